@@ -1,0 +1,3 @@
+"""Offline analysis of Chinese government speeches and work reports."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,157 @@
+"""Command line: a thin layer over plain functions.
+
+Bad input gets one line on stderr naming the file and exit code 2; an
+unexpected internal error gets a short message and exit code 1 (`--debug`
+shows the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from nlp import __version__
+from nlp.errors import InputError, NlpError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+
+
+def _write_output(text: str, output: str | None) -> None:
+    """Write to stdout, or atomically to `output` so that a failure never leaves half a file."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from nlp.export.json_out import dumps
+    from nlp.export.text_out import summary
+    from nlp.pipeline import Options, analyze
+
+    options = Options(max_bytes=args.max_bytes, use_model=not args.no_model)
+    outputs: list[str] = []
+    failed = 0
+    single = len(args.files) == 1
+    for path in args.files:
+        try:
+            analysis = analyze(path, options)
+        except InputError as exc:
+            _error(str(exc))
+            failed += 1
+            continue
+        if args.format == "json":
+            outputs.append(dumps(analysis, indent=2 if single else None) + "\n")
+        else:
+            outputs.append(summary(analysis))
+    if outputs:
+        _write_output(("\n" if args.format == "text" else "").join(outputs), args.output)
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from nlp.evaluate import default_gold_files, evaluate_files, format_report
+
+    files = args.gold or default_gold_files()
+    if not files:
+        _error("no gold files given and none found in corpora/gold or ../shared/gold")
+        return EXIT_INPUT
+    report = evaluate_files(files)
+    if args.format == "json":
+        _write_output(json.dumps(report, ensure_ascii=False, indent=2) + "\n", args.output)
+    else:
+        _write_output(format_report(report), args.output)
+    return EXIT_OK
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from nlp.classify import train_and_save
+
+    card = train_and_save(args.output_dir)
+    sys.stdout.write(json.dumps(card, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"nlp: error: {message}\n")
+    sys.stderr.flush()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nlp",
+        description="Offline analysis of Chinese government speeches and work reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"nlp {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("analyze", help="outline, directives, campaigns, quantities and reports of documents")
+    p.add_argument("files", nargs="+", metavar="FILE", help="txt, docx, pdf or html documents")
+    p.add_argument("--format", choices=("json", "text"), default="json",
+                   help="json (one object; JSON Lines for several files) or a readable summary")
+    p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
+    p.add_argument("--no-model", action="store_true", help="rules only, without the sentence classifier")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("evaluate", help="score the analysis against gold annotations")
+    p.add_argument("gold", nargs="*", metavar="GOLD", help="gold files (default: corpora/gold and ../shared/gold)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("-o", "--output", metavar="PATH")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("train", help="train the sentence classifier on corpora/ and save it in models/")
+    p.add_argument("--output-dir", default=None, help="where to save the model (default: models/)")
+    p.set_defaults(func=cmd_train)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
+                        format="nlp: %(levelname)s: %(message)s")
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return EXIT_INPUT
+    try:
+        return func(args)
+    except InputError as exc:
+        _error(str(exc))
+        return EXIT_INPUT
+    except NlpError as exc:
+        _error(str(exc))
+        return EXIT_INTERNAL
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

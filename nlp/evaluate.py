@@ -1,0 +1,294 @@
+"""Scores of ANNOTATION.md "Scoring" for gold files in the analysis gold format.
+
+Gold offsets point into the source text (the file as decoded, newlines
+normalised); predictions are mapped back there through the document's
+source map, so boilerplate removal and line repair do not shift them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from nlp.extract.campaigns import canonical
+from nlp.pipeline import analyze
+from nlp.types import Analysis
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA_GOLD = ROOT / "corpora" / "gold"
+SHARED = ROOT.parent / "shared"
+SHARED_GOLD = SHARED / "gold"
+SEARCH_DIRS = (ROOT / "corpora", SHARED / "corpus")
+
+Span = tuple[int, int]
+
+
+def default_gold_files() -> list[Path]:
+    """Return the analysis gold files in corpora/gold and, when present, ../shared/gold."""
+    files: list[Path] = []
+    for folder in (CORPORA_GOLD, SHARED_GOLD):
+        if folder.is_dir():
+            files.extend(sorted(folder.glob("*.gold.json")))
+    return files
+
+
+def find_document(gold_path: Path, name: str) -> Path:
+    """Resolve the document a gold file annotates: beside it, in corpora/, or in ../shared/corpus."""
+    candidates = [gold_path.parent / name, *(d / name for d in SEARCH_DIRS)]
+    for c in candidates:
+        if c.is_file():
+            return c
+    for d in SEARCH_DIRS:
+        if d.is_dir():
+            for hit in d.rglob(Path(name).name):
+                return hit
+    raise FileNotFoundError(f"{gold_path}: document {name} not found beside it, in corpora/ or in ../shared/corpus")
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _prf(tp_gold: int, n_gold: int, tp_pred: int, n_pred: int) -> dict[str, float]:
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "gold": n_gold, "predicted": n_pred}
+
+
+def _acc(hits: int, total: int) -> float | None:
+    return round(hits / total, 4) if total else None
+
+
+def match_spans(gold: Sequence[Span], pred: Sequence[Span], borderline: Sequence[Span] = ()) -> tuple[
+        dict[int, int], int, int]:
+    """Match gold to predicted spans: a gold item is found when a prediction overlaps at least half of it.
+
+    Return (gold index -> predicted index), correct predictions, counted predictions.
+    A prediction overlapping only borderline gold counts neither way.
+    """
+    found: dict[int, int] = {}
+    for gi, g in enumerate(gold):
+        need = (g[1] - g[0]) / 2
+        best, best_ov = None, 0
+        for pi, p in enumerate(pred):
+            ov = _overlap(g, p)
+            if ov >= need and ov > best_ov:
+                best, best_ov = pi, ov
+        if best is not None:
+            found[gi] = best
+    correct = counted = 0
+    for p in pred:
+        if any(_overlap(p, g) > 0 for g in gold):
+            correct += 1
+            counted += 1
+        elif any(_overlap(p, b) > 0 for b in borderline):
+            continue
+        else:
+            counted += 1
+    return found, correct, counted
+
+
+class _Mapper:
+    """Map analysed-text spans to source-text spans."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.doc = analysis.document
+
+    def __call__(self, start: int, end: int) -> Span:
+        s = self.doc.source_offset(start)
+        e = self.doc.source_offset(end - 1) + 1 if end > start else s
+        return (s, e)
+
+
+def _locate(source: str, text: str, hint: int = 0) -> Span | None:
+    i = source.find(text, max(0, hint))
+    if i < 0:
+        i = source.find(text)
+    return (i, i + len(text)) if i >= 0 else None
+
+
+def _values_equal(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, list) or isinstance(b, list):
+        if not (isinstance(a, list) and isinstance(b, list)) or len(a) != len(b):
+            return False
+        return all(_values_equal(x, y) for x, y in zip(a, b, strict=True))
+    try:
+        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
+    except (TypeError, ValueError):
+        return a == b
+
+
+def score(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
+    """Return the scores of one analysis against one gold annotation."""
+    to_src = _Mapper(analysis)
+    source = analysis.document.source_text
+    out: dict[str, Any] = {"document": gold.get("document")}
+
+    # directives
+    g_dirs = gold.get("directives", [])
+    g_spans = [(d["start"], d["end"]) for d in g_dirs]
+    b_spans = [(d["start"], d["end"]) for d in gold.get("borderline_directives", [])]
+    p_spans = [to_src(d.start, d.end) for d in analysis.directives]
+    found, correct, counted = match_spans(g_spans, p_spans, b_spans)
+    modality = deadline = actors = 0
+    for gi, pi in found.items():
+        g, p = g_dirs[gi], analysis.directives[pi]
+        modality += g.get("modality") == p.modality
+        g_deadline = (g.get("deadline") or {}).get("kind")
+        deadline += g_deadline == (p.deadline.kind if p.deadline else None)
+        actors += {canonical(a) for a in g.get("actors", [])} == {canonical(a) for a in p.actors}
+    out["directives"] = {**_prf(len(found), len(g_dirs), correct, counted),
+                         "modality_accuracy": _acc(modality, len(found)),
+                         "deadline_accuracy": _acc(deadline, len(found)),
+                         "actors_exact_set": _acc(actors, len(found))}
+
+    # reports
+    g_reps = gold.get("reports", [])
+    r_spans = [(r["start"], r["end"]) for r in g_reps]
+    rb_spans = [(r["start"], r["end"]) for r in gold.get("borderline_reports", [])]
+    pr_spans = [to_src(r.start, r.end) for r in analysis.reports]
+    rfound, rcorrect, rcounted = match_spans(r_spans, pr_spans, rb_spans)
+    polarity = sum(g_reps[gi].get("polarity") == analysis.reports[pi].polarity for gi, pi in rfound.items())
+    out["reports"] = {**_prf(len(rfound), len(g_reps), rcorrect, rcounted),
+                      "polarity_accuracy": _acc(polarity, len(rfound))}
+
+    # campaigns: sets of canonical names; aliases count as the name
+    names: dict[str, str] = {}
+    borderline: set[str] = set()
+    mention_spans: list[Span] = []
+    for c in gold.get("campaigns", []):
+        key = canonical(c["name"])
+        for alias in [c["name"], *c.get("aliases", [])]:
+            names[canonical(alias)] = key
+        if c.get("borderline"):
+            borderline.add(key)
+        else:
+            mention_spans.extend((m["start"], m["end"]) for m in c.get("mentions", []))
+    gold_set = {v for v in names.values() if v not in borderline}
+    predicted = [c for c in analysis.campaigns if c.kind != "law"]
+    hits: set[str] = set()
+    counted_c = correct_c = 0
+    for c in predicted:
+        key = names.get(canonical(c.name))
+        if key is None:
+            key = next((names[canonical(m.text)] for m in c.mentions if canonical(m.text) in names), None)
+        if key in borderline:
+            continue
+        counted_c += 1
+        if key is not None:
+            correct_c += 1
+            hits.add(key)
+    p_mentions = [to_src(m.start, m.end) for c in predicted for m in c.mentions]
+    m_found = sum(any(_overlap(g, p) > 0 for p in p_mentions) for g in mention_spans)
+    out["campaigns"] = {**_prf(len(hits), len(gold_set), correct_c, counted_c),
+                        "mention_recall": _acc(m_found, len(mention_spans)),
+                        "missed": sorted(gold_set - hits),
+                        "false": sorted(canonical(c.name) for c in predicted
+                                        if names.get(canonical(c.name)) is None
+                                        and not any(canonical(m.text) in names for m in c.mentions))}
+    gold_laws = {canonical(x) for x in gold.get("laws", [])}
+    if gold_laws:
+        pred_laws = {canonical(c.name) for c in analysis.campaigns if c.kind == "law"}
+        pred_law_mentions = {canonical(m.text) for c in analysis.campaigns if c.kind == "law" for m in c.mentions}
+        law_hits = {g for g in gold_laws if g in pred_laws or g in pred_law_mentions}
+        out["laws"] = {"recall": _acc(len(law_hits), len(gold_laws)), "predicted": len(pred_laws)}
+
+    # quantities
+    g_qs = gold.get("quantities", [])
+    q_spans = [(q["start"], q["end"]) for q in g_qs]
+    pq_spans = [to_src(q.start, q.end) for q in analysis.quantities]
+    qfound, qcorrect, qcounted = match_spans(q_spans, pq_spans)
+    kind = value = masked = 0
+    for gi, pi in qfound.items():
+        g, p = g_qs[gi], analysis.quantities[pi]
+        kind += g.get("kind") == p.kind
+        value += _values_equal(g.get("value"), p.value)
+        masked += bool(g.get("masked")) == p.masked
+    out["quantities"] = {**_prf(len(qfound), len(g_qs), qcorrect, qcounted),
+                         "kind_accuracy": _acc(kind, len(qfound)), "value_accuracy": _acc(value, len(qfound)),
+                         "masked_accuracy": _acc(masked, len(qfound))}
+
+    # links
+    g_links = gold.get("links", [])
+    if g_links:
+        by_directive = {link.directive: link for link in analysis.links}
+        reports_by_id = {r.id: r for r in analysis.reports}
+        link_hits = status_hits = 0
+        for link in g_links:
+            d_span = _locate(source, link["directive"])
+            r_spans_g = [s for s in (_locate(source, r) for r in link["reports"]) if s]
+            if d_span is None:
+                continue
+            need = (d_span[1] - d_span[0]) / 2
+            pred_d = [d for d in analysis.directives if _overlap(to_src(d.start, d.end), d_span) >= need]
+            hit = None
+            for d in pred_d:
+                pl = by_directive.get(d.id)
+                if pl is None:
+                    continue
+                for rid in pl.reports:
+                    r = reports_by_id[rid]
+                    if any(_overlap(to_src(r.start, r.end), g) > 0 for g in r_spans_g):
+                        hit = pl
+                        break
+                if hit:
+                    break
+            if hit is not None:
+                link_hits += 1
+                status_hits += hit.status == link.get("status")
+        out["links"] = {"gold": len(g_links), "found": link_hits, "recall": _acc(link_hits, len(g_links)),
+                        "status_accuracy": _acc(status_hits, link_hits), "predicted": len(analysis.links)}
+
+    # outline
+    g_out = gold.get("outline", [])
+    if g_out:
+        p_out = {(to_src(o.start, o.end), o.level) for o in analysis.outline}
+        g_set = {((o["start"], o["end"]), o["level"]) for o in g_out}
+        tp = len(g_set & p_out)
+        out["outline"] = _prf(tp, len(g_set), tp, len(p_out))
+    return out
+
+
+def evaluate_files(files: Iterable[str | Path]) -> dict[str, Any]:
+    """Analyse the document of each gold file and return per-file scores."""
+    results = []
+    for f in files:
+        path = Path(f)
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if "pairs" in gold:
+            results.append({"gold": str(path), "skipped": "target gold is scored by `nlp compare` (issue #4)"})
+            continue
+        doc_path = find_document(path, gold["document"])
+        analysis = analyze(doc_path)
+        results.append({"gold": str(path), "path": str(doc_path), **score(gold, analysis)})
+    return {"schema": "nlp.evaluation/1", "files": results}
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines: list[str] = []
+    for r in report["files"]:
+        lines.append(f"== {r['gold']}")
+        if "skipped" in r:
+            lines.append(f"   skipped: {r['skipped']}")
+            continue
+        for key in ("directives", "reports", "campaigns", "quantities", "outline"):
+            s = r.get(key)
+            if not s:
+                continue
+            extra = " ".join(f"{k}={v}" for k, v in s.items()
+                             if k not in ("precision", "recall", "f1", "gold", "predicted", "missed", "false")
+                             and v is not None)
+            lines.append(f"   {key:<11} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+                         f"(gold {s['gold']}, predicted {s['predicted']}) {extra}".rstrip())
+        if "laws" in r:
+            lines.append(f"   laws        recall={r['laws']['recall']}")
+        if "links" in r:
+            s = r["links"]
+            lines.append(f"   links       found {s['found']}/{s['gold']} status_accuracy={s['status_accuracy']}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,46 @@
+"""A readable summary: title, date, outline tree, counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from nlp.types import Analysis
+
+MODALITY_ZH = {"must": "必须", "should": "要", "strive": "力争"}
+
+
+def summary(analysis: Analysis, width: int = 60) -> str:
+    doc = analysis.document
+    lines = [
+        f"# {doc.title or '(untitled)'}",
+        f"file: {doc.path} ({doc.format}{', ' + doc.encoding if doc.encoding else ''}"
+        f"{f', {doc.pages} pages' if doc.pages else ''})",
+        f"date: {doc.date or '-'}",
+        f"text: {len(doc.text)} characters, {len(analysis.sentences)} sentences, "
+        f"{len(doc.boilerplate)} boilerplate items removed",
+        "",
+        "## Outline",
+    ]
+    for item in analysis.outline:
+        title = item.title if len(item.title) <= width else item.title[: width - 1] + "…"
+        lines.append(f"{'  ' * (item.level - 1)}{item.marker}{title}")
+    if not analysis.outline:
+        lines.append("(no headings found)")
+    modality = Counter(d.modality for d in analysis.directives)
+    polarity = Counter(r.polarity for r in analysis.reports)
+    kinds = Counter(q.kind for q in analysis.quantities)
+    lines += [
+        "",
+        "## Counts",
+        f"directives: {len(analysis.directives)} ("
+        + ", ".join(f"{MODALITY_ZH[m]} {modality[m]}" for m in ("must", "should", "strive") if modality[m]) + ")",
+        f"campaigns: {len(analysis.campaigns)}"
+        + (" (" + "、".join(c.name for c in analysis.campaigns[:12])
+           + ("…" if len(analysis.campaigns) > 12 else "") + ")" if analysis.campaigns else ""),
+        f"quantities: {len(analysis.quantities)}"
+        + (" (" + ", ".join(f"{k} {n}" for k, n in kinds.most_common()) + ")" if kinds else ""),
+        f"reports: {len(analysis.reports)}"
+        + (" (" + ", ".join(f"{k} {n}" for k, n in polarity.most_common()) + ")" if polarity else ""),
+        f"links: {len(analysis.links)}",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,79 @@
+"""Responsible parties and reporting units: `各县区院`, `市院基层建设指导处`, `×区院`, `检察长`."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nlp.lexicons import load_table
+
+# characters that cannot be inside a unit name: function words and verbs that stop the leftward scan
+STOP_CHARS = frozenset("的在对把将要是了从向由被为以和与及也都还已均并就让使给同跟而或但有没未不按据经通之其这那此该即如若")
+NOISE_PREFIX = re.compile(r"^(今年以来|截至目前|目前|此外|同时|下步|近期|当前|其中|特别是|尤其是|方面|这个|此项|工作|真正|从|"
+                          r"[一二三四五六七八九十]+(?:是|要))+")
+MAX_NAME = 10
+ADVERBS = "也都还均一定务必必须要能应当需应该将会"
+
+
+@cache
+def _suffix_re() -> re.Pattern[str]:
+    suffixes = sorted((r["suffix"] for r in load_table("actors")), key=len, reverse=True)
+    return re.compile("|".join(re.escape(s) for s in suffixes))
+
+
+@cache
+def _roles() -> frozenset[str]:
+    return frozenset(r["suffix"] for r in load_table("actors") if r["kind"] == "role")
+
+
+def find_units(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, name) of the unit and role names in `text`, longest first, left to right."""
+    found: list[tuple[int, int, str]] = []
+    for m in _suffix_re().finditer(text):
+        end = m.end()
+        # extend right over a following role or unit suffix (各县区院检察长, 市院党组)
+        while True:
+            nxt = _suffix_re().match(text, end)
+            if not nxt:
+                break
+            end = nxt.end()
+        start = m.start()
+        while start > 0 and end - start < MAX_NAME + len(m.group(0)):
+            ch = text[start - 1]
+            if ch in STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff" or ch in "×、"):
+                break
+            if ch == "、":
+                break
+            start -= 1
+        name = text[start:end]
+        noise = NOISE_PREFIX.match(name)
+        if noise and noise.end() < len(name):
+            start += noise.end()
+            name = text[start:end]
+        if found and start < found[-1][1]:
+            if end - start > found[-1][1] - found[-1][0]:
+                found[-1] = (start, end, name)
+            continue
+        found.append((start, end, name))
+    return [f for f in found if len(f[2]) >= 2 or f[2] in _roles()]
+
+
+def actors_before(text: str, clause_start: int, modal_start: int) -> list[str]:
+    """Return the parties named as the subject right before a modal verb (`各县区院要`, `机关党委、检务督察部要`)."""
+    clause = text[clause_start:modal_start].rstrip(ADVERBS)
+    if not clause:
+        return []
+    units = find_units(clause)
+    if not units or units[-1][1] != len(clause):
+        return []
+    names = [units[-1][2]]
+    # parties joined by 、 or 和 before it
+    pos = units[-1][0]
+    for start, end, name in reversed(units[:-1]):
+        between = clause[end:pos]
+        if between in ("、", "和", "与", "及", "，"[:0]):
+            names.insert(0, name)
+            pos = start
+        else:
+            break
+    return names

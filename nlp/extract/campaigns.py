@@ -1,0 +1,238 @@
+"""Campaigns, programmes, mechanisms and formulations (`护航冬奥专项行动`, `“一院一新”活动`, `六稳`),
+laws (`《民法典》`), with aliases merged and groups (`七个专项行动`) linked to their members.
+
+Three sources: the lexicon of known formulations, quoted names (with or without
+a suffix such as 活动/工程), and names ending in a campaign word (…专项行动).
+Emphasis quotes (`“干”`, `“假官司”`), metrics and events are not campaigns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache
+
+from nlp.lexicons import load_table
+from nlp.segment.outline import cn_number
+from nlp.types import Campaign, Mention, Token
+
+# suffix -> kind; the longest suffix that ends a name decides
+SUFFIX_KINDS = {
+    "专项行动": "campaign", "专项监督": "campaign", "专项整治": "campaign", "专项斗争": "campaign",
+    "专项治理": "campaign", "攻坚行动": "campaign", "三年行动": "campaign", "行动": "campaign",
+    "攻坚战": "formulation", "活动": "activity", "建设年": "activity", "落实年": "activity", "年": "activity",
+    "工程": "program", "计划": "program", "项目": "program", "机制": "mechanism", "模式": "mechanism",
+    "工作模式": "mechanism", "工作法": "mechanism", "检察建议": "recommendation", "品牌": "program",
+}
+# suffixes that make a campaign name even without quotation marks
+UNQUOTED_SUFFIXES = ("专项行动", "专项监督", "专项整治", "专项斗争", "专项治理", "攻坚行动", "三年行动")
+STOP_WORDS = frozenset(
+    "从 开展 深入开展 持续 深化 推进 实施 部署 部署了 启动 组织 落实 围绕 以 在 对 把 将 了 的 扎实 深入 推动 加强 做好 抓好 "
+    "聚焦 是 为 与 及 等 各 这 要 进一步 坚决 全面 认真 积极 继续 通过 按照 结合 参加 开始 组织开展 扎实开展 持续开展 "
+    "启动实施 大力 狠抓 强化 完善 有效 切实 一批 此外 其中 同时 今年 去年 今年以来 通过 这些 该 本 各类 各项 全市 全省 "
+    "全县 全区 市 省 县 区".split()
+)
+GROUP = re.compile(r"(?P<list>“[^”]{2,40}”)?(?P<n>[一二三四五六七八九十两]+)(?:个|大|项)(?P<suffix>专项行动|专项监督|专项整治|行动|工程)")
+QUOTED = re.compile(r"“(?P<x>[^“”\n]{1,24})”(?P<suffix>专项行动|专项监督|专项整治|工作模式|工作法|行动|活动|工程|计划|机制|模式|检察建议|建设年|落实年|品牌)?")
+LAW = re.compile(r"《(?P<x>[^《》\n]{2,40}?(?:法典|法|条例|规定|办法|规则|准则|决定|纲要|意见))》")
+NUMBERED = re.compile(r"[一二三四五六七八九十两双]")
+PUNCT = re.compile(r"[“”‘’\"'《》「」『』、，,·\s]")
+MAX_TOKENS_BACK = 10
+
+
+def canonical(name: str) -> str:
+    """Return a name without quotation marks, brackets, list punctuation and spaces."""
+    return PUNCT.sub("", name)
+
+
+def _kind_of(name: str) -> str:
+    for suffix in sorted(SUFFIX_KINDS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return SUFFIX_KINDS[suffix]
+    return "formulation"
+
+
+@dataclass
+class _Found:
+    name: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    members: list[str] = field(default_factory=list)
+    group_size: int = 0
+
+
+@cache
+def _lexicon() -> tuple[dict[str, tuple[str, str]], re.Pattern[str] | None, frozenset[str]]:
+    """Return alias -> (canonical name, kind), a regex over all aliases, and the words that are no campaigns."""
+    aliases: dict[str, tuple[str, str]] = {}
+    for row in load_table("campaigns"):
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            aliases[canonical(alias)] = (row["name"], row["kind"])
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))) if aliases else None
+    not_campaigns = frozenset(canonical(r["word"]) for r in load_table("not_campaigns"))
+    return aliases, pattern, not_campaigns
+
+
+@cache
+def lexicon_members() -> dict[str, tuple[str, ...]]:
+    """Return the expansions of known formulations (`六稳` → 稳就业、稳金融…)."""
+    return {row["name"]: tuple(filter(None, row["members"].split("|"))) for row in load_table("campaigns")}
+
+
+def extract_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
+    """Return the campaigns and laws named in `text`, in order of first mention, with ids c1, c2, …"""
+    aliases, lex_re, not_campaigns = _lexicon()
+    found: list[tuple[int, int, str, str, int]] = []  # (start, end, name, kind, group size)
+
+    for m in LAW.finditer(text):
+        found.append((m.start("x"), m.end("x"), m.group("x"), "law", 0))
+    for m in GROUP.finditer(text):
+        listed = m.group("list")
+        name = canonical((listed or "") + m.group(0)[len(listed or ""):])
+        size = cn_number(m.group("n").replace("两", "二"))
+        found.append((m.start(), m.end(), name, "campaign_group", size))
+    for m in QUOTED.finditer(text):
+        x, suffix = m.group("x"), m.group("suffix") or ""
+        key = canonical(x)
+        if key in not_campaigns or ("、" in x and text[m.end():m.end() + 1] in "一二三四五六七八九十两"):
+            continue
+        if suffix:
+            name, kind = canonical(x + suffix), _kind_of(x + suffix)
+            if x.endswith(("活动", "工程")) and suffix:
+                name = key
+        elif key in aliases:
+            continue  # the lexicon pass finds it
+        elif any(key.endswith(s) for s in SUFFIX_KINDS if len(s) > 1) and len(key) >= 4:
+            name, kind = key, _kind_of(key)
+        elif (NUMBERED.search(key) and len(key) >= 3 and _looks_numbered(key)) or "+" in key:
+            name, kind = key, "mechanism" if "+" in key else "formulation"
+        else:
+            continue  # emphasis or quoted speech
+        found.append((m.start("x"), m.end("x"), name, kind, 0))
+    if lex_re is not None:
+        for m in lex_re.finditer(text):
+            name, kind = aliases[m.group(0)]
+            found.append((m.start(), m.end(), name, kind, 0))
+    found.extend(_suffix_names(text, tokens))
+
+    # keep the longest of overlapping mentions
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str, str, int]] = []
+    for f in found:
+        if kept and f[0] < kept[-1][1]:
+            if f[1] > kept[-1][1] and f[3] != "law" and kept[-1][3] != "campaign_group":
+                continue
+            continue
+        kept.append(f)
+    return _merge(text, kept)
+
+
+def _looks_numbered(key: str) -> bool:
+    """`三优先三不用`, `一院一新`, `三覆盖四清零`, `双过半`: formulations built on numerals."""
+    return bool(re.match(r"^[一二三四五六七八九十两双]", key)) and not re.search(r"[的了吗呢啊]", key)
+
+
+def _suffix_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str, str, int]]:
+    """Find unquoted names ending in a campaign word by walking back over tokens to a stop word."""
+    out: list[tuple[int, int, str, str, int]] = []
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    suffix_re = re.compile("|".join(UNQUOTED_SUFFIXES))
+    for m in suffix_re.finditer(text):
+        i = starts.get(m.start())
+        start = m.start()
+        if i is None:
+            # the suffix is glued to a token (`专项行动` inside a longer token): start at that token
+            continue
+        j = i - 1
+        depth = 0
+        while j >= 0 and i - j <= MAX_TOKENS_BACK:
+            tok = tokens[j]
+            if tok.end != start and text[tok.end:start].strip():
+                break
+            if tok.text == "”":
+                depth += 1
+            elif tok.text == "“":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and (tok.text in STOP_WORDS or not _is_name_part(tok.text)):
+                break
+            start = tok.start
+            j -= 1
+        if depth:
+            continue
+        name = canonical(text[start:m.end()])
+        if len(name) - len(m.group(0)) < 2 or GROUP.fullmatch(text[start:m.end()]):
+            continue
+        out.append((start, m.end(), name, _kind_of(name), 0))
+    return out
+
+
+def _is_name_part(word: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" or ch in "×" for ch in word)
+
+
+def _merge(text: str, mentions: list[tuple[int, int, str, str, int]]) -> list[Campaign]:
+    campaigns: list[_Found] = []
+    by_name: dict[str, _Found] = {}
+    for start, end, name, kind, size in mentions:
+        target = by_name.get(name) or _alias_of(name, kind, campaigns)
+        if target is None:
+            target = _Found(name, kind, group_size=size)
+            campaigns.append(target)
+        elif len(name) > len(target.name) and target.name in name and kind != "law":
+            # a fuller name of the same campaign (民事虚假诉讼专项监督 for 虚假诉讼专项监督)
+            target.aliases.add(target.name)
+            by_name.pop(target.name, None)
+            target.name = name
+        target.aliases.add(name)
+        by_name[name] = target
+        target.mentions.append(Mention(text[start:end], start, end))
+    _link_groups(campaigns)
+    out: list[Campaign] = []
+    for n, c in enumerate(campaigns, 1):
+        members = tuple(c.members) or lexicon_members().get(c.name, ())
+        out.append(Campaign(f"c{n}", c.name, c.kind, tuple(c.mentions), members))
+    return out
+
+
+def _alias_of(name: str, kind: str, campaigns: list[_Found]) -> _Found | None:
+    for c in campaigns:
+        if (c.kind == "law") != (kind == "law"):
+            continue
+        if kind == "law":
+            if c.name.endswith(name) or name.endswith(c.name):
+                return c
+            continue
+        if c.kind != kind or len(name) < 4:
+            continue
+        shorter, longer = sorted((name, c.name), key=len)
+        suffix = _suffix(name)
+        if suffix and suffix == _suffix(c.name) and longer.endswith(shorter) and len(shorter) - len(suffix) >= 2:
+            return c
+        if suffix == _suffix(c.name) and SequenceMatcher(None, name, c.name).ratio() >= 0.9:
+            return c
+    return None
+
+
+def _suffix(name: str) -> str:
+    for s in sorted(SUFFIX_KINDS, key=len, reverse=True):
+        if name.endswith(s):
+            return s
+    return ""
+
+
+def _link_groups(campaigns: list[_Found]) -> None:
+    """Link `七个专项行动` to the first campaigns of its kind mentioned after it."""
+    for g in campaigns:
+        if g.kind != "campaign_group" or not g.group_size:
+            continue
+        suffix = _suffix(g.name)
+        first = g.mentions[0].start
+        after = sorted((c.mentions[0].start, c.name) for c in campaigns
+                       if c.kind == "campaign" and c.name.endswith(suffix) and c.mentions[0].start > first)
+        if len(after) >= g.group_size:
+            g.members = [name for _, name in after[: g.group_size]]

@@ -1,0 +1,56 @@
+"""Deadlines of directives: 年内, 6月底前, 今天会后, 尽快, 每月 — with a normalised date or period."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import cache
+
+from nlp.lexicons import load_table
+from nlp.segment.outline import cn_number
+from nlp.types import Deadline
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str, str]]:
+    return [(re.compile(r["pattern"]), r["kind"], r["normalize"]) for r in load_table("deadlines")]
+
+
+def find_deadline(text: str, start: int, end: int, doc_date: str | None, doc_year: int | None) -> Deadline | None:
+    """Return the first deadline phrase in text[start:end], normalised against the document's date."""
+    chunk = text[start:end]
+    best: tuple[int, re.Match[str], str, str] | None = None
+    for pattern, kind, how in _patterns():
+        m = pattern.search(chunk)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m, kind, how)
+    if best is None:
+        return None
+    _, m, kind, how = best
+    return Deadline(m.group(0), kind, _normalize(m, how, doc_date, doc_year), start + m.start(), start + m.end())
+
+
+def _normalize(m: re.Match[str], how: str, doc_date: str | None, doc_year: int | None) -> str | None:
+    groups = m.groupdict()
+    year = int(groups["year"]) if groups.get("year") else doc_year
+    if how.startswith("P"):
+        return how
+    if how == "doc_date":
+        return doc_date
+    if year is None:
+        return None
+    if how == "year_end":
+        return f"{year:04d}-12-31"
+    if how == "half_year":
+        return f"{year:04d}-06-30"
+    month_raw = groups.get("month") or ""
+    month = int(month_raw) if month_raw.isdigit() else cn_number(month_raw) if month_raw else 0
+    if not 1 <= month <= 12:
+        return None
+    if how == "month_end":
+        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    if how == "day" and groups.get("day"):
+        day = int(groups["day"])
+        if 1 <= day <= calendar.monthrange(year, month)[1]:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None

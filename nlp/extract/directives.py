@@ -1,0 +1,164 @@
+"""Directives: sentences that instruct somebody to act from now on, or commit the speaker's organisation.
+
+Rules decide from modal markers outside quotations (要, 必须, 力争…), imperative
+openings that continue a directive paragraph, imperative headings and
+commitments (`市院党组将…`); the sentence classifier in models/, when present,
+adds its probability (see nlp.classify).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from nlp.extract.actors import actors_before
+from nlp.extract.cues import cue, unquoted
+from nlp.extract.deadlines import find_deadline
+from nlp.types import Campaign, Deadline, Directive, OutlineItem, Quantity, Sentence
+
+CONNECTORS = re.compile(r"^(?:[一二三四五六七八九十]+(?:是|要)|一方面|另一方面|同时|此外|下步|下一步|首先|其次|最后|第[一二三四五六七八九十]+|"
+                        r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])[,，、]?")
+CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
+COMMITMENT = re.compile(r"将(?=[\u4e00-\u9fff])")
+TARGET_KINDS = frozenset({"count", "percent", "ratio", "rank", "zero_state", "coverage", "count_range", "money", "change"})
+YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    is_directive: bool
+    modality: str
+    confidence: float
+    marker_ends: tuple[int, ...] = ()  # offsets in the sentence where a modal marker starts
+
+
+def modality_of(bare: str) -> str:
+    if cue("must").search(bare):
+        return "must"
+    if cue("strive").search(bare):
+        return "strive"
+    return "should"
+
+
+def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report_section: bool) -> Verdict:
+    """Decide by rules whether one sentence is a directive, and with which modality."""
+    bare = unquoted(sentence)
+    stripped = sentence.rstrip("。；;！!")
+    if sentence.rstrip().endswith(("？", "?")) or cue("not_directive").search(sentence):
+        return Verdict(False, "should", 0.8)
+    markers = [m.start() for lab in ("must", "strive", "should") for m in cue(lab).finditer(bare)]
+    body = CONNECTORS.sub("", bare, count=1)
+    imperative = bool(cue("imperative").match(body)) or any(
+        cue("imperative").match(c.group(0).strip()) for c in CLAUSE.finditer(body))
+    modality = modality_of(bare)
+    if markers:
+        if in_report_section and not is_heading and not re.search(r"要|必须|务必|力争", bare):
+            return Verdict(False, modality, 0.6)
+        return Verdict(True, modality, 0.9, tuple(sorted(markers)))
+    if is_heading:
+        ok = imperative and not in_report_section and not stripped.endswith(("方面", "情况"))
+        return Verdict(ok, modality, 0.8 if ok else 0.7)
+    if COMMITMENT.search(bare) and not re.search(r"了|已", bare):
+        return Verdict(True, modality, 0.7, tuple(m.start() for m in COMMITMENT.finditer(bare)))
+    if imperative and in_directive_context and not in_report_section and not re.search(r"了|已经|取得", bare):
+        return Verdict(True, modality, 0.7)
+    return Verdict(False, modality, 0.6)
+
+
+def extract_directives(
+    text: str,
+    sentences: Sequence[Sentence],
+    outline: Sequence[OutlineItem],
+    quantities: Sequence[Quantity],
+    campaigns: Sequence[Campaign],
+    doc_date: str | None,
+    title: str | None,
+    prob: Callable[[Sentence], float | None] | None = None,
+) -> list[Directive]:
+    """Return the directives among `sentences`, with ids d1, d2, … in document order."""
+    doc_year = _year(doc_date, title)
+    heading_spans = {(o.start, o.end): i for i, o in enumerate(outline)}
+    heading_ends = {o.end: i for i, o in enumerate(outline)}
+    report_sections = _report_sections(outline)
+    directive_headings: set[int] = set()
+    out: list[Directive] = []
+    para = -1
+    context = False
+    last_actors: tuple[str, ...] = ()
+    q_by_pos = sorted(quantities, key=lambda q: q.start)
+    for sent in sentences:
+        if sent.paragraph != para:
+            para = sent.paragraph
+            context = sent.section in directive_headings if sent.section is not None else False
+            last_actors = ()
+        heading = heading_spans.get((sent.start, sent.end))
+        if heading is None and sent.end in heading_ends and outline[heading_ends[sent.end]].start >= sent.start:
+            heading = heading_ends[sent.end]
+        in_report = sent.section is not None and sent.section in report_sections
+        verdict = judge(sent.text, context, heading is not None, in_report)
+        confidence = verdict.confidence
+        decided = verdict.is_directive
+        if prob is not None:
+            p = prob(sent)
+            if p is not None:
+                # the classifier overrides the rules only when it is confident and the rules are unsure
+                if not decided and p >= 0.85 and verdict.confidence <= 0.6 and not in_report:
+                    decided, confidence = True, p
+                elif decided and p <= 0.1 and verdict.confidence <= 0.7:
+                    decided, confidence = False, 1 - p
+        if not decided:
+            continue
+        if heading is not None:
+            directive_headings.add(heading)
+        context = True
+        actors = _actors(text, sent, verdict.marker_ends)
+        inherited = () if actors else last_actors
+        if actors:
+            last_actors = tuple(actors)
+        deadline: Deadline | None = find_deadline(text, sent.start, sent.end, doc_date, doc_year)
+        targets = tuple(q.id for q in q_by_pos if sent.start <= q.start < sent.end and q.kind in TARGET_KINDS)
+        names = tuple(c.id for c in campaigns if any(sent.start <= m.start < sent.end for m in c.mentions))
+        out.append(Directive(
+            id=f"d{len(out) + 1}", text=sent.text, start=sent.start, end=sent.end, actors=tuple(actors),
+            modality=verdict.modality, deadline=deadline, campaigns=names, targets=targets,
+            section=sent.section, inherited_actors=inherited, confidence=confidence,
+        ))
+    return out
+
+
+def _actors(text: str, sent: Sentence, marker_starts: tuple[int, ...]) -> list[str]:
+    names: list[str] = []
+    for rel in marker_starts:
+        pos = sent.start + rel
+        clause_start = sent.start
+        for i in range(pos - 1, sent.start - 1, -1):
+            if text[i] in "，,；;：:":
+                clause_start = i + 1
+                break
+        for name in actors_before(text, clause_start, pos):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def _report_sections(outline: Sequence[OutlineItem]) -> set[int]:
+    """Return the outline items under a heading about past work (工作回顾)."""
+    out: set[int] = set()
+    report_level: int | None = None
+    for i, item in enumerate(outline):
+        if report_level is not None and item.level <= report_level:
+            report_level = None
+        if report_level is None and cue("report_section").search(item.title) and \
+                not cue("directive_section").search(item.title):
+            report_level = item.level
+        if report_level is not None:
+            out.add(i)
+    return out
+
+
+def _year(doc_date: str | None, title: str | None) -> int | None:
+    if doc_date:
+        return int(doc_date[:4])
+    m = YEAR.search(title or "")
+    return int(m.group(0)) if m else None

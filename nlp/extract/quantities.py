@@ -1,0 +1,226 @@
+"""Quantities: counts, percentages, ratios, ranks, zero states, coverage, ranges, money, durations,
+periods, dates and changes, with normalised values and the qualifier, metric and subject they carry.
+
+Numbers inside names and formulations (`四个意识`, `七个专项行动`) are left out:
+the caller passes the spans of campaign mentions to skip.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+
+from nlp.extract.numbers import NUM, SCALE, is_masked, parse_number
+from nlp.lexicons import load_table
+from nlp.types import Quantity, Sentence
+
+SUFFIX_QUALIFIERS = {"左右": "approx", "上下": "approx", "以上": "at_least", "多": "above", "余": "above",
+                     "以下": "at_most", "以内": "at_most"}
+PREFIX_QUALIFIERS = (("不低于", "at_least"), ("不少于", "at_least"), ("至少", "at_least"), ("超过", "above"),
+                     ("逾", "above"), ("不超过", "at_most"), ("不高于", "at_most"), ("控制在", "at_most"),
+                     ("低于", "below"), ("约", "approx"), ("近", "approx"), ("大约", "approx"))
+QUAL = r"(?P<qual>左右|上下|以上|以下|以内|多|余)?"
+CHANGE_VERBS = r"下降|降低|提高|上升|增长|减少|回落|增加|扩大|缩小|回升"
+# Han numerals are only taken as amounts with these units: `一个领域`, `三个方面` are idiom and structure
+HAN_UNITS = frozenset({"个县区院", "个院", "个基层院", "个县区", "个单位", "个部门", "个省份", "个城市", "件", "件次",
+                       "人次", "家", "所", "个百分点", "个月"})
+MEASURE_VERBS = re.compile(
+    r"(达到|达|为|是|增长|下降|降至|升至|提高到|提高|降低|超过|突破|完成|实现|占|居|排名|位列|保持|控制在|新增|减少|"
+    r"办理了?|开展了?|组织了?|发出了?|收到|刊发|摸排|参考|追诉漏犯|累计|共)")
+LEADING_NOISE = re.compile(r"^(今年以来|截至目前|目前|全年|其中|此外|同时|另外|去年|一年来|分别|共)+[,，]?")
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    kind: str
+    value: object
+    unit: str | None
+    qualifier: str | None
+    masked: bool
+
+
+@cache
+def _units() -> tuple[dict[str, tuple[str, float]], str]:
+    rows = load_table("units")
+    units = {r["unit"]: (r["kind"], float(r["scale"] or 1)) for r in rows}
+    alternation = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return units, alternation
+
+
+@cache
+def _state_words() -> tuple[dict[str, tuple[str, object]], re.Pattern[str]]:
+    words: dict[str, tuple[str, object]] = {}
+    for r in load_table("state_words"):
+        value: object
+        if "-" in r["value"]:
+            lo, hi = r["value"].split("-")
+            value = [float(lo) if "." in lo else int(lo), float(hi) if "." in hi else int(hi)]
+        else:
+            value = float(r["value"]) if "." in r["value"] else int(r["value"])
+        words[r["word"]] = (r["kind"], value)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return words, pattern
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    _, unit_alt = _units()
+    n = NUM
+    return [
+        ("period", re.compile(rf"(?P<a>{n})(?:至|到|—|-|~)(?P<b>{n})月份?")),
+        ("period", re.compile(rf"(?P<a>{n})年度")),
+        ("date", re.compile(r"(?:(?P<y>\d{4}|×+)年)?(?P<m>\d{1,2}|×+)月(?P<d>\d{1,2}|×+)日")),
+        ("rank", re.compile(rf"(?P<scope>全省|全市|全国|全区|全县|全系统|全行业|全球)"
+                            rf"(?:第(?P<ord>{n})(?:名|位)?|前(?P<top>{n})(?:名|位)?)")),
+        ("rank", re.compile(rf"(?:第(?P<ord>{n})(?:名|位)|前(?P<top>[一二两三四五六七八九十\d]+)(?:名|位))")),
+        ("ratio", re.compile(rf"(?P<a>{n})[:：∶](?P<b>{n})")),
+        ("change", re.compile(rf"(?P<verb>{CHANGE_VERBS})?(?P<n>{n})个百分点{QUAL}")),
+        ("change", re.compile(rf"(?:降幅|增幅|涨幅)(?:为|达)?(?P<n>{n})(?P<pct>%|％)?")),
+        ("percent", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?:%|％){QUAL}")),
+        ("money", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?P<unit>美元|元){QUAL}")),
+        ("duration", re.compile(rf"(?P<cont>连续)(?P<n>{n})(?P<unit>个月|年|天|周|小时)")),
+        ("count_range", re.compile(r"(?P<a>[一两二三四五六七八九])(?P<b>[二三四五六七八九十])(?P<unit>个院|件|次|人|名|家|个)")),
+        ("count", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?P<unit>{unit_alt}){QUAL}")),
+    ]
+
+
+def _value(raw: str, scale: str = "") -> object:
+    return parse_number(raw, scale)
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None,
+                    skip: Iterable[tuple[int, int]] = ()) -> list[_Hit]:
+    """Return the quantity hits in text[start:end], earliest and longest first, none overlapping."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    units, _ = _units()
+    hits: list[_Hit] = []
+    for kind, pattern in _patterns():
+        for m in pattern.finditer(chunk):
+            hit = _make_hit(kind, m, chunk, units)
+            if hit is not None:
+                hits.append(replace(hit, start=hit.start + start, end=hit.end + start))
+    words, word_re = _state_words()
+    for m in word_re.finditer(chunk):
+        kind, value = words[m.group(0)]
+        hits.append(_Hit(m.start() + start, m.end() + start, kind, value, None, None, False))
+    skip = list(skip)
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[_Hit] = []
+    last_end = -1
+    for h in hits:
+        if h.start < last_end or any(s < h.end and h.start < e for s, e in skip):
+            continue
+        out.append(h)
+        last_end = h.end
+    return out
+
+
+def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[str, float]]) -> _Hit | None:
+    s, e = m.span()
+    g = m.groupdict()
+    qual = SUFFIX_QUALIFIERS.get(g.get("qual") or "")
+    before = chunk[max(0, s - 3):s]
+    for word, q in PREFIX_QUALIFIERS:
+        if before.endswith(word):
+            qual = qual or q
+    if kind == "period":
+        masked = is_masked(g["a"]) or is_masked(g.get("b") or "")
+        value = None if masked else [_value(g["a"]), _value(g["b"])] if g.get("b") else _value(g["a"])
+        return _Hit(s, e, kind, value, None, None, masked)
+    if kind == "date":
+        masked = any(is_masked(g[k] or "") for k in ("y", "m", "d"))
+        value = None
+        if not masked and g["y"]:
+            value = f"{int(g['y']):04d}-{int(g['m']):02d}-{int(g['d']):02d}"
+        return _Hit(s, e, kind, value, None, None, masked)
+    if kind == "rank":
+        raw = g.get("ord") or g.get("top") or ""
+        return _Hit(s, e, kind, _value(raw), g.get("scope"), "at_most" if g.get("top") else None, is_masked(raw))
+    if kind == "ratio":
+        masked = is_masked(g["a"]) or is_masked(g["b"])
+        a, b = _value(g["a"]), _value(g["b"])
+        value = None if masked or not b else a / b  # type: ignore[operator]
+        return _Hit(s, e, kind, value, None, None, masked)
+    if kind == "count_range":
+        a, b = _value(g["a"]), _value(g["b"])
+        if not (isinstance(a, int) and isinstance(b, int) and b == a + 1):
+            return None
+        return _Hit(s, e, kind, [a, b], g["unit"], None, False)
+    raw = g.get("n") or ""
+    masked = is_masked(raw)
+    if kind == "change":
+        unit = "%" if g.get("pct") or "个百分点" not in m.group(0) else "个百分点"
+        value = _value(raw)
+        verb = g.get("verb") or ""
+        if value is not None and verb[:1] in ("下", "降", "减", "回", "缩"):
+            value = -value  # type: ignore[operator]
+        return _Hit(s, e, kind, value, unit, qual, masked)
+    scale = g.get("scale") or ""
+    if kind == "percent":
+        return _Hit(s, e, kind, _value(raw, scale), "%", qual, masked)
+    unit = g.get("unit") or ""
+    if kind == "money":
+        return _Hit(s, e, kind, _value(raw, scale), "元" if unit == "元" else unit, qual, masked)
+    if kind == "duration":
+        return _Hit(s, e, kind, _value(raw), unit, qual, masked)
+    # count (or a duration / percent unit met through the unit table)
+    if not masked and not raw[0].isdigit():
+        if unit not in HAN_UNITS or raw == "一" or raw in ("千", "万", "亿"):
+            return None
+    unit_kind, unit_scale = units.get(unit, ("count", 1.0))
+    if unit_kind == "percent":
+        return None  # 个百分点 is matched as a change
+    if unit_kind == "duration" and not raw[0].isdigit() and not masked:
+        return None
+    if unit in ("年", "日", "月") and raw.isdigit() and len(raw) == 4:
+        return None  # a year, not an amount
+    if chunk[e:e + 2] in ("会议", "全会", "大会") or (unit == "次" and chunk[e:e + 1] in ("会", "全")):
+        return None
+    value = _value(raw, scale)
+    if value is not None and unit_scale != 1:
+        value = value * unit_scale  # type: ignore[operator]
+    return _Hit(s, e, unit_kind if unit_kind != "count" else "count", value, (scale + unit) if scale else unit,
+                qual, masked)
+
+
+def metric_and_subject(text: str, sentence_start: int, q_start: int) -> tuple[str | None, str | None]:
+    """Return the metric (what is measured) and subject (which unit) a quantity attaches to."""
+    from nlp.extract.actors import find_units
+
+    clause_start = sentence_start
+    for i in range(q_start - 1, sentence_start - 1, -1):
+        if text[i] in "，,；;：:。":
+            clause_start = i + 1
+            break
+    clause = text[clause_start:q_start]
+    units = find_units(clause)
+    subject = units[-1][2] if units else None
+    body = clause
+    if units:
+        body = clause[units[-1][1]:]
+    body = LEADING_NOISE.sub("", body)
+    verbs = list(MEASURE_VERBS.finditer(body))
+    if verbs:
+        body = body[:verbs[-1].start()]
+    body = body.strip("，, 的")
+    metric = body if 2 <= len(body) <= 20 else None
+    return metric, subject
+
+
+def extract_quantities(text: str, sentences: Iterable[Sentence],
+                       skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    """Return the quantities of every sentence, with ids q1, q2, … in document order."""
+    skip = list(skip)
+    out: list[Quantity] = []
+    for sent in sentences:
+        for h in find_quantities(text, sent.start, sent.end, skip):
+            metric, subject = metric_and_subject(text, sent.start, h.start)
+            out.append(Quantity(f"q{len(out) + 1}", text[h.start:h.end], h.start, h.end, h.kind, h.value,  # type: ignore[arg-type]
+                                h.unit, h.qualifier or ("exact" if not h.masked and h.value is not None else None),
+                                h.masked, metric, subject))
+    return out

@@ -1,0 +1,262 @@
+"""Cleaning shared by every reader: line repair, boilerplate, title and date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.ingest.paragraphs import WHITESPACE, ZERO_WIDTH, Para
+from nlp.lexicons import load_table
+
+# A line ending with one of these closes a sentence; a single line break after
+# it is a paragraph break even in documents that separate paragraphs by blank lines.
+SENTENCE_END = "。！？!?：:…"
+CLAUSE_END = "；;"
+OPENERS = "“‘《（(〈「『【["
+CONTINUERS = "，,。、；;：:！？!?”’》）)〉」』】]％%"
+# characters that continue a number broken by a web copy: `74.4\n万亿元`, `PM\n2.5`
+NUMBER_TAIL = re.compile(r"[0-9A-Za-z.．]$")
+NUMBER_HEAD = re.compile(r"^[0-9A-Za-z.．%％万亿千百元吨人个项件次]")
+LATIN_EDGE = re.compile(r"[A-Za-z]")
+LINE_PATTERN_MAX = 200  # longest paragraph a `line`/`inline` pattern may remove (web furniture is short)
+CHROME_MAX = 12
+MIN_ITEM = 12  # `备案号: 辽ICP备…` is one item, not two
+
+TITLE_DECORATION = re.compile(
+    r"\s*[(（【\[]\s*(全文完整|全文|完整版?|完整|最新|精选|范文|word版?|可编辑|下载|原文|实录|定稿|终稿|"
+    r"\d+篇|[一二三四五六七八九十]+篇)\s*[)）】\]]\s*$",
+    re.IGNORECASE,
+)
+CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+DATE_ARABIC = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE_HAN = re.compile(r"([〇零○O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+BYLINE = re.compile(r"^[—－-]{1,2}|在.{2,40}(会议|大会|会)上")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    paras: list[Para]
+    boilerplate: tuple[str, ...]
+    title: str | None
+    date: str | None
+
+
+def repair_lines(lines: list[Para]) -> list[Para]:
+    """Join the lines of a plain-text source into paragraphs.
+
+    Zero-width characters are dropped; a line that held only zero-width
+    characters glues its neighbours (a web copy's `74.4\\n\\u200b\\n万亿元`). When
+    the document separates paragraphs by blank lines, a single line break is a
+    wrap unless it follows the end of a sentence; otherwise each line is a
+    paragraph, except where a number, a quotation or a clause is visibly broken.
+    """
+    cleaned: list[tuple[Para | None, bool]] = []  # (content line or None for blank, glue)
+    for line in lines:
+        had_zero_width = any(ch in ZERO_WIDTH for ch in line.text)
+        stripped = line.drop(ZERO_WIDTH).strip() if had_zero_width else line.strip()
+        if len(stripped):
+            cleaned.append((stripped, False))
+        else:
+            cleaned.append((None, had_zero_width))
+    blank_gaps = single_gaps = 0
+    prev_content = False
+    gap = 0
+    for para, glue in cleaned:
+        if para is None:
+            if not glue:
+                gap += 1
+            continue
+        if prev_content:
+            if gap:
+                blank_gaps += 1
+            else:
+                single_gaps += 1
+        prev_content, gap = True, 0
+    block_style = blank_gaps >= 3 and blank_gaps >= 0.5 * single_gaps
+
+    paras: list[Para] = []
+    blanks = 0
+    glued = False
+    for para, glue in cleaned:
+        if para is None:
+            if glue:
+                glued = True
+            else:
+                blanks += 1
+            continue
+        if paras and _joins(paras[-1].text, para.text, blanks, glued, block_style):
+            sep = " " if LATIN_EDGE.match(paras[-1].text[-1]) and LATIN_EDGE.match(para.text[0]) else ""
+            paras[-1] = paras[-1] + Para.of(sep) + para if sep else paras[-1] + para
+        else:
+            paras.append(para)
+        blanks, glued = 0, False
+    return paras
+
+
+def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool) -> bool:
+    if line[0] in CONTINUERS or prev[-1] in OPENERS or prev[-1] in "，,、":
+        return True
+    if glued and not blanks:
+        return True
+    if blanks:
+        return False
+    if NUMBER_TAIL.search(prev) and NUMBER_HEAD.match(line) and not prev.endswith(("。", "．")):
+        return not (_is_marker_line(line))
+    if not block_style:
+        return False
+    if prev[-1] in CLAUSE_END:
+        return not _is_marker_line(line)
+    return prev[-1] not in SENTENCE_END and not _is_marker_line(line) and not _is_marker_line(prev)
+
+
+MARKER_LINE = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、]\D|第[一二三四五六七八九十]+[部章节])")
+
+
+def _is_marker_line(text: str) -> bool:
+    return bool(MARKER_LINE.match(text))
+
+
+@cache
+def _patterns() -> dict[str, list[re.Pattern[str]]]:
+    by_scope: dict[str, list[re.Pattern[str]]] = {"line": [], "inline": [], "chrome": [], "tail": []}
+    for row in load_table("boilerplate"):
+        by_scope[row["scope"]].append(re.compile(row["pattern"], re.IGNORECASE))
+    return by_scope
+
+
+@cache
+def _inline_anywhere() -> re.Pattern[str]:
+    """One regex finding where an inline item starts inside a paragraph."""
+    bodies = [p.pattern.lstrip("^") for p in _patterns()["inline"]]
+    return re.compile("|".join(f"(?:{b})" for b in bodies), re.IGNORECASE)
+
+
+def _boilerplate_kind(text: str) -> str | None:
+    pats = _patterns()
+    if any(p.match(text) for p in pats["tail"]):
+        return "tail"
+    if len(text) <= CHROME_MAX and any(p.match(text) for p in pats["chrome"]):
+        return "chrome"
+    if len(text) <= LINE_PATTERN_MAX and any(p.match(text) for p in pats["line"] + pats["inline"]):
+        return "line"
+    return None
+
+
+def _split_items(text: str) -> list[str]:
+    """Split one boilerplate paragraph into its items (`Powered by … 备案号: …`)."""
+    starts = [0]
+    for m in _inline_anywhere().finditer(text):
+        if m.start() >= starts[-1] + MIN_ITEM:
+            starts.append(m.start())
+    items = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    return [i for i in items if i]
+
+
+def remove_boilerplate(paras: list[Para]) -> tuple[list[Para], list[str]]:
+    """Return the body paragraphs and the boilerplate items removed."""
+    kept: list[Para] = []
+    removed: list[str] = []
+    for i, para in enumerate(paras):
+        text = para.text
+        kind = _boilerplate_kind(text)
+        if kind == "tail":
+            removed.extend(p.text for p in paras[i:])
+            break
+        if kind == "chrome":
+            removed.append(text)
+        elif kind == "line":
+            removed.extend(_split_items(text))
+        else:
+            kept.append(para)
+    return kept, removed
+
+
+def clean_title(text: str) -> str:
+    """Return a title without decorations such as `(全文完整)`."""
+    title = text.strip(WHITESPACE)
+    while True:
+        new = TITLE_DECORATION.sub("", title)
+        if new == title:
+            return title
+        title = new
+
+
+def _title_index(paras: list[Para]) -> int | None:
+    for i, para in enumerate(paras[:8]):
+        text = para.text
+        if not HAN.search(text) or len(text) > 60:
+            if len(text) > 60:
+                return None  # the body began before any title-like line
+            continue
+        if text[-1] in "：:。；;，," or text.startswith(("—", "－", "-")) or (BYLINE.search(text) and _parse_date(text)):
+            if text.endswith(("：", ":")):
+                return None  # a salutation (同志们：) opens the body
+            continue
+        if DATE_ARABIC.fullmatch(text) or DATE_HAN.fullmatch(text):
+            continue
+        return i
+    return None
+
+
+def find_date(paras: list[Para]) -> str | None:
+    """Return the ISO date the document states in its header lines or last line."""
+    candidates = paras[:10] + paras[-3:]
+    for para in candidates:
+        text = para.text
+        if len(text) > 80:
+            continue
+        date = _parse_date(text)
+        if date and (BYLINE.search(text) or len(text) <= 16):
+            return date
+    return None
+
+
+def _parse_date(text: str) -> str | None:
+    m = DATE_ARABIC.search(text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = DATE_HAN.search(text)
+        if not m:
+            return None
+        y = int("".join(str(CN_DIGITS[c]) for c in m.group(1)))
+        mo, d = _han_small(m.group(2)), _han_small(m.group(3))
+    if 1 <= mo <= 12 and 1 <= d <= 31 and 1949 <= y <= 2100:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _han_small(text: str) -> int:
+    """Return the value of a Han numeral from 一 to 三十一."""
+    if text.startswith("十"):
+        return 10 + (CN_DIGITS[text[1]] if len(text) > 1 else 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return CN_DIGITS[tens] * 10 + (CN_DIGITS[ones] if ones else 0)
+    return CN_DIGITS[text]
+
+
+def clean(paras: list[Para]) -> Cleaned:
+    """Remove boilerplate and repeated title lines; find the title and the date."""
+    kept, removed = remove_boilerplate(paras)
+    title_at = _title_index(kept)
+    title = None
+    if title_at is not None:
+        title_text = kept[title_at].text
+        title = clean_title(title_text)
+        key = _title_key(title_text)
+        body: list[Para] = []
+        for i, para in enumerate(kept):
+            if i != title_at and i < title_at + 12 and _title_key(para.text) == key:
+                removed.append(para.text)
+            else:
+                body.append(para)
+        kept = body
+    return Cleaned(kept, tuple(removed), title or None, find_date(kept))
+
+
+def _title_key(text: str) -> str:
+    return re.sub(r"\s+", "", clean_title(text))

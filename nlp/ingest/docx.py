@@ -1,0 +1,277 @@
+"""Word reader: paragraphs and tables in order, heading levels, automatic numbering.
+
+python-docx gives the paragraphs but drops the list numbers Word draws from
+numbering.xml (`一、`, `（一）`, `1.`); office documents rely on them, so they
+are rebuilt here and inserted as generated text. Headers and footers are not
+part of the body and are left out.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from nlp.errors import InputError
+from nlp.ingest.paragraphs import ZERO_WIDTH, Para
+from nlp.ingest.safety import open_zip
+
+HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+CN_NUMERALS = "〇一二三四五六七八九"
+CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _w(tag: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
+
+
+def _val(el: Any, tag: str) -> str | None:
+    child = el.find(_w(tag)) if el is not None else None
+    return child.get(_w("val")) if child is not None else None
+
+
+def chinese_count(n: int, digits: str = CN_NUMERALS, ten: str = "十") -> str:
+    """Return n (1–99) in Chinese counting: 1 → 一, 10 → 十, 21 → 二十一."""
+    if n <= 0 or n >= 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return digits[ones]
+    return ("" if tens == 1 else digits[tens]) + ten + (digits[ones] if ones else "")
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
+               "taiwaneseCounting", "taiwaneseCountingThousand"):
+        return chinese_count(n)
+    if fmt == "chineseLegalSimplified":
+        return chinese_count(n, CN_LEGAL, "拾")
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= len(CIRCLED):
+        return CIRCLED[n - 1]
+    if fmt == "decimalFullWidth":
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + sym, n - value
+    return out
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    suffix: str = "tab"
+
+
+@dataclass
+class Numbering:
+    """List definitions of numbering.xml and the running counters."""
+
+    abstract: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # numId -> (abstractId, start overrides)
+    counters: dict[str, list[int]] = field(default_factory=dict)
+    started: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_part(cls, element: Any) -> Numbering:
+        numbering = cls()
+        if element is None:
+            return numbering
+        for absnum in element.findall(_w("abstractNum")):
+            levels: dict[int, _Level] = {}
+            for lvl in absnum.findall(_w("lvl")):
+                ilvl = int(lvl.get(_w("ilvl"), "0"))
+                levels[ilvl] = _Level(
+                    start=int(_val(lvl, "start") or 1),
+                    fmt=_val(lvl, "numFmt") or "decimal",
+                    text=_val(lvl, "lvlText") or "",
+                    suffix=_val(lvl, "suff") or "tab",
+                )
+            numbering.abstract[absnum.get(_w("abstractNumId"))] = levels
+        for num in element.findall(_w("num")):
+            overrides = {}
+            for ov in num.findall(_w("lvlOverride")):
+                start = _val(ov, "startOverride")
+                if start is not None:
+                    overrides[int(ov.get(_w("ilvl"), "0"))] = int(start)
+            numbering.nums[num.get(_w("numId"))] = (_val(num, "abstractNumId") or "", overrides)
+        return numbering
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        """Advance the counter of list `num_id` at level `ilvl` and return the label Word shows."""
+        if num_id not in self.nums or num_id == "0":
+            return ""
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstract.get(abstract_id, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(abstract_id, [lv.start - 1 for _, lv in sorted(levels.items())]
+                                            + [0] * 9)
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for lvl_index, start in overrides.items():
+                counters[lvl_index] = start - 1
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, len(counters)):
+            counters[deeper] = levels[deeper].start - 1 if deeper in levels else 0
+        level = levels[ilvl]
+        if level.fmt == "bullet":
+            return ""
+
+        def sub(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            lv = levels.get(k, _Level())
+            return format_number(counters[k], lv.fmt)
+
+        label = re.sub(r"%(\d)", sub, level.text)
+        if label and level.suffix != "nothing" and label[-1] not in "、）)．.，：":
+            label += " "
+        elif label and level.suffix == "tab" and label[-1] in ".．":
+            label += " "
+        return label
+
+
+def _style_props(style: Any) -> tuple[tuple[str, int] | None, int | None]:
+    """Return (numbering, heading level) a paragraph style gives, following based-on styles."""
+    num = None
+    level = None
+    depth = 0
+    while style is not None and depth < 10:
+        m = HEADING_STYLE.match(style.name or "") if level is None else None
+        if m:
+            level = int(m.group(1))
+        ppr = style.element.pPr
+        if ppr is not None:
+            if level is None:
+                outline = _val(ppr, "outlineLvl")
+                if outline is not None and outline.isdigit() and int(outline) < 9:
+                    level = int(outline) + 1
+            if num is None and ppr.numPr is not None:
+                num_id = _val(ppr.numPr, "numId")
+                if num_id:
+                    num = (num_id, int(_val(ppr.numPr, "ilvl") or 0))
+        style = style.base_style
+        depth += 1
+    return num, level
+
+
+def _run_text(p: Any) -> str:
+    parts: list[str] = []
+    for r in p.iter(_w("r")):
+        for child in r:
+            tag = child.tag
+            if tag == _w("t"):
+                parts.append(child.text or "")
+            elif tag == _w("tab"):
+                parts.append("\t")
+            elif tag in (_w("br"), _w("cr")):
+                parts.append("\n")
+            elif tag == _w("noBreakHyphen"):
+                parts.append("-")
+    return "".join(parts)
+
+
+def read_docx(data: bytes, path: str) -> tuple[list[Para], str]:
+    """Return the paragraphs and the source text (paragraphs without list numbers) of a .docx."""
+    archive = open_zip(data, path)
+    names = set(archive.namelist())
+    archive.close()
+    if "word/document.xml" not in names:
+        raise InputError(path, "the zip has no word/document.xml, so it is not a Word document",
+                         "save it as .docx from Word or WPS")
+    import docx  # python-docx, imported only when a Word file is read
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.styles.style import ParagraphStyle
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as exc:
+        raise InputError(path, f"the Word file is corrupt ({type(exc).__name__})",
+                         "open and re-save it in Word") from exc
+    except Exception as exc:  # lxml raises its own XMLSyntaxError for damaged XML
+        if type(exc).__name__ == "XMLSyntaxError":
+            raise InputError(path, "the Word file's XML is damaged", "open and re-save it in Word") from exc
+        raise
+    try:
+        numbering_element = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        numbering_element = None
+    numbering = Numbering.from_part(numbering_element)
+    styles = {s.style_id: s for s in document.styles if isinstance(s, ParagraphStyle)}
+    style_cache: dict[str, tuple[tuple[str, int] | None, int | None]] = {}
+    default_style = document.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+
+    source_parts: list[str] = []
+    paras: list[Para] = []
+    pos = 0
+
+    def add(text: str, label: str = "", level: int | None = None) -> None:
+        nonlocal pos
+        start = pos
+        source_parts.append(text + "\n")
+        pos += len(text) + 1
+        offset = 0
+        for n, line in enumerate(text.split("\n")):
+            para = Para.of(label if n == 0 else "", -1) + Para.of(line, start + offset)
+            para = para.drop(ZERO_WIDTH).strip()
+            para.level = level if n == 0 else None
+            if len(para):
+                paras.append(para)
+            offset += len(line) + 1
+
+    def paragraph(p: Any) -> None:
+        ppr = p.pPr
+        style_id = (_val(ppr, "pStyle") if ppr is not None else None) or ""
+        if style_id not in style_cache:
+            style_cache[style_id] = _style_props(styles.get(style_id) if style_id else default_style)
+        num, level = style_cache[style_id]
+        if ppr is not None and ppr.numPr is not None:
+            num_id = _val(ppr.numPr, "numId")
+            if num_id:
+                num = (num_id, int(_val(ppr.numPr, "ilvl") or 0))
+        if ppr is not None:
+            outline = _val(ppr, "outlineLvl")
+            if outline is not None and outline.isdigit() and int(outline) < 9:
+                level = int(outline) + 1
+        text = _run_text(p)
+        label = numbering.label(*num) if num and text.strip() else ""
+        add(text, label, level)
+
+    def table(tbl: Any) -> None:
+        for tr in tbl.iter(_w("tr")):
+            cells = []
+            for tc in tr.findall(_w("tc")):
+                cells.append(" ".join(_run_text(p).strip() for p in tc.iter(_w("p"))).strip())
+            add("\t".join(cells))
+
+    def walk(container: Any) -> None:
+        for child in container:
+            if child.tag == _w("p"):
+                paragraph(child)
+            elif child.tag == _w("tbl"):
+                table(child)
+            elif child.tag == _w("sdt"):
+                content = child.find(_w("sdtContent"))
+                if content is not None:
+                    walk(content)
+
+    walk(document.element.body)
+    return paras, "".join(source_parts)

@@ -1,0 +1,106 @@
+"""Paragraphs that remember where each of their characters came from.
+
+A `Para` is a list of fragments `(text, source_start)`; `source_start` is the
+offset of the fragment in the reader's source text, or -1 for generated text
+(a Word list number). Cleaning slices and joins paragraphs; `assemble` lays
+them out as the analysed text and keeps the map back to the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nlp.types import Segment
+
+WHITESPACE = " \t\u3000\xa0\u2002\u2003\u2009\u200a\u202f\u205f\r\f\v"
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f")
+
+
+@dataclass
+class Para:
+    """One paragraph (or line) of a document with its provenance."""
+
+    frags: list[tuple[str, int]] = field(default_factory=list)
+    level: int | None = None  # outline level given by the format (a Word heading style)
+
+    @classmethod
+    def of(cls, text: str, source_start: int = -1, level: int | None = None) -> Para:
+        return cls([(text, source_start)] if text else [], level)
+
+    @property
+    def text(self) -> str:
+        return "".join(t for t, _ in self.frags)
+
+    def __len__(self) -> int:
+        return sum(len(t) for t, _ in self.frags)
+
+    def __add__(self, other: Para) -> Para:
+        return Para(self.frags + other.frags, self.level if self.level is not None else other.level)
+
+    def slice(self, start: int, end: int | None = None) -> Para:
+        """Return the characters start:end, keeping provenance."""
+        total = len(self)
+        end = total if end is None else min(end, total)
+        out: list[tuple[str, int]] = []
+        pos = 0
+        for text, src in self.frags:
+            a, b = max(start - pos, 0), min(end - pos, len(text))
+            if a < b:
+                out.append((text[a:b], src + a if src >= 0 else -1))
+            pos += len(text)
+        return Para(out, self.level)
+
+    def strip(self, chars: str = WHITESPACE) -> Para:
+        text = self.text
+        left = len(text) - len(text.lstrip(chars))
+        right = len(text.rstrip(chars))
+        return self.slice(left, max(left, right))
+
+    def drop(self, chars: frozenset[str]) -> Para:
+        """Return the paragraph without the given characters (zero-width spaces)."""
+        out: list[tuple[str, int]] = []
+        for text, src in self.frags:
+            run_start = None
+            for i, ch in enumerate(text):
+                if ch in chars:
+                    if run_start is not None:
+                        out.append((text[run_start:i], src + run_start if src >= 0 else -1))
+                        run_start = None
+                elif run_start is None:
+                    run_start = i
+            if run_start is not None:
+                out.append((text[run_start:], src + run_start if src >= 0 else -1))
+        return Para(out, self.level)
+
+
+def assemble(paras: list[Para]) -> tuple[str, tuple[Segment, ...]]:
+    """Lay paragraphs out one per line; return the text and its source map."""
+    parts: list[str] = []
+    segments: list[Segment] = []
+    pos = 0
+    for n, para in enumerate(paras):
+        if n:
+            parts.append("\n")
+            segments.append(Segment(pos, -1, 1))
+            pos += 1
+        for text, src in para.frags:
+            if not text:
+                continue
+            last = segments[-1] if segments else None
+            if last and src >= 0 and last.source_start >= 0 and last.source_start + last.length == src:
+                segments[-1] = Segment(last.start, last.source_start, last.length + len(text))
+            else:
+                segments.append(Segment(pos, src, len(text)))
+            parts.append(text)
+            pos += len(text)
+    return "".join(parts), tuple(segments)
+
+
+def split_lines(source: str) -> list[Para]:
+    """Split source text at newlines; each line keeps its source offset."""
+    lines: list[Para] = []
+    pos = 0
+    for line in source.split("\n"):
+        lines.append(Para.of(line, pos))
+        pos += len(line) + 1
+    return lines

@@ -1,0 +1,79 @@
+"""Language knowledge kept as data: the TSV tables in corpora/lexicons/.
+
+Each table has a header row; lines starting with `#` are comments. Tables are
+validated on load (columns, allowed values, regexes that compile) and cached
+for the life of the process.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+from nlp.errors import LexiconError
+
+LEXICON_DIR = Path(os.environ.get("NLP_LEXICONS", Path(__file__).resolve().parent.parent / "corpora" / "lexicons"))
+
+# table name -> (required columns, {column: allowed values}, columns holding regexes)
+SCHEMAS: dict[str, tuple[tuple[str, ...], dict[str, frozenset[str]], tuple[str, ...]]] = {
+    "boilerplate": (
+        ("pattern", "scope", "note"),
+        {"scope": frozenset({"line", "tail", "chrome", "inline"})},
+        ("pattern",),
+    ),
+    "domain_words": (("word", "freq", "tag"), {}, ()),
+    "units": (("unit", "kind", "scale"), {"kind": frozenset({"count", "money", "duration", "percent"})}, ()),
+    "state_words": (("word", "kind", "value"), {"kind": frozenset({"zero_state", "coverage", "count_range"})}, ()),
+    "campaigns": (("name", "kind", "aliases", "members"),
+                  {"kind": frozenset({"campaign", "campaign_group", "activity", "program", "mechanism",
+                                      "recommendation", "formulation", "law"})}, ()),
+    "cues": (("pattern", "label"),
+             {"label": frozenset({"must", "strive", "should", "imperative", "not_directive", "report",
+                                  "achievement", "shortfall", "directive_section", "report_section"})},
+             ("pattern",)),
+    "not_campaigns": (("word", "why"), {}, ()),
+    "deadlines": (("pattern", "kind", "normalize"),
+                  {"kind": frozenset({"asap", "immediate", "end_of_year", "date", "recurring"})}, ("pattern",)),
+}
+
+
+def lexicon_path(name: str) -> Path:
+    return LEXICON_DIR / f"{name}.tsv"
+
+
+@cache
+def load_table(name: str) -> tuple[dict[str, str], ...]:
+    """Return the rows of corpora/lexicons/NAME.tsv as dicts, validated."""
+    path = lexicon_path(name)
+    if not path.is_file():
+        raise LexiconError(f"{path}: lexicon not found; run from a source checkout or set NLP_LEXICONS")
+    required, allowed, regex_cols = SCHEMAS.get(name, ((), {}, ()))
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if header is None:
+            header = cells
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise LexiconError(f"{path}: header lacks column(s) {', '.join(missing)}")
+            continue
+        if len(cells) > len(header):
+            raise LexiconError(f"{path}:{lineno}: {len(cells)} cells, header has {len(header)}")
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
+        for col, values in allowed.items():
+            if row[col] not in values:
+                raise LexiconError(f"{path}:{lineno}: {col}={row[col]!r}, expected one of {sorted(values)}")
+        for col in regex_cols:
+            try:
+                re.compile(row[col])
+            except re.error as exc:
+                raise LexiconError(f"{path}:{lineno}: bad regex in {col}: {exc}") from exc
+        rows.append(row)
+    if header is None:
+        raise LexiconError(f"{path}: empty lexicon")
+    return tuple(rows)

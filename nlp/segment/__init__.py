@@ -1,0 +1,1 @@
+"""Structure of a document: outline, sentences, tokens."""

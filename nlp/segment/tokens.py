@@ -1,0 +1,65 @@
+"""Word segmentation: a private jieba tokenizer with the project's domain dictionary.
+
+The dictionary (jieba's own plus corpora/lexicons/domain_words.tsv, so that
+`三会一课`, `六稳` and `案-件比` stay whole) is loaded once per process.
+A spaCy `Doc` can be built from the tokens for the matchers of later stages;
+spaCy is imported only then.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import cache
+from typing import Any
+
+from nlp.lexicons import load_table
+from nlp.types import Token
+
+_lock = threading.Lock()
+
+
+@cache
+def tokenizer() -> Any:
+    """Return the process-wide private jieba tokenizer, loading it on first use."""
+    with _lock:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # jieba logs dictionary loading at INFO on its own logger
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        for row in load_table("domain_words"):
+            tk.add_word(row["word"], int(row["freq"]) if row["freq"] else None, row["tag"] or None)
+        return tk
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return the tokens of `text` with their offsets; whitespace is left out."""
+    tk = tokenizer()
+    return [Token(w, s, e) for w, s, e in tk.tokenize(text) if not w.isspace()]
+
+
+@cache
+def _vocab() -> Any:
+    from spacy.vocab import Vocab
+
+    return Vocab()
+
+
+def spacy_doc(text: str, tokens: list[Token]) -> Any:
+    """Return a spaCy Doc over `text` whose tokens are the jieba tokens (gaps become tokens too)."""
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    pos = 0
+    for tok in tokens:
+        if tok.start > pos:
+            words.append(text[pos:tok.start])
+        words.append(tok.text)
+        pos = tok.end
+    if pos < len(text):
+        words.append(text[pos:])
+    doc = Doc(_vocab(), words=words, spaces=[False] * len(words))
+    if doc.text != text:
+        raise ValueError("tokens do not rebuild the text")
+    return doc
