@@ -16,8 +16,10 @@ CLAUSE_END = "；;"
 OPENERS = "“‘《（(〈「『【["
 CONTINUERS = "，,。、；;：:！？!?”’》）)〉」』】]％%"
 # characters that continue a number broken by a web copy: `74.4\n万亿元`, `PM\n2.5`
-NUMBER_TAIL = re.compile(r"[0-9A-Za-z.．]$")
-NUMBER_HEAD = re.compile(r"^[0-9A-Za-z.．%％万亿千百元吨人个项件次]")
+NUMBER_TAIL = re.compile(r"[0-9.．]$")
+NUMBER_HEAD = re.compile(r"^[.．%％万亿千百元吨人个项件次多余]")
+LATIN_TAIL = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,4}$")  # `PM` of `PM\n2.5`, not a whole English line
+LATIN_HEAD = re.compile(r"^[0-9.]")
 LATIN_EDGE = re.compile(r"[A-Za-z]")
 LINE_PATTERN_MAX = 200  # longest paragraph a `line`/`inline` pattern may remove (web furniture is short)
 CHROME_MAX = 12
@@ -34,6 +36,7 @@ DATE_ARABIC = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_HAN = re.compile(r"([〇零○O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 BYLINE = re.compile(r"^[—－-]{1,2}|在.{2,40}(会议|大会|会)上")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+DOC_TYPE = re.compile(r"报告|讲话|发言|致辞|总结|意见|通知|方案|规划|纪要|决定|汇报|部署|提纲|材料")
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,8 @@ def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool) ->
         return True
     if blanks:
         return False
-    if NUMBER_TAIL.search(prev) and NUMBER_HEAD.match(line) and not prev.endswith(("。", "．")):
-        return not (_is_marker_line(line))
+    if (NUMBER_TAIL.search(prev) and NUMBER_HEAD.match(line)) or (LATIN_TAIL.search(prev) and LATIN_HEAD.match(line)):
+        return not _is_marker_line(line)
     if not block_style:
         return False
     if prev[-1] in CLAUSE_END:
@@ -185,20 +188,25 @@ def clean_title(text: str) -> str:
 
 
 def _title_index(paras: list[Para]) -> int | None:
+    """Return the index of the title among the opening lines, preferring one that names a document type."""
+    candidates: list[int] = []
     for i, para in enumerate(paras[:8]):
         text = para.text
-        if not HAN.search(text) or len(text) > 60:
-            if len(text) > 60:
-                return None  # the body began before any title-like line
+        if len(text) > 60:
+            break  # the body began
+        if not HAN.search(text):
             continue
-        if text[-1] in "：:。；;，," or text.startswith(("—", "－", "-")) or (BYLINE.search(text) and _parse_date(text)):
-            if text.endswith(("：", ":")):
-                return None  # a salutation (同志们：) opens the body
+        if text.endswith(("：", ":")) or _is_marker_line(text):
+            break  # a salutation (同志们：) or the first heading opens the body
+        if text[-1] in "。；;，," or text.startswith(("—", "－", "-")) or BYLINE.search(text) and _parse_date(text):
             continue
         if DATE_ARABIC.fullmatch(text) or DATE_HAN.fullmatch(text):
             continue
-        return i
-    return None
+        candidates.append(i)
+    for i in candidates:
+        if DOC_TYPE.search(paras[i].text):
+            return i
+    return candidates[0] if candidates else None
 
 
 def find_date(paras: list[Para]) -> str | None:
