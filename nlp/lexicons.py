@@ -34,6 +34,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], dict[str, frozenset[str]], tuple[str, 
                                   "achievement", "shortfall", "directive_section", "report_section"})},
              ("pattern",)),
     "not_campaigns": (("word", "why"), {}, ()),
+    "actors": (("suffix", "kind"), {"kind": frozenset({"unit", "role"})}, ()),
     "deadlines": (("pattern", "kind", "normalize"),
                   {"kind": frozenset({"asap", "immediate", "end_of_year", "date", "recurring"})}, ("pattern",)),
 }

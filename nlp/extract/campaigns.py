@@ -36,7 +36,7 @@ STOP_WORDS = frozenset(
 )
 GROUP = re.compile(r"(?P<list>“[^”]{2,40}”)?(?P<n>[一二三四五六七八九十两]+)(?:个|大|项)(?P<suffix>专项行动|专项监督|专项整治|行动|工程)")
 QUOTED = re.compile(r"“(?P<x>[^“”\n]{1,24})”(?P<suffix>专项行动|专项监督|专项整治|工作模式|工作法|行动|活动|工程|计划|机制|模式|检察建议|建设年|落实年|品牌)?")
-LAW = re.compile(r"《(?P<x>[^《》\n]{2,40}?(?:法典|法|条例|规定|办法|规则|准则|决定|纲要|意见))》")
+LAW = re.compile(r"《(?P<x>[^《》\n]{1,40}?(?:法典|法|条例|规定|办法|规则|准则|决定|纲要|意见))》")
 NUMBERED = re.compile(r"[一二三四五六七八九十两双]")
 PUNCT = re.compile(r"[“”‘’\"'《》「」『』、，,·\s]")
 MAX_TOKENS_BACK = 10

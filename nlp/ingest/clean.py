@@ -198,7 +198,7 @@ def _title_index(paras: list[Para]) -> int | None:
             continue
         if text.endswith(("：", ":")) or _is_marker_line(text):
             break  # a salutation (同志们：) or the first heading opens the body
-        if text[-1] in "。；;，," or text.startswith(("—", "－", "-")) or BYLINE.search(text) and _parse_date(text):
+        if text[-1] in "。；;，," or text.startswith(("—", "－", "-")) or (BYLINE.search(text) and _parse_date(text)):
             continue
         if DATE_ARABIC.fullmatch(text) or DATE_HAN.fullmatch(text):
             continue

@@ -20,6 +20,8 @@ BOMS = (
 CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\n\t\u00a0-\u00ff]")
+MIN_PLAUSIBLE = 0.9  # decoded UTF-16 text of a document; random bytes decode to ~5 % such characters
 MAX_CONTROL_RATIO = 0.01  # real text has next to no C0 control characters; binary garbage has many
 
 
@@ -70,21 +72,28 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Recognise BOM-less UTF-16 by the zero bytes of its ASCII characters and newlines."""
+    """Recognise BOM-less UTF-16 by its zero bytes and by decoding to plausible text."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4 or b"\x00" not in sample:
         return None
-    even_zero = sample[0::2].count(0)
-    odd_zero = sample[1::2].count(0)
-    half = len(sample) // 2
-    for zeros, other, encoding in ((odd_zero, even_zero, "utf_16_le"), (even_zero, odd_zero, "utf_16_be")):
-        if zeros > 0.2 * half and other < 0.02 * half:
-            try:
-                data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-            return encoding
-    return None
+    best, best_share = None, 0.0
+    for encoding in ("utf_16_le", "utf_16_be"):
+        try:
+            text = data[: len(data) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = _plausible_share(text[:2000])
+        if share > best_share:
+            best, best_share = encoding, share
+    return best if best_share >= MIN_PLAUSIBLE else None
+
+
+def _plausible_share(text: str) -> float:
+    """Return the share of characters that ordinary Chinese or English documents consist of."""
+    if not text:
+        return 0.0
+    ok = sum(1 for ch in text if PLAUSIBLE.match(ch))
+    return ok / len(text)
 
 
 def read_text(data: bytes, path: str) -> tuple[list[Para], str, str]:

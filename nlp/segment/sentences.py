@@ -53,7 +53,7 @@ def split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         elif depth and ch == depth[-1]:
             depth.pop()
             # “…。” ends the sentence at the closing quote
-            if not depth and text[i - 1] in TERMINATORS:
+            if not depth and text[i - 1] in TERMINATORS and ch != "》":
                 j = i + 1
                 while j < end and text[j] in CLOSERS:
                     j += 1

@@ -1,0 +1,75 @@
+"""Campaigns, formulations and laws; aliases merged; emphasis quotes left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.campaigns import canonical, extract_campaigns
+from nlp.segment.tokens import tokenize
+
+
+def names(text: str) -> dict[str, str]:
+    return {c.name: c.kind for c in extract_campaigns(text, tokenize(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("从护航冬奥专项行动来看,县区院大多开通绿色通道。", "护航冬奥专项行动", "campaign"),
+        ("从保障“首都两区”建设专项行动来看,效果突出。", "保障首都两区建设专项行动", "campaign"),
+        ("“一院一新”活动不断深化拓展。", "一院一新活动", "activity"),
+        ("认真实施“爱警暖心”工程。", "爱警暖心工程", "program"),
+        ("坚定不移服务“六稳”“六保”。", "六稳", "formulation"),
+        ("严格落实“三会一课”制度。", "三会一课", "formulation"),
+        ("增强四个意识、坚定四个自信、做到两个维护。", "四个意识", "formulation"),
+        ("市院党组将严格按照“三优先三不用”的标准。", "三优先三不用", "formulation"),
+        ("做细做实“河长+检察长”治理工作。", "河长+检察长", "mechanism"),
+        ("扎实推进七个专项行动。", "七个专项行动", "campaign_group"),
+        ("扎实开展“蓝天、碧水、绿地、净土”四大专项行动。", "蓝天碧水绿地净土四大专项行动", "campaign_group"),
+        ("带头学习宣传《民法典》。", "民法典", "law"),
+        ("深入开展民事虚假诉讼专项监督,着力维护诉讼秩序。", "民事虚假诉讼专项监督", "campaign"),
+        ("以“雷霆2024”专项行动为抓手。", "雷霆2024专项行动", "campaign"),
+    ],
+)
+def test_campaign(text: str, name: str, kind: str) -> None:
+    found = names(text)
+    assert found.get(name) == kind, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "虚构事实打“假官司”的问题。",
+        "要“没完没了”抓好落实。",
+        "×个院“一把手”接访数为零。",
+        "提升“干”的状态。",
+        "深入学习贯彻全国“两会”精神。",
+        "“案-件比”持续下降。",
+        "加强对民事司法活动的监督。",
+    ],
+)
+def test_not_campaign(text: str) -> None:
+    assert {k: v for k, v in names(text).items() if v != "law"} == {}
+
+
+def test_aliases_join_one_campaign() -> None:
+    text = "深入开展民事虚假诉讼专项监督。在虚假诉讼专项监督方面,×四个院已办理×件。"
+    found = extract_campaigns(text, tokenize(text))
+    assert [c.name for c in found] == ["民事虚假诉讼专项监督"]
+    assert len(found[0].mentions) == 2
+
+
+def test_law_short_name_joins_full_name() -> None:
+    text = "《中华人民共和国民法典》颁布实施。要带头学习宣传《民法典》。"
+    found = extract_campaigns(text, tokenize(text))
+    assert [(c.name, c.kind, len(c.mentions)) for c in found] == [("中华人民共和国民法典", "law", 2)]
+
+
+def test_lexicon_expansions() -> None:
+    text = "服务“六稳”“六保”。"
+    six = next(c for c in extract_campaigns(text, tokenize(text)) if c.name == "六稳")
+    assert six.members == ("稳就业", "稳金融", "稳外贸", "稳外资", "稳投资", "稳预期")
+
+
+def test_canonical() -> None:
+    assert canonical("“蓝天、碧水、绿地、净土”四大专项行动") == "蓝天碧水绿地净土四大专项行动"

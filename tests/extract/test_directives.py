@@ -1,0 +1,79 @@
+"""Directives: modality, actors, deadlines; statements of fact, quotations and questions are not directives."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.deadlines import find_deadline
+from nlp.extract.directives import judge
+from nlp.ingest import read_bytes
+from nlp.pipeline import analyze_document
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("全市检察机关要自觉从维护党的领导的高度,始终以政治建设为首要任务。", "should"),
+        ("市县两级院党组必须坚持不懈抓好理论武器。", "must"),
+        ("要坚守底线,确保专项斗争完美收官。", "must"),
+        ("二要努力办好民事检察精品案件。", "strive"),
+        ("力争全年电信网络诈骗案件发案数下降15%以上。", "strive"),
+        ("各县区院要积极提供案件线索。", "should"),
+    ],
+)
+def test_directive_modality(sentence: str, modality: str) -> None:
+    verdict = judge(sentence, in_directive_context=False, is_heading=False, in_report_section=False)
+    assert verdict.is_directive
+    assert verdict.modality == modality
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "这次会议是经市院党组研究召开的一次重要会议,主要任务是深入学习贯彻习近平总书记重要讲话。",
+        "×检察长强调,“讲政治、抓党建和强业务必须融为一体”。",
+        "你所在的院发出了多少、采纳率是多少,各位“一把手”是否掌握,督促了没有?",
+        "今年以来,全市检察机关多项业务指标持续向好。",
+        "需要的是实干。",
+    ],
+)
+def test_not_directive(sentence: str) -> None:
+    assert not judge(sentence, in_directive_context=False, is_heading=False, in_report_section=False).is_directive
+
+
+def test_imperative_sentence_continues_a_directive_paragraph() -> None:
+    assert judge("加强与团委、妇联沟通联系。", in_directive_context=True, is_heading=False,
+                 in_report_section=False).is_directive
+    assert not judge("加强与团委、妇联沟通联系。", in_directive_context=False, is_heading=False,
+                     in_report_section=False).is_directive
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "normalized"),
+    [
+        ("今天会后,各县区院党组要召开专门会议。", "今天会后", "immediate", "2024-03-08"),
+        ("实现年内公开听证全覆盖。", "年内", "end_of_year", "2024-12-31"),
+        ("刑侦大队要在6月底前完成集中攻坚。", "6月底", "date", "2024-06-30"),
+        ("确保9月30日前投入使用。", "9月30日前", "date", "2024-09-30"),
+        ("各县区院要尽快研究谋划。", "尽快", "asap", None),
+        ("每月通报一次整改情况。", "每月", "recurring", "P1M"),
+        ("每年都要办两三件。", "每年", "recurring", "P1Y"),
+    ],
+)
+def test_deadlines(sentence: str, text: str, kind: str, normalized: str | None) -> None:
+    d = find_deadline(sentence, 0, len(sentence), "2024-03-08", 2024)
+    assert d is not None
+    assert (d.text.rstrip("前") if kind == "date" and text.endswith("底") else d.text) == text
+    assert d.kind == kind
+    assert d.normalized == normalized
+
+
+def test_actors_explicit_and_inherited() -> None:
+    raw = ("讲话\n二是要持续正风肃纪。县局督察大队要加大明察暗访力度,发现一起、查处一起。"
+           "机关党委、检务督察部要加大督导检查力度。坚持抓问题多发易发的薄弱环节。")
+    analysis = analyze_document(read_bytes(raw.encode(), "x.txt", ".txt"))
+    by_text = {d.text: d for d in analysis.directives}
+    assert by_text["县局督察大队要加大明察暗访力度,发现一起、查处一起。"].actors == ("县局督察大队",)
+    assert by_text["机关党委、检务督察部要加大督导检查力度。"].actors == ("机关党委", "检务督察部")
+    follow = by_text["坚持抓问题多发易发的薄弱环节。"]
+    assert follow.actors == () and follow.inherited_actors == ("机关党委", "检务督察部")

@@ -1,0 +1,84 @@
+"""Quantities: kinds, normalised values, units, qualifiers, masked numbers; numbers in names left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.quantities import find_quantities
+from nlp.segment.sentences import split_sentences
+
+# (sentence, quantity text, kind, value, unit, qualifier, masked)
+CASES = [
+    ("共收到调研文章×篇。", "×篇", "count", None, "篇", None, True),
+    ("×万名党员参考。", "×万名", "count", None, "万名", None, True),
+    ("城镇新增就业1200万人以上。", "1200万人以上", "count", 12_000_000, "万人", "at_least", False),
+    ("国内生产总值增长5%左右。", "5%左右", "percent", 5, "%", "approx", False),
+    ("适用率达×%以上。", "×%以上", "percent", None, "%", "at_least", True),
+    ("城镇调查失业率5.5%左右。", "5.5%左右", "percent", 5.5, "%", "approx", False),
+    ("“案-件比”降至×:×。", "×:×", "ratio", None, None, None, True),
+    ("排名升至全省第四。", "全省第四", "rank", 4, "全省", None, False),
+    ("居全市前两名。", "全市前两名", "rank", 2, "全市", "at_most", False),
+    ("刑事监督数据空白。", "空白", "zero_state", 0, None, None, False),
+    ("至今无一成案。", "无一成案", "zero_state", 0, None, None, False),
+    ("实现年内公开听证全覆盖。", "全覆盖", "coverage", 1.0, None, None, False),
+    ("每年都要办两三件。", "两三件", "count_range", [2, 3], "件", None, False),
+    ("办案数仍然停留在个位数。", "个位数", "count_range", [0, 9], None, None, False),
+    ("国内生产总值达到126万亿元。", "126万亿元", "money", 126e12, "元", None, False),
+    ("财政收入3.88万亿元。", "3.88万亿元", "money", 3.88e12, "元", None, False),
+    ("×区院连续×个月在全市领跑。", "连续×个月", "duration", None, "个月", None, True),
+    ("×至×月份平均值达×%。", "×至×月份", "period", None, None, None, True),
+    ("×月×日，中央政治局举行了集体学习。", "×月×日", "date", None, None, None, True),
+    ("失业率下降0.1个百分点。", "下降0.1个百分点", "change", -0.1, "个百分点", None, False),
+    ("×县院从×:×降至×:×,降幅×。", "降幅×", "change", None, "%", None, True),
+    ("×四个县区院截至目前未办理。", "四个县区院", "count", 4, "个县区院", None, False),
+    ("粮食产量1.3万亿斤以上。", "1.3万亿斤以上", "count", 1.3e12, "万亿斤", "at_least", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "kind", "value", "unit", "qualifier", "masked"), CASES)
+def test_quantity(sentence: str, span: str, kind: str, value: object, unit: str | None, qualifier: str | None,
+                  masked: bool) -> None:
+    hits = find_quantities(sentence)
+    match = [h for h in hits if sentence[h.start:h.end] == span]
+    assert match, [sentence[h.start:h.end] for h in hits]
+    h = match[0]
+    assert h.kind == kind
+    if isinstance(value, float):
+        assert h.value == pytest.approx(value)
+    else:
+        assert h.value == value
+    assert h.unit == unit
+    assert h.qualifier == qualifier
+    assert h.masked is masked
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "一个不放过、一个不凑数",
+        "力争抗诉一件促进解决一个领域、一个地方、一个时期的问题",
+        "重点抓好三个方面。",
+        "经十三届全国人大三次会议审议通过",
+        "2024年是关键之年",
+    ],
+)
+def test_no_quantity(sentence: str) -> None:
+    assert [sentence[h.start:h.end] for h in find_quantities(sentence)] == []
+
+
+def test_spans_of_names_are_skipped() -> None:
+    sentence = "增强四个意识，扎实推进七个专项行动。"
+    names = [(sentence.index("四个意识"), sentence.index("四个意识") + 4),
+             (sentence.index("七个专项行动"), sentence.index("七个专项行动") + 6)]
+    assert find_quantities(sentence, skip=names) == []
+
+
+def test_metric_and_subject() -> None:
+    from nlp.extract.quantities import extract_quantities
+
+    text = "认罪认罚从宽适用率×至×月份平均值达×%，×县院追诉漏犯×人。"
+    qs = extract_quantities(text, split_sentences(text))
+    pct = next(q for q in qs if q.kind == "percent")
+    assert pct.metric is not None and "认罪认罚从宽适用率" in pct.metric
+    person = next(q for q in qs if q.unit == "人")
+    assert person.subject == "×县院"

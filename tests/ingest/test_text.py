@@ -1,0 +1,88 @@
+"""Plain text: encodings, newlines, repair of lines broken by web copies."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.errors import InputError
+from nlp.ingest import read_bytes
+from nlp.ingest.text import decode
+
+SPEECH = "在全县公安工作会议上的讲话\n\n同志们：\n\n一、坚持政治建警\n\n各派出所要全面推行“一村一辅警”机制。\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8"),
+        ("gb18030", "gb18030"),
+        ("gbk", "gb18030"),
+        ("utf-16", "utf-16"),
+        ("utf-16-le", "utf-16-le"),
+        ("big5", "big5"),
+    ],
+)
+def test_encodings_decode_to_the_same_text(encoding: str, expected: str) -> None:
+    text = SPEECH if encoding != "big5" else "在全縣公安工作會議上的講話\n\n同志們：\n\n各派出所要全面推行警務機制改革，確保年內完成。\n" * 3
+    decoded, used = decode(text.encode(encoding), "speech.txt")
+    assert decoded == text
+    assert used == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalised"),
+    [
+        ("第一行\r\n第二行", "第一行\n第二行"),
+        ("第一行\r第二行", "第一行\n第二行"),
+        ("第一行\u2028第二行", "第一行\n第二行"),
+    ],
+)
+def test_newlines_are_normalised(raw: str, normalised: str) -> None:
+    assert decode(raw.encode("utf-8"), "x.txt")[0] == normalised
+
+
+# blank-line paragraphs (a wiki copy): what a single line break inside a paragraph means
+WRAPS = [
+    ("国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。", "国内生产总值达到74.4万亿元，增长6.7%。"),
+    ("细颗粒物（PM\n2.5）浓度下降。", "细颗粒物（PM2.5）浓度下降。"),
+    ("交出一份人\n\u200b\n民满意的答卷。", "交出一份人民满意的答卷。"),
+    ("实现了良好开局，“\n十三五\n”规划顺利实施。", "实现了良好开局，“十三五”规划顺利实施。"),
+    ("光缆线路550\n多万公里。", "光缆线路550多万公里。"),
+]
+
+
+@pytest.mark.parametrize(("broken", "repaired"), WRAPS)
+def test_web_copy_breaks_are_repaired(broken: str, repaired: str) -> None:
+    body = f"政府工作报告\n\n各位代表：\n\n{broken}\n\n第二段。\n\n第三段。\n\n第四段。"
+    doc = read_bytes(body.encode("utf-8"), "gwr.txt", ".txt")
+    assert repaired in doc.text.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        # one paragraph per line: a line ending with a comma continues
+        ("中华民族向来不畏艰难险阻，\n当代中国人民有战胜任何挑战的坚定意志和能力。\n各位代表！", 2),
+        # a numbered annex title stays apart from the line after it
+        ("附件1\n2025年省十件民生实事\n一、为老年人提供服务", 3),
+        # a semicolon line break inside a blank-line-separated paragraph joins
+        ("甲\n\n乙\n\n丙\n\n有的院表态调门高;\n有的院反应迟缓。\n\n丁", 5),
+    ],
+)
+def test_paragraph_breaks(lines: str, paragraphs: int) -> None:
+    doc = read_bytes(lines.encode("utf-8"), "x.txt", ".txt")
+    assert len(doc.text.split("\n")) == paragraphs
+
+
+def test_source_map_points_back_into_the_file() -> None:
+    raw = "标题\n\n发布时间:2023-12-13 15:32:02\n\n同志们:\n\n要加强领导。"
+    doc = read_bytes(raw.encode("utf-8"), "x.txt", ".txt")
+    i = doc.text.index("要加强领导")
+    assert doc.source_text[doc.source_offset(i):].startswith("要加强领导")
+    assert doc.text_offset(raw.index("要加强领导")) == i
+
+
+def test_whitespace_only_is_refused() -> None:
+    with pytest.raises(InputError, match="whitespace"):
+        decode(" \n\u3000\n".encode(), "blank.txt")

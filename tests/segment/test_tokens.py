@@ -1,0 +1,31 @@
+"""jieba with the domain dictionary; a spaCy Doc over the same tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.segment.tokens import spacy_doc, tokenize, tokenizer
+
+
+@pytest.mark.parametrize("word", ["三会一课", "六稳", "六保", "案-件比", "市院基层建设指导处", "各县区院", "全市两级院"])
+def test_domain_words_stay_whole(word: str) -> None:
+    text = f"要认真落实{word}的有关要求"
+    assert word in [t.text for t in tokenize(text)]
+
+
+def test_tokens_carry_offsets() -> None:
+    text = "全市检察机关要服务“六稳”“六保”。"
+    for tok in tokenize(text):
+        assert text[tok.start:tok.end] == tok.text
+
+
+def test_tokenizer_is_loaded_once() -> None:
+    assert tokenizer() is tokenizer()
+
+
+def test_spacy_doc_rebuilds_the_text() -> None:
+    text = "市院基层建设指导处要摸清底数，\n加强指导督导。"
+    tokens = tokenize(text)
+    doc = spacy_doc(text, tokens)
+    assert doc.text == text
+    assert "市院基层建设指导处" in [t.text for t in doc]

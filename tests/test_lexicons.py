@@ -1,0 +1,36 @@
+"""Integrity of corpora/lexicons: every table loads, validates, and has no duplicate keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.lexicons import LEXICON_DIR, SCHEMAS, load_table
+
+KEYS = {"boilerplate": "pattern", "domain_words": "word", "units": "unit", "state_words": "word",
+        "campaigns": "name", "not_campaigns": "word", "deadlines": "pattern", "actors": "suffix", "cues": "pattern"}
+
+
+def test_every_table_has_a_schema() -> None:
+    assert {p.stem for p in LEXICON_DIR.glob("*.tsv")} <= set(SCHEMAS) | set(KEYS)
+    assert set(KEYS) <= set(SCHEMAS)
+
+
+@pytest.mark.parametrize("name", sorted(KEYS))
+def test_table_loads_without_duplicates(name: str) -> None:
+    rows = load_table(name)
+    assert rows
+    keys = [r[KEYS[name]] for r in rows]
+    assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
+
+
+def test_bad_row_is_reported(tmp_path, monkeypatch) -> None:
+    import nlp.lexicons as lex
+
+    (tmp_path / "units.tsv").write_text("unit\tkind\tscale\n件\tweight\t1\n", encoding="utf-8")
+    monkeypatch.setattr(lex, "LEXICON_DIR", tmp_path)
+    lex.load_table.cache_clear()
+    try:
+        with pytest.raises(lex.LexiconError, match="kind='weight'"):
+            lex.load_table("units")
+    finally:
+        lex.load_table.cache_clear()
