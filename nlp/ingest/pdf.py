@@ -21,6 +21,7 @@ PAGE_NUMBER = re.compile(
 MARGIN = 0.12  # share of the page height at the top and bottom where running heads and page numbers sit
 REPEAT_SHARE = 0.5  # a margin line repeated on at least this share of pages is a running header/footer
 CID = re.compile(r"\(cid:\d+\)")
+CID_SHARE = 0.1  # a stray (cid:NN) is tolerated; a tenth of the text in them is unreadable
 SENTENCE_END = "。！？!?：:；;…”"
 LATIN = re.compile(r"[A-Za-z0-9]")
 
@@ -47,6 +48,14 @@ def _open(data: bytes, path: str) -> Any:
                              "re-export it from the original document") from exc
         raise
     return pdf
+
+
+def check_unicode(text: str, path: str) -> None:
+    """Refuse text that a PDF without a Unicode map gives: `(cid:123)(cid:456)…`."""
+    cid_chars = sum(len(m) for m in CID.findall(text))
+    if cid_chars > CID_SHARE * max(len(text), 1):
+        raise InputError(path, "the PDF's fonts have no Unicode map: its text comes out as (cid:NN)",
+                         "re-export it with embedded Unicode fonts, or run OCR on it")
 
 
 def _lines(page: Any) -> list[dict[str, Any]]:
@@ -79,10 +88,7 @@ def read_pdf(data: bytes, path: str) -> tuple[list[Para], str, tuple[int, ...], 
         raise InputError(path, "the PDF has no pages", "re-export it from the original document")
     if not any_chars:
         raise InputError(path, "the PDF has no text layer (a scan?)", "run OCR on it first, then analyse the result")
-    all_text = "".join(ln["text"] for _, lines in pages for ln in lines)
-    if len(CID.findall(all_text)) * 6 > max(len(all_text) // 10, 1):
-        raise InputError(path, "the PDF's fonts have no Unicode map: its text comes out as (cid:NN)",
-                         "re-export it with embedded Unicode fonts, or run OCR on it")
+    check_unicode("".join(ln["text"] for _, lines in pages for ln in lines), path)
 
     # running heads and feet: margin lines repeated on most pages, and page numbers
     margin_counts: Counter[str] = Counter()

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from nlp.errors import InputError
 from nlp.ingest import read_document
+from nlp.ingest.pdf import check_unicode
 
 
 def test_pdf_loses_running_header_and_page_numbers_but_keeps_pages(sample_txt: Path) -> None:
@@ -25,3 +29,9 @@ def test_web_page_keeps_the_article_only(sample_txt: Path) -> None:
     assert page.text == txt.text
     for furniture in ("您当前的位置", "热门推荐", "网站地图", "范文大全"):
         assert furniture not in page.text
+
+
+def test_text_of_cid_glyphs_is_refused() -> None:
+    with pytest.raises(InputError, match="cid"):
+        check_unicode("(cid:123)(cid:456)(cid:789)政府", "scan.pdf")
+    check_unicode("政府工作报告全文照常读取，" * 10 + "(cid:12)", "ok.pdf")
