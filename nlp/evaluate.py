@@ -32,6 +32,7 @@ def default_gold_files() -> list[Path]:
     for folder in (CORPORA_GOLD, SHARED_GOLD):
         if folder.is_dir():
             files.extend(sorted(folder.glob("*.gold.json")))
+            files.extend(sorted(folder.glob("targets*.json")))
     return files
 
 
@@ -255,6 +256,50 @@ def score(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
     return out
 
 
+def score_targets(gold_targets: Sequence[dict[str, Any]], analysis: Analysis) -> dict[str, Any]:
+    """Score the targets found in one document against gold targets (offsets into the raw file)."""
+    to_src = _Mapper(analysis)
+    spans = [to_src(t.start, t.end) for t in analysis.targets]
+    found = value = unit = qualifier = direction = key = 0
+    missed: list[str] = []
+    for g in gold_targets:
+        g_span = (g["target_start"], g["target_start"] + len(g["target_text"]))
+        candidates = [t for t, s in zip(analysis.targets, spans, strict=True) if _overlap(s, g_span) > 0]
+        hit = next((t for t in candidates if _values_equal(t.value, g["value"])), candidates[0] if candidates else None)
+        if hit is None:
+            missed.append(g["target_text"])
+            continue
+        found += 1
+        value += _values_equal(hit.value, g["value"])
+        unit += (hit.unit or "") == (g.get("unit") or "")
+        qualifier += hit.qualifier == g.get("qualifier")
+        direction += hit.direction == g.get("direction")
+        key += hit.key == g.get("key")
+    n = len(gold_targets)
+    return {"gold": n, "found": found, "recall": _acc(found, n), "value_accuracy": _acc(value, found),
+            "unit_accuracy": _acc(unit, found), "qualifier_accuracy": _acc(qualifier, found),
+            "direction_accuracy": _acc(direction, found), "key_accuracy": _acc(key, found), "missed": missed}
+
+
+def _target_pairs(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
+    per_doc = []
+    totals: dict[str, int] = {"gold": 0, "found": 0}
+    for pair in gold["pairs"]:
+        doc_path = find_document(path, pair["targets_doc"])
+        s = score_targets(pair["targets"], analyze(doc_path))
+        per_doc.append({"document": pair["targets_doc"], **s})
+        totals["gold"] += s["gold"]
+        totals["found"] += s["found"]
+    fields = ("value_accuracy", "unit_accuracy", "qualifier_accuracy", "direction_accuracy", "key_accuracy")
+    summary: dict[str, Any] = {"gold": totals["gold"], "found": totals["found"],
+                               "recall": _acc(totals["found"], totals["gold"])}
+    for f in fields:
+        weighted = sum((d[f] or 0) * d["found"] for d in per_doc)
+        summary[f] = _acc(round(weighted), totals["found"])
+    return {"gold": str(path), "targets": summary, "documents": per_doc,
+            "note": "results in the later reports are scored by `nlp compare` (issue #4)"}
+
+
 def evaluate_files(files: Iterable[str | Path]) -> dict[str, Any]:
     """Analyse the document of each gold file and return per-file scores."""
     results = []
@@ -262,7 +307,7 @@ def evaluate_files(files: Iterable[str | Path]) -> dict[str, Any]:
         path = Path(f)
         gold = json.loads(path.read_text(encoding="utf-8"))
         if "pairs" in gold:
-            results.append({"gold": str(path), "skipped": "target gold is scored by `nlp compare` (issue #4)"})
+            results.append(_target_pairs(path, gold))
             continue
         doc_path = find_document(path, gold["document"])
         analysis = analyze(doc_path)
@@ -274,8 +319,13 @@ def format_report(report: dict[str, Any]) -> str:
     lines: list[str] = []
     for r in report["files"]:
         lines.append(f"== {r['gold']}")
-        if "skipped" in r:
-            lines.append(f"   skipped: {r['skipped']}")
+        if "targets" in r:
+            s = r["targets"]
+            accs = " ".join(f"{k}={v}" for k, v in s.items() if k.endswith("accuracy"))
+            lines.append(f"   targets     found {s['found']}/{s['gold']} (recall {s['recall']}) {accs}")
+            for d in r["documents"]:
+                if d["missed"]:
+                    lines.append(f"     {d['document']}: missed {'; '.join(d['missed'])}")
             continue
         for key in ("directives", "reports", "campaigns", "quantities", "outline"):
             s = r.get(key)

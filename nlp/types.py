@@ -187,6 +187,27 @@ class Report:
 
 
 @dataclass(frozen=True, slots=True)
+class Target:
+    """A quantity set as a goal: `国内生产总值增长5%左右` → gdp_growth, 5 %, approx, floor.
+
+    `value` and `unit` are as written (1100 万人), so that targets and results compare in their own units.
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    metric: str
+    key: str | None
+    value: float | None
+    unit: str | None
+    qualifier: str
+    direction: str
+    quantity: str
+    directive: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     directive: str
     reports: tuple[str, ...]
@@ -207,4 +228,5 @@ class Analysis:
     quantities: tuple[Quantity, ...] = ()
     reports: tuple[Report, ...] = ()
     links: tuple[Link, ...] = ()
+    targets: tuple[Target, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)

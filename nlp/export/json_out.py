@@ -49,6 +49,12 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
              **_page(analysis, r.start)}
             for r in analysis.reports
         ],
+        "targets": [
+            {"id": t.id, "text": t.text, "start": t.start, "end": t.end, "metric": t.metric, "key": t.key,
+             "value": t.value, "unit": t.unit, "qualifier": t.qualifier, "direction": t.direction,
+             "quantity": t.quantity, "directive": t.directive}
+            for t in analysis.targets
+        ],
         "links": [{"directive": k.directive, "reports": list(k.reports), "status": k.status,
                    "score": round(k.score, 3)} for k in analysis.links],
     }

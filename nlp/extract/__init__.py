@@ -10,6 +10,7 @@ from nlp.extract.directives import extract_directives
 from nlp.extract.links import link_directives
 from nlp.extract.quantities import extract_quantities
 from nlp.extract.reports import extract_reports
+from nlp.extract.targets import extract_targets
 from nlp.types import Analysis
 
 if TYPE_CHECKING:
@@ -33,5 +34,6 @@ def extract_all(base: Analysis, options: Options) -> Analysis:
                                     doc.date, doc.title, prob)
     reports = extract_reports(text, base.sentences, base.outline, quantities, directives)
     links = link_directives(base.sentences, base.tokens, directives, reports, quantities)
+    targets = extract_targets(text, base.sentences, quantities, directives)
     return replace(base, campaigns=tuple(campaigns), quantities=tuple(quantities), directives=tuple(directives),
-                   reports=tuple(reports), links=tuple(links))
+                   reports=tuple(reports), links=tuple(links), targets=tuple(targets))

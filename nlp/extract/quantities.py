@@ -79,7 +79,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("rank", re.compile(rf"(?:第(?P<ord>{n})(?:名|位)|前(?P<top>[一二两三四五六七八九十\d]+)(?:名|位))")),
         ("ratio", re.compile(rf"(?P<a>{n})[:：∶](?P<b>{n})")),
         ("change", re.compile(rf"(?P<verb>{CHANGE_VERBS})?(?P<n>{n})个百分点{QUAL}")),
-        ("change", re.compile(rf"(?:降幅|增幅|涨幅)(?:为|达)?(?P<n>{n})(?P<pct>%|％)?")),
+        ("change", re.compile(rf"(?:降幅|增幅|涨幅)(?:为|达)?(?P<n>{n})(?![%％\d.．])")),
         ("percent", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?:%|％){QUAL}")),
         ("money", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?P<unit>美元|元){QUAL}")),
         ("duration", re.compile(rf"(?P<cont>连续)(?P<n>{n})(?P<unit>个月|年|天|周|小时)")),
@@ -154,7 +154,7 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
     raw = g.get("n") or ""
     masked = is_masked(raw)
     if kind == "change":
-        unit = "%" if g.get("pct") or "个百分点" not in m.group(0) else "个百分点"
+        unit = "个百分点" if "个百分点" in m.group(0) else "%"
         value = _value(raw)
         verb = g.get("verb") or ""
         if value is not None and verb[:1] in ("下", "降", "减", "回", "缩"):
