@@ -200,8 +200,10 @@ def score(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
         law_hits = {g for g in gold_laws if g in pred_laws or g in pred_law_mentions}
         out["laws"] = {"recall": _acc(len(law_hits), len(gold_laws)), "predicted": len(pred_laws)}
 
-    # quantities
-    g_qs = gold.get("quantities", [])
+    # quantities (only where the gold annotates them)
+    g_qs = gold.get("quantities", []) if "quantities" in gold else None
+    if g_qs is None:
+        return _links_and_outline(gold, analysis, to_src, source, out)
     q_spans = [(q["start"], q["end"]) for q in g_qs]
     pq_spans = [to_src(q.start, q.end) for q in analysis.quantities]
     qfound, qcorrect, qcounted = match_spans(q_spans, pq_spans)
@@ -214,6 +216,11 @@ def score(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
     out["quantities"] = {**_prf(len(qfound), len(g_qs), qcorrect, qcounted),
                          "kind_accuracy": _acc(kind, len(qfound)), "value_accuracy": _acc(value, len(qfound)),
                          "masked_accuracy": _acc(masked, len(qfound))}
+    return _links_and_outline(gold, analysis, to_src, source, out)
+
+
+def _links_and_outline(gold: dict[str, Any], analysis: Analysis, to_src: _Mapper, source: str,
+                       out: dict[str, Any]) -> dict[str, Any]:
 
     # links
     g_links = gold.get("links", [])
