@@ -12,7 +12,13 @@ STOP_CHARS = frozenset("的在对把将要是了从向由被为以和与及也�
 NOISE_PREFIX = re.compile(r"^(今年以来|截至目前|目前|此外|同时|下步|近期|当前|其中|特别是|尤其是|方面|这个|此项|工作|真正|从|"
                           r"[一二三四五六七八九十]+(?:是|要))+")
 MAX_NAME = 10
+WORD_PREFIXES = frozenset({"主要", "其他", "有的", "有关", "所有", "以上", "其余"})
 ADVERBS = "也都还均一定务必必须要能应当需应该将会"
+# time phrases and adverbs that stand between a subject and its modal: 各招商专班每季度要…
+BETWEEN = re.compile(r"(?:每(?:个)?(?:年|月|季度|半年|周|天|日|学期)|年内|年底前|今年|全年|明年|近期|下步|下一步|"
+                     r"尽快|抓紧|继续|进一步|首先|同时|也|都|还|均|一定|务必|必须|要|能|应当|应该|需|将|会|切实|认真)+$")
+COORDINATED = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+$")  # 东岭、北山两个片区分中心
+COUNTED = re.compile(r"^[\u4e00-\u9fff]{2,4}[两二三四五六七八九十]个")
 
 
 @cache
@@ -40,11 +46,21 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
         start = m.start()
         while start > 0 and end - start < MAX_NAME + len(m.group(0)):
             ch = text[start - 1]
+            if text[start - 2:start] in WORD_PREFIXES:
+                start -= 2  # 各部门主要负责同志, 其他各院, 有的院: words holding a stop character
+                continue
             if ch in STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff" or ch in "×、"):
                 break
             if ch == "、":
                 break
             start -= 1
+        if COUNTED.match(text[start:end]):
+            coordinated = COORDINATED.search(text[:start])
+            if coordinated:
+                start = coordinated.start()  # 北山镇、西河乡两个派出所 is one party
+        if found and start <= found[-1][1] and text[found[-1][1]:start] == "":
+            start = found[-1][0]  # adjacent names are one: 各部门 + 主要负责同志
+            found.pop()
         name = text[start:end]
         noise = NOISE_PREFIX.match(name)
         if noise and noise.end() < len(name):
@@ -60,7 +76,10 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
 
 def actors_before(text: str, clause_start: int, modal_start: int) -> list[str]:
     """Return the parties named as the subject right before a modal verb (`各县区院要`, `机关党委、检务督察部要`)."""
-    clause = text[clause_start:modal_start].rstrip(ADVERBS)
+    clause = text[clause_start:modal_start]
+    between = BETWEEN.search(clause)
+    if between:
+        clause = clause[:between.start()]
     if not clause:
         return []
     units = find_units(clause)
@@ -71,7 +90,7 @@ def actors_before(text: str, clause_start: int, modal_start: int) -> list[str]:
     pos = units[-1][0]
     for start, end, name in reversed(units[:-1]):
         between = clause[end:pos]
-        if between in ("、", "和", "与", "及", "，"[:0]):
+        if between in ("、", "和", "与", "及"):
             names.insert(0, name)
             pos = start
         else:

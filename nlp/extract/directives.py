@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from nlp.extract.actors import actors_before
+from nlp.extract.actors import actors_before, find_units
 from nlp.extract.cues import cue, unquoted
 from nlp.extract.deadlines import find_deadline
 from nlp.types import Campaign, Deadline, Directive, OutlineItem, Quantity, Sentence
@@ -20,7 +20,14 @@ from nlp.types import Campaign, Deadline, Directive, OutlineItem, Quantity, Sent
 CONNECTORS = re.compile(r"^(?:[一二三四五六七八九十]+(?:是|要)|一方面|另一方面|同时|此外|下步|下一步|首先|其次|最后|第[一二三四五六七八九十]+|"
                         r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])[,，、]?")
 CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
-COMMITMENT = re.compile(r"将(?=[\u4e00-\u9fff])")
+COMMITMENT = re.compile(r"(?<!现)将(?=[\u4e00-\u9fff])")
+SPEAKER = re.compile(r"(?:我们|我[局院市县区委部厅办处所校]|本[局院市县区委部厅])(?:也|都|还|一定)?$")
+# what may stand before the verb of an imperative sentence: time, deadline, subject, adverbs
+LEAD_IN = re.compile(r"^(?:(?:今年|全年|明年|年内|年底前|下步|下一步|同时|此外|当前|近期|首先|其次|最后|"
+                     r"\d{1,2}月(?:\d{1,2}日|底|末)?(?:前|之前)|每(?:个)?(?:年|月|季度|半年|周|天|日|学期)|"
+                     r"继续|要|也|都|还|进一步|认真|切实)[,，]?)+")
+COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
+NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向)$")
 TARGET_KINDS = frozenset({"count", "percent", "ratio", "rank", "zero_state", "coverage", "count_range", "money", "change"})
 YEAR = re.compile(r"(19|20)\d{2}(?=年)")
 
@@ -48,22 +55,48 @@ def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report
     if sentence.rstrip().endswith(("？", "?")) or cue("not_directive").search(sentence):
         return Verdict(False, "should", 0.8)
     markers = [m.start() for lab in ("must", "strive", "should") for m in cue(lab).finditer(bare)]
-    body = CONNECTORS.sub("", bare, count=1)
-    imperative = bool(cue("imperative").match(body)) or any(
-        cue("imperative").match(c.group(0).strip()) for c in CLAUSE.finditer(body))
+    imperative = _imperative(bare)
     modality = modality_of(bare)
     if markers:
         if in_report_section and not is_heading and not re.search(r"要|必须|务必|力争", bare):
             return Verdict(False, modality, 0.6)
         return Verdict(True, modality, 0.9, tuple(sorted(markers)))
     if is_heading:
-        ok = imperative and not in_report_section and not stripped.endswith(("方面", "情况"))
+        ok = (imperative or in_directive_context) and not in_report_section and not NOMINAL.search(stripped)
         return Verdict(ok, modality, 0.8 if ok else 0.7)
-    if COMMITMENT.search(bare) and not re.search(r"了|已", bare):
-        return Verdict(True, modality, 0.7, tuple(m.start() for m in COMMITMENT.finditer(bare)))
+    commitments = tuple(m.start() for m in COMMITMENT.finditer(bare) if _committed(bare, m.start()))
+    if commitments and not re.search(r"了|已", bare):
+        return Verdict(True, modality, 0.7, commitments)
     if imperative and in_directive_context and not in_report_section and not re.search(r"了|已经|取得", bare):
         return Verdict(True, modality, 0.7)
     return Verdict(False, modality, 0.6)
+
+
+def _imperative(bare: str) -> bool:
+    """Whether the sentence opens with an imperative verb (after time, subject and adverbs); a later
+    clause may open it too when nothing in the sentence reports or evaluates."""
+    body = CONNECTORS.sub("", bare, count=1)
+    if cue("report_start").match(body) or cue("narrative").search(body):
+        return False
+    for clause in CLAUSE.finditer(body):
+        text = LEAD_IN.sub("", clause.group(0).strip())
+        if cue("imperative").match(text):
+            return True
+        units = find_units(text[:16])
+        if units and units[0][0] == 0:
+            if COUNTED_SUBJECT.match(units[0][2]):
+                return False  # ×个院…, 三个县区院…: a report about units
+            text = LEAD_IN.sub("", text[units[0][1]:])
+        if cue("imperative").match(text):
+            return True
+    return False
+
+
+def _committed(bare: str, pos: int) -> bool:
+    """`市院党组将…`, `我局将…`: a commitment needs the speaker's organisation before 将."""
+    before = bare[max(0, pos - 20):pos]
+    clause = re.split(r"[，,；;：:]", before)[-1]
+    return bool(SPEAKER.search(clause) or actors_before(clause, 0, len(clause)))
 
 
 def extract_directives(
@@ -96,6 +129,10 @@ def extract_directives(
         if heading is None and sent.end in heading_ends and outline[heading_ends[sent.end]].start >= sent.start:
             heading = heading_ends[sent.end]
         in_report = sent.section is not None and sent.section in report_sections
+        if heading is not None:
+            parent = _parent(outline, heading)
+            context = parent is not None and (parent in directive_headings or
+                                              bool(cue("directive_section").search(outline[parent].title)))
         verdict = judge(sent.text, context, heading is not None, in_report)
         confidence = verdict.confidence
         decided = verdict.is_directive
@@ -140,6 +177,14 @@ def _actors(text: str, sent: Sentence, marker_starts: tuple[int, ...]) -> list[s
             if name not in names:
                 names.append(name)
     return names
+
+
+def _parent(outline: Sequence[OutlineItem], index: int) -> int | None:
+    level = outline[index].level
+    for i in range(index - 1, -1, -1):
+        if outline[i].level < level:
+            return i
+    return None
 
 
 def _report_sections(outline: Sequence[OutlineItem]) -> set[int]:
