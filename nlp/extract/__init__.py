@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from nlp.extract.campaigns import extract_campaigns
-from nlp.extract.directives import extract_directives
+from nlp.extract.directives import extract_directives, report_sections
 from nlp.extract.links import link_directives
 from nlp.extract.quantities import extract_quantities
 from nlp.extract.reports import extract_reports
@@ -32,7 +32,8 @@ def extract_all(base: Analysis, options: Options) -> Analysis:
         prob = sentence_scorer(base)
     directives = extract_directives(text, base.sentences, base.outline, quantities, campaigns,
                                     doc.date, doc.title, prob)
-    reports = extract_reports(text, base.sentences, base.outline, quantities, directives)
+    reports = extract_reports(text, base.sentences, base.outline, quantities, directives,
+                              report_sections(base.outline))
     links = link_directives(base.sentences, base.tokens, directives, reports, quantities)
     targets = extract_targets(text, base.sentences, quantities, directives)
     return replace(base, campaigns=tuple(campaigns), quantities=tuple(quantities), directives=tuple(directives),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from nlp.extract.actors import actors_before, find_units
 from nlp.extract.cues import cue, unquoted
 from nlp.extract.deadlines import find_deadline
+from nlp.extract.targets import passage_spans
 from nlp.types import Campaign, Deadline, Directive, OutlineItem, Quantity, Sentence
 
 CONNECTORS = re.compile(r"^(?:[一二三四五六七八九十]+(?:是|要)|一方面|另一方面|同时|此外|下步|下一步|首先|其次|最后|第[一二三四五六七八九十]+|"
@@ -113,7 +114,8 @@ def extract_directives(
     doc_year = _year(doc_date, title)
     heading_spans = {(o.start, o.end): i for i, o in enumerate(outline)}
     heading_ends = {o.end: i for i, o in enumerate(outline)}
-    report_sections = _report_sections(outline)
+    report_sections_ = report_sections(outline)
+    passages = passage_spans(text)
     directive_headings: set[int] = set()
     out: list[Directive] = []
     para = -1
@@ -128,12 +130,15 @@ def extract_directives(
         heading = heading_spans.get((sent.start, sent.end))
         if heading is None and sent.end in heading_ends and outline[heading_ends[sent.end]].start >= sent.start:
             heading = heading_ends[sent.end]
-        in_report = sent.section is not None and sent.section in report_sections
+        in_report = sent.section is not None and sent.section in report_sections_
         if heading is not None:
             parent = _parent(outline, heading)
             context = parent is not None and (parent in directive_headings or
                                               bool(cue("directive_section").search(outline[parent].title)))
         verdict = judge(sent.text, context, heading is not None, in_report)
+        if not verdict.is_directive and any(a <= sent.start < b for a, b in passages):
+            # each item of a main-targets passage (主要预期目标是：…；…；…。) sets a goal
+            verdict = Verdict(True, modality_of(unquoted(sent.text)), 0.8)
         confidence = verdict.confidence
         decided = verdict.is_directive
         if prob is not None:
@@ -187,7 +192,7 @@ def _parent(outline: Sequence[OutlineItem], index: int) -> int | None:
     return None
 
 
-def _report_sections(outline: Sequence[OutlineItem]) -> set[int]:
+def report_sections(outline: Sequence[OutlineItem]) -> set[int]:
     """Return the outline items under a heading about past work (工作回顾)."""
     out: set[int] = set()
     report_level: int | None = None

@@ -1,7 +1,15 @@
-"""Reports: sentences that state the results, progress or problems of a unit or of the whole system."""
+"""Reports: sentences that state the results, progress or problems of a unit or of the whole system.
+
+A sentence becomes a report on evidence points (opening words such as 今年以来/从…来看, amounts,
+named units, report cue words, past-tense markers, a report section or paragraph around it).
+Its polarity weighs achievement and shortfall cues; change words are judged with their metric
+(发案数下降 is an achievement, 收入下降 a shortfall), a clause after 但 carries the point, and a
+sentence naming units that did well and units that did not is mixed.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -9,25 +17,74 @@ from nlp.extract.actors import find_units
 from nlp.extract.cues import cue, unquoted
 from nlp.types import Directive, OutlineItem, Quantity, Report, Sentence
 
-NEGATED = re.compile(r"(?:不|不够|未|没有|尚未)$")
+NEGATED = re.compile(r"(?:不|不够|未|没有|尚未|有待)$")
 STRONG_POSITIVE = re.compile(r"较好|不错|领先|前[一二三两]名?|第一|效果突出|率先")
 REPORT_KINDS = frozenset({"count", "percent", "ratio", "rank", "zero_state", "coverage", "count_range", "money", "change"})
-MIN_SCORE = 2  # evidence points a sentence needs to count as a report (3 when it is also a directive)
+UP = re.compile(r"增长|上升|提高|增加|扩大|上涨")
+DOWN = re.compile(r"下降|降低|减少|回落|下滑|压减|降幅")
+CONTRAST = re.compile(r"[，,；;](?:但是?|然而|不过|可是)")
+BREAKTHROUGH = re.compile(r"(?:实现了?|取得了?)[^，,。；;]{0,6}(?:零的突破|零突破|破零)")
+SAFE = re.compile(r"(?:未发生|没有发生|无)[^，,。；;]{0,12}")
+WEAK_START = re.compile(r"^刚才")
+MIN_SCORE = 2  # evidence points a sentence needs to count as a report; tuned on the team's annotated corpora
+NOMINAL = re.compile(r"(?:回顾|形势|情况|成绩|问题)$")
 
 
 def polarity(sentence: str, quantities: Sequence[Quantity]) -> str:
+    """Return achievement, shortfall, mixed or neutral for one report sentence."""
     bare = unquoted(sentence)
-    positives = [m for m in cue("achievement").finditer(bare) if not NEGATED.search(bare[max(0, m.start() - 2):m.start()])]
-    negatives = list(cue("shortfall").finditer(bare)) + [q for q in quantities if q.kind == "zero_state"]
-    strong = [m for m in STRONG_POSITIVE.finditer(bare) if not NEGATED.search(bare[max(0, m.start() - 2):m.start()])]
-    strong += [q for q in quantities if q.kind == "rank"]
+    contrast = CONTRAST.search(bare)
+    if contrast:
+        after = _score(bare[contrast.end():], ())
+        if after[1] > 0:
+            return "shortfall"
+        if after[0] > 0 and _score(bare[:contrast.start()], ())[1] > 0:
+            return "achievement"
+    positives, negatives, strong = _score(bare, quantities)
     if negatives and strong:
         return "mixed"
-    if negatives:
+    if negatives and negatives >= positives:
         return "shortfall"
-    if positives or [q for q in quantities if q.kind in REPORT_KINDS]:
+    if positives or negatives:
+        return "achievement" if positives > negatives else "shortfall"
+    if [q for q in quantities if q.kind in REPORT_KINDS]:
         return "achievement"
     return "neutral"
+
+
+def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
+    """Return (positive cues, negative cues, strong positive cues) of a text."""
+    masked = SAFE.sub(lambda m: "　" * len(m.group(0)) if cue("bad_metric").search(m.group(0)) else m.group(0), bare)
+    safe = masked != bare
+    positives = sum(1 for m in cue("achievement").finditer(masked) if not _negated(masked, m.start()))
+    negatives = sum(1 for m in cue("shortfall").finditer(masked))
+    strong = sum(1 for m in STRONG_POSITIVE.finditer(masked) if not _negated(masked, m.start()))
+    positives += safe
+    for m in list(UP.finditer(masked)) + list(DOWN.finditer(masked)):
+        bad = bool(cue("bad_metric").search(masked[max(0, m.start() - 12):m.start()]))
+        good_move = bool(UP.fullmatch(m.group(0))) != bad
+        if good_move:
+            positives += 1
+        else:
+            negatives += 1
+    for q in quantities:
+        if q.kind != "zero_state":
+            continue
+        rel = bare.find(q.text)
+        before = bare[max(0, rel - 14):rel] if rel >= 0 else ""
+        if BREAKTHROUGH.search(bare) or cue("bad_metric").search(before):
+            positives += 1  # 实现零的突破; 两抢案件保持为零
+            negatives -= sum(1 for _ in cue("shortfall").finditer(q.text))
+        else:
+            negatives += 1
+        if q.kind == "rank":
+            strong += 1
+    strong += sum(1 for q in quantities if q.kind == "rank")
+    return positives, max(negatives, 0), strong
+
+
+def _negated(text: str, pos: int) -> bool:
+    return bool(NEGATED.search(text[max(0, pos - 2):pos]))
 
 
 def extract_reports(
@@ -36,27 +93,29 @@ def extract_reports(
     outline: Sequence[OutlineItem],
     quantities: Sequence[Quantity],
     directives: Sequence[Directive],
+    report_sections: set[int] | None = None,
 ) -> list[Report]:
     """Return the report sentences, with ids r1, r2, … in document order."""
-    heading_spans = {(o.start, o.end) for o in outline}
+    headings = {(o.start, o.end): o for o in outline}
     directive_starts = {d.start for d in directives}
+    report_sections = report_sections or set()
     by_sentence: dict[int, list[Quantity]] = {}
     starts = [s.start for s in sentences]
-    import bisect
-
     for q in quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i >= 0:
             by_sentence.setdefault(i, []).append(q)
     out: list[Report] = []
+    previous_report_paragraph = -1
     for i, sent in enumerate(sentences):
-        if (sent.start, sent.end) in heading_spans:
-            continue
-        qs = by_sentence.get(i, [])
         bare = unquoted(sent.text)
+        heading = headings.get((sent.start, sent.end))
+        if heading is not None and NOMINAL.search(heading.title):
+            continue  # 一、2024年工作回顾: a title, not a statement
+        qs = by_sentence.get(i, [])
         score = 0
-        if re.match(r"^(?:刚才|过去一年|一年来|今年以来|去年|截至目前|目前|从.{1,30}来看|总体感觉|总的看)", bare):
-            score += 2
+        if cue("report_start").match(bare):
+            score += 1 if WEAK_START.match(bare) else 2
         if any(q.kind in REPORT_KINDS for q in qs):
             score += 1
         units = [u[2] for u in find_units(bare)]
@@ -65,13 +124,24 @@ def extract_reports(
         score += min(2, len(cue("report").findall(bare)))
         if re.search(r"[\u4e00-\u9fff]了|已经|已", bare):
             score += 1
-        needed = MIN_SCORE + (1 if sent.start in directive_starts else 0)
-        if re.search(r"要|必须|务必|应当", bare) and sent.start not in directive_starts:
+        if heading is not None and (cue("achievement").search(bare) or cue("shortfall").search(bare)):
+            score += 1  # a heading that states a result: （一）水环境质量持续改善。
+        if sent.section in report_sections or previous_report_paragraph == sent.paragraph:
+            score += 1
+        needed = MIN_SCORE
+        if sent.start in directive_starts:
+            needed += 2
+        elif re.search(r"要|必须|务必|应当", bare):
+            needed += 1
+        if heading is not None and sent.section not in report_sections:
             needed += 1
         if score < needed:
             continue
         pol = polarity(sent.text, qs)
+        if pol == "neutral" and score < needed + 1:
+            continue
         metric = next((q.metric for q in qs if q.metric), None)
         out.append(Report(f"r{len(out) + 1}", sent.text, sent.start, sent.end, pol, tuple(dict.fromkeys(units)),
                           metric, tuple(q.id for q in qs)))
+        previous_report_paragraph = sent.paragraph
     return out

@@ -72,7 +72,7 @@ def extract_targets(
     directives: Sequence[Directive],
 ) -> list[Target]:
     """Return the targets of a document in order, with ids t1, t2, …"""
-    passages = _passage_spans(text, sentences)
+    passages = passage_spans(text)
     directive_of = {q: d for d in directives for q in d.targets}
     by_start = {s.start: s for s in sentences}
     starts = sorted(by_start)
@@ -122,10 +122,10 @@ def extract_targets(
     return out
 
 
-def _passage_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+def passage_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of main-targets passages: from `目标是：` to the end of that sentence run (。)."""
     spans = []
     for m in PASSAGE.finditer(text):
         end = text.find("。", m.end())
-        spans.append((m.end(), end if end > 0 else len(text)))
+        spans.append((m.start(), end + 1 if end > 0 else len(text)))
     return spans
