@@ -163,14 +163,17 @@ def score(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
     names: dict[str, str] = {}
     borderline: set[str] = set()
     mention_spans: list[Span] = []
+    borderline_spans: list[Span] = []
     for c in gold.get("campaigns", []):
         key = canonical(c["name"])
         for alias in [c["name"], *c.get("aliases", [])]:
             names[canonical(alias)] = key
+        spans = [(m["start"], m["end"]) for m in c.get("mentions", [])]
         if c.get("borderline"):
             borderline.add(key)
+            borderline_spans.extend(spans)
         else:
-            mention_spans.extend((m["start"], m["end"]) for m in c.get("mentions", []))
+            mention_spans.extend(spans)
     gold_set = {v for v in names.values() if v not in borderline}
     predicted = [c for c in analysis.campaigns if c.kind != "law"]
     hits: set[str] = set()
@@ -179,8 +182,9 @@ def score(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
         key = names.get(canonical(c.name))
         if key is None:
             key = next((names[canonical(m.text)] for m in c.mentions if canonical(m.text) in names), None)
-        if key in borderline:
-            continue
+        if key in borderline or (key is None and any(
+                _overlap(to_src(m.start, m.end), b) > 0 for m in c.mentions for b in borderline_spans)):
+            continue  # a borderline campaign, or a shorter name inside one, counts neither way
         counted_c += 1
         if key is not None:
             correct_c += 1
@@ -192,7 +196,9 @@ def score(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
                         "missed": sorted(gold_set - hits),
                         "false": sorted(canonical(c.name) for c in predicted
                                         if names.get(canonical(c.name)) is None
-                                        and not any(canonical(m.text) in names for m in c.mentions))}
+                                        and not any(canonical(m.text) in names for m in c.mentions)
+                                        and not any(_overlap(to_src(m.start, m.end), b) > 0
+                                                    for m in c.mentions for b in borderline_spans))}
     gold_laws = {canonical(x) for x in gold.get("laws", [])}
     if gold_laws:
         pred_laws = {canonical(c.name) for c in analysis.campaigns if c.kind == "law"}

@@ -27,11 +27,11 @@ SUFFIX_KINDS = {
     "工作模式": "mechanism", "工作法": "mechanism", "检察建议": "recommendation", "品牌": "program",
 }
 # suffixes that make a campaign name even without quotation marks
-UNQUOTED_SUFFIXES = ("专项行动", "专项监督", "专项整治", "专项斗争", "专项治理", "攻坚行动", "三年行动")
+UNQUOTED_SUFFIXES = ("专项行动", "专项监督", "专项整治", "专项斗争", "专项治理", "攻坚行动", "三年行动", "整治行动")
 STOP_WORDS = frozenset(
     "从 开展 深入开展 持续 深化 推进 实施 部署 部署了 启动 组织 落实 围绕 以 在 对 把 将 了 的 扎实 深入 推动 加强 做好 抓好 "
     "聚焦 是 为 与 及 等 各 这 要 进一步 坚决 全面 认真 积极 继续 通过 按照 结合 参加 开始 组织开展 扎实开展 持续开展 "
-    "启动实施 大力 狠抓 强化 完善 有效 切实 一批 此外 其中 同时 今年 去年 今年以来 通过 这些 该 本 各类 各项 全市 全省 "
+    "启动实施 确保 坚决 大力 狠抓 强化 完善 有效 切实 一批 此外 其中 同时 今年 去年 今年以来 通过 这些 该 本 各类 各项 全市 全省 "
     "全县 全区 市 省 县 区".split()
 )
 GROUP = re.compile(r"(?P<list>“[^”]{2,40}”)?(?P<n>[一二三四五六七八九十两]+)(?:个|大|项)(?P<suffix>专项行动|专项监督|专项整治|行动|工程)")
@@ -40,6 +40,18 @@ LAW = re.compile(r"《(?P<x>[^《》\n]{1,40}?(?:法典|法|条例|规定|办法
 NUMBERED = re.compile(r"[一二三四五六七八九十两双]")
 PUNCT = re.compile(r"[“”‘’\"'《》「」『』、，,·\s]")
 MAX_TOKENS_BACK = 10
+N_BIG_NOT = frozenset({"优势", "特点", "问题", "变化", "成就", "任务", "方面", "领域", "产业", "板块", "城市", "区域"})
+RESULT_RUN = re.compile(r"连[丰增涨降冠]$|连续")  # 二十一连丰: a record, not a programme
+COUNT_BEFORE = re.compile(r"[一二三四五六七八九十两]+(?:个|大|项)$")
+N_BIG = re.compile(r"(?<![一二三四五六七八九十两\d])(?P<n>[一二三四五六七八九十])大(?P<x>[\u4e00-\u9fff]{2})(?=[，。、；的和与”这])")
+NOT_NAME = re.compile(r"[的得了吗呢啊，,。；;！？《》]")
+NAME_AFTER = re.compile(r"(?:管理)?(?:改革|政策|机制|模式|制度|体系|理念|战略|创建|试点|经验|标准|要求|服务模式|工作|建设|运行机制|目标|"
+                        r"理论|精神|原则|方针)")
+AFTER_KINDS = {"改革": "mechanism", "管理改革": "mechanism", "机制": "mechanism", "模式": "mechanism", "制度": "mechanism",
+               "运行机制": "mechanism", "服务模式": "mechanism", "创建": "activity", "试点": "program",
+               "建设": "program", "体系": "mechanism"}
+IMPLEMENT_BEFORE = re.compile(r"(?:落实|推行|实施|开展|深化|推进|坚持|践行|学习运用|抓好|服务|打好|做到|实行|执行|坚守|建设|"
+                              r"推动|加快|开展好|深入推进|全面推行|扎实推进|持续深化)$")
 
 
 def canonical(name: str) -> str:
@@ -109,6 +121,8 @@ def extract_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
             name, kind = key, _kind_of(key)
         elif (NUMBERED.search(key) and len(key) >= 3 and _looks_numbered(key)) or "+" in key:
             name, kind = key, "mechanism" if "+" in key else "formulation"
+        elif (named := _named_by_context(text, m.start(), m.end(), key)) is not None:
+            name, kind = key, named
         else:
             continue  # emphasis or quoted speech
         found.append((m.start("x"), m.end("x"), name, kind, 0))
@@ -117,6 +131,10 @@ def extract_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
             name, kind = aliases[m.group(0)]
             found.append((m.start(), m.end(), name, kind, 0))
     found.extend(_suffix_names(text, tokens))
+    for m in N_BIG.finditer(text):
+        # 三大监督, 四大检察: a numbered formulation (units such as 两大产业 stay out: four-character nouns)
+        if m.group("x") not in N_BIG_NOT:
+            found.append((m.start(), m.end(), m.group(0), "formulation", 0))
 
     # keep the longest of overlapping mentions
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -130,9 +148,26 @@ def extract_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
     return _merge(text, kept)
 
 
+def _named_by_context(text: str, start: int, end: int, key: str) -> str | None:
+    """Return the kind of a quoted name that its context marks as a name, or None for emphasis.
+
+    `推行“县管校聘”管理改革`, `落实“双减”`: a verb of implementation before it or a programme noun after
+    it; `打“假官司”`, `“没完没了”抓好`: neither, so emphasis.
+    """
+    if len(key) < 2 or len(key) > 12 or NOT_NAME.search(key) or RESULT_RUN.search(key):
+        return None
+    after = NAME_AFTER.match(text, end)
+    if after:
+        return AFTER_KINDS.get(after.group(0), "formulation")
+    if IMPLEMENT_BEFORE.search(text, max(0, start - 6), start):
+        return "formulation"
+    return None
+
+
 def _looks_numbered(key: str) -> bool:
-    """`三优先三不用`, `一院一新`, `三覆盖四清零`, `双过半`: formulations built on numerals."""
-    return bool(re.match(r"^[一二三四五六七八九十两双]", key)) and not re.search(r"[的了吗呢啊]", key)
+    """`三优先三不用`, `一院一新`, `三覆盖四清零`, `双过半`: formulations built on numerals (not `二十一连丰`)."""
+    return (bool(re.match(r"^[一二三四五六七八九十两双]", key)) and not re.search(r"[的了吗呢啊]", key)
+            and not RESULT_RUN.search(key))
 
 
 def _suffix_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str, str, int]]:
@@ -165,8 +200,8 @@ def _suffix_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, st
         if depth:
             continue
         name = canonical(text[start:m.end()])
-        if len(name) - len(m.group(0)) < 2 or GROUP.fullmatch(text[start:m.end()]):
-            continue
+        if len(name) - len(m.group(0)) < 2 or COUNT_BEFORE.search(text, 0, m.start()):
+            continue  # 七个专项行动 is a group, found by GROUP
         out.append((start, m.end(), name, _kind_of(name), 0))
     return out
 
