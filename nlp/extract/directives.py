@@ -136,7 +136,7 @@ def extract_directives(
             context = parent is not None and (parent in directive_headings or
                                               bool(cue("directive_section").search(outline[parent].title)))
         verdict = judge(sent.text, context, heading is not None, in_report)
-        if not verdict.is_directive and any(a <= sent.start < b for a, b in passages):
+        if not verdict.is_directive and any(a < sent.end and sent.start < b for a, b in passages):
             # each item of a main-targets passage (主要预期目标是：…；…；…。) sets a goal
             verdict = Verdict(True, modality_of(unquoted(sent.text)), 0.8)
         confidence = verdict.confidence

@@ -51,13 +51,17 @@ def link_directives(
         return math.log((n + 1) / (df[w] + 1)) + 1
 
     report_words: list[Counter[str]] = []
+    topics: list[set[str]] = []
     for r in reports:
         bag = Counter(words(r.start, r.end))
         topic = TOPIC.search(r.text)
+        topic_words: set[str] = set()
         if topic:
-            for w in words(r.start + topic.start(1), r.start + topic.end(1)):
+            topic_words = set(words(r.start + topic.start(1), r.start + topic.end(1)))
+            for w in topic_words:
                 bag[w] += 2
         report_words.append(bag)
+        topics.append(topic_words)
     q_by_id = {q.id: q for q in quantities}
     links: list[Link] = []
     for d in directives:
@@ -66,11 +70,13 @@ def link_directives(
         if total <= 0:
             continue
         scored = []
-        for r, bag in zip(reports, report_words, strict=True):
+        for r, bag, topic_words in zip(reports, report_words, topics, strict=True):
             if r.start == d.start:
                 continue
             shared = dw & set(bag)
             score = sum(idf(w) * (1.5 if bag[w] > 1 else 1.0) for w in shared) / total
+            if topic_words and topic_words <= dw:
+                score = max(score, 1.0)  # the report's topic (从…来看) is named in the directive
             if score >= MIN_SCORE and shared - {"建议"}:
                 scored.append((score, r))
         if not scored:
@@ -85,18 +91,19 @@ def link_directives(
 
 
 def _status(d: Directive, reports: Sequence[Report], q_by_id: dict[str, Quantity]) -> str:
+    """Status from the reports: mixed results are partial; shortfalls with some activity are partial,
+    shortfalls of nothing at all (空白, 为零) not met; achievements met."""
     polarities = {r.polarity for r in reports}
     qs = [q_by_id[q] for r in reports for q in r.quantities if q in q_by_id]
     zero = any(q.kind == "zero_state" for q in qs)
-    amounts = any(q.kind in ("count", "percent", "rank") for q in qs)
+    activity = any(q.kind in ("count", "percent", "rank", "count_range", "money") for q in qs)
     wants_first = any(q_by_id[t].kind == "zero_state" for t in d.targets if t in q_by_id)
     if "mixed" in polarities or {"achievement", "shortfall"} <= polarities:
         return "partial"
-    if polarities == {"shortfall"}:
+    if "shortfall" in polarities:
         if wants_first and zero:
-            return "not_met"
-        return "partial" if (amounts and not all(q.kind == "zero_state" for q in qs if q.kind != "count"
-                                                )) or (amounts and zero) else "not_met"
+            return "not_met"  # 零突破 wanted, still zero
+        return "partial" if activity else "not_met"
     if "achievement" in polarities:
         return "met"
     return "unknown"
