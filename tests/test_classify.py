@@ -27,8 +27,9 @@ def test_pure_python_scores_equal_scikit_learn() -> None:
     pytest.importorskip("sklearn")
     texts = [t for t, _ in ROWS]
     model = _fit(texts * 2, [lab for _, lab in ROWS] * 2)
-    ours = LinearModel(export(model)).predict_proba(texts + ["各学校要落实五项管理规定。"])
-    theirs = model.predict_proba(texts + ["各学校要落实五项管理规定。"])
+    probe = [*texts, "各学校要落实五项管理规定。"]
+    ours = LinearModel(export(model)).predict_proba(probe)
+    theirs = model.predict_proba(probe)
     assert len(ours) == len(theirs)
     for a, b in zip(ours, theirs, strict=True):
         assert a == pytest.approx(list(b), abs=1e-4)
