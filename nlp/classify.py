@@ -8,6 +8,7 @@ sentences in pure Python, so scikit-learn (≈1 s to import) is needed only for 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
@@ -47,17 +48,33 @@ class LinearModel:
 
     def predict_proba(self, texts: Iterable[str]) -> list[list[float]]:
         out = []
+        weights_of = self._weights
         for text in texts:
-            counts = Counter(self.vocabulary[g] for g in char_ngrams(text) if g in self.vocabulary)
-            weights = {j: (1 + math.log(c)) * self.idf[j] for j, c in counts.items()}
-            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            scores = [b + sum(row[j] * w / norm for j, w in weights.items())
-                      for row, b in zip(self.coef, self.intercept, strict=True)]
+            counts = Counter(g for g in char_ngrams(text) if g in weights_of)
+            scores = list(self.intercept)
+            norm = 0.0
+            for gram, c in counts.items():
+                tfidf = (1 + math.log(c)) * weights_of[gram][0]
+                norm += tfidf * tfidf
+            norm = math.sqrt(norm) or 1.0
+            for gram, c in counts.items():
+                idf, coefs = weights_of[gram]
+                w = (1 + math.log(c)) * idf / norm
+                for k, coef in enumerate(coefs):
+                    scores[k] += coef * w
             top = max(scores)
             exps = [math.exp(s - top) for s in scores]
             total = sum(exps)
             out.append([e / total for e in exps])
         return out
+
+    @property
+    def _weights(self) -> dict[str, tuple[float, tuple[float, ...]]]:
+        """n-gram -> (idf, coefficient per class), built once."""
+        if not hasattr(self, "_weights_cache"):
+            columns = list(zip(*self.coef, strict=True))
+            self._weights_cache = {g: (self.idf[j], columns[j]) for g, j in self.vocabulary.items()}
+        return self._weights_cache
 
 
 @cache
@@ -65,7 +82,9 @@ def load_model(model_dir: Path = MODEL_DIR) -> LinearModel | None:
     path = model_dir / MODEL_FILE
     if not path.is_file():
         return None
-    return LinearModel(json.loads(path.read_text(encoding="utf-8")))
+    model = LinearModel(json.loads(path.read_text(encoding="utf-8")))
+    gc.freeze()  # long-lived weights: out of the collector's way (see nlp.segment.tokens)
+    return model
 
 
 def sentence_scorer(analysis: Analysis) -> Callable[[Sentence], float | None] | None:
@@ -74,9 +93,13 @@ def sentence_scorer(analysis: Analysis) -> Callable[[Sentence], float | None] | 
     if model is None or not analysis.sentences or "directive" not in model.classes:
         return None
     k = model.classes.index("directive")
-    probs = model.predict_proba(s.text for s in analysis.sentences)
-    by_start = {s.start: p[k] for s, p in zip(analysis.sentences, probs, strict=True)}
-    return lambda s: by_start.get(s.start)
+
+    @cache
+    def score(text: str) -> float:
+        return model.predict_proba([text])[0][k]
+
+    # scored on demand: the rules ask only about the sentences they are unsure of
+    return lambda s: score(s.text)
 
 
 def training_data(gold_files: Sequence[Path] | None = None) -> list[tuple[str, str, str]]:
@@ -181,8 +204,8 @@ def train_and_save(output_dir: str | Path | None = None) -> dict[str, Any]:
                           "documents": sorted({d for d, _, _ in rows}),
                           "labels": dict(sorted(Counter(lab for _, _, lab in rows).items()))},
         "leave_one_document_out": cross_validate(rows),
-        "use": "beside the rules: it may add a sentence the rules are unsure of (p >= 0.85) or drop a weak rule "
-               "decision (p <= 0.1); see nlp/extract/directives.py",
+        "use": "beside the rules: it adds a sentence the rules left undecided when p(directive) >= 0.85; "
+               "see nlp/extract/directives.py",
     }
     out = Path(output_dir) if output_dir else MODEL_DIR
     out.mkdir(parents=True, exist_ok=True)

@@ -26,8 +26,12 @@ SUFFIX_KINDS = {
     "工程": "program", "计划": "program", "项目": "program", "机制": "mechanism", "模式": "mechanism",
     "工作模式": "mechanism", "工作法": "mechanism", "检察建议": "recommendation", "品牌": "program",
 }
+SUFFIXES_LONGEST_FIRST = tuple(sorted(SUFFIX_KINDS, key=len, reverse=True))
+NUMERAL_START = re.compile(r"^[一二三四五六七八九十两双]")
+PARTICLE = re.compile(r"[的了吗呢啊]")
 # suffixes that make a campaign name even without quotation marks
 UNQUOTED_SUFFIXES = ("专项行动", "专项监督", "专项整治", "专项斗争", "专项治理", "攻坚行动", "三年行动", "整治行动")
+UNQUOTED_RE = re.compile("|".join(UNQUOTED_SUFFIXES))
 STOP_WORDS = frozenset(
     "从 开展 深入开展 持续 深化 推进 实施 部署 部署了 启动 组织 落实 围绕 以 在 对 把 将 了 的 扎实 深入 推动 加强 做好 抓好 "
     "聚焦 是 为 与 及 等 各 这 要 进一步 坚决 全面 认真 积极 继续 通过 按照 结合 参加 开始 组织开展 扎实开展 持续开展 "
@@ -60,10 +64,8 @@ def canonical(name: str) -> str:
 
 
 def _kind_of(name: str) -> str:
-    for suffix in sorted(SUFFIX_KINDS, key=len, reverse=True):
-        if name.endswith(suffix):
-            return SUFFIX_KINDS[suffix]
-    return "formulation"
+    suffix = _suffix(name)
+    return SUFFIX_KINDS[suffix] if suffix else "formulation"
 
 
 @dataclass
@@ -166,16 +168,14 @@ def _named_by_context(text: str, start: int, end: int, key: str) -> str | None:
 
 def _looks_numbered(key: str) -> bool:
     """`三优先三不用`, `一院一新`, `三覆盖四清零`, `双过半`: formulations built on numerals (not `二十一连丰`)."""
-    return (bool(re.match(r"^[一二三四五六七八九十两双]", key)) and not re.search(r"[的了吗呢啊]", key)
-            and not RESULT_RUN.search(key))
+    return bool(NUMERAL_START.match(key)) and not PARTICLE.search(key) and not RESULT_RUN.search(key)
 
 
 def _suffix_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str, str, int]]:
     """Find unquoted names ending in a campaign word by walking back over tokens to a stop word."""
     out: list[tuple[int, int, str, str, int]] = []
     starts = {t.start: i for i, t in enumerate(tokens)}
-    suffix_re = re.compile("|".join(UNQUOTED_SUFFIXES))
-    for m in suffix_re.finditer(text):
+    for m in UNQUOTED_RE.finditer(text):
         i = starts.get(m.start())
         start = m.start()
         if i is None:
@@ -235,26 +235,27 @@ def _merge(text: str, mentions: list[tuple[int, int, str, str, int]]) -> list[Ca
 
 
 def _alias_of(name: str, kind: str, campaigns: list[_Found]) -> _Found | None:
+    """Return the campaign `name` is another name of: a law's short title, a shorter or slightly
+    different name with the same suffix (虚假诉讼专项监督 / 民事虚假诉讼专项监督)."""
+    suffix = _suffix(name)
     for c in campaigns:
-        if (c.kind == "law") != (kind == "law"):
-            continue
-        if kind == "law":
-            if c.name.endswith(name) or name.endswith(c.name):
+        if kind == "law" or c.kind == "law":
+            if kind == c.kind and (c.name.endswith(name) or name.endswith(c.name)):
                 return c
             continue
-        if c.kind != kind or len(name) < 4:
+        if c.kind != kind or len(name) < 4 or _suffix(c.name) != suffix:
             continue
         shorter, longer = sorted((name, c.name), key=len)
-        suffix = _suffix(name)
-        if suffix and suffix == _suffix(c.name) and longer.endswith(shorter) and len(shorter) - len(suffix) >= 2:
+        if suffix and longer.endswith(shorter) and len(shorter) - len(suffix) >= 2:
             return c
-        if suffix == _suffix(c.name) and SequenceMatcher(None, name, c.name).ratio() >= 0.9:
+        if abs(len(name) - len(c.name)) <= 3 and SequenceMatcher(None, name, c.name).ratio() >= 0.9:
             return c
     return None
 
 
+@cache
 def _suffix(name: str) -> str:
-    for s in sorted(SUFFIX_KINDS, key=len, reverse=True):
+    for s in SUFFIXES_LONGEST_FIRST:
         if name.endswith(s):
             return s
     return ""

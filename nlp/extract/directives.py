@@ -8,6 +8,7 @@ adds its probability (see nlp.classify).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,11 @@ SPEAKER = re.compile(r"(?:我们|我[局院市县区委部厅办处所校]|本[�
 LEAD_IN = re.compile(r"^(?:(?:今年|全年|明年|年内|年底前|下步|下一步|同时|此外|当前|近期|首先|其次|最后|"
                      r"\d{1,2}月(?:\d{1,2}日|底|末)?(?:前|之前)|每(?:个)?(?:年|月|季度|半年|周|天|日|学期)|"
                      r"继续|要|也|都|还|进一步|认真|切实)[,，]?)+")
+STRONG_MODAL = re.compile(r"要|必须|务必|力争")
+PAST = re.compile(r"了|已")
+DONE = re.compile(r"了|已经|取得")
+CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+CLASSIFIER_ADDS = 0.85  # directive probability at which the classifier adds a sentence the rules left out
 COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
 NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向)$")
 TARGET_KINDS = frozenset({"count", "percent", "ratio", "rank", "zero_state", "coverage", "count_range", "money", "change"})
@@ -59,16 +65,16 @@ def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report
     imperative = _imperative(bare)
     modality = modality_of(bare)
     if markers:
-        if in_report_section and not is_heading and not re.search(r"要|必须|务必|力争", bare):
+        if in_report_section and not is_heading and not STRONG_MODAL.search(bare):
             return Verdict(False, modality, 0.6)
         return Verdict(True, modality, 0.9, tuple(sorted(markers)))
     if is_heading:
         ok = (imperative or in_directive_context) and not in_report_section and not NOMINAL.search(stripped)
         return Verdict(ok, modality, 0.8 if ok else 0.7)
     commitments = tuple(m.start() for m in COMMITMENT.finditer(bare) if _committed(bare, m.start()))
-    if commitments and not re.search(r"了|已", bare):
+    if commitments and not PAST.search(bare):
         return Verdict(True, modality, 0.7, commitments)
-    if imperative and in_directive_context and not in_report_section and not re.search(r"了|已经|取得", bare):
+    if imperative and in_directive_context and not in_report_section and not DONE.search(bare):
         return Verdict(True, modality, 0.7)
     return Verdict(False, modality, 0.6)
 
@@ -96,7 +102,7 @@ def _imperative(bare: str) -> bool:
 def _committed(bare: str, pos: int) -> bool:
     """`市院党组将…`, `我局将…`: a commitment needs the speaker's organisation before 将."""
     before = bare[max(0, pos - 20):pos]
-    clause = re.split(r"[，,；;：:]", before)[-1]
+    clause = CLAUSE_SPLIT.split(before)[-1]
     return bool(SPEAKER.search(clause) or actors_before(clause, 0, len(clause)))
 
 
@@ -122,6 +128,10 @@ def extract_directives(
     context = False
     last_actors: tuple[str, ...] = ()
     q_by_pos = sorted(quantities, key=lambda q: q.start)
+    mentions = sorted((m.start, c.id) for c in campaigns for m in c.mentions)
+    mention_starts = [m for m, _ in mentions]
+    q_starts = [q.start for q in q_by_pos]
+    mention_ids = [c for _, c in mentions]
     for sent in sentences:
         if sent.paragraph != para:
             para = sent.paragraph
@@ -141,14 +151,13 @@ def extract_directives(
             verdict = Verdict(True, modality_of(unquoted(sent.text)), 0.8)
         confidence = verdict.confidence
         decided = verdict.is_directive
-        if prob is not None:
+        # the classifier is asked only where it may change the decision: a sentence the rules left
+        # undecided that narrates nothing; it adds the sentence when it is confident
+        if prob is not None and not decided and verdict.confidence <= 0.6 and not in_report \
+                and not cue("narrative").search(sent.text):
             p = prob(sent)
-            if p is not None:
-                # the classifier overrides the rules only when it is confident and the rules are unsure
-                if not decided and p >= 0.85 and verdict.confidence <= 0.6 and not in_report:
-                    decided, confidence = True, p
-                elif decided and p <= 0.1 and verdict.confidence <= 0.7:
-                    decided, confidence = False, 1 - p
+            if p is not None and p >= CLASSIFIER_ADDS:
+                decided, confidence = True, p
         if not decided:
             continue
         if heading is not None:
@@ -159,8 +168,10 @@ def extract_directives(
         if actors:
             last_actors = tuple(actors)
         deadline: Deadline | None = find_deadline(text, sent.start, sent.end, doc_date, doc_year)
-        targets = tuple(q.id for q in q_by_pos if sent.start <= q.start < sent.end and q.kind in TARGET_KINDS)
-        names = tuple(c.id for c in campaigns if any(sent.start <= m.start < sent.end for m in c.mentions))
+        lo, hi = bisect.bisect_left(q_starts, sent.start), bisect.bisect_left(q_starts, sent.end)
+        targets = tuple(q.id for q in q_by_pos[lo:hi] if q.kind in TARGET_KINDS)
+        lo, hi = bisect.bisect_left(mention_starts, sent.start), bisect.bisect_left(mention_starts, sent.end)
+        names = tuple(dict.fromkeys(mention_ids[lo:hi]))
         out.append(Directive(
             id=f"d{len(out) + 1}", text=sent.text, start=sent.start, end=sent.end, actors=tuple(actors),
             modality=verdict.modality, deadline=deadline, campaigns=names, targets=targets,

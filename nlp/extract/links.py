@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from nlp.types import Directive, Link, Quantity, Report, Sentence, Token
 
@@ -19,9 +21,12 @@ TOPIC = re.compile(r"从(.{1,30}?)(?:工作)?来看")
 MIN_SCORE = 0.35  # share of a directive's weighted content words a report must share; tuned on the dev speech
 
 
+def _is_content(word: str) -> bool:
+    return len(word) >= 2 and "\u4e00" <= word[0] <= "\u9fff" and word not in STOP
+
+
 def _content(tokens: Sequence[Token], start: int, end: int) -> list[str]:
-    return [t.text for t in tokens if start <= t.start < end and len(t.text) >= 2
-            and "\u4e00" <= t.text[0] <= "\u9fff" and t.text not in STOP]
+    return [t.text for t in tokens if start <= t.start < end and _is_content(t.text)]
 
 
 def link_directives(
@@ -35,18 +40,30 @@ def link_directives(
     if not directives or not reports:
         return []
     token_starts = [t.start for t in tokens]
-    import bisect
+    content_words = {t.text for t in tokens if _is_content(t.text)}
 
     def words(start: int, end: int) -> list[str]:
         lo = bisect.bisect_left(token_starts, start)
         hi = bisect.bisect_left(token_starts, end)
         return _content(tokens[lo:hi], start, end)
 
+    # document frequencies from one pass over the tokens, sentence by sentence
     df: Counter[str] = Counter()
-    for s in sentences:
-        df.update(set(words(s.start, s.end)))
+    bounds = [s.end for s in sentences]
+    seen: set[str] = set()
+    i = 0
+    for t in tokens:
+        if i < len(bounds) and t.start >= bounds[i]:
+            df.update(seen)
+            seen = set()
+            while i < len(bounds) and t.start >= bounds[i]:
+                i += 1
+        if t.text in content_words:
+            seen.add(t.text)
+    df.update(seen)
     n = len(sentences)
 
+    @cache
     def idf(w: str) -> float:
         return math.log((n + 1) / (df[w] + 1)) + 1
 
@@ -63,22 +80,29 @@ def link_directives(
         report_words.append(bag)
         topics.append(topic_words)
     q_by_id = {q.id: q for q in quantities}
+    # inverted index: word -> [(report, weight)], so scoring costs the postings of a directive's words
+    index: dict[str, list[tuple[int, float]]] = {}
+    for i, bag in enumerate(report_words):
+        for w, count in bag.items():
+            index.setdefault(w, []).append((i, idf(w) * (1.5 if count > 1 else 1.0)))
+    with_topic = [i for i, t in enumerate(topics) if t]
     links: list[Link] = []
     for d in directives:
         dw = set(words(d.start, d.end))
         total = sum(idf(w) for w in dw)
         if total <= 0:
             continue
-        scored = []
-        for r, bag, topic_words in zip(reports, report_words, topics, strict=True):
-            if r.start == d.start:
-                continue
-            shared = dw & set(bag)
-            score = sum(idf(w) * (1.5 if bag[w] > 1 else 1.0) for w in shared) / total
-            if topic_words and topic_words <= dw:
-                score = max(score, 1.0)  # the report's topic (从…来看) is named in the directive
-            if score >= MIN_SCORE and shared - {"建议"}:
-                scored.append((score, r))
+        acc: dict[int, float] = {}
+        for w in dw:
+            if w == "建议":
+                continue  # shared alone it ties nothing (检察建议 is everywhere)
+            for i, weight in index.get(w, ()):
+                acc[i] = acc.get(i, 0.0) + weight
+        for i in with_topic:
+            if topics[i] <= dw:
+                acc[i] = max(acc.get(i, 0.0), total)  # the report's topic (从…来看) is named in the directive
+        scored = [(a / total, reports[i]) for i, a in acc.items()
+                  if a / total >= MIN_SCORE and reports[i].start != d.start]
         if not scored:
             continue
         scored.sort(key=lambda x: (-x[0], x[1].start))

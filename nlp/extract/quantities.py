@@ -7,6 +7,7 @@ the caller passes the spans of campaign mentions to skip.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -23,6 +24,9 @@ PREFIX_QUALIFIERS = (("不低于", "at_least"), ("不少于", "at_least"), ("至
                      ("低于", "below"), ("约", "approx"), ("近", "approx"), ("大约", "approx"))
 QUAL = r"(?P<qual>左右|上下|以上|以下|以内|多|余)?"
 CHANGE_VERBS = r"下降|降低|提高|上升|增长|减少|回落|增加|扩大|缩小|回升"
+VERB_BEFORE = re.compile(rf"(?:{CHANGE_VERBS})$")
+NUM_RE = re.compile(NUM)
+NUM_LED = ("(?P<n>" + NUM, "(?P<a>" + NUM)
 # Han numerals are only taken as amounts with these units: `一个领域`, `三个方面` are idiom and structure
 HAN_UNITS = frozenset({"个县区院", "个院", "个基层院", "个县区", "个单位", "个部门", "个省份", "个城市", "件", "件次",
                        "人次", "家", "所", "个百分点", "个月"})
@@ -78,7 +82,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
                             rf"(?:第(?P<ord>{n})(?:名|位)?|前(?P<top>{n})(?:名|位)?)")),
         ("rank", re.compile(rf"(?:第(?P<ord>{n})(?:名|位)|前(?P<top>[一二两三四五六七八九十\d]+)(?:名|位))")),
         ("ratio", re.compile(rf"(?P<a>{n})[:：∶](?P<b>{n})")),
-        ("change", re.compile(rf"(?P<verb>{CHANGE_VERBS})?(?P<n>{n})个百分点{QUAL}")),
+        ("change", re.compile(rf"(?P<n>{n})个百分点{QUAL}")),
         ("change", re.compile(rf"(?:降幅|增幅|涨幅)(?:为|达)?(?P<n>{n})(?![%％\d.．])")),
         ("percent", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?:%|％){QUAL}")),
         ("money", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?P<unit>美元|元){QUAL}")),
@@ -99,8 +103,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     chunk = text[start:end]
     units, _ = _units()
     hits: list[_Hit] = []
+    # patterns that open with a number are tried only where a number starts: one scan instead of one each
+    number_starts = [m.start() for m in NUM_RE.finditer(chunk)]
     for kind, pattern in _patterns():
-        for m in pattern.finditer(chunk):
+        if pattern.pattern.startswith(NUM_LED):
+            matches = filter(None, (pattern.match(chunk, pos) for pos in number_starts))
+        else:
+            matches = pattern.finditer(chunk)
+        for m in matches:
             hit = _make_hit(kind, m, chunk, units)
             if hit is not None:
                 hits.append(replace(hit, start=hit.start + start, end=hit.end + start))
@@ -108,16 +118,23 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for m in word_re.finditer(chunk):
         kind, value = words[m.group(0)]
         hits.append(_Hit(m.start() + start, m.end() + start, kind, value, None, None, False))
-    skip = list(skip)
+    spans = sorted(skip)
+    starts = [a for a, _ in spans]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[_Hit] = []
     last_end = -1
     for h in hits:
-        if h.start < last_end or any(s < h.end and h.start < e for s, e in skip):
+        if h.start < last_end or _inside_any(h, spans, starts):
             continue
         out.append(h)
         last_end = h.end
     return out
+
+
+def _inside_any(h: _Hit, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether the hit overlaps one of the sorted spans (names whose numbers are not quantities)."""
+    i = bisect.bisect_left(starts, h.end)
+    return any(spans[j][1] > h.start for j in range(max(0, i - 3), i))
 
 
 def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[str, float]]) -> _Hit | None:
@@ -156,7 +173,10 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
     if kind == "change":
         unit = "个百分点" if "个百分点" in m.group(0) else "%"
         value = _value(raw)
-        verb = g.get("verb") or ""
+        verb_match = VERB_BEFORE.search(chunk, max(0, s - 2), s) if unit == "个百分点" else None
+        verb = verb_match.group(0) if verb_match else ""
+        if verb_match:
+            s = verb_match.start()  # 下降0.1个百分点: the verb belongs to the change
         if value is not None and verb[:1] in ("下", "降", "减", "回", "缩"):
             value = -value  # type: ignore[operator]
         return _Hit(s, e, kind, value, unit, qual, masked)
@@ -215,12 +235,16 @@ def metric_and_subject(text: str, sentence_start: int, q_start: int) -> tuple[st
 def extract_quantities(text: str, sentences: Iterable[Sentence],
                        skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Return the quantities of every sentence, with ids q1, q2, … in document order."""
-    skip = list(skip)
+    sents = list(sentences)
+    sent_starts = [x.start for x in sents]
     out: list[Quantity] = []
-    for sent in sentences:
-        for h in find_quantities(text, sent.start, sent.end, skip):
-            metric, subject = metric_and_subject(text, sent.start, h.start)
-            out.append(Quantity(f"q{len(out) + 1}", text[h.start:h.end], h.start, h.end, h.kind, h.value,  # type: ignore[arg-type]
-                                h.unit, h.qualifier or ("exact" if not h.masked and h.value is not None else None),
-                                h.masked, metric, subject))
+    for h in find_quantities(text, 0, len(text), skip):
+        i = bisect.bisect_right(sent_starts, h.start) - 1
+        if i < 0 or h.end > sents[i].end:
+            continue  # outside the sentences (a heading marker line) or across a sentence end
+        sent = sents[i]
+        metric, subject = metric_and_subject(text, sent.start, h.start)
+        out.append(Quantity(f"q{len(out) + 1}", text[h.start:h.end], h.start, h.end, h.kind, h.value,  # type: ignore[arg-type]
+                            h.unit, h.qualifier or ("exact" if not h.masked and h.value is not None else None),
+                            h.masked, metric, subject))
     return out

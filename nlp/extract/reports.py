@@ -26,6 +26,8 @@ CONTRAST = re.compile(r"[，,；;](?:但是?|然而|不过|可是)")
 BREAKTHROUGH = re.compile(r"(?:实现了?|取得了?)[^，,。；;]{0,6}(?:零的突破|零突破|破零)")
 SAFE = re.compile(r"(?:未发生|没有发生|无)[^，,。；;]{0,12}")
 WEAK_START = re.compile(r"^刚才")
+PAST = re.compile(r"[\u4e00-\u9fff]了|已经|已")
+MODAL = re.compile(r"要|必须|务必|应当")
 MIN_SCORE = 2  # evidence points a sentence needs to count as a report; tuned on the team's annotated corpora
 NOMINAL = re.compile(r"(?:回顾|形势|情况|成绩|问题)$")
 
@@ -122,7 +124,7 @@ def extract_reports(
         if units:
             score += 1
         score += min(2, len(cue("report").findall(bare)))
-        if re.search(r"[\u4e00-\u9fff]了|已经|已", bare):
+        if PAST.search(bare):
             score += 1
         if heading is not None and (cue("achievement").search(bare) or cue("shortfall").search(bare)):
             score += 1  # a heading that states a result: （一）水环境质量持续改善。
@@ -131,7 +133,7 @@ def extract_reports(
         needed = MIN_SCORE
         if sent.start in directive_starts:
             needed += 2
-        elif re.search(r"要|必须|务必|应当", bare):
+        elif MODAL.search(bare):
             needed += 1
         if heading is not None and sent.section not in report_sections:
             needed += 1

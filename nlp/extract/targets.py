@@ -25,6 +25,7 @@ VERB_TAIL = re.compile(r"(?:增长|增速|达到|达|保持在|控制在|降低|
 QUALIFIER_WORDS = (("左右", "approx"), ("上下", "approx"), ("以上", "at_least"), ("以内", "at_most"),
                    ("以下", "at_most"), ("多", "above"), ("余", "above"))
 NUMBER = re.compile(NUM)
+CEILING_WORDS = re.compile(r"控制在|不超过|不高于")
 NOT_GOAL = re.compile(r"^(?:比上年|比去年|较上年|较去年|同比|预计|预期|相当于)")
 
 
@@ -111,7 +112,7 @@ def extract_targets(
         value, unit, qualifier = split_value(q.text)
         if qualifier == "exact" and q.qualifier not in (None, "exact"):
             qualifier = q.qualifier  # a prefix: 超过10%, 不低于
-        if qualifier in ("at_most",) or re.search(r"控制在|不超过|不高于", phrase):
+        if qualifier == "at_most" or CEILING_WORDS.search(phrase):
             direction = "ceiling"
             qualifier = "at_most" if qualifier == "exact" else qualifier
         out.append(Target(

@@ -8,6 +8,7 @@ spaCy is imported only then.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from functools import cache
@@ -30,13 +31,23 @@ def tokenizer() -> Any:
         tk.initialize()
         for row in load_table("domain_words"):
             tk.add_word(row["word"], int(row["freq"]) if row["freq"] else None, row["tag"] or None)
+        # the dictionary lives as long as the process: keep the garbage collector from rescanning it
+        # every time tokens are made (that cost a fifth of segmentation time)
+        gc.freeze()
         return tk
 
 
 def tokenize(text: str) -> list[Token]:
     """Return the tokens of `text` with their offsets; whitespace is left out."""
-    tk = tokenizer()
-    return [Token(w, s, e) for w, s, e in tk.tokenize(text) if not w.isspace()]
+    out: list[Token] = []
+    append = out.append
+    pos = 0
+    for word in tokenizer().cut(text):  # cut, not tokenize: the same words without a generator per word
+        end = pos + len(word)
+        if not word.isspace():
+            append(Token(word, pos, end))
+        pos = end
+    return out
 
 
 @cache
