@@ -114,7 +114,12 @@ def training_data(gold_files: Sequence[Path] | None = None) -> list[tuple[str, s
         if "document" not in gold:
             continue
         if "sentences" in gold:
-            rows.extend((gold["document"], s["text"], s["label"]) for s in gold["sentences"])
+            source = None
+            if any("text" not in s for s in gold["sentences"]):
+                # third-party documents keep offsets only: take the sentences from the document itself
+                source = read_document(find_document(path, gold["document"])).source_text
+            rows.extend((gold["document"], s["text"] if "text" in s else source[s["start"]:s["end"]], s["label"])
+                        for s in gold["sentences"])
             continue
         # gold with spans only: label the document's sentences by overlap with the annotated spans
         doc = read_document(find_document(path, gold["document"]))
