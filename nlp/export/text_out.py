@@ -41,6 +41,9 @@ def summary(analysis: Analysis, width: int = 60) -> str:
         + (" (" + ", ".join(f"{k} {n}" for k, n in kinds.most_common()) + ")" if kinds else ""),
         f"reports: {len(analysis.reports)}"
         + (" (" + ", ".join(f"{k} {n}" for k, n in polarity.most_common()) + ")" if polarity else ""),
+        f"targets: {len(analysis.targets)}"
+        + (" (" + "、".join(t.text for t in analysis.targets[:6]) + ("…" if len(analysis.targets) > 6 else "") + ")"
+           if analysis.targets else ""),
         f"links: {len(analysis.links)}",
     ]
     return "\n".join(lines) + "\n"
