@@ -28,13 +28,27 @@ Span = tuple[int, int]
 
 
 def default_gold_files() -> list[Path]:
-    """Return the analysis gold files in corpora/gold and, when present, ../shared/gold."""
+    """Return the gold files of corpora/gold and ../shared/gold whose documents are here.
+
+    Gold of third-party documents keeps offsets only; without ../shared it has nothing to score.
+    """
     files: list[Path] = []
     for folder in (CORPORA_GOLD, SHARED_GOLD):
         if folder.is_dir():
             files.extend(sorted(folder.glob("*.gold.json")))
             files.extend(sorted(folder.glob("targets*.json")))
-    return files
+    return [f for f in files if _documents_present(f)]
+
+
+def _documents_present(path: Path) -> bool:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    names = [p["targets_doc"] for p in gold.get("pairs", [])] or [gold.get("document", "")]
+    try:
+        for name in names:
+            find_document(path, name)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def find_document(gold_path: Path, name: str) -> Path:
