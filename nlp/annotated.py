@@ -82,8 +82,11 @@ def parse(path: Path) -> tuple[dict[str, str], list[list[Sentence]], list[str]]:
         for actor in sent.actors:
             if actor not in text:
                 raise AnnotationError(f"{path}:{lineno}: actor {actor!r} not in the sentence")
+        heading = any(t in ("H1", "H2", "H3") for t in sent.labels)
+        if heading and paragraphs[-1]:
+            paragraphs.append([])  # a heading or run-in point opens a paragraph
         paragraphs[-1].append(sent)
-        if any(t in ("H1", "H2", "H3") for t in sent.labels) and text[-1] not in "。！？；;!?":
+        if heading and text[-1] not in "。！？；;!?":
             paragraphs.append([])  # a heading line without a full stop is a paragraph of its own
     return headers, [p for p in paragraphs if p], links
 
