@@ -44,6 +44,8 @@ LAW = re.compile(r"《(?P<x>[^《》\n]{1,40}?(?:法典|法|条例|规定|办法
 NUMBERED = re.compile(r"[一二三四五六七八九十两双]")
 PUNCT = re.compile(r"[“”‘’\"'《》「」『』、，,·\s]")
 MAX_TOKENS_BACK = 10
+STRONG_NOT = frozenset({"推进", "解决", "建设", "加快", "实施", "打造", "围绕", "迈向", "建成", "全面", "加速", "奋力", "努力"})
+ACTION_NOT = re.compile(r"^(?:一系列|各项|各类|相关|联合|专项|集中|统一)|[的了]")
 N_BIG_NOT = frozenset({"优势", "特点", "问题", "变化", "成就", "任务", "方面", "领域", "产业", "板块", "城市", "区域"})
 RESULT_RUN = re.compile(r"连[丰增涨降冠]$|连续")  # 二十一连丰: a record, not a programme
 COUNT_BEFORE = re.compile(r"[一二三四五六七八九十两]+(?:个|大|项)$")
@@ -55,7 +57,13 @@ AFTER_KINDS = {"改革": "mechanism", "管理改革": "mechanism", "机制": "me
                "运行机制": "mechanism", "服务模式": "mechanism", "创建": "activity", "试点": "program",
                "建设": "program", "体系": "mechanism"}
 IMPLEMENT_BEFORE = re.compile(r"(?:落实|推行|实施|开展|深化|推进|坚持|践行|学习运用|抓好|服务|打好|做到|实行|执行|坚守|建设|"
-                              r"推动|加快|开展好|深入推进|全面推行|扎实推进|持续深化)$")
+                              r"推动|加快|开展好|深入推进|全面推行|扎实推进|持续深化|构建|建立|打造|创建|推广|健全)$")
+MODEL_UNIT = re.compile(r"(?:式|型|示范|标杆|样板)[\u4e00-\u9fff]{0,6}(?:所|室|站|中心|队|院|校|村|社区|单位)$")
+# 质量强市, 交通强市, 文化强省: `X强市` formulations, named where they are built or pursued
+STRONG_PLACE = re.compile(r"(?:(?<=建设|实施|打造|加快|推进|围绕|建成|迈向)(?P<x>[\u4e00-\u9fff]{2}强(?:市|省|县|区|国))(?!场)"
+                          r"|(?P<y>[\u4e00-\u9fff]{2}强(?:市|省|县|区|国))(?=建设|战略))")
+# 城市更新行动: an unquoted X行动 that is being carried out
+ACTION = re.compile(r"(?:实施|开展|启动|深化|深入实施|深入开展)(?P<x>[\u4e00-\u9fff]{4,10}行动)(?![计方])")
 
 
 def canonical(name: str) -> str:
@@ -85,6 +93,7 @@ def _lexicon() -> tuple[dict[str, tuple[str, str]], re.Pattern[str] | None, froz
     for row in load_table("campaigns"):
         for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
             aliases[canonical(alias)] = (row["name"], row["kind"])
+            aliases[alias] = (row["name"], row["kind"])  # as written: 双随机、一公开
     pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))) if aliases else None
     not_campaigns = frozenset(canonical(r["word"]) for r in load_table("not_campaigns"))
     return aliases, pattern, not_campaigns
@@ -133,6 +142,14 @@ def extract_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
             name, kind = aliases[m.group(0)]
             found.append((m.start(), m.end(), name, kind, 0))
     found.extend(_suffix_names(text, tokens))
+    for m in STRONG_PLACE.finditer(text):
+        group = "x" if m.group("x") else "y"
+        if m.group(group)[:2] not in STRONG_NOT:  # 推进强国建设: a verb, not a field, before 强国
+            found.append((m.start(group), m.end(group), m.group(group), "formulation", 0))
+    for m in ACTION.finditer(text):
+        name = m.group("x")
+        if not COUNT_BEFORE.search(name) and not ACTION_NOT.search(name):
+            found.append((m.start("x"), m.end("x"), name, "campaign", 0))
     for m in N_BIG.finditer(text):
         # 三大监督, 四大检察: a numbered formulation (units such as 两大产业 stay out: four-character nouns)
         if m.group("x") not in N_BIG_NOT:
@@ -161,6 +178,8 @@ def _named_by_context(text: str, start: int, end: int, key: str) -> str | None:
     after = NAME_AFTER.match(text, end)
     if after:
         return AFTER_KINDS.get(after.group(0), "formulation")
+    if MODEL_UNIT.search(key):
+        return "program"  # “枫桥式检察室”: a model-unit title
     if IMPLEMENT_BEFORE.search(text, max(0, start - 6), start):
         return "formulation"
     return None

@@ -29,7 +29,7 @@ WEAK_START = re.compile(r"^刚才")
 PAST = re.compile(r"[\u4e00-\u9fff]了|已经|已")
 MODAL = re.compile(r"要|必须|务必|应当")
 MIN_SCORE = 2  # evidence points a sentence needs to count as a report; tuned on the team's annotated corpora
-NOMINAL = re.compile(r"(?:回顾|形势|情况|成绩|问题)$")
+NOMINAL = re.compile(r"(?:回顾|形势|情况|成绩|问题|成效)$")
 
 
 def polarity(sentence: str, quantities: Sequence[Quantity]) -> str:
@@ -126,8 +126,9 @@ def extract_reports(
         score += min(2, len(cue("report").findall(bare)))
         if PAST.search(bare):
             score += 1
-        if heading is not None and (cue("achievement").search(bare) or cue("shortfall").search(bare)):
-            score += 1  # a heading that states a result: （一）水环境质量持续改善。
+        in_context = sent.section in report_sections or previous_report_paragraph == sent.paragraph
+        if (heading is not None or in_context) and (cue("achievement").search(bare) or cue("shortfall").search(bare)):
+            score += 1  # a result stated where results are reported, or a heading that states one
         if sent.section in report_sections or previous_report_paragraph == sent.paragraph:
             score += 1
         needed = MIN_SCORE
