@@ -28,7 +28,7 @@ SPEAKER = re.compile(r"(?:我们|我[局院市县区委部厅办处所校]|本[�
 LEAD_IN = re.compile(r"^(?:(?:今年|全年|明年|年内|年底前|下步|下一步|同时|此外|当前|近期|首先|其次|最后|"
                      r"\d{1,2}月(?:\d{1,2}日|底|末)?(?:前|之前)|每(?:个)?(?:年|月|季度|半年|周|天|日|学期)|"
                      r"继续|要|也|都|还|进一步|认真|切实)[,，]?)+")
-STRONG_MODAL = re.compile(r"要|必须|务必|力争")
+STRONG_MODAL = re.compile(r"(?<![需重主])要|必须|务必|力争")
 PAST = re.compile(r"了|已")
 DONE = re.compile(r"了|已经|取得")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
@@ -135,7 +135,7 @@ def extract_directives(
     for sent in sentences:
         if sent.paragraph != para:
             para = sent.paragraph
-            context = sent.section in directive_headings if sent.section is not None else False
+            context = _directive_context(outline, sent.section, directive_headings)
             last_actors = ()
         heading = heading_spans.get((sent.start, sent.end))
         if heading is None and sent.end in heading_ends and outline[heading_ends[sent.end]].start >= sent.start:
@@ -193,6 +193,16 @@ def _actors(text: str, sent: Sentence, marker_starts: tuple[int, ...]) -> list[s
             if name not in names:
                 names.append(name)
     return names
+
+
+def _directive_context(outline: Sequence[OutlineItem], section: int | None, directive_headings: set[int]) -> bool:
+    """Whether a paragraph stands under a directive heading or a task section, however deep
+    (`1.医疗卫生方面` under `（十一）保障和改善民生` under `二、2025年目标任务和重点工作`)."""
+    while section is not None:
+        if section in directive_headings or cue("directive_section").search(outline[section].title):
+            return True
+        section = _parent(outline, section)
+    return False
 
 
 def _parent(outline: Sequence[OutlineItem], index: int) -> int | None:
