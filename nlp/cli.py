@@ -66,6 +66,21 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_INPUT if failed else EXIT_OK
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from nlp.match.compare import compare, summary
+    from nlp.pipeline import Options, analyze
+
+    options = Options(max_bytes=args.max_bytes)
+    base = analyze(args.base, options)
+    others = [analyze(path, options) for path in args.others]
+    result = compare(base, others)
+    if args.format == "json":
+        _write_output(json.dumps(result, ensure_ascii=False, indent=2) + "\n", args.output)
+    else:
+        _write_output(summary(result), args.output)
+    return EXIT_OK
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from nlp.evaluate import default_gold_files, evaluate_files, format_report
 
@@ -111,6 +126,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
     p.add_argument("--no-model", action="store_true", help="rules only, without the sentence classifier")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("compare", help="trace a document's targets and directives into the documents reporting on it")
+    p.add_argument("base", metavar="BASE", help="the document that directs (a speech, a plan, last year's report)")
+    p.add_argument("others", nargs="+", metavar="OTHER", help="documents that report (unit summaries, next year's report)")
+    p.add_argument("--format", choices=("json", "text"), default="json")
+    p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("evaluate", help="score the analysis against gold annotations")
     p.add_argument("gold", nargs="*", metavar="GOLD", help="gold files (default: corpora/gold and ../shared/gold)")

@@ -319,13 +319,50 @@ def score_targets(gold_targets: Sequence[dict[str, Any]], analysis: Analysis) ->
             "direction_accuracy": _acc(direction, found), "key_accuracy": _acc(key, found), "missed": missed}
 
 
+def score_results(gold_targets: Sequence[dict[str, Any]], base: Analysis, other: Analysis) -> dict[str, Any]:
+    """Score the results found in the later report: right figure (or rightly none) and right status."""
+    from nlp.match.results import find_result, index_results
+
+    to_src = _Mapper(base)
+    index = index_results(other)
+    spans = [to_src(t.start, t.end) for t in base.targets]
+    right = status = 0
+    wrong: list[str] = []
+    for g in gold_targets:
+        g_span = (g["target_start"], g["target_start"] + len(g["target_text"]))
+        target = next((t for t, s in zip(base.targets, spans, strict=True) if _overlap(s, g_span) > 0), None)
+        result = find_result(target, other, index) if target is not None else None
+        if g.get("result_value") is None:
+            ok = result is None
+        else:
+            ok = result is not None and _values_equal(result.value, g["result_value"])
+        right += ok
+        got = "unknown" if result is None else result.status
+        status += got == g.get("status")
+        if not ok or got != g.get("status"):
+            wrong.append(f"{g['target_text']} → {result.text if result else None} ({got})")
+    n = len(gold_targets)
+    return {"results_right": right, "results_accuracy": _acc(right, n), "status_accuracy": _acc(status, n),
+            "wrong": wrong}
+
+
 def _target_pairs(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
     per_doc = []
-    totals: dict[str, int] = {"gold": 0, "found": 0}
+    totals: dict[str, int] = {"gold": 0, "found": 0, "results_right": 0, "status_right": 0}
     for pair in gold["pairs"]:
-        doc_path = find_document(path, pair["targets_doc"])
-        s = score_targets(pair["targets"], analyze(doc_path))
-        per_doc.append({"document": pair["targets_doc"], **s})
+        base = analyze(find_document(path, pair["targets_doc"]))
+        s = score_targets(pair["targets"], base)
+        r: dict[str, Any] = {}
+        if pair.get("results_doc"):
+            try:
+                other = analyze(find_document(path, pair["results_doc"]))
+            except FileNotFoundError:
+                other = None
+            if other is not None:
+                r = score_results(pair["targets"], base, other)
+                totals["results_right"] += r["results_right"]
+                totals["status_right"] += round((r["status_accuracy"] or 0) * s["gold"])
+        per_doc.append({"document": pair["targets_doc"], "results_doc": pair.get("results_doc"), **s, **r})
         totals["gold"] += s["gold"]
         totals["found"] += s["found"]
     fields = ("value_accuracy", "unit_accuracy", "qualifier_accuracy", "direction_accuracy", "key_accuracy")
@@ -334,8 +371,10 @@ def _target_pairs(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
     for f in fields:
         weighted = sum((d[f] or 0) * d["found"] for d in per_doc)
         summary[f] = _acc(round(weighted), totals["found"])
+    summary["results_accuracy"] = _acc(totals["results_right"], totals["gold"])
+    summary["status_accuracy"] = _acc(totals["status_right"], totals["gold"])
     return {"gold": str(path), "targets": summary, "documents": per_doc,
-            "note": "results in the later reports are scored by `nlp compare` (issue #4)"}
+            "note": "results: the later report's figure for each target (or rightly none), and the status"}
 
 
 def evaluate_files(files: Iterable[str | Path]) -> dict[str, Any]:
@@ -366,6 +405,8 @@ def format_report(report: dict[str, Any]) -> str:
             for d in r["documents"]:
                 if d["missed"]:
                     lines.append(f"     {d['document']}: missed {'; '.join(d['missed'])}")
+                for w in d.get("wrong", []):
+                    lines.append(f"     {d.get('results_doc')}: {w}")
             continue
         for key in ("directives", "reports", "campaigns", "quantities", "outline"):
             s = r.get(key)

@@ -25,7 +25,7 @@ METRICS = {
     "outline": ("f1",),
     "links": ("found", "status_accuracy"),
     "targets": ("recall", "value_accuracy", "unit_accuracy", "qualifier_accuracy", "direction_accuracy",
-                "key_accuracy"),
+                "key_accuracy", "results_accuracy", "status_accuracy"),
 }
 
 

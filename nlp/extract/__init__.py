@@ -35,6 +35,6 @@ def extract_all(base: Analysis, options: Options) -> Analysis:
     reports = extract_reports(text, base.sentences, base.outline, quantities, directives,
                               report_sections(base.outline))
     links = link_directives(base.sentences, base.tokens, directives, reports, quantities)
-    targets = extract_targets(text, base.sentences, quantities, directives)
+    targets = extract_targets(text, base.sentences, quantities, directives, report_sections(base.outline))
     return replace(base, campaigns=tuple(campaigns), quantities=tuple(quantities), directives=tuple(directives),
                    reports=tuple(reports), links=tuple(links), targets=tuple(targets))

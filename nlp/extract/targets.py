@@ -71,6 +71,7 @@ def extract_targets(
     sentences: Sequence[Sentence],
     quantities: Sequence[Quantity],
     directives: Sequence[Directive],
+    review_sections: set[int] | None = None,
 ) -> list[Target]:
     """Return the targets of a document in order, with ids t1, t2, …"""
     passages = passage_spans(text)
@@ -88,7 +89,8 @@ def extract_targets(
             continue
         sent = by_start[starts[i]]
         in_passage = any(a <= q.start < b for a, b in passages)
-        planned = bool(PLAN.search(sent.text))
+        in_review = review_sections is not None and sent.section in review_sections
+        planned = bool(PLAN.search(sent.text)) and not in_review  # 支出规模8397亿元 in a review states a result
         directive = directive_of.get(q.id)
         if not (in_passage or planned or directive is not None):
             continue

@@ -1,0 +1,1 @@
+"""Matching across documents: targets to results, directives to evidence, and the comparison built on them."""

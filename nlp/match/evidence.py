@@ -1,0 +1,139 @@
+"""Directives of one document matched to the evidence other documents give of their execution.
+
+Retrieval is TF-IDF over jieba tokens (scikit-learn, imported only here), with bonuses for the
+campaigns, metrics and units a directive and a sentence share. Status comes from the evidence: the
+directive's own target when it has one (全覆盖 reached, 零突破 still zero, 每年两三件 against the count
+reported), otherwise the polarity of the report sentences found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nlp.extract.campaigns import canonical
+from nlp.extract.reports import polarity
+from nlp.match.results import metric_mentions
+from nlp.segment.tokens import tokenize
+from nlp.types import Analysis, Directive, Quantity, Sentence
+
+MIN_SCORE = 0.18  # below this a sentence shares words, not a matter; chosen on the team's compare sample
+MAX_EVIDENCE = 3
+CAMPAIGN_BONUS = 0.2
+METRIC_BONUS = 0.15
+REPORT_BONUS = 0.05  # prefer sentences the other document states as results
+STOPWORDS = frozenset("要 的 和 与 及 等 在 对 把 将 了 是 为 以 从 中 上 下 进一步 加强 推进 推动 工作 全面 深入 积极 认真 切实".split())
+
+
+def words(text: str) -> list[str]:
+    """Return the content tokens of a text (a module-level function, so a vectorizer using it pickles)."""
+    return [t.text for t in tokenize(text) if len(t.text) >= 2 and t.text not in STOPWORDS
+            and not t.text.isdigit() and "×" not in t.text]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class DirectiveResult:
+    document: int
+    status: str
+    score: float
+    evidence: tuple[Evidence, ...]
+
+
+def _campaign_names(analysis: Analysis, start: int, end: int) -> set[str]:
+    return {canonical(c.name) for c in analysis.campaigns for m in c.mentions if start <= m.start < end}
+
+
+def _metric_keys(text: str) -> set[str]:
+    return {k for _, _, k in metric_mentions(text)}
+
+
+def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[DirectiveResult]]:
+    """For each directive of `base`, one result per other document."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    directives = list(base.directives)
+    if not directives or not others:
+        return [[] for _ in directives]
+    pools: list[list[Sentence]] = [list(o.sentences) for o in others]
+    corpus = [s.text for pool in pools for s in pool] + [d.text for d in directives]
+    vectorizer = TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(corpus)
+    d_vectors = matrix[len(corpus) - len(directives):]
+    results: list[list[DirectiveResult]] = [[] for _ in directives]
+    offset = 0
+    for n, (other, pool) in enumerate(zip(others, pools, strict=True)):
+        s_vectors = matrix[offset:offset + len(pool)]
+        offset += len(pool)
+        similarity = (d_vectors @ s_vectors.T).toarray()
+        report_starts = {r.start for r in other.reports}
+        s_campaigns = [_campaign_names(other, s.start, s.end) for s in pool]
+        s_metrics = [_metric_keys(s.text) for s in pool]
+        for i, d in enumerate(directives):
+            d_campaigns = _campaign_names(base, d.start, d.end)
+            d_metrics = _metric_keys(d.text)
+            scored = []
+            for j, s in enumerate(pool):
+                score = float(similarity[i, j])
+                if score <= 0:
+                    continue
+                score += CAMPAIGN_BONUS * bool(d_campaigns & s_campaigns[j])
+                score += METRIC_BONUS * bool(d_metrics & s_metrics[j])
+                score += REPORT_BONUS * (s.start in report_starts)
+                if score >= MIN_SCORE:
+                    scored.append((score, j))
+            scored.sort(key=lambda x: (-x[0], x[1]))
+            evidence = tuple(Evidence(pool[j].text, pool[j].start, pool[j].end, round(sc, 3))
+                             for sc, j in scored[:MAX_EVIDENCE])
+            status = _status(d, base, evidence, other) if evidence else "unknown"
+            results[i].append(DirectiveResult(n, status, round(evidence[0].score, 3) if evidence else 0.0, evidence))
+    return results
+
+
+COUNT = re.compile(r"(\d+(?:\.\d+)?)")
+
+
+def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: Analysis) -> str:
+    """Status of a directive in one document from its best evidence."""
+    targets = [q for q in base.quantities if q.id in d.targets]
+    top = evidence[0]
+    quantities = [q for q in other.quantities if top.start <= q.start < top.end]
+    kinds = {q.kind for q in quantities}
+    for t in targets:
+        if t.kind == "coverage":
+            if "coverage" in kinds:
+                return "met"
+            return "partial" if quantities else "not_met"
+        if t.kind == "zero_state":
+            zero = [q for q in quantities if q.kind == "zero_state"]
+            if any(q.text in ("破零", "零突破", "零的突破") for q in zero) and "实现" in top.text:
+                return "met"
+            if zero:
+                return "not_met"
+            counts = [q for q in quantities if q.kind == "count" and isinstance(q.value, int | float) and q.value > 0]
+            return "met" if counts else "unknown"
+        if t.kind == "count_range" and isinstance(t.value, list):
+            counts = [q.value for q in quantities if q.kind == "count" and isinstance(q.value, int | float)]
+            if counts:
+                best = max(counts)
+                return "met" if best >= t.value[0] else "not_met" if best == 0 else "partial"
+    return _from_polarity(polarity(top.text, quantities), quantities)
+
+
+def _from_polarity(pol: str, quantities: Sequence[Quantity]) -> str:
+    if pol == "achievement":
+        return "met"
+    if pol == "mixed":
+        return "partial"
+    if pol == "shortfall":
+        activity = any(q.kind in ("count", "percent", "money") and not q.masked and q.value for q in quantities)
+        return "partial" if activity else "not_met"
+    return "unknown"
