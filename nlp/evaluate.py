@@ -37,11 +37,14 @@ def default_gold_files() -> list[Path]:
         if folder.is_dir():
             files.extend(sorted(folder.glob("*.gold.json")))
             files.extend(sorted(folder.glob("targets*.json")))
+    files.extend(sorted((ROOT / "corpora" / "samples").glob("*/gold_links.json")))
     return [f for f in files if _documents_present(f)]
 
 
 def _documents_present(path: Path) -> bool:
     gold = json.loads(path.read_text(encoding="utf-8"))
+    if "base" in gold:
+        return all((path.parent / n).is_file() for n in [gold["base"], *gold["documents"]])
     names = [p["targets_doc"] for p in gold.get("pairs", [])] or [gold.get("document", "")]
     try:
         for name in names:
@@ -377,6 +380,37 @@ def _target_pairs(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
             "note": "results: the later report's figure for each target (or rightly none), and the status"}
 
 
+def score_compare_links(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
+    """Score `nlp compare` on link gold: the evidence sentence found and the status, for each directive × document."""
+    from nlp.match.compare import compare
+
+    folder = path.parent
+    base = analyze(folder / gold["base"])
+    others = [analyze(folder / name) for name in gold["documents"]]
+    result = compare(base, others)
+    found = status = 0
+    wrong: list[str] = []
+    for link in gold["links"]:
+        n = gold["documents"].index(link["document"])
+        directive = next((d for d in result["directives"] if link["directive"] in d["text"]), None)
+        if directive is None:
+            wrong.append(f"{link['directive']}: no such directive found")
+            continue
+        r = directive["results"][n]
+        if link["evidence"] is None:
+            hit = not r["evidence"]
+        else:
+            hit = any(link["evidence"] in e["text"] for e in r["evidence"])
+        found += hit
+        status += hit and r["status"] == link["status"]
+        if not hit or r["status"] != link["status"]:
+            shown = r["evidence"][0]["text"] if r["evidence"] else None
+            wrong.append(f"{link['directive']} / {link['document']}: {shown} ({r['status']}, gold {link['status']})")
+    n = len(gold["links"])
+    return {"gold": str(path), "links": {"gold": n, "found": found, "recall": _acc(found, n),
+                                         "status_accuracy": _acc(status, found), "wrong": wrong}}
+
+
 def evaluate_files(files: Iterable[str | Path]) -> dict[str, Any]:
     """Analyse the document of each gold file and return per-file scores."""
     results = []
@@ -385,6 +419,9 @@ def evaluate_files(files: Iterable[str | Path]) -> dict[str, Any]:
         gold = json.loads(path.read_text(encoding="utf-8"))
         if "pairs" in gold:
             results.append(_target_pairs(path, gold))
+            continue
+        if "base" in gold and "links" in gold:
+            results.append(score_compare_links(path, gold))
             continue
         doc_path = find_document(path, gold["document"])
         if "source_sha256" in gold and hashlib.sha256(doc_path.read_bytes()).hexdigest() != gold["source_sha256"]:
@@ -417,6 +454,11 @@ def format_report(report: dict[str, Any]) -> str:
                              and v is not None)
             lines.append(f"   {key:<11} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
                          f"(gold {s['gold']}, predicted {s['predicted']}) {extra}".rstrip())
+        if "links" in r and "wrong" in r["links"]:
+            s = r["links"]
+            lines.append(f"   compare     links found {s['found']}/{s['gold']} status_accuracy={s['status_accuracy']}")
+            lines.extend(f"     {w}" for w in s["wrong"])
+            continue
         if "laws" in r:
             lines.append(f"   laws        recall={r['laws']['recall']}")
         if "links" in r:

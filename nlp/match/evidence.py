@@ -20,6 +20,10 @@ from nlp.types import Analysis, Directive, Quantity, Sentence
 
 MIN_SCORE = 0.18  # below this a sentence shares words, not a matter; chosen on the team's compare sample
 MAX_EVIDENCE = 3
+MIN_CHARS = 8  # shorter lines are titles and salutations
+SENTENCE_END = "。！？；;!?"
+CLEAR_MATCH = 0.35  # evidence this close that states nothing negative: the unit reports it done
+IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆续")
 CAMPAIGN_BONUS = 0.2
 METRIC_BONUS = 0.15
 REPORT_BONUS = 0.05  # prefer sentences the other document states as results
@@ -63,7 +67,10 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
     directives = list(base.directives)
     if not directives or not others:
         return [[] for _ in directives]
-    pools: list[list[Sentence]] = [list(o.sentences) for o in others]
+    # title lines name a matter but report nothing: evidence comes from the sentences under them
+    # (a run-in point such as 一是业务培训不够系统。 is a sentence and stays)
+    pools: list[list[Sentence]] = [[s for s in o.sentences if len(s.text) >= MIN_CHARS and s.text[-1] in SENTENCE_END]
+                                   for o in others]
     corpus = [s.text for pool in pools for s in pool] + [d.text for d in directives]
     vectorizer = TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False, sublinear_tf=True)
     matrix = vectorizer.fit_transform(corpus)
@@ -120,17 +127,26 @@ def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: A
                 return "not_met"
             counts = [q for q in quantities if q.kind == "count" and isinstance(q.value, int | float) and q.value > 0]
             return "met" if counts else "unknown"
-        if t.kind == "count_range" and isinstance(t.value, list):
-            counts = [q.value for q in quantities if q.kind == "count" and isinstance(q.value, int | float)]
+        if t.kind in ("count_range", "count") and t.unit:
+            # the same thing counted in the same unit: 每年两三件 against 办理信访积案1件
+            counts = [q.value for q in quantities if q.kind == "count" and q.unit == t.unit
+                      and isinstance(q.value, int | float)]
+            if "zero_state" in kinds and not counts:
+                return "not_met"
             if counts:
-                best = max(counts)
-                return "met" if best >= t.value[0] else "not_met" if best == 0 else "partial"
-    return _from_polarity(polarity(top.text, quantities), quantities)
+                goal = t.value[0] if isinstance(t.value, list) else t.value
+                if isinstance(goal, int | float):
+                    best = max(counts)
+                    return "met" if best >= goal else "not_met" if best == 0 else "partial"
+    pol = polarity(top.text, quantities)
+    if pol == "neutral" and top.score >= CLEAR_MATCH:
+        pol = "achievement"  # 严格执行“三个规定”，逢问必录。
+    return _from_polarity(pol, quantities, top.text)
 
 
-def _from_polarity(pol: str, quantities: Sequence[Quantity]) -> str:
+def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "") -> str:
     if pol == "achievement":
-        return "met"
+        return "partial" if IN_PROGRESS.search(text) else "met"
     if pol == "mixed":
         return "partial"
     if pol == "shortfall":

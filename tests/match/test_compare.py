@@ -1,0 +1,101 @@
+"""`nlp compare`: units, statuses, the unit of a document, and the team's worked sample end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nlp.cli import main
+from nlp.ingest import read_bytes
+from nlp.match.compare import document_unit
+from nlp.match.results import find_result, status_of
+from nlp.match.units import convert
+from nlp.pipeline import analyze_document
+from nlp.types import Target
+
+SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "samples" / "compare"
+OTHERS = ["dongcheng.txt", "xishan.docx", "nanhu.pdf", "beiling.html"]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "to", "expected"),
+    [(1285, "万吨", "亿斤", 257.0), (8500, "亿元", "万亿元", 0.85), (1.37, "万亿斤", "万亿斤", 1.37),
+     (149.4, "万人", "人", 1_494_000.0), (5, "%", "万人", None), (3, "吨", "斤", 6000.0)],
+)
+def test_unit_conversion(value: float, unit: str, to: str, expected: float | None) -> None:
+    got = convert(value, unit, to)
+    assert got == pytest.approx(expected) if expected is not None else got is None
+
+
+def _target(value: float, unit: str, qualifier: str, direction: str) -> Target:
+    return Target("t1", "", 0, 0, "", None, value, unit, qualifier, direction, "q1", None)
+
+
+@pytest.mark.parametrize(
+    ("target", "result", "status"),
+    [(_target(5, "%", "approx", "floor"), 5.2, "met"), (_target(5.5, "%", "approx", "floor"), 3.0, "not_met"),
+     (_target(5, "%", "approx", "floor"), 4.8, "met"),  # 左右: within 0.2 points
+     (_target(3, "%", "exact", "floor"), 3.0, "met"), (_target(2, "%", "exact", "floor"), 1.5, "not_met"),
+     (_target(5.5, "%", "at_most", "ceiling"), 5.5, "met"), (_target(3, "%", "approx", "ceiling"), 3.3, "not_met"),
+     (_target(1100, "万人", "at_least", "floor"), 1080, "not_met"), (_target(1200, "万人", "approx", "floor"), 1180, "met")],
+)
+def test_status(target: Target, result: float, status: str) -> None:
+    assert status_of(target, result) == status
+
+
+def test_results_across_years() -> None:
+    plan = ("政府工作报告\n二、今年工作安排\n今年发展主要预期目标是：地区生产总值增长5%左右；城镇新增就业110万人以上；"
+            "城镇调查失业率5.5%左右；粮食产量1285万吨。")
+    later = ("政府工作报告\n一、去年工作回顾\n过去一年，地区生产总值达到13.6万亿元、增长3.9%。"
+             "“十四五”期间城镇新增就业累计超过600万人。城镇新增就业149.4万人，城镇调查失业率平均值为5.0%。\n"
+             "二、今年工作安排\n今年城镇新增就业110万人以上。")
+    base = analyze_document(read_bytes(plan.encode(), "2025.txt", ".txt"))
+    other = analyze_document(read_bytes(later.encode(), "2026.txt", ".txt"))
+    got = {t.key: find_result(t, other) for t in base.targets}
+    assert (got["gdp_growth"].value, got["gdp_growth"].status) == (3.9, "not_met")
+    assert (got["urban_new_jobs"].value, got["urban_new_jobs"].status) == (149.4, "met")  # not the five-year total
+    assert (got["unemployment_rate"].value, got["unemployment_rate"].status) == (5.0, "met")
+    assert got["grain_output"] is None  # no figure stated: unknown
+
+
+@pytest.mark.parametrize(
+    ("head", "unit"),
+    [("丰台区人民检察院2025年工作总结", "丰台区院"), ("2026年北京市政府工作报告", "北京市"),
+     ("西山县公安局关于上半年工作的报告", "西山县公安局"), ("工作总结", None)],
+)
+def test_document_unit(head: str, unit: str | None) -> None:
+    analysis = analyze_document(read_bytes(f"{head}\n同志们：\n要加强工作。".encode(), "x.txt", ".txt"))
+    assert document_unit(analysis) == unit
+
+
+def test_sample_compare_json(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["compare", str(SAMPLE / "city_speech.txt"), *(str(SAMPLE / n) for n in OTHERS)]
+    assert main(args) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["schema"] == "nlp.comparison/1"
+    assert [d["unit"] for d in result["documents"]] == ["东城区院", "西山县院", "南湖区院", "北岭县院"]
+    assert set(result["base"]) == {"path", "title", "sha256"}
+    for d in result["directives"]:
+        assert len(d["results"]) == 4
+        for r in d["results"]:
+            assert r["status"] in ("met", "partial", "not_met", "unknown")
+            for e in r["evidence"]:
+                assert e["start"] < e["end"]
+
+
+def test_sample_gold_links_all_right() -> None:
+    from nlp.evaluate import evaluate_files
+
+    scores = evaluate_files([SAMPLE / "gold_links.json"])["files"][0]["links"]
+    assert scores["found"] == scores["gold"] == 28
+    assert scores["status_accuracy"] == 1.0
+
+
+def test_sample_compare_text(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["compare", "--format", "text", str(SAMPLE / "city_speech.txt"), *(str(SAMPLE / n) for n in OTHERS)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "compared with: 东城区院; 西山县院; 南湖区院; 北岭县院" in out
+    assert "## Directives" in out
