@@ -73,11 +73,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     options = Options(max_bytes=args.max_bytes)
     base = analyze(args.base, options)
     others = [analyze(path, options) for path in args.others]
-    result = compare(base, others)
-    if args.format == "json":
-        _write_output(json.dumps(result, ensure_ascii=False, indent=2) + "\n", args.output)
-    else:
-        _write_output(summary(result), args.output)
+    _emit(compare(base, others), args, summary)
     return EXIT_OK
 
 
@@ -88,11 +84,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if not files:
         _error("no gold files given and none found in corpora/gold or ../shared/gold")
         return EXIT_INPUT
-    report = evaluate_files(files)
-    if args.format == "json":
-        _write_output(json.dumps(report, ensure_ascii=False, indent=2) + "\n", args.output)
-    else:
-        _write_output(format_report(report), args.output)
+    _emit(evaluate_files(files), args, format_report)
     return EXIT_OK
 
 
@@ -102,6 +94,14 @@ def cmd_train(args: argparse.Namespace) -> int:
     card = train_and_save(args.output_dir)
     sys.stdout.write(json.dumps(card, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
+
+
+def _emit(result: dict, args: argparse.Namespace, as_text: Callable[[dict], str]) -> None:
+    """Write a result as JSON or as the command's text summary, as --format asks."""
+    if args.format == "json":
+        _write_output(json.dumps(result, ensure_ascii=False, indent=2) + "\n", args.output)
+    else:
+        _write_output(as_text(result), args.output)
 
 
 def _error(message: str) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from nlp.extract.actors import actors_before, find_units
 from nlp.extract.cues import cue, unquoted
 from nlp.extract.deadlines import find_deadline
+from nlp.extract.quantities import AMOUNT_KINDS
 from nlp.extract.targets import passage_spans
 from nlp.types import Campaign, Deadline, Directive, OutlineItem, Quantity, Sentence
 
@@ -35,7 +36,6 @@ CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 CLASSIFIER_ADDS = 0.85  # directive probability at which the classifier adds a sentence the rules left out
 COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
 NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向)$")
-TARGET_KINDS = frozenset({"count", "percent", "ratio", "rank", "zero_state", "coverage", "count_range", "money", "change"})
 YEAR = re.compile(r"(19|20)\d{2}(?=年)")
 
 
@@ -169,7 +169,7 @@ def extract_directives(
             last_actors = tuple(actors)
         deadline: Deadline | None = find_deadline(text, sent.start, sent.end, doc_date, doc_year)
         lo, hi = bisect.bisect_left(q_starts, sent.start), bisect.bisect_left(q_starts, sent.end)
-        targets = tuple(q.id for q in q_by_pos[lo:hi] if q.kind in TARGET_KINDS)
+        targets = tuple(q.id for q in q_by_pos[lo:hi] if q.kind in AMOUNT_KINDS)
         lo, hi = bisect.bisect_left(mention_starts, sent.start), bisect.bisect_left(mention_starts, sent.end)
         names = tuple(dict.fromkeys(mention_ids[lo:hi]))
         out.append(Directive(

@@ -17,6 +17,8 @@ from nlp.extract.numbers import NUM, SCALE, is_masked, parse_number
 from nlp.lexicons import load_table
 from nlp.types import Quantity, Sentence
 
+# kinds that state an amount reached or to reach (not a date, a period or a duration)
+AMOUNT_KINDS = frozenset({"count", "percent", "ratio", "rank", "zero_state", "coverage", "count_range", "money", "change"})
 SUFFIX_QUALIFIERS = {"左右": "approx", "上下": "approx", "以上": "at_least", "多": "above", "余": "above",
                      "以下": "at_most", "以内": "at_most"}
 PREFIX_QUALIFIERS = (("不低于", "at_least"), ("不少于", "at_least"), ("至少", "at_least"), ("超过", "above"),

@@ -15,11 +15,11 @@ from collections.abc import Sequence
 
 from nlp.extract.actors import find_units
 from nlp.extract.cues import cue, unquoted
+from nlp.extract.quantities import AMOUNT_KINDS
 from nlp.types import Directive, OutlineItem, Quantity, Report, Sentence
 
 NEGATED = re.compile(r"(?:不|不够|未|没有|尚未|有待)$")
 STRONG_POSITIVE = re.compile(r"较好|不错|领先|前[一二三两]名?|第一|效果突出|率先")
-REPORT_KINDS = frozenset({"count", "percent", "ratio", "rank", "zero_state", "coverage", "count_range", "money", "change"})
 UP = re.compile(r"增长|上升|提高|增加|扩大|上涨")
 DOWN = re.compile(r"下降|降低|减少|回落|下滑|压减|降幅")
 CONTRAST = re.compile(r"[，,；;](?:但是?|然而|不过|可是)")
@@ -49,7 +49,7 @@ def polarity(sentence: str, quantities: Sequence[Quantity]) -> str:
         return "shortfall"
     if positives or negatives:
         return "achievement" if positives > negatives else "shortfall"
-    if [q for q in quantities if q.kind in REPORT_KINDS]:
+    if [q for q in quantities if q.kind in AMOUNT_KINDS]:
         return "achievement"
     return "neutral"
 
@@ -118,7 +118,7 @@ def extract_reports(
         score = 0
         if cue("report_start").match(bare):
             score += 1 if WEAK_START.match(bare) else 2
-        if any(q.kind in REPORT_KINDS for q in qs):
+        if any(q.kind in AMOUNT_KINDS for q in qs):
             score += 1
         units = [u[2] for u in find_units(bare)]
         if units:
