@@ -66,6 +66,23 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_INPUT if failed else EXIT_OK
 
 
+def cmd_tasks(args: argparse.Namespace) -> int:
+    from nlp.export.tasks import WRITERS, to_csv, write_tasks
+    from nlp.pipeline import Options, analyze
+
+    suffix = Path(args.output).suffix.lower() if args.output else ".csv"
+    if suffix not in WRITERS:
+        _error(f"{args.output}: unsupported task-list format {suffix!r}; use .xlsx, .docx, .csv or .json")
+        return EXIT_INPUT
+    analysis = analyze(args.file, Options(max_bytes=args.max_bytes))
+    if args.output is None:
+        sys.stdout.write(to_csv(analysis).decode("utf-8-sig"))
+        return EXIT_OK
+    path = write_tasks(analysis, args.output)
+    sys.stderr.write(f"nlp: {len(analysis.directives)} tasks written to {path}\n")
+    return EXIT_OK
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from nlp.match.compare import compare, summary
     from nlp.pipeline import Options, analyze
@@ -126,6 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
     p.add_argument("--no-model", action="store_true", help="rules only, without the sentence classifier")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("tasks", help="the task list (任务清单) of a speech or report as xlsx, docx, csv or json")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="PATH", help="tasks.xlsx, tasks.docx, tasks.csv or tasks.json (default: csv on stdout)")
+    p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
+    p.set_defaults(func=cmd_tasks)
 
     p = sub.add_parser("compare", help="trace a document's targets and directives into the documents reporting on it")
     p.add_argument("base", metavar="BASE", help="the document that directs (a speech, a plan, last year's report)")

@@ -1,0 +1,198 @@
+"""The task list (任务清单 / 督办台账): one row per directive, in document order, as csv, json, xlsx or docx."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from bisect import bisect_right
+from pathlib import Path
+from typing import Any
+
+from nlp.segment.sentences import paragraphs
+from nlp.types import Analysis
+
+COLUMNS = ("序号", "章节", "任务内容", "责任单位", "力度", "完成时限", "量化目标", "关联专项行动", "原文位置", "原文")
+STRENGTH = {"must": "必须", "should": "要", "strive": "力争"}
+INHERITED_MARK = "（承上）"  # an actor taken from the context, not written in the directive
+WIDTHS = {"序号": 6, "章节": 22, "任务内容": 48, "责任单位": 18, "力度": 6, "完成时限": 14, "量化目标": 18,
+          "关联专项行动": 20, "原文位置": 9, "原文": 60}
+
+
+def task_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    """Return the task list of an analysis: one dict per directive with the columns of COLUMNS."""
+    doc = analysis.document
+    spans = list(paragraphs(doc.text))
+    starts = [a for a, _ in spans]
+    quantities = {q.id: q for q in analysis.quantities}
+    campaigns = {c.id: c for c in analysis.campaigns}
+    rows = []
+    for n, d in enumerate(analysis.directives, 1):
+        section = analysis.outline[d.section] if d.section is not None else None
+        actors = list(d.actors) or [a + INHERITED_MARK for a in d.inherited_actors]
+        deadline = ""
+        if d.deadline:
+            deadline = d.deadline.text + (f"（{d.deadline.normalized}）" if d.deadline.normalized else "")
+        p = bisect_right(starts, d.start) - 1
+        page = doc.page_of(d.start)
+        rows.append({
+            "序号": n,
+            "章节": f"{section.marker}{section.title}" if section else "",
+            "任务内容": d.text,
+            "责任单位": "、".join(actors),
+            "力度": STRENGTH[d.modality],
+            "完成时限": deadline,
+            "量化目标": "；".join(quantities[q].text for q in d.targets if q in quantities),
+            "关联专项行动": "、".join(campaigns[c].name for c in d.campaigns if c in campaigns),
+            "原文位置": f"第{page}页" if page is not None else f"第{p + 1}段",
+            "原文": doc.text[spans[p][0]:spans[p][1]] if p >= 0 else d.text,
+        })
+    return rows
+
+
+def to_csv(analysis: Analysis) -> bytes:
+    """CSV in UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerows(task_rows(analysis))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def to_json(analysis: Analysis) -> bytes:
+    return (json.dumps(task_rows(analysis), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def to_xlsx(analysis: Analysis) -> bytes:
+    """A workbook: the task list (frozen header, filter, wrapped text), campaigns and quantities."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "任务清单"
+    header_font = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    def sheet(ws: Any, columns: tuple[str, ...], rows: list[dict[str, Any]], widths: dict[str, int]) -> None:
+        ws.append(list(columns))
+        for cell in ws[1]:
+            cell.font, cell.fill, cell.alignment = header_font, fill, Alignment(horizontal="center", vertical="center")
+        for row in rows:
+            ws.append([row.get(c, "") for c in columns])
+        for i, c in enumerate(columns, 1):
+            ws.column_dimensions[get_column_letter(i)].width = widths.get(c, 14)
+        for cells in ws.iter_rows(min_row=2):
+            for cell in cells:
+                cell.alignment = wrap
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+
+    sheet(ws, COLUMNS, task_rows(analysis), WIDTHS)
+    camp_cols = ("名称", "类别", "提及次数", "首次出现", "组成")
+    sheet(wb.create_sheet("专项行动"), camp_cols,
+          [{"名称": c.name, "类别": c.kind, "提及次数": len(c.mentions),
+            "首次出现": c.mentions[0].text if c.mentions else "", "组成": "、".join(c.members)}
+           for c in analysis.campaigns], {"名称": 28, "组成": 40})
+    q_cols = ("原文", "类别", "数值", "单位", "限定", "指标", "主体", "掩码")
+    sheet(wb.create_sheet("数量"), q_cols,
+          [{"原文": q.text, "类别": q.kind, "数值": json.dumps(q.value) if isinstance(q.value, list) else q.value,
+            "单位": q.unit, "限定": q.qualifier, "指标": q.metric, "主体": q.subject, "掩码": "是" if q.masked else ""}
+           for q in analysis.quantities], {"原文": 16, "指标": 24, "主体": 16})
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _east_asian(run: Any, font: str) -> None:
+    """Set a run's font for Chinese text too (python-docx sets only the Latin font)."""
+    from docx.oxml.ns import qn
+
+    run.font.name = font
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(fonts)
+    fonts.set(qn("w:eastAsia"), font)
+
+
+def to_docx(analysis: Analysis) -> bytes:
+    """A 任务分解表 in the conventions of official documents: A4 landscape, 黑体 title, 仿宋_GB2312 body,
+    header row repeated on every page, page numbers."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.0))
+    section.top_margin = section.bottom_margin = Cm(2.0)
+
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(f"{analysis.document.title or '文件'}任务分解表")
+    run.font.size = Pt(22)
+    _east_asian(run, "方正小标宋简体")
+
+    columns = [c for c in COLUMNS if c != "原文"]
+    rows = task_rows(analysis)
+    table = document.add_table(rows=1, cols=len(columns))
+    table.style = "Table Grid"
+    header = table.rows[0]
+    tr_pr = header._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    tr_pr.append(repeat)  # the header row repeats on every page
+    for cell, name in zip(header.cells, columns, strict=True):
+        r = cell.paragraphs[0].add_run(name)
+        r.font.size, r.font.bold = Pt(12), True
+        _east_asian(r, "黑体")
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, name in zip(cells, columns, strict=True):
+            r = cell.paragraphs[0].add_run(str(row[name]))
+            r.font.size = Pt(11)
+            _east_asian(r, "仿宋_GB2312")
+
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
+        r = footer.add_run()
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            r._r.append(fld)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            r._r.append(instr)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+WRITERS = {".csv": to_csv, ".json": to_json, ".xlsx": to_xlsx, ".docx": to_docx}
+
+
+def write_tasks(analysis: Analysis, output: str | Path) -> Path:
+    """Write the task list in the format the file name asks for; refuse other suffixes."""
+    path = Path(output)
+    writer = WRITERS.get(path.suffix.lower())
+    if writer is None:
+        raise ValueError(f"{path}: unsupported task-list format {path.suffix!r}; use .xlsx, .docx, .csv or .json")
+    data = writer(analysis)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return path
