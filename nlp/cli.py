@@ -35,6 +35,7 @@ def _write_output(text: str, output: str | None) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a result file is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -88,9 +89,29 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from nlp.pipeline import Options, analyze
 
     options = Options(max_bytes=args.max_bytes)
+    fmt = args.format
+    if args.output and fmt is None:
+        fmt = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".txt": "text"}.get(Path(args.output).suffix.lower())
+    args.format = fmt or "json"
     base = analyze(args.base, options)
     others = [analyze(path, options) for path in args.others]
-    _emit(compare(base, others), args, summary)
+    result = compare(base, others)
+    if args.format == "xlsx":
+        from nlp.export.matrix import to_xlsx
+
+        if not args.output:
+            _error("--format xlsx needs -o PATH")
+            return EXIT_INPUT
+        target = Path(args.output)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(to_xlsx(result))
+        tmp.replace(target)
+    elif args.format == "html":
+        from nlp.export.matrix import to_html
+
+        _write_output(to_html(result), args.output)
+    else:
+        _emit(result, args, summary)
     return EXIT_OK
 
 
@@ -153,7 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="trace a document's targets and directives into the documents reporting on it")
     p.add_argument("base", metavar="BASE", help="the document that directs (a speech, a plan, last year's report)")
     p.add_argument("others", nargs="+", metavar="OTHER", help="documents that report (unit summaries, next year's report)")
-    p.add_argument("--format", choices=("json", "text"), default="json")
+    p.add_argument("--format", choices=("json", "text", "xlsx", "html"), default=None,
+                   help="json (default), text, or the status matrix as xlsx or html (also chosen by -o's suffix)")
     p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
     p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
     p.set_defaults(func=cmd_compare)

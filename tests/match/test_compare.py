@@ -99,3 +99,31 @@ def test_sample_compare_text(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "compared with: 东城区院; 西山县院; 南湖区院; 北岭县院" in out
     assert "## Directives" in out
+
+
+def test_matrix_xlsx_and_html(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    base_args = ["compare", str(SAMPLE / "city_speech.txt"), *(str(SAMPLE / n) for n in OTHERS)]
+    assert main([*base_args, "-o", str(tmp_path / "matrix.xlsx")]) == 0
+    wb = load_workbook(tmp_path / "matrix.xlsx")
+    ws = wb["矩阵"]
+    assert [c.value for c in ws[1]][2:] == ["东城区院", "西山县院", "南湖区院", "北岭县院"]
+    statuses = {c.value for row in ws.iter_rows(min_row=2, min_col=3) for c in row}
+    assert statuses <= {"完成", "部分完成", "未完成", "无证据"} and "部分完成" in statuses
+    assert wb["证据"].max_row > ws.max_row
+    assert main([*base_args, "-o", str(tmp_path / "matrix.html")]) == 0
+    page = (tmp_path / "matrix.html").read_text(encoding="utf-8")
+    assert "<td class=\"partial\"" in page and "http" not in page
+
+
+def test_matrix_html_escapes_document_text() -> None:
+    from nlp.export.matrix import to_html
+
+    result = {"base": {"title": "<script>alert(1)</script>", "path": "x"},
+              "documents": [{"unit": "<b>县</b>", "title": None, "path": "y"}], "targets": [],
+              "directives": [{"text": "要<img src=x onerror=alert(1)>", "results": [
+                  {"document": 0, "status": "met", "score": 1.0, "evidence": [{"text": "\"><script>"}]}]}]}
+    page = to_html(result)
+    assert "<script>" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;" in page

@@ -1,0 +1,96 @@
+"""The comparison as a status matrix (directives and targets × documents), in xlsx or a self-contained HTML page."""
+
+from __future__ import annotations
+
+import html
+import io
+from typing import Any
+
+STATUS_ZH = {"met": "完成", "partial": "部分完成", "not_met": "未完成", "unknown": "无证据"}
+COLOURS = {"met": "C6EFCE", "partial": "FFEB9C", "not_met": "FFC7CE", "unknown": "EDEDED"}
+
+
+def _names(result: dict[str, Any]) -> list[str]:
+    return [d["unit"] or d["title"] or d["path"] for d in result["documents"]]
+
+
+def _matrix_rows(result: dict[str, Any]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(kind, text, results per document) for every target and directive."""
+    rows = [("目标", f"{t['text']}", t["results"]) for t in result["targets"]]
+    rows += [("任务", d["text"], d["results"]) for d in result["directives"]]
+    return rows
+
+
+def to_xlsx(result: dict[str, Any]) -> bytes:
+    """Sheet 矩阵: statuses coloured by kind; sheet 证据: the evidence and figures behind each cell."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    names = _names(result)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "矩阵"
+    ws.append(["类型", "内容", *names])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for kind, text, results in _matrix_rows(result):
+        ws.append([kind, text, *(STATUS_ZH[r["status"]] for r in results)])
+        for col, r in enumerate(results, 3):
+            ws.cell(row=ws.max_row, column=col).fill = PatternFill("solid", fgColor=COLOURS[r["status"]])
+    ws.column_dimensions["A"].width = 6
+    ws.column_dimensions["B"].width = 60
+    for col in range(3, 3 + len(names)):
+        ws.column_dimensions[get_column_letter(col)].width = 12
+    for cells in ws.iter_rows(min_row=2):
+        cells[1].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = ws.dimensions
+
+    ev = wb.create_sheet("证据")
+    ev.append(["类型", "内容", "单位", "状态", "得分", "依据"])
+    for cell in ev[1]:
+        cell.font = Font(bold=True)
+    for kind, text, results in _matrix_rows(result):
+        for r in results:
+            if "evidence" in r:
+                basis = "\n".join(e["text"] for e in r["evidence"])
+            else:
+                basis = r["text"] or ""
+            ev.append([kind, text, names[r["document"]], STATUS_ZH[r["status"]], r["score"], basis])
+    for col, width in zip("ABCDEF", (6, 50, 14, 10, 8, 70), strict=True):
+        ev.column_dimensions[col].width = width
+    for cells in ev.iter_rows(min_row=2):
+        for cell in (cells[1], cells[5]):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ev.freeze_panes = "A2"
+    ev.auto_filter.ref = ev.dimensions
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def to_html(result: dict[str, Any]) -> str:
+    """A self-contained page (no network): the matrix with coloured statuses and the evidence on hover."""
+    names = _names(result)
+    esc = html.escape
+    head = "".join(f"<th>{esc(n)}</th>" for n in names)
+    body = []
+    for kind, text, results in _matrix_rows(result):
+        cells = []
+        for r in results:
+            basis = "\n".join(e["text"] for e in r.get("evidence", [])) or (r.get("text") or "")
+            cells.append(f'<td class="{r["status"]}" title="{esc(basis)}">{STATUS_ZH[r["status"]]}</td>')
+        body.append(f"<tr><td>{kind}</td><td class=\"text\">{esc(text)}</td>{''.join(cells)}</tr>")
+    css = " ".join(f"td.{k}{{background:#{v}}}" for k, v in COLOURS.items())
+    title = esc(result["base"]["title"] or result["base"]["path"])
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{title} 落实情况</title>
+<style>body{{font-family:"PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em}}
+table{{border-collapse:collapse}} th,td{{border:1px solid #bbb;padding:4px 8px;vertical-align:top}}
+th{{background:#DDEBF7;position:sticky;top:0}} td.text{{max-width:40em}} {css}</style></head>
+<body><h1>{title}</h1><p>落实情况：{esc("；".join(names))}</p>
+<table><thead><tr><th>类型</th><th>内容</th>{head}</tr></thead><tbody>
+{chr(10).join(body)}
+</tbody></table></body></html>
+"""
