@@ -84,6 +84,21 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from nlp.export.report import to_html
+    from nlp.pipeline import Options, analyze
+
+    options = Options(max_bytes=args.max_bytes)
+    analysis = analyze(args.file, options)
+    comparison = None
+    if args.others:
+        from nlp.match.compare import compare
+
+        comparison = compare(analysis, [analyze(path, options) for path in args.others])
+    _write_output(to_html(analysis, comparison), args.output)
+    return EXIT_OK
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from nlp.match.compare import compare, summary
     from nlp.pipeline import Options, analyze
@@ -170,6 +185,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="PATH", help="tasks.xlsx, tasks.docx, tasks.csv or tasks.json (default: csv on stdout)")
     p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
     p.set_defaults(func=cmd_tasks)
+
+    p = sub.add_parser("report", help="a self-contained HTML page to review what was found (and the comparison)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("others", nargs="*", metavar="OTHER", help="documents that report on FILE: adds the status matrix")
+    p.add_argument("-o", "--output", metavar="PATH", help="report.html (default: stdout)")
+    p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("compare", help="trace a document's targets and directives into the documents reporting on it")
     p.add_argument("base", metavar="BASE", help="the document that directs (a speech, a plan, last year's report)")
