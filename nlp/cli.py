@@ -16,6 +16,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from nlp import __version__
 from nlp.errors import InputError, NlpError
@@ -51,7 +52,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     outputs: list[str] = []
     failed = 0
     single = len(args.files) == 1
-    for path in args.files:
+    for path in _progress(args.files, "analysing"):
         try:
             analysis = analyze(path, options)
         except InputError as exc:
@@ -94,7 +95,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.others:
         from nlp.match.compare import compare
 
-        comparison = compare(analysis, [analyze(path, options) for path in args.others])
+        comparison = compare(analysis, [analyze(path, options) for path in _progress(args.others, "analysing")])
     _write_output(to_html(analysis, comparison), args.output)
     return EXIT_OK
 
@@ -109,7 +110,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         fmt = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".txt": "text"}.get(Path(args.output).suffix.lower())
     args.format = fmt or "json"
     base = analyze(args.base, options)
-    others = [analyze(path, options) for path in args.others]
+    others = [analyze(path, options) for path in _progress(args.others, "analysing")]
     result = compare(base, others)
     if args.format == "xlsx":
         from nlp.export.matrix import to_xlsx
@@ -155,6 +156,13 @@ def _emit(result: dict, args: argparse.Namespace, as_text: Callable[[dict], str]
         _write_output(json.dumps(result, ensure_ascii=False, indent=2) + "\n", args.output)
     else:
         _write_output(as_text(result), args.output)
+
+
+def _progress(items: Sequence[Any], what: str) -> Any:
+    """Show progress on stderr for work that lasts over a second, and only when stderr is a terminal."""
+    from tqdm import tqdm
+
+    return tqdm(items, desc=what, unit="file", delay=1.0, disable=not sys.stderr.isatty(), file=sys.stderr)
 
 
 def _error(message: str) -> None:
