@@ -131,6 +131,69 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from nlp.batch.run import run_batch
+
+    summary = run_batch(args.paths, args.db, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                        max_bytes=args.max_bytes, progress=lambda items: _progress(items, "archiving"))
+    if args.format == "json":
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")
+    else:
+        lines = [f"stored {summary['ok']}, skipped {summary['skipped']} (unchanged or moved), "
+                 f"failed {summary['failed']} in {summary['seconds']:.1f} s"]
+        lines += [f"  {f['path']}: {f['error']}" for f in summary["failures"]]
+        sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_INPUT if args.strict and summary["failed"] else EXIT_OK
+
+
+def _open_db(path: str) -> Any:
+    from nlp.batch import store
+
+    if not Path(path).is_file():
+        raise InputError(path, "no such archive", "create it with `nlp batch PATH... --db " + path + "`")
+    return store.connect(path)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from nlp.batch.query import search
+
+    hits = search(_open_db(args.db), args.query, kind=args.kind, actor=args.actor, campaign=args.campaign,
+                  year=args.year, limit=args.limit)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for h in hits:
+            sys.stdout.write(f"{h['path']} ({h['year'] or '-'}) [{h['kind']} {h['start']}-{h['end']}] {h['text']}\n")
+        sys.stdout.write(f"{len(hits)} hits\n")
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from nlp.batch.query import plot, stats
+
+    result = stats(_open_db(args.db), by=args.by, campaign=args.campaign)
+    if args.plot:
+        result["plot"] = str(plot(result, args.plot))
+    if args.format == "json":
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(f"documents: {result['documents']}\n{args.by:<12} documents directives campaign_mentions\n")
+        for r in result["rows"]:
+            sys.stdout.write(f"{r['key']:<12} {r['documents']:>9} {r['directives']:>10} {r['campaign_mentions']:>17}\n")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from nlp.batch.query import export_tasks
+
+    data = export_tasks(_open_db(args.db))
+    target = Path(args.output)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    return EXIT_OK
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from nlp.evaluate import default_gold_files, evaluate_files, format_report
 
@@ -210,6 +273,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
     p.set_defaults(func=cmd_compare)
 
+    p = sub.add_parser("batch", help="analyse folders and zips of documents into an SQLite archive")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or .zip archives")
+    p.add_argument("--db", required=True, help="the archive (SQLite), created when missing")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (or Dask workers)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--strict", action="store_true", help="exit 2 when any document failed")
+    p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
+    p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("search", help="full-text search of an archive")
+    p.add_argument("query")
+    p.add_argument("--db", required=True)
+    p.add_argument("--kind", choices=("directive", "campaign", "quantity", "report"))
+    p.add_argument("--actor")
+    p.add_argument("--campaign")
+    p.add_argument("--year", type=int)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("stats", help="counts of an archive over time, by document or by unit")
+    p.add_argument("--db", required=True)
+    p.add_argument("--by", choices=("year", "document", "unit"), default="year")
+    p.add_argument("--campaign", help="count the mentions of this campaign only")
+    p.add_argument("--plot", metavar="PNG", help="draw the trend to this file")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("export", help="the task lists of a whole archive as one xlsx")
+    p.add_argument("--db", required=True)
+    p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p.set_defaults(func=cmd_export)
+
     p = sub.add_parser("evaluate", help="score the analysis against gold annotations")
     p.add_argument("gold", nargs="*", metavar="GOLD", help="gold files (default: corpora/gold and ../shared/gold)")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -227,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="nlp: %(levelname)s: %(message)s")
+    if not args.debug:
+        logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask logs every worker at INFO
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     if func is None:
         parser.print_help(sys.stderr)

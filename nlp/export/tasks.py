@@ -21,31 +21,39 @@ WIDTHS = {"序号": 6, "章节": 22, "任务内容": 48, "责任单位": 18, "�
 
 def task_rows(analysis: Analysis) -> list[dict[str, Any]]:
     """Return the task list of an analysis: one dict per directive with the columns of COLUMNS."""
-    doc = analysis.document
-    spans = list(paragraphs(doc.text))
+    from nlp.export.json_out import to_dict
+
+    return rows_from_json(to_dict(analysis))
+
+
+def rows_from_json(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The task list of an analysis in its JSON form (as `nlp analyze` prints it and archives store it)."""
+    text = result["text"]
+    spans = list(paragraphs(text))
     starts = [a for a, _ in spans]
-    quantities = {q.id: q for q in analysis.quantities}
-    campaigns = {c.id: c for c in analysis.campaigns}
+    quantities = {q["id"]: q["text"] for q in result["quantities"]}
+    campaigns = {c["id"]: c["name"] for c in result["campaigns"]}
+    outline = result["outline"]
     rows = []
-    for n, d in enumerate(analysis.directives, 1):
-        section = analysis.outline[d.section] if d.section is not None else None
-        actors = list(d.actors) or [a + INHERITED_MARK for a in d.inherited_actors]
+    for n, d in enumerate(result["directives"], 1):
+        section = outline[d["section"]] if d["section"] is not None else None
+        actors = list(d["actors"]) or [a + INHERITED_MARK for a in d.get("inherited_actors", [])]
         deadline = ""
-        if d.deadline:
-            deadline = d.deadline.text + (f"（{d.deadline.normalized}）" if d.deadline.normalized else "")
-        p = bisect_right(starts, d.start) - 1
-        page = doc.page_of(d.start)
+        if d["deadline"]:
+            normalized = d["deadline"].get("normalized")
+            deadline = d["deadline"]["text"] + (f"（{normalized}）" if normalized else "")
+        p = bisect_right(starts, d["start"]) - 1
         rows.append({
             "序号": n,
-            "章节": f"{section.marker}{section.title}" if section else "",
-            "任务内容": d.text,
+            "章节": f"{section['marker']}{section['title']}" if section else "",
+            "任务内容": d["text"],
             "责任单位": "、".join(actors),
-            "力度": STRENGTH[d.modality],
+            "力度": STRENGTH[d["modality"]],
             "完成时限": deadline,
-            "量化目标": "；".join(quantities[q].text for q in d.targets if q in quantities),
-            "关联专项行动": "、".join(campaigns[c].name for c in d.campaigns if c in campaigns),
-            "原文位置": f"第{page}页" if page is not None else f"第{p + 1}段",
-            "原文": doc.text[spans[p][0]:spans[p][1]] if p >= 0 else d.text,
+            "量化目标": "；".join(quantities[q] for q in d["targets"] if q in quantities),
+            "关联专项行动": "、".join(campaigns[c] for c in d["campaigns"] if c in campaigns),
+            "原文位置": f"第{d['page']}页" if d.get("page") else f"第{p + 1}段",
+            "原文": text[spans[p][0]:spans[p][1]] if p >= 0 else d["text"],
         })
     return rows
 

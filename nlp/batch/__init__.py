@@ -1,0 +1,1 @@
+"""Archives: walking folders and zips, analysing each document once into SQLite, searching and counting."""

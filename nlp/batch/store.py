@@ -1,0 +1,161 @@
+"""The archive database (SQLite, WAL): documents keyed by content hash, their items, full-text search.
+
+One transaction per document, so an interrupted run leaves every stored document whole and a rerun
+picks up where it stopped. The schema carries a version; `migrate` brings older databases up to date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+YEAR = re.compile(r"(19|20)\d{2}")
+
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE IF NOT EXISTS documents (
+        sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT, date TEXT, year INTEGER, format TEXT,
+        chars INTEGER, analysis TEXT NOT NULL, analysed_at REAL NOT NULL);
+    CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, error TEXT NOT NULL, at REAL NOT NULL);
+    CREATE TABLE IF NOT EXISTS items (
+        id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE,
+        kind TEXT NOT NULL, item TEXT NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER,
+        actors TEXT, campaigns TEXT, modality TEXT, extra TEXT);
+    CREATE INDEX IF NOT EXISTS items_doc ON items(sha256);
+    CREATE INDEX IF NOT EXISTS items_kind ON items(kind);
+    CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(tokens, tokenize='unicode61');
+    """,
+}
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open (or create) an archive and bring its schema to the current version."""
+    db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    migrate(db)
+    return db
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    version = int(row[0]) if row else 0
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(f"the archive has schema version {version}, newer than this nlp ({SCHEMA_VERSION})")
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in filter(str.strip, MIGRATIONS[target].split(";")):
+                db.execute(statement)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(target),))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def known(db: sqlite3.Connection, sha256: str) -> str | None:
+    """Return the path under which a document with this content is stored, or None."""
+    row = db.execute("SELECT path FROM documents WHERE sha256=?", (sha256,)).fetchone()
+    return row[0] if row else None
+
+
+def record_path(db: sqlite3.Connection, path: str, sha256: str, moved: bool) -> None:
+    """Note that `path` holds a stored document's content: a copy, or (`moved`) its new place."""
+    db.execute("BEGIN IMMEDIATE")
+    if moved:
+        db.execute("DELETE FROM paths WHERE path = (SELECT path FROM documents WHERE sha256=?)", (sha256,))
+        db.execute("UPDATE documents SET path=? WHERE sha256=?", (path, sha256))
+    db.execute("INSERT OR REPLACE INTO paths VALUES (?, ?)", (path, sha256))
+    db.execute("DELETE FROM failures WHERE path=?", (path,))
+    db.execute("COMMIT")
+
+
+CONTEXT = 30  # characters either side of a campaign mention that its index entry covers
+
+
+def index_spans(result: dict[str, Any]) -> list[tuple[int, int]]:
+    """The spans of a document's text that the full-text index holds, one per stored item."""
+    text_len = len(result["text"])
+    spans = [(d["start"], d["end"]) for d in result["directives"]]
+    spans += [(r["start"], r["end"]) for r in result["reports"]]
+    spans += [(max(0, m["start"] - CONTEXT), min(text_len, m["end"] + CONTEXT))
+              for c in result["campaigns"] for m in c["mentions"]]
+    spans += [(q["start"], q["end"]) for q in result["quantities"]]
+    return spans
+
+
+def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: Any) -> None:
+    """Store one analysis and its searchable items in a single transaction."""
+    sha = result["source"]["sha256"]
+    title = result.get("title")
+    date = result.get("date")
+    year_match = YEAR.search(date or "") or YEAR.search(title or "") or YEAR.search(Path(path).name)
+    year = int(year_match.group(0)) if year_match else None
+    campaigns = {c["id"]: c["name"] for c in result["campaigns"]}
+    rows: list[tuple[Any, ...]] = []
+    for d in result["directives"]:
+        rows.append(("directive", d["id"], d["text"], d["start"], d["end"],
+                     "|".join(d["actors"] + d.get("inherited_actors", [])),
+                     "|".join(campaigns.get(c, "") for c in d["campaigns"]), d["modality"],
+                     json.dumps({"deadline": d["deadline"], "section": d["section"]}, ensure_ascii=False)))
+    for r in result["reports"]:
+        rows.append(("report", r["id"], r["text"], r["start"], r["end"], "|".join(r["units"]), "", r["polarity"],
+                     json.dumps({"metric": r.get("metric")}, ensure_ascii=False)))
+    for c in result["campaigns"]:
+        for m in c["mentions"]:
+            rows.append(("campaign", c["id"], c["name"], m["start"], m["end"], "", c["name"], c["kind"],
+                         json.dumps({"mention": m["text"]}, ensure_ascii=False)))
+    for q in result["quantities"]:
+        rows.append(("quantity", q["id"], q["text"], q["start"], q["end"], q.get("subject") or "", "", q["kind"],
+                     json.dumps({"value": q["value"], "unit": q["unit"], "metric": q.get("metric")},
+                                ensure_ascii=False)))
+    text = result["text"]
+    segmented = result.pop("_fts", {})
+    spans = index_spans(result)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        old = [r[0] for r in db.execute("SELECT id FROM items WHERE sha256=?", (sha,))]
+        db.executemany("DELETE FROM items_fts WHERE rowid=?", [(i,) for i in old])
+        db.execute("DELETE FROM items WHERE sha256=?", (sha,))
+        db.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                   (sha, path, title, date, year, result["source"]["format"], len(text),
+                    json.dumps(result, ensure_ascii=False), time.time()))
+        db.execute("INSERT OR REPLACE INTO paths VALUES (?, ?)", (path, sha))
+        db.execute("DELETE FROM failures WHERE path=?", (path,))
+        for row, (a, b) in zip(rows, spans, strict=True):
+            cur = db.execute('INSERT INTO items (sha256, kind, item, text, start, "end", actors, campaigns, modality,'
+                             " extra) VALUES (?,?,?,?,?,?,?,?,?,?)", (sha, *row))
+            tokens = segmented.get(f"{a}:{b}")
+            if tokens is None:
+                tokens = tokens_of(text[a:b])
+            db.execute("INSERT INTO items_fts (rowid, tokens) VALUES (?, ?)", (cur.lastrowid, tokens))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def record_failure(db: sqlite3.Connection, path: str, error: str) -> None:
+    db.execute("BEGIN IMMEDIATE")
+    db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (path, error, time.time()))
+    db.execute("COMMIT")
+
+
+def documents(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    for analysis, in db.execute("SELECT analysis FROM documents ORDER BY year, path"):
+        yield json.loads(analysis)
+
+
+def counts(db: sqlite3.Connection) -> dict[str, int]:
+    return {"documents": db.execute("SELECT count(*) FROM documents").fetchone()[0],
+            "failures": db.execute("SELECT count(*) FROM failures").fetchone()[0]}
