@@ -132,13 +132,15 @@ def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: 
                     json.dumps(result, ensure_ascii=False), time.time()))
         db.execute("INSERT OR REPLACE INTO paths VALUES (?, ?)", (path, sha))
         db.execute("DELETE FROM failures WHERE path=?", (path,))
-        for row, (a, b) in zip(rows, spans, strict=True):
-            cur = db.execute('INSERT INTO items (sha256, kind, item, text, start, "end", actors, campaigns, modality,'
-                             " extra) VALUES (?,?,?,?,?,?,?,?,?,?)", (sha, *row))
+        first_id = (db.execute("SELECT max(id) FROM items").fetchone()[0] or 0) + 1
+        ids = range(first_id, first_id + len(rows))
+        db.executemany('INSERT INTO items (id, sha256, kind, item, text, start, "end", actors, campaigns, modality,'
+                       " extra) VALUES (?,?,?,?,?,?,?,?,?,?,?)", [(i, sha, *row) for i, row in zip(ids, rows, strict=True)])
+        fts = []
+        for i, (a, b) in zip(ids, spans, strict=True):
             tokens = segmented.get(f"{a}:{b}")
-            if tokens is None:
-                tokens = tokens_of(text[a:b])
-            db.execute("INSERT INTO items_fts (rowid, tokens) VALUES (?, ?)", (cur.lastrowid, tokens))
+            fts.append((i, tokens if tokens is not None else tokens_of(text[a:b])))
+        db.executemany("INSERT INTO items_fts (rowid, tokens) VALUES (?, ?)", fts)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")

@@ -267,8 +267,10 @@ def _alias_of(name: str, kind: str, campaigns: list[_Found]) -> _Found | None:
         shorter, longer = sorted((name, c.name), key=len)
         if suffix and longer.endswith(shorter) and len(shorter) - len(suffix) >= 2:
             return c
-        if abs(len(name) - len(c.name)) <= 3 and SequenceMatcher(None, name, c.name).ratio() >= 0.9:
-            return c
+        if abs(len(name) - len(c.name)) <= 3:
+            matcher = SequenceMatcher(None, name, c.name)
+            if matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9:
+                return c
     return None
 
 
