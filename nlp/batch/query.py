@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -121,30 +121,17 @@ def plot(result: dict[str, Any], path: str | Path) -> Path:
 
 def export_tasks(db: sqlite3.Connection) -> bytes:
     """The task lists of the whole archive as one filterable workbook."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
     from nlp.export.tasks import COLUMNS, WIDTHS, rows_from_json
+    from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
 
-    columns = ("文件", "标题", "年份", *COLUMNS)
-    wb = Workbook()
+    def rows() -> Iterator[list[Any]]:
+        for path, title, year, analysis in db.execute(
+                "SELECT path, title, year, analysis FROM documents ORDER BY year, path"):
+            for row in rows_from_json(json.loads(analysis)):
+                yield [path, title, year, *(row[c] for c in COLUMNS)]
+
+    wb = new_workbook()
     ws = wb.active
     ws.title = "任务清单"
-    ws.append(list(columns))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for path, title, year, analysis in db.execute("SELECT path, title, year, analysis FROM documents ORDER BY year, path"):
-        for row in rows_from_json(json.loads(analysis)):
-            ws.append([path, title, year, *(row[c] for c in COLUMNS)])
-    widths = {"文件": 30, "标题": 24, "年份": 7, **WIDTHS}
-    for i, c in enumerate(columns, 1):
-        ws.column_dimensions[get_column_letter(i)].width = widths.get(c, 12)
-    for cells in ws.iter_rows(min_row=2):
-        for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    fill_sheet(ws, ("文件", "标题", "年份", *COLUMNS), rows(), {"文件": 30, "标题": 24, "年份": 7, **WIDTHS})
+    return to_bytes(wb)

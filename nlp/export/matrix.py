@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import io
 from typing import Any
 
 STATUS_ZH = {"met": "完成", "partial": "部分完成", "not_met": "未完成", "unknown": "无证据"}
@@ -23,51 +22,31 @@ def _matrix_rows(result: dict[str, Any]) -> list[tuple[str, str, list[dict[str, 
 
 def to_xlsx(result: dict[str, Any]) -> bytes:
     """Sheet 矩阵: statuses coloured by kind; sheet 证据: the evidence and figures behind each cell."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import PatternFill
+
+    from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
 
     names = _names(result)
-    wb = Workbook()
+    rows = _matrix_rows(result)
+    wb = new_workbook()
     ws = wb.active
     ws.title = "矩阵"
-    ws.append(["类型", "内容", *names])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for kind, text, results in _matrix_rows(result):
-        ws.append([kind, text, *(STATUS_ZH[r["status"]] for r in results)])
+    fill_sheet(ws, ("类型", "内容", *names), ([kind, text, *(STATUS_ZH[r["status"]] for r in results)]
+                                            for kind, text, results in rows),
+               {"类型": 6, "内容": 60, **dict.fromkeys(names, 12)}, freeze="C2")
+    for n, (_, _, results) in enumerate(rows, 2):
         for col, r in enumerate(results, 3):
-            ws.cell(row=ws.max_row, column=col).fill = PatternFill("solid", fgColor=COLOURS[r["status"]])
-    ws.column_dimensions["A"].width = 6
-    ws.column_dimensions["B"].width = 60
-    for col in range(3, 3 + len(names)):
-        ws.column_dimensions[get_column_letter(col)].width = 12
-    for cells in ws.iter_rows(min_row=2):
-        cells[1].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "C2"
-    ws.auto_filter.ref = ws.dimensions
+            ws.cell(row=n, column=col).fill = PatternFill("solid", fgColor=COLOURS[r["status"]])
 
-    ev = wb.create_sheet("证据")
-    ev.append(["类型", "内容", "单位", "状态", "得分", "依据"])
-    for cell in ev[1]:
-        cell.font = Font(bold=True)
-    for kind, text, results in _matrix_rows(result):
-        for r in results:
-            if "evidence" in r:
-                basis = "\n".join(e["text"] for e in r["evidence"])
-            else:
-                basis = r["text"] or ""
-            ev.append([kind, text, names[r["document"]], STATUS_ZH[r["status"]], r["score"], basis])
-    for col, width in zip("ABCDEF", (6, 50, 14, 10, 8, 70), strict=True):
-        ev.column_dimensions[col].width = width
-    for cells in ev.iter_rows(min_row=2):
-        for cell in (cells[1], cells[5]):
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ev.freeze_panes = "A2"
-    ev.auto_filter.ref = ev.dimensions
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    def evidence() -> Any:
+        for kind, text, results in rows:
+            for r in results:
+                basis = "\n".join(e["text"] for e in r["evidence"]) if "evidence" in r else (r["text"] or "")
+                yield [kind, text, names[r["document"]], STATUS_ZH[r["status"]], r["score"], basis]
+
+    fill_sheet(wb.create_sheet("证据"), ("类型", "内容", "单位", "状态", "得分", "依据"), evidence(),
+               {"类型": 6, "内容": 50, "单位": 14, "状态": 10, "得分": 8, "依据": 70})
+    return to_bytes(wb)
 
 
 def to_html(result: dict[str, Any]) -> str:

@@ -73,45 +73,20 @@ def to_json(analysis: Analysis) -> bytes:
 
 def to_xlsx(analysis: Analysis) -> bytes:
     """A workbook: the task list (frozen header, filter, wrapped text), campaigns and quantities."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
 
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "任务清单"
-    header_font = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    wrap = Alignment(wrap_text=True, vertical="top")
-
-    def sheet(ws: Any, columns: tuple[str, ...], rows: list[dict[str, Any]], widths: dict[str, int]) -> None:
-        ws.append(list(columns))
-        for cell in ws[1]:
-            cell.font, cell.fill, cell.alignment = header_font, fill, Alignment(horizontal="center", vertical="center")
-        for row in rows:
-            ws.append([row.get(c, "") for c in columns])
-        for i, c in enumerate(columns, 1):
-            ws.column_dimensions[get_column_letter(i)].width = widths.get(c, 14)
-        for cells in ws.iter_rows(min_row=2):
-            for cell in cells:
-                cell.alignment = wrap
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
-
-    sheet(ws, COLUMNS, task_rows(analysis), WIDTHS)
-    camp_cols = ("名称", "类别", "提及次数", "首次出现", "组成")
-    sheet(wb.create_sheet("专项行动"), camp_cols,
-          [{"名称": c.name, "类别": c.kind, "提及次数": len(c.mentions),
-            "首次出现": c.mentions[0].text if c.mentions else "", "组成": "、".join(c.members)}
-           for c in analysis.campaigns], {"名称": 28, "组成": 40})
-    q_cols = ("原文", "类别", "数值", "单位", "限定", "指标", "主体", "掩码")
-    sheet(wb.create_sheet("数量"), q_cols,
-          [{"原文": q.text, "类别": q.kind, "数值": json.dumps(q.value) if isinstance(q.value, list) else q.value,
-            "单位": q.unit, "限定": q.qualifier, "指标": q.metric, "主体": q.subject, "掩码": "是" if q.masked else ""}
-           for q in analysis.quantities], {"原文": 16, "指标": 24, "主体": 16})
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    fill_sheet(ws, COLUMNS, ([row[c] for c in COLUMNS] for row in task_rows(analysis)), WIDTHS)
+    fill_sheet(wb.create_sheet("专项行动"), ("名称", "类别", "提及次数", "首次出现", "组成"),
+               ([c.name, c.kind, len(c.mentions), c.mentions[0].text if c.mentions else "", "、".join(c.members)]
+                for c in analysis.campaigns), {"名称": 28, "组成": 40})
+    fill_sheet(wb.create_sheet("数量"), ("原文", "类别", "数值", "单位", "限定", "指标", "主体", "掩码"),
+               ([q.text, q.kind, json.dumps(q.value) if isinstance(q.value, list) else q.value, q.unit, q.qualifier,
+                 q.metric, q.subject, "是" if q.masked else ""] for q in analysis.quantities),
+               {"原文": 16, "指标": 24, "主体": 16})
+    return to_bytes(wb)
 
 
 def _east_asian(run: Any, font: str) -> None:
