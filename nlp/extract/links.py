@@ -25,10 +25,6 @@ def _is_content(word: str) -> bool:
     return len(word) >= 2 and "\u4e00" <= word[0] <= "\u9fff" and word not in STOP
 
 
-def _content(tokens: Sequence[Token], start: int, end: int) -> list[str]:
-    return [t.text for t in tokens if start <= t.start < end and _is_content(t.text)]
-
-
 def link_directives(
     sentences: Sequence[Sentence],
     tokens: Sequence[Token],
@@ -40,12 +36,12 @@ def link_directives(
     if not directives or not reports:
         return []
     token_starts = [t.start for t in tokens]
-    content_words = {t.text for t in tokens if _is_content(t.text)}
+    content_words = {w for w in {t.text for t in tokens} if _is_content(w)}  # each distinct word judged once
 
     def words(start: int, end: int) -> list[str]:
         lo = bisect.bisect_left(token_starts, start)
         hi = bisect.bisect_left(token_starts, end)
-        return _content(tokens[lo:hi], start, end)
+        return [t.text for t in tokens[lo:hi] if t.text in content_words]
 
     # document frequencies from one pass over the tokens, sentence by sentence
     df: Counter[str] = Counter()

@@ -36,6 +36,7 @@ DATE_ARABIC = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_HAN = re.compile(r"([〇零○O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 BYLINE = re.compile(r"^[—－-]{1,2}|在.{2,40}(会议|大会|会)上")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
 DOC_TYPE = re.compile(r"报告|讲话|发言|致辞|总结|意见|通知|方案|规划|纪要|决定|汇报|部署|提纲|材料")
 
 
@@ -58,7 +59,7 @@ def repair_lines(lines: list[Para]) -> list[Para]:
     """
     cleaned: list[tuple[Para | None, bool]] = []  # (content line or None for blank, glue)
     for line in lines:
-        had_zero_width = any(ch in ZERO_WIDTH for ch in line.text)
+        had_zero_width = bool(ZERO_WIDTH_RE.search(line.text))
         stripped = line.drop(ZERO_WIDTH).strip() if had_zero_width else line.strip()
         if len(stripped):
             cleaned.append((stripped, False))

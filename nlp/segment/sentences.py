@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from nlp.types import Sentence
@@ -10,6 +11,10 @@ TERMINATORS = frozenset("。！？!?；;")
 CLOSERS = frozenset("”’」』》）)】")
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’"}
 SPACE = " \t\u3000\xa0"
+QUOTE_CHARS = re.compile("[" + "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + "]")
+INTERESTING = re.compile("[" + "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + "".join(TERMINATORS) + "]")
+CLOSER_RUN = re.compile("[" + re.escape("".join(CLOSERS)) + "]*")
+END_RUN = re.compile("[" + re.escape("".join(TERMINATORS | CLOSERS)) + "]*")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -25,13 +30,13 @@ def _matched_openers(text: str, start: int, end: int) -> set[int]:
     """Return the positions of quote openers that close within the paragraph."""
     matched: set[int] = set()
     stack: list[tuple[str, int]] = []
-    for i in range(start, end):
-        ch = text[i]
+    for m in QUOTE_CHARS.finditer(text, start, end):
+        ch, i = m.group(0), m.start()
         if ch in QUOTE_PAIRS:
             stack.append((QUOTE_PAIRS[ch], i))
         elif stack and ch == stack[-1][0]:
             matched.add(stack.pop()[1])
-        elif ch in QUOTE_PAIRS.values():
+        else:
             # a closer without its opener: drop openers it may have been meant for
             while stack and stack[-1][0] != ch:
                 stack.pop()
@@ -45,30 +50,27 @@ def split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     matched = _matched_openers(text, start, end)
     depth: list[str] = []
     sent_start = start
-    i = start
-    while i < end:
-        ch = text[i]
+    resume = start
+    # only quotes and terminators change anything: jump from one to the next
+    for m in INTERESTING.finditer(text, start, end):
+        i = m.start()
+        if i < resume:
+            continue
+        ch = m.group(0)
         if ch in QUOTE_PAIRS and i in matched:
             depth.append(QUOTE_PAIRS[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
             # “…。” ends the sentence at the closing quote
             if not depth and text[i - 1] in TERMINATORS and ch != "》":
-                j = i + 1
-                while j < end and text[j] in CLOSERS:
-                    j += 1
+                j = CLOSER_RUN.match(text, i + 1, end).end()  # type: ignore[union-attr]
                 if j >= end or text[j] not in TERMINATORS:
                     yield from _emit(text, sent_start, j)
-                    sent_start = i = j
-                    continue
+                    sent_start = resume = j
         elif not depth and ch in TERMINATORS:
-            j = i + 1
-            while j < end and (text[j] in TERMINATORS or text[j] in CLOSERS):
-                j += 1
+            j = END_RUN.match(text, i + 1, end).end()  # type: ignore[union-attr]
             yield from _emit(text, sent_start, j)
-            sent_start = i = j
-            continue
-        i += 1
+            sent_start = resume = j
     if sent_start < end:
         yield from _emit(text, sent_start, end)
 
