@@ -134,6 +134,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     from nlp.batch.run import run_batch
 
+    if not Path(args.db).resolve().parent.is_dir():
+        raise InputError(args.db, "the folder for the archive does not exist", "create it or choose another --db")
     summary = run_batch(args.paths, args.db, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                         max_bytes=args.max_bytes, progress=lambda items: _progress(items, "archiving"))
     if args.format == "json":
