@@ -123,10 +123,8 @@ class _Mapper:
         return (s, e)
 
 
-def _locate(source: str, text: str, hint: int = 0) -> Span | None:
-    i = source.find(text, max(0, hint))
-    if i < 0:
-        i = source.find(text)
+def _locate(source: str, text: str) -> Span | None:
+    i = source.find(text)
     return (i, i + len(text)) if i >= 0 else None
 
 

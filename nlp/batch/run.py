@@ -7,6 +7,7 @@ writes, one transaction per document.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -43,8 +44,6 @@ def analyse_item(path: str, data: bytes, suffix: str, max_bytes: int
 
 def _index_tokens(analysis: Any, result: dict[str, Any]) -> dict[str, str]:
     """Return `"start:end" -> space-separated tokens` for every span the archive indexes."""
-    import bisect
-
     from nlp.batch.store import index_spans
 
     tokens = analysis.tokens

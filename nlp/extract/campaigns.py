@@ -161,8 +161,6 @@ def extract_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
     kept: list[tuple[int, int, str, str, int]] = []
     for f in found:
         if kept and f[0] < kept[-1][1]:
-            if f[1] > kept[-1][1] and f[3] != "law" and kept[-1][3] != "campaign_group":
-                continue
             continue
         kept.append(f)
     return _merge(text, kept)

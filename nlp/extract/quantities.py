@@ -94,10 +94,6 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-def _value(raw: str, scale: str = "") -> object:
-    return parse_number(raw, scale)
-
-
 def find_quantities(text: str, start: int = 0, end: int | None = None,
                     skip: Iterable[tuple[int, int]] = ()) -> list[_Hit]:
     """Return the quantity hits in text[start:end], earliest and longest first, none overlapping."""
@@ -149,7 +145,7 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
             qual = qual or q
     if kind == "period":
         masked = is_masked(g["a"]) or is_masked(g.get("b") or "")
-        value = None if masked else [_value(g["a"]), _value(g["b"])] if g.get("b") else _value(g["a"])
+        value = None if masked else [parse_number(g["a"]), parse_number(g["b"])] if g.get("b") else parse_number(g["a"])
         return _Hit(s, e, kind, value, None, None, masked)
     if kind == "date":
         masked = any(is_masked(g[k] or "") for k in ("y", "m", "d"))
@@ -159,14 +155,14 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
         return _Hit(s, e, kind, value, None, None, masked)
     if kind == "rank":
         raw = g.get("ord") or g.get("top") or ""
-        return _Hit(s, e, kind, _value(raw), g.get("scope"), "at_most" if g.get("top") else None, is_masked(raw))
+        return _Hit(s, e, kind, parse_number(raw), g.get("scope"), "at_most" if g.get("top") else None, is_masked(raw))
     if kind == "ratio":
         masked = is_masked(g["a"]) or is_masked(g["b"])
-        a, b = _value(g["a"]), _value(g["b"])
+        a, b = parse_number(g["a"]), parse_number(g["b"])
         value = None if masked or not b else a / b  # type: ignore[operator]
         return _Hit(s, e, kind, value, None, None, masked)
     if kind == "count_range":
-        a, b = _value(g["a"]), _value(g["b"])
+        a, b = parse_number(g["a"]), parse_number(g["b"])
         if not (isinstance(a, int) and isinstance(b, int) and b == a + 1):
             return None
         return _Hit(s, e, kind, [a, b], g["unit"], None, False)
@@ -174,7 +170,7 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
     masked = is_masked(raw)
     if kind == "change":
         unit = "个百分点" if "个百分点" in m.group(0) else "%"
-        value = _value(raw)
+        value = parse_number(raw)
         verb_match = VERB_BEFORE.search(chunk, max(0, s - 2), s) if unit == "个百分点" else None
         verb = verb_match.group(0) if verb_match else ""
         if verb_match:
@@ -184,12 +180,12 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
         return _Hit(s, e, kind, value, unit, qual, masked)
     scale = g.get("scale") or ""
     if kind == "percent":
-        return _Hit(s, e, kind, _value(raw, scale), "%", qual, masked)
+        return _Hit(s, e, kind, parse_number(raw, scale), "%", qual, masked)
     unit = g.get("unit") or ""
     if kind == "money":
-        return _Hit(s, e, kind, _value(raw, scale), "元" if unit == "元" else unit, qual, masked)
+        return _Hit(s, e, kind, parse_number(raw, scale), "元" if unit == "元" else unit, qual, masked)
     if kind == "duration":
-        return _Hit(s, e, kind, _value(raw), unit, qual, masked)
+        return _Hit(s, e, kind, parse_number(raw), unit, qual, masked)
     # count (or a duration / percent unit met through the unit table)
     if not masked and not raw[0].isdigit():
         if unit not in HAN_UNITS or raw == "一" or raw in ("千", "万", "亿"):
@@ -203,7 +199,7 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
         return None  # a year, not an amount
     if chunk[e:e + 2] in ("会议", "全会", "大会") or (unit == "次" and chunk[e:e + 1] in ("会", "全")):
         return None
-    value = _value(raw, scale)
+    value = parse_number(raw, scale)
     if value is not None and unit_scale != 1:
         value = value * unit_scale  # type: ignore[operator]
     return _Hit(s, e, unit_kind if unit_kind != "count" else "count", value, (scale + unit) if scale else unit,

@@ -7,6 +7,7 @@ Sources: every item of a work report's main-targets passage (`主要预期目标
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -78,8 +79,6 @@ def extract_targets(
     directive_of = {q: d for d in directives for q in d.targets}
     by_start = {s.start: s for s in sentences}
     starts = sorted(by_start)
-    import bisect
-
     out: list[Target] = []
     for q in quantities:
         if q.kind not in TARGET_KINDS or q.masked or q.value is None:

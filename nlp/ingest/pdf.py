@@ -22,7 +22,6 @@ MARGIN = 0.12  # share of the page height at the top and bottom where running he
 REPEAT_SHARE = 0.5  # a margin line repeated on at least this share of pages is a running header/footer
 CID = re.compile(r"\(cid:\d+\)")
 CID_SHARE = 0.1  # a stray (cid:NN) is tolerated; a tenth of the text in them is unreadable
-SENTENCE_END = "。！？!?：:；;…”"
 LATIN = re.compile(r"[A-Za-z0-9]")
 
 
