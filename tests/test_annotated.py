@@ -68,3 +68,30 @@ def test_team_corpus_size() -> None:
                     if (ANNOTATED / p.name.replace(".gold.json", ".ann")).is_file())
     assert len(list(ANNOTATED.glob("*.ann"))) >= 4
     assert sentences >= 400
+
+
+def test_offset_annotation_round_trip(tmp_path: Path) -> None:
+    from nlp.annotated import build_offsets, dump_offsets
+
+    corpus = tmp_path / "corpus"
+    (corpus / "reports").mkdir(parents=True)
+    doc = corpus / "reports" / "r.txt"
+    doc.write_text("县政府工作报告\n一、过去一年工作回顾\n全县粮食产量增长3%。\n二、今年工作安排\n"
+                   "各乡镇要在年内完成“三清三拆”行动。\n", encoding="utf-8")
+    work = tmp_path / "r.ann"
+    lines = dump_offsets(doc, "reports/r.txt").splitlines()
+    tags = ["O", "H1 O %review", "R+", "H1 D %plan", "D @各乡镇 ^年内:end_of_year"]
+    body = [f"{line.split(chr(9))[0]}\t{tag}|{line.split('|', 1)[1]}" for line, tag in zip(lines[2:], tags, strict=True)]
+    work.write_text("\n".join([*lines[:2], "#campaign: 三清三拆行动:campaign:三清三拆", *body]) + "\n", encoding="utf-8")
+    gold = build_offsets(work, corpus, tmp_path / "gold")
+    source = doc.read_text(encoding="utf-8")
+    assert [source[d["start"]:d["end"]] for d in gold["directives"]] == ["二、今年工作安排", "各乡镇要在年内完成“三清三拆”行动。"]
+    deadline = gold["directives"][1]["deadline"]
+    assert source[deadline["start"]:deadline["end"]] == "年内" and gold["directives"][1]["actors"] == ["各乡镇"]
+    assert [s["role"] for s in gold["sections"]] == ["review", "plan"]
+    assert source[gold["sections"][0]["start"]:gold["sections"][0]["end"]].startswith("一、过去一年")
+    assert [source[m["start"]:m["end"]] for m in gold["campaigns"][0]["mentions"]] == ["三清三拆”行动"]
+    assert "text" not in json.dumps(gold["directives"])  # offsets and labels only
+    work.write_text(work.read_text(encoding="utf-8").replace("增长3%", "增长4%"), encoding="utf-8")
+    with pytest.raises(AnnotationError, match="differs"):
+        build_offsets(work, corpus, tmp_path / "gold")
