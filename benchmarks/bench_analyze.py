@@ -8,6 +8,7 @@ per document: reading, cleaning, outline, sentences, segmentation and extraction
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import time
@@ -41,6 +42,7 @@ def main() -> None:
     plain.initialize()
     tokenizer()
     analyze_document(read_bytes(blobs[0][1], str(blobs[0][0]), blobs[0][0].suffix))  # warm up lazy imports
+    gc.freeze()  # as the command line does once its dictionary and model are loaded
 
     t0 = time.perf_counter()
     for text in texts:

@@ -14,11 +14,15 @@ Header lines: `#title: …`, `#campaigns: 名称:kind:别名/别名; …` (a lea
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from nlp.ingest import read_document
+from nlp.segment.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATED = ROOT / "corpora" / "annotated"
@@ -227,9 +231,6 @@ PREFILL_TAGS = {"directive": "D", "report": "R+", "other": "O"}
 
 def document_sentences(path: Path) -> tuple[str, list[tuple[int, int]]]:
     """Return the source text of a document and its sentences as source spans, as the tool splits them."""
-    from nlp.ingest import read_document
-    from nlp.segment.sentences import split_sentences
-
     doc = read_document(path)
     spans = []
     for s in split_sentences(doc.text):
@@ -241,8 +242,6 @@ def document_sentences(path: Path) -> tuple[str, list[tuple[int, int]]]:
 
 def dump_offsets(path: Path, name: str, prefill: dict[str, Any] | None = None) -> str:
     """Return the working file of a document: its sentences, labelled from `prefill` gold where given."""
-    import hashlib
-
     source, spans = document_sentences(path)
     labels: dict[tuple[int, int], str] = {}
     if prefill:
@@ -262,8 +261,6 @@ def dump_offsets(path: Path, name: str, prefill: dict[str, Any] | None = None) -
 
 def build_offsets(work: Path, corpus_root: Path, gold_dir: Path) -> dict[str, Any]:
     """Check a working file against its document and write `gold_dir/NAME.gold.json` (offsets and labels only)."""
-    import hashlib
-
     headers: dict[str, str] = {}
     campaign_items: list[str] = []
     laws: list[str] = []

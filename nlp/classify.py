@@ -1,27 +1,30 @@
 """The sentence classifier (directive / report / other) that works beside the rules.
 
 `nlp train` fits TF-IDF character n-grams with a logistic regression (scikit-learn) on the annotated
-sentences of corpora/gold and ../shared/gold, and saves the fitted weights as plain JSON in models/,
-with a model card (training-data hash, cross-validated scores). Analysis reads that JSON and scores
-sentences in pure Python, so scikit-learn (≈1 s to import) is needed only for training.
+sentences of corpora/gold and ../shared/gold, and saves the fitted weights as plain JSON in the package
+(nlp/data/models/), with a model card (training-data hash, cross-validated scores). Analysis reads that
+JSON and scores sentences in pure Python, so scikit-learn (≈1 s to import) is needed only for training.
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from nlp.gold import default_gold_files, find_document
+from nlp.ingest import read_document
+from nlp.segment.sentences import split_sentences
 from nlp.types import Analysis, Sentence
 
-ROOT = Path(__file__).resolve().parent.parent
-MODEL_DIR = ROOT / "models"
+MODEL_DIR: Traversable = files("nlp") / "data" / "models"
 MODEL_FILE = "sentence_classifier.json"
 CARD_FILE = "MODEL_CARD.json"
 LABELS = ("directive", "report", "other")
@@ -78,13 +81,12 @@ class LinearModel:
 
 
 @cache
-def load_model(model_dir: Path = MODEL_DIR) -> LinearModel | None:
+def load_model(model_dir: Traversable = MODEL_DIR) -> LinearModel | None:
+    """Return the sentence classifier saved in `model_dir`, or None when there is none."""
     path = model_dir / MODEL_FILE
     if not path.is_file():
         return None
-    model = LinearModel(json.loads(path.read_text(encoding="utf-8")))
-    gc.freeze()  # long-lived weights: out of the collector's way (see nlp.segment.tokens)
-    return model
+    return LinearModel(json.loads(path.read_text(encoding="utf-8")))
 
 
 def sentence_scorer(analysis: Analysis) -> Callable[[Sentence], float | None] | None:
@@ -104,10 +106,6 @@ def sentence_scorer(analysis: Analysis) -> Callable[[Sentence], float | None] | 
 
 def training_data(gold_files: Sequence[Path] | None = None) -> list[tuple[str, str, str]]:
     """Return (document, sentence, label) for every annotated sentence of the gold files."""
-    from nlp.evaluate import default_gold_files, find_document
-    from nlp.ingest import read_document
-    from nlp.segment.sentences import split_sentences
-
     rows: list[tuple[str, str, str]] = []
     for path in gold_files or default_gold_files():
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -212,7 +210,7 @@ def train_and_save(output_dir: str | Path | None = None) -> dict[str, Any]:
         "use": "beside the rules: it adds a sentence the rules left undecided when p(directive) >= 0.85; "
                "see nlp/extract/directives.py",
     }
-    out = Path(output_dir) if output_dir else MODEL_DIR
+    out = Path(output_dir) if output_dir else Path(str(MODEL_DIR))
     out.mkdir(parents=True, exist_ok=True)
     (out / MODEL_FILE).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
                                   encoding="utf-8")
@@ -221,6 +219,7 @@ def train_and_save(output_dir: str | Path | None = None) -> dict[str, Any]:
     return card
 
 
-def model_card(model_dir: Path = MODEL_DIR) -> dict[str, Any] | None:
+def model_card(model_dir: Traversable = MODEL_DIR) -> dict[str, Any] | None:
+    """Return the model card saved beside the model, or None."""
     path = model_dir / CARD_FILE
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None

@@ -21,4 +21,4 @@ class InputError(NlpError, ValueError):
 
 
 class LexiconError(NlpError, ValueError):
-    """A lexicon file in corpora/lexicons is malformed."""
+    """A lexicon table in nlp/data/lexicons is malformed or missing."""

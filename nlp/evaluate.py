@@ -15,60 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from nlp.extract.campaigns import canonical
+from nlp.gold import find_document
+from nlp.match.compare import compare
+from nlp.match.results import find_result, index_results
 from nlp.pipeline import analyze
+from nlp.spans import overlap
 from nlp.types import Analysis
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPORA_GOLD = ROOT / "corpora" / "gold"
-SHARED = ROOT.parent / "shared"
-SHARED_GOLD = SHARED / "gold"
-SEARCH_DIRS = (ROOT / "corpora", SHARED / "corpus")
-
 Span = tuple[int, int]
-
-
-def default_gold_files() -> list[Path]:
-    """Return the gold files of corpora/gold and ../shared/gold whose documents are here.
-
-    Gold of third-party documents keeps offsets only; without ../shared it has nothing to score.
-    """
-    files: list[Path] = []
-    for folder in (CORPORA_GOLD, SHARED_GOLD):
-        if folder.is_dir():
-            files.extend(sorted(folder.glob("*.gold.json")))
-            files.extend(sorted(folder.glob("targets*.json")))
-    files.extend(sorted((ROOT / "corpora" / "samples").glob("*/gold_links.json")))
-    return [f for f in files if _documents_present(f)]
-
-
-def _documents_present(path: Path) -> bool:
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    if "base" in gold:
-        return all((path.parent / n).is_file() for n in [gold["base"], *gold["documents"]])
-    names = [p["targets_doc"] for p in gold.get("pairs", [])] or [gold.get("document", "")]
-    try:
-        for name in names:
-            find_document(path, name)
-    except FileNotFoundError:
-        return False
-    return True
-
-
-def find_document(gold_path: Path, name: str) -> Path:
-    """Resolve the document a gold file annotates: beside it, in corpora/, or in ../shared/corpus."""
-    candidates = [gold_path.parent / name, *(d / name for d in SEARCH_DIRS)]
-    for c in candidates:
-        if c.is_file():
-            return c
-    for d in SEARCH_DIRS:
-        if d.is_dir():
-            for hit in d.rglob(Path(name).name):
-                return hit
-    raise FileNotFoundError(f"{gold_path}: document {name} not found beside it, in corpora/ or in ../shared/corpus")
-
-
-def _overlap(a: Span, b: Span) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def _prf(tp_gold: int, n_gold: int, tp_pred: int, n_pred: int) -> dict[str, float]:
@@ -94,17 +48,17 @@ def match_spans(gold: Sequence[Span], pred: Sequence[Span], borderline: Sequence
         need = (g[1] - g[0]) / 2
         best, best_ov = None, 0
         for pi, p in enumerate(pred):
-            ov = _overlap(g, p)
+            ov = overlap(g, p)
             if ov >= need and ov > best_ov:
                 best, best_ov = pi, ov
         if best is not None:
             found[gi] = best
     correct = counted = 0
     for p in pred:
-        if any(_overlap(p, g) > 0 for g in gold):
+        if any(overlap(p, g) > 0 for g in gold):
             correct += 1
             counted += 1
-        elif any(_overlap(p, b) > 0 for b in borderline):
+        elif any(overlap(p, b) > 0 for b in borderline):
             continue
         else:
             counted += 1
@@ -209,21 +163,21 @@ def score(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
         if key is None:
             key = next((names[canonical(m.text)] for m in c.mentions if canonical(m.text) in names), None)
         if key in borderline or (key is None and any(
-                _overlap(to_src(m.start, m.end), b) > 0 for m in c.mentions for b in borderline_spans)):
+                overlap(to_src(m.start, m.end), b) > 0 for m in c.mentions for b in borderline_spans)):
             continue  # a borderline campaign, or a shorter name inside one, counts neither way
         counted_c += 1
         if key is not None:
             correct_c += 1
             hits.add(key)
     p_mentions = [to_src(m.start, m.end) for c in predicted for m in c.mentions]
-    m_found = sum(any(_overlap(g, p) > 0 for p in p_mentions) for g in mention_spans)
+    m_found = sum(any(overlap(g, p) > 0 for p in p_mentions) for g in mention_spans)
     out["campaigns"] = {**_prf(len(hits), len(gold_set), correct_c, counted_c),
                         "mention_recall": _acc(m_found, len(mention_spans)),
                         "missed": sorted(gold_set - hits),
                         "false": sorted(canonical(c.name) for c in predicted
                                         if names.get(canonical(c.name)) is None
                                         and not any(canonical(m.text) in names for m in c.mentions)
-                                        and not any(_overlap(to_src(m.start, m.end), b) > 0
+                                        and not any(overlap(to_src(m.start, m.end), b) > 0
                                                     for m in c.mentions for b in borderline_spans))}
     gold_laws = {canonical(x) for x in gold.get("laws", [])}
     if gold_laws:
@@ -266,7 +220,7 @@ def _links_and_outline(gold: dict[str, Any], analysis: Analysis, to_src: _Mapper
             if d_span is None:
                 continue
             need = (d_span[1] - d_span[0]) / 2
-            pred_d = [d for d in analysis.directives if _overlap(to_src(d.start, d.end), d_span) >= need]
+            pred_d = [d for d in analysis.directives if overlap(to_src(d.start, d.end), d_span) >= need]
             hit = None
             for d in pred_d:
                 pl = by_directive.get(d.id)
@@ -274,7 +228,7 @@ def _links_and_outline(gold: dict[str, Any], analysis: Analysis, to_src: _Mapper
                     continue
                 for rid in pl.reports:
                     r = reports_by_id[rid]
-                    if any(_overlap(to_src(r.start, r.end), g) > 0 for g in r_spans_g):
+                    if any(overlap(to_src(r.start, r.end), g) > 0 for g in r_spans_g):
                         hit = pl
                         break
                 if hit:
@@ -303,7 +257,7 @@ def score_targets(gold_targets: Sequence[dict[str, Any]], analysis: Analysis) ->
     missed: list[str] = []
     for g in gold_targets:
         g_span = (g["target_start"], g["target_start"] + len(g["target_text"]))
-        candidates = [t for t, s in zip(analysis.targets, spans, strict=True) if _overlap(s, g_span) > 0]
+        candidates = [t for t, s in zip(analysis.targets, spans, strict=True) if overlap(s, g_span) > 0]
         hit = next((t for t in candidates if _values_equal(t.value, g["value"])), candidates[0] if candidates else None)
         if hit is None:
             missed.append(g["target_text"])
@@ -322,8 +276,6 @@ def score_targets(gold_targets: Sequence[dict[str, Any]], analysis: Analysis) ->
 
 def score_results(gold_targets: Sequence[dict[str, Any]], base: Analysis, other: Analysis) -> dict[str, Any]:
     """Score the results found in the later report: right figure (or rightly none) and right status."""
-    from nlp.match.results import find_result, index_results
-
     to_src = _Mapper(base)
     index = index_results(other)
     spans = [to_src(t.start, t.end) for t in base.targets]
@@ -331,7 +283,7 @@ def score_results(gold_targets: Sequence[dict[str, Any]], base: Analysis, other:
     wrong: list[str] = []
     for g in gold_targets:
         g_span = (g["target_start"], g["target_start"] + len(g["target_text"]))
-        target = next((t for t, s in zip(base.targets, spans, strict=True) if _overlap(s, g_span) > 0), None)
+        target = next((t for t, s in zip(base.targets, spans, strict=True) if overlap(s, g_span) > 0), None)
         result = find_result(target, other, index) if target is not None else None
         if g.get("result_value") is None:
             ok = result is None
@@ -380,8 +332,6 @@ def _target_pairs(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
 
 def score_compare_links(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
     """Score `nlp compare` on link gold: the evidence sentence found and the status, for each directive × document."""
-    from nlp.match.compare import compare
-
     folder = path.parent
     base = analyze(folder / gold["base"])
     others = [analyze(folder / name) for name in gold["documents"]]
@@ -390,20 +340,20 @@ def score_compare_links(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
     wrong: list[str] = []
     for link in gold["links"]:
         n = gold["documents"].index(link["document"])
-        directive = next((d for d in result["directives"] if link["directive"] in d["text"]), None)
+        directive = next((d for d in result.directives if link["directive"] in d.text), None)
         if directive is None:
             wrong.append(f"{link['directive']}: no such directive found")
             continue
-        r = directive["results"][n]
+        r = directive.results[n]
         if link["evidence"] is None:
-            hit = not r["evidence"]
+            hit = not r.evidence
         else:
-            hit = any(link["evidence"] in e["text"] for e in r["evidence"])
+            hit = any(link["evidence"] in e.text for e in r.evidence)
         found += hit
-        status += hit and r["status"] == link["status"]
-        if not hit or r["status"] != link["status"]:
-            shown = r["evidence"][0]["text"] if r["evidence"] else None
-            wrong.append(f"{link['directive']} / {link['document']}: {shown} ({r['status']}, gold {link['status']})")
+        status += hit and r.status == link["status"]
+        if not hit or r.status != link["status"]:
+            shown = r.evidence[0].text if r.evidence else None
+            wrong.append(f"{link['directive']} / {link['document']}: {shown} ({r.status}, gold {link['status']})")
     n = len(gold["links"])
     return {"gold": str(path), "links": {"gold": n, "found": found, "recall": _acc(found, n),
                                          "status_accuracy": _acc(status, found), "wrong": wrong}}

@@ -1,4 +1,4 @@
-"""Language knowledge kept as data: the TSV tables in corpora/lexicons/.
+"""Language knowledge kept as data: the TSV tables in nlp/data/lexicons/, shipped inside the package.
 
 Each table has a header row; lines starting with `#` are comments. Tables are
 validated on load (columns, allowed values, regexes that compile) and cached
@@ -7,14 +7,14 @@ for the life of the process.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 from nlp.errors import LexiconError
 
-LEXICON_DIR = Path(os.environ.get("NLP_LEXICONS", Path(__file__).resolve().parent.parent / "corpora" / "lexicons"))
+LEXICON_DIR: Traversable = files("nlp") / "data" / "lexicons"
 
 # table name -> (required columns, {column: allowed values}, columns holding regexes)
 SCHEMAS: dict[str, tuple[tuple[str, ...], dict[str, frozenset[str]], tuple[str, ...]]] = {
@@ -41,16 +41,17 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], dict[str, frozenset[str]], tuple[str, 
 }
 
 
-def lexicon_path(name: str) -> Path:
+def lexicon_path(name: str) -> Traversable:
+    """Return where the table NAME is stored."""
     return LEXICON_DIR / f"{name}.tsv"
 
 
 @cache
 def load_table(name: str) -> tuple[dict[str, str], ...]:
-    """Return the rows of corpora/lexicons/NAME.tsv as dicts, validated."""
+    """Return the rows of the table NAME as dicts, validated."""
     path = lexicon_path(name)
     if not path.is_file():
-        raise LexiconError(f"{path}: lexicon not found; run from a source checkout or set NLP_LEXICONS")
+        raise LexiconError(f"{path}: lexicon not found; the installation is incomplete, reinstall nlp-gov")
     required, allowed, regex_cols = SCHEMAS.get(name, ((), {}, ()))
     rows: list[dict[str, str]] = []
     header: list[str] | None = None

@@ -1,39 +1,68 @@
-"""The pipeline: read → outline → sentences → tokens → extractors → Analysis."""
+"""The pipeline: read → sentences → outline → tokens → context → the extractors of `STAGES`, in order.
+
+Each stage is `extract(analysis_so_far, ctx) -> tuple[Item, ...]` (see nlp.extract); its items are stored in
+the analysis under the stage's name, so later stages and every exporter find them there.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import typing
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
+from typing import Any
 
+from nlp.context import Context, build_context
+from nlp.extract import campaigns, directives, links, quantities, reports, targets
 from nlp.ingest import read_document
-from nlp.ingest.safety import MAX_INPUT_BYTES
 from nlp.segment.outline import build_outline
-from nlp.segment.sentences import split_sentences
+from nlp.segment.sentences import split_sentences, with_sections
 from nlp.segment.tokens import tokenize
-from nlp.types import Analysis, Document
+from nlp.types import Analysis, Document, Options
+
+Extractor = Callable[[Analysis, Context], tuple[Any, ...]]
+
+# (name, extractor) in the order they run: each may use what the ones before it found
+STAGES: tuple[tuple[str, Extractor], ...] = (
+    ("campaigns", campaigns.extract),
+    ("quantities", quantities.extract),
+    ("directives", directives.extract),
+    ("reports", reports.extract),
+    ("links", links.extract),
+    ("targets", targets.extract),
+)
 
 
-@dataclass(frozen=True)
-class Options:
-    """Settings passed down the pipeline instead of globals."""
+@cache
+def item_types() -> dict[str, type]:
+    """Return the dataclass of each stage's items, read from its extractor's return annotation."""
+    return {name: typing.get_args(typing.get_type_hints(extract)["return"])[0] for name, extract in STAGES}
 
-    max_bytes: int = MAX_INPUT_BYTES
-    use_model: bool = True  # combine the sentence classifier in models/ with the rules, when it is there
+
+def structure(document: Document) -> Analysis:
+    """Return the document with its sentences, outline and tokens, before any extractor ran."""
+    text = document.text
+    sentences = split_sentences(text)
+    outline = build_outline(text, sentences, document.heading_levels)
+    if document.page_starts:
+        outline = [replace(o, page=document.page_of(o.start)) for o in outline]
+    sentences = with_sections(sentences, [o.start for o in outline])
+    return Analysis(document=document, outline=tuple(outline), sentences=tuple(sentences),
+                    tokens=tuple(tokenize(text)))
 
 
 def analyze_document(document: Document, options: Options | None = None) -> Analysis:
     """Return the analysis of an already read document."""
-    from nlp.extract import extract_all
-
     options = options or Options()
-    outline = tuple(build_outline(document.text, document.heading_levels))
-    sentences = tuple(split_sentences(document.text, [o.start for o in outline]))
-    tokens = tuple(tokenize(document.text))
-    base = Analysis(document=document, outline=outline, sentences=sentences, tokens=tokens)
-    return extract_all(base, options)
+    analysis = structure(document)
+    ctx = build_context(analysis, options)
+    for name, extract in STAGES:
+        analysis = analysis.with_items(name, extract(analysis, ctx))
+    return analysis
 
 
 def analyze(path: str | Path, options: Options | None = None) -> Analysis:
-    """Read and analyse one file."""
+    """Read and analyse one file (txt, docx, pdf or html)."""
     options = options or Options()
     return analyze_document(read_document(path, options.max_bytes), options)

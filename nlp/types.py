@@ -1,17 +1,51 @@
-"""Frozen records that flow between the stages of the pipeline.
+"""Frozen records that flow between the stages of the pipeline, the values their fields take, and the options.
 
-`Document.text` is what every offset points into; it is never rewritten after
-ingestion. Normalised values live in their own fields.
+`Document.text` is what every offset points into; it is never rewritten after ingestion. Normalised values
+live in their own fields. Field metadata tells the one serialiser (nlp.serialize) what to leave out of the
+JSON (`HIDDEN`), what to round (`rounded(3)`) and what to omit when empty (`OPTIONAL`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
+Modality = Literal["must", "should", "strive"]
+Polarity = Literal["achievement", "shortfall", "mixed", "neutral"]
+Status = Literal["met", "partial", "not_met", "unknown"]
+CampaignKind = Literal["campaign", "campaign_group", "activity", "program", "mechanism", "recommendation",
+                       "formulation", "law"]
+QuantityKind = Literal["count", "percent", "ratio", "rank", "zero_state", "coverage", "count_range", "money",
+                       "duration", "period", "date", "change"]
+# kinds that state an amount reached or to reach (not a date, a period or a duration)
+AMOUNT_KINDS: frozenset[str] = frozenset({"count", "percent", "ratio", "rank", "zero_state", "coverage", "count_range",
+                                          "money", "change"})
+DeadlineKind = Literal["asap", "immediate", "end_of_year", "date", "recurring"]
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "above", "below"]
+Direction = Literal["floor", "ceiling"]
 Value = float | int | list[float] | None
+
+HIDDEN: Mapping[str, Any] = {"json": False}  # kept in memory, not written
+OPTIONAL: Mapping[str, Any] = {"omit_none": True}  # written only when set (the page of a PDF)
+
+
+def rounded(digits: int) -> Mapping[str, Any]:
+    """Field metadata: write the number rounded to `digits` places."""
+    return {"round": digits}
+
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024  # a 30-page report is < 1 MB as docx; 50 MB leaves room for images
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings passed down the pipeline instead of globals."""
+
+    max_bytes: int = MAX_INPUT_BYTES
+    use_model: bool = True  # combine the sentence classifier (nlp/data/models) with the rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +120,7 @@ class Document:
         return seg if offset < seg.start + seg.length else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OutlineItem:
     """A heading or run-in point: `一、…`, `（一）…`, `一是…`, `1.…`."""
 
@@ -95,6 +129,7 @@ class OutlineItem:
     title: str
     start: int
     end: int
+    page: int | None = field(default=None, metadata=OPTIONAL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,68 +159,70 @@ class Mention:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Deadline:
     text: str
-    kind: str
+    kind: DeadlineKind
     normalized: str | None
-    start: int
-    end: int
+    start: int = field(default=-1, metadata=HIDDEN)
+    end: int = field(default=-1, metadata=HIDDEN)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quantity:
     id: str
     text: str
     start: int
     end: int
-    kind: str
+    kind: QuantityKind
     value: Value
     unit: str | None
-    qualifier: str | None
+    qualifier: Qualifier | None
     masked: bool
     metric: str | None = None
     subject: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Campaign:
     id: str
     name: str
-    kind: str
-    mentions: tuple[Mention, ...]
+    kind: CampaignKind
     members: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Directive:
     id: str
     text: str
     start: int
     end: int
-    actors: tuple[str, ...]
-    modality: str
-    deadline: Deadline | None
-    campaigns: tuple[str, ...]
-    targets: tuple[str, ...]
-    section: int | None
+    actors: tuple[str, ...] = ()
     inherited_actors: tuple[str, ...] = ()
-    confidence: float = 1.0
+    modality: Modality = "should"
+    deadline: Deadline | None = None
+    campaigns: tuple[str, ...] = ()  # campaign ids
+    targets: tuple[str, ...] = ()  # quantity ids
+    section: int | None = None  # index into the outline
+    confidence: float = field(default=1.0, metadata=rounded(3))
+    page: int | None = field(default=None, metadata=OPTIONAL)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
     id: str
     text: str
     start: int
     end: int
-    polarity: str
-    units: tuple[str, ...]
-    metric: str | None
-    quantities: tuple[str, ...]
+    polarity: Polarity
+    units: tuple[str, ...] = ()
+    metric: str | None = None
+    quantities: tuple[str, ...] = ()  # quantity ids
+    page: int | None = field(default=None, metadata=OPTIONAL)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Target:
     """A quantity set as a goal: `国内生产总值增长5%左右` → gdp_growth, 5 %, approx, floor.
 
@@ -200,32 +237,151 @@ class Target:
     key: str | None
     value: float | None
     unit: str | None
-    qualifier: str
-    direction: str
-    quantity: str
-    directive: str | None
+    qualifier: Qualifier
+    direction: Direction
+    quantity: str  # quantity id
+    directive: str | None  # directive id
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Link:
     directive: str
     reports: tuple[str, ...]
-    status: str
-    score: float
+    status: Status
+    score: float = field(metadata=rounded(3))
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything found in one document; exporters consume this."""
+    """Everything found in one document; exporters consume this.
+
+    `items` holds each extractor's output under its name, in the order the pipeline ran them; the
+    properties below name the ones every exporter knows.
+    """
 
     document: Document
-    outline: tuple[OutlineItem, ...]
-    sentences: tuple[Sentence, ...]
-    tokens: tuple[Token, ...] = field(repr=False)
-    directives: tuple[Directive, ...] = ()
-    campaigns: tuple[Campaign, ...] = ()
-    quantities: tuple[Quantity, ...] = ()
-    reports: tuple[Report, ...] = ()
-    links: tuple[Link, ...] = ()
-    targets: tuple[Target, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    outline: tuple[OutlineItem, ...] = ()
+    sentences: tuple[Sentence, ...] = field(default=(), repr=False)
+    tokens: tuple[Token, ...] = field(default=(), repr=False)
+    items: Mapping[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)
+
+    def get(self, kind: str) -> tuple[Any, ...]:
+        """Return the items of one kind (an extractor's name), or () when it did not run."""
+        return self.items.get(kind, ())
+
+    def with_items(self, kind: str, items: tuple[Any, ...]) -> Analysis:
+        """Return a copy with the items of `kind` set."""
+        return replace(self, items={**self.items, kind: tuple(items)})
+
+    @property
+    def directives(self) -> tuple[Directive, ...]:
+        return self.get("directives")
+
+    @property
+    def campaigns(self) -> tuple[Campaign, ...]:
+        return self.get("campaigns")
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        return self.get("quantities")
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        return self.get("reports")
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        return self.get("targets")
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return self.get("links")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentRef:
+    """The base document of a comparison: where it is and what it is called."""
+
+    path: str
+    title: str | None
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ComparedDocument:
+    """A document compared with the base, and the unit it speaks for (丰台区院), when it names one."""
+
+    path: str
+    title: str | None
+    sha256: str
+    unit: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetResult:
+    """What one compared document states for a target (all None and `unknown` when it states nothing)."""
+
+    document: int  # index into Comparison.documents
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    value: float | None = None
+    unit: str | None = None
+    status: Status = "unknown"
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ComparedTarget:
+    id: str
+    text: str
+    start: int
+    end: int
+    metric: str
+    key: str | None
+    value: float | None
+    unit: str | None
+    qualifier: Qualifier
+    direction: Direction
+    results: tuple[TargetResult, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """A sentence of a compared document that reports on a directive."""
+
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DirectiveResult:
+    document: int  # index into Comparison.documents
+    status: Status
+    score: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ComparedDirective:
+    id: str
+    text: str
+    start: int
+    end: int
+    actors: tuple[str, ...]
+    results: tuple[DirectiveResult, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Comparison:
+    """The targets and directives of a base document traced into the documents that report on it
+    (`nlp.comparison/1`); offsets of targets and directives point into the base's text, those of results
+    and evidence into the compared document's."""
+
+    schema: str = "nlp.comparison/1"
+    base: DocumentRef
+    documents: tuple[ComparedDocument, ...]
+    targets: tuple[ComparedTarget, ...]
+    directives: tuple[ComparedDirective, ...]

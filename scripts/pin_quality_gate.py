@@ -12,7 +12,8 @@ import json
 import math
 from pathlib import Path
 
-from nlp.evaluate import default_gold_files, evaluate_files
+from nlp.evaluate import evaluate_files
+from nlp.gold import default_gold_files
 
 ROOT = Path(__file__).resolve().parent.parent
 GATE = ROOT / "tests" / "quality_gate.json"

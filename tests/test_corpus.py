@@ -15,11 +15,12 @@ import pytest
 from conftest import CORPUS, DESIGN_SPEECH, needs_shared
 from test_cli import SCHEMA, _validator, assert_grounded
 
-from nlp.export.json_out import to_dict
 from nlp.ingest import read_document
 from nlp.ingest.clean import _boilerplate_kind
 from nlp.pipeline import analyze
 from nlp.segment.outline import build_outline
+from nlp.segment.sentences import split_sentences
+from nlp.serialize import analysis_data
 
 pytestmark = [needs_shared(), pytest.mark.corpus]
 
@@ -40,7 +41,7 @@ def validator():
 
 @pytest.mark.parametrize("path", DOCS, ids=[str(p.relative_to(CORPUS)) for p in DOCS])
 def test_document_analyses_cleanly(path: Path) -> None:
-    result = json.loads(json.dumps(to_dict(analyze(path)), ensure_ascii=False))
+    result = json.loads(json.dumps(analysis_data(analyze(path)), ensure_ascii=False))
     if validator() is not None:
         errors = list(validator().iter_errors(result))
         assert not errors, errors[0].message
@@ -93,7 +94,7 @@ def test_design_speech_in_every_format(fmt: str, design_formats: dict[str, Path]
     in_order = sum(b.size for b in matcher.get_matching_blocks()) / len(base)
     assert in_order >= 0.97
     assert doc.title == "2023年在全市检察机关工作推进会上讲话"
-    outline = build_outline(doc.text, doc.heading_levels)
+    outline = build_outline(doc.text, split_sentences(doc.text), doc.heading_levels)
     assert [o.marker for o in outline if o.level == 1] == ["一、", "二、", "三、", "四、", "五、"]
     assert sum(o.level == 2 for o in outline) == 21
     for marker in ("发布时间", "小编", "推荐访问", "版权所有", "Powered by", "备案号"):

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from nlp.evaluate import default_gold_files, evaluate_files
+from nlp.evaluate import evaluate_files
+from nlp.gold import default_gold_files
 
 GATE = json.loads((Path(__file__).parent / "quality_gate.json").read_text(encoding="utf-8"))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,10 @@ from typing import Any
 
 from nlp.batch import store
 from nlp.batch.run import tokens_text
+from nlp.export.tasks import COLUMNS, WIDTHS, task_rows
+from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
+from nlp.pipeline import item_types
+from nlp.serialize import analysis_from_data
 
 KINDS = ("directive", "campaign", "quantity", "report")
 
@@ -86,21 +91,32 @@ def stats(db: sqlite3.Connection, by: str = "year", campaign: str | None = None)
 
 def plot(result: dict[str, Any], path: str | Path) -> Path:
     """Draw directives and campaign mentions per year (matplotlib, no display)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import warnings
-
-    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # no display, no global backend switch
+    from matplotlib.figure import Figure
 
     # Chinese labels need a CJK font; where none is installed the glyphs are missing, not an error
-    plt.rcParams["font.sans-serif"] = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "SimHei",
-                                       "Microsoft YaHei", "PingFang SC", "DejaVu Sans"]
-    warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+    with matplotlib_style(), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        fig = Figure(figsize=(9, 4.5), dpi=100)
+        FigureCanvasAgg(fig)
+        _draw(fig, result)
+        out = Path(path)
+        fig.savefig(out)
+    return out
 
+
+def matplotlib_style() -> Any:
+    """A matplotlib style context with CJK fonts first, for this figure only."""
+    import matplotlib
+
+    return matplotlib.rc_context({"font.sans-serif": ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
+                                                      "SimHei", "Microsoft YaHei", "PingFang SC", "DejaVu Sans"]})
+
+
+def _draw(fig: Any, result: dict[str, Any]) -> None:
     rows = [r for r in result["rows"] if r["key"] != "unknown"]
     years = [r["key"] for r in rows]
-    fig, ax = plt.subplots(figsize=(9, 4.5), dpi=100)
+    ax = fig.subplots()
     ax.plot(years, [r["directives"] for r in rows], marker="o", color="tab:blue", label="directives")
     ax.set_xlabel(result["by"])
     ax.set_ylabel("directives", color="tab:blue")
@@ -111,23 +127,20 @@ def plot(result: dict[str, Any], path: str | Path) -> Path:
     right.plot(years, [r["campaign_mentions"] for r in rows], marker="s", color="tab:orange", label=label)
     right.set_ylabel(label, color="tab:orange")
     ax.set_title(f"{result['documents']} documents")
-    plt.setp(ax.get_xticklabels(), rotation=45, ha="right")
+    for tick in ax.get_xticklabels():
+        tick.set_rotation(45)
+        tick.set_horizontalalignment("right")
     fig.tight_layout()
-    out = Path(path)
-    fig.savefig(out)
-    plt.close(fig)
-    return out
 
 
 def export_tasks(db: sqlite3.Connection) -> bytes:
     """The task lists of the whole archive as one filterable workbook."""
-    from nlp.export.tasks import COLUMNS, WIDTHS, rows_from_json
-    from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
+    types = item_types()
 
     def rows() -> Iterator[list[Any]]:
         for path, title, year, analysis in db.execute(
                 "SELECT path, title, year, analysis FROM documents ORDER BY year, path"):
-            for row in rows_from_json(json.loads(analysis)):
+            for row in task_rows(analysis_from_data(json.loads(analysis), types)):
                 yield [path, title, year, *(row[c] for c in COLUMNS)]
 
     wb = new_workbook()

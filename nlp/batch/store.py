@@ -12,7 +12,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 SCHEMA_VERSION = 1
 YEAR = re.compile(r"(19|20)\d{2}")
@@ -81,17 +81,63 @@ def record_path(db: sqlite3.Connection, path: str, sha256: str, moved: bool) -> 
 
 
 CONTEXT = 30  # characters either side of a campaign mention that its index entry covers
+# the item lists an archive indexes, in this order; an extractor added later is indexed after them. Targets
+# and links are not: a target's text lies inside its directive's, a link has no text of its own.
+INDEX_ORDER = ("directives", "reports", "campaigns", "quantities")
+NOT_INDEXED = frozenset({"targets", "links"})
+PARTY_FIELDS = ("actors", "inherited_actors", "units")  # who an item concerns: responsible or reporting units
+LABEL_FIELDS = ("modality", "polarity", "kind")  # the value an item is filtered by
+
+
+class Row(NamedTuple):
+    """One searchable entry of an archive: an item, or one mention of a campaign."""
+
+    kind: str
+    item: str
+    text: str
+    start: int
+    end: int
+    parties: str
+    campaigns: str
+    label: str
+    extra: str
+    span: tuple[int, int]  # what the full-text index covers
+
+
+def item_rows(result: dict[str, Any]) -> list[Row]:
+    """Return the archive rows of an analysis (its JSON object): one per item with a text span, one per
+    campaign mention; the columns are read from the items' fields by name."""
+    text_len = len(result["text"])
+    names = {c["id"]: c["name"] for c in result.get("campaigns", ())}
+    lists = [k for k in INDEX_ORDER if k in result]
+    lists += [k for k, v in result.items() if k not in INDEX_ORDER and k not in NOT_INDEXED
+              and isinstance(v, list) and v and isinstance(v[0], dict) and "id" in v[0]]
+    rows: list[Row] = []
+    for key in lists:
+        kind = key[:-1] if key.endswith("s") else key
+        for item in result[key]:
+            label = next((str(item[f]) for f in LABEL_FIELDS if f in item), "")
+            if "mentions" in item:
+                for m in item["mentions"]:
+                    rows.append(Row(kind, item["id"], item.get("name", m["text"]), m["start"], m["end"], "",
+                                    item.get("name", ""), label, json.dumps({"mention": m["text"]}, ensure_ascii=False),
+                                    (max(0, m["start"] - CONTEXT), min(text_len, m["end"] + CONTEXT))))
+                continue
+            if not {"text", "start", "end"} <= item.keys():
+                continue
+            parties = [p for f in PARTY_FIELDS for p in item.get(f) or ()]
+            if item.get("subject"):
+                parties.append(item["subject"])
+            extra = {k: v for k, v in item.items() if k not in ("id", "text", "start", "end")}
+            rows.append(Row(kind, item["id"], item["text"], item["start"], item["end"], "|".join(parties),
+                            "|".join(names.get(c, "") for c in item.get("campaigns") or ()), label,
+                            json.dumps(extra, ensure_ascii=False), (item["start"], item["end"])))
+    return rows
 
 
 def index_spans(result: dict[str, Any]) -> list[tuple[int, int]]:
-    """The spans of a document's text that the full-text index holds, one per stored item."""
-    text_len = len(result["text"])
-    spans = [(d["start"], d["end"]) for d in result["directives"]]
-    spans += [(r["start"], r["end"]) for r in result["reports"]]
-    spans += [(max(0, m["start"] - CONTEXT), min(text_len, m["end"] + CONTEXT))
-              for c in result["campaigns"] for m in c["mentions"]]
-    spans += [(q["start"], q["end"]) for q in result["quantities"]]
-    return spans
+    """The spans of a document's text that the full-text index holds, one per stored row."""
+    return [r.span for r in item_rows(result)]
 
 
 def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: Any) -> None:
@@ -101,27 +147,9 @@ def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: 
     date = result.get("date")
     year_match = YEAR.search(date or "") or YEAR.search(title or "") or YEAR.search(Path(path).name)
     year = int(year_match.group(0)) if year_match else None
-    campaigns = {c["id"]: c["name"] for c in result["campaigns"]}
-    rows: list[tuple[Any, ...]] = []
-    for d in result["directives"]:
-        rows.append(("directive", d["id"], d["text"], d["start"], d["end"],
-                     "|".join(d["actors"] + d.get("inherited_actors", [])),
-                     "|".join(campaigns.get(c, "") for c in d["campaigns"]), d["modality"],
-                     json.dumps({"deadline": d["deadline"], "section": d["section"]}, ensure_ascii=False)))
-    for r in result["reports"]:
-        rows.append(("report", r["id"], r["text"], r["start"], r["end"], "|".join(r["units"]), "", r["polarity"],
-                     json.dumps({"metric": r.get("metric")}, ensure_ascii=False)))
-    for c in result["campaigns"]:
-        for m in c["mentions"]:
-            rows.append(("campaign", c["id"], c["name"], m["start"], m["end"], "", c["name"], c["kind"],
-                         json.dumps({"mention": m["text"]}, ensure_ascii=False)))
-    for q in result["quantities"]:
-        rows.append(("quantity", q["id"], q["text"], q["start"], q["end"], q.get("subject") or "", "", q["kind"],
-                     json.dumps({"value": q["value"], "unit": q["unit"], "metric": q.get("metric")},
-                                ensure_ascii=False)))
     text = result["text"]
     segmented = result.pop("_fts", {})
-    spans = index_spans(result)
+    rows = item_rows(result)
     db.execute("BEGIN IMMEDIATE")
     try:
         old = [r[0] for r in db.execute("SELECT id FROM items WHERE sha256=?", (sha,))]
@@ -135,9 +163,11 @@ def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: 
         first_id = (db.execute("SELECT max(id) FROM items").fetchone()[0] or 0) + 1
         ids = range(first_id, first_id + len(rows))
         db.executemany('INSERT INTO items (id, sha256, kind, item, text, start, "end", actors, campaigns, modality,'
-                       " extra) VALUES (?,?,?,?,?,?,?,?,?,?,?)", [(i, sha, *row) for i, row in zip(ids, rows, strict=True)])
+                       " extra) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                       [(i, sha, *row[:9]) for i, row in zip(ids, rows, strict=True)])
         fts = []
-        for i, (a, b) in zip(ids, spans, strict=True):
+        for i, row in zip(ids, rows, strict=True):
+            a, b = row.span
             tokens = segmented.get(f"{a}:{b}")
             fts.append((i, tokens if tokens is not None else tokens_of(text[a:b])))
         db.executemany("INSERT INTO items_fts (rowid, tokens) VALUES (?, ?)", fts)

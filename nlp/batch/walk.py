@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from nlp.errors import InputError
-from nlp.ingest.safety import MAX_INPUT_BYTES, check_size, open_zip
+from nlp.ingest.safety import check_size, open_zip
+from nlp.types import MAX_INPUT_BYTES
 
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 DB_SUFFIXES = {".sqlite", ".sqlite-wal", ".sqlite-shm", ".db", ".db-wal", ".db-shm"}

@@ -3,66 +3,71 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
-STATUS_ZH = {"met": "完成", "partial": "部分完成", "not_met": "未完成", "unknown": "无证据"}
+from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
+from nlp.labels import STATUS_ZH
+from nlp.match.compare import document_names
+from nlp.types import Comparison, DirectiveResult, TargetResult
+
 COLOURS = {"met": "C6EFCE", "partial": "FFEB9C", "not_met": "FFC7CE", "unknown": "EDEDED"}
 
 
-def _names(result: dict[str, Any]) -> list[str]:
-    return [d["unit"] or d["title"] or d["path"] for d in result["documents"]]
-
-
-def _matrix_rows(result: dict[str, Any]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+def _matrix_rows(comparison: Comparison) -> list[tuple[str, str, Sequence[TargetResult | DirectiveResult]]]:
     """(kind, text, results per document) for every target and directive."""
-    rows = [("目标", f"{t['text']}", t["results"]) for t in result["targets"]]
-    rows += [("任务", d["text"], d["results"]) for d in result["directives"]]
+    rows: list[tuple[str, str, Sequence[TargetResult | DirectiveResult]]]
+    rows = [("目标", t.text, t.results) for t in comparison.targets]
+    rows += [("任务", d.text, d.results) for d in comparison.directives]
     return rows
 
 
-def to_xlsx(result: dict[str, Any]) -> bytes:
+def _basis(r: TargetResult | DirectiveResult) -> str:
+    """The evidence behind a cell: the sentences found, or the figure stated."""
+    if isinstance(r, DirectiveResult):
+        return "\n".join(e.text for e in r.evidence)
+    return r.text or ""
+
+
+def to_xlsx(comparison: Comparison) -> bytes:
     """Sheet 矩阵: statuses coloured by kind; sheet 证据: the evidence and figures behind each cell."""
     from openpyxl.styles import PatternFill
 
-    from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
-
-    names = _names(result)
-    rows = _matrix_rows(result)
+    names = document_names(comparison)
+    rows = _matrix_rows(comparison)
     wb = new_workbook()
     ws = wb.active
     ws.title = "矩阵"
-    fill_sheet(ws, ("类型", "内容", *names), ([kind, text, *(STATUS_ZH[r["status"]] for r in results)]
+    fill_sheet(ws, ("类型", "内容", *names), ([kind, text, *(STATUS_ZH[r.status] for r in results)]
                                             for kind, text, results in rows),
                {"类型": 6, "内容": 60, **dict.fromkeys(names, 12)}, freeze="C2")
     for n, (_, _, results) in enumerate(rows, 2):
         for col, r in enumerate(results, 3):
-            ws.cell(row=n, column=col).fill = PatternFill("solid", fgColor=COLOURS[r["status"]])
+            ws.cell(row=n, column=col).fill = PatternFill("solid", fgColor=COLOURS[r.status])
 
     def evidence() -> Any:
         for kind, text, results in rows:
             for r in results:
-                basis = "\n".join(e["text"] for e in r["evidence"]) if "evidence" in r else (r["text"] or "")
-                yield [kind, text, names[r["document"]], STATUS_ZH[r["status"]], r["score"], basis]
+                yield [kind, text, names[r.document], STATUS_ZH[r.status], r.score, _basis(r)]
 
     fill_sheet(wb.create_sheet("证据"), ("类型", "内容", "单位", "状态", "得分", "依据"), evidence(),
                {"类型": 6, "内容": 50, "单位": 14, "状态": 10, "得分": 8, "依据": 70})
     return to_bytes(wb)
 
 
-def to_html(result: dict[str, Any]) -> str:
+def to_html(comparison: Comparison) -> str:
     """A self-contained page (no network): the matrix with coloured statuses and the evidence on hover."""
-    names = _names(result)
+    names = document_names(comparison)
     esc = html.escape
     head = "".join(f"<th>{esc(n)}</th>" for n in names)
     body = []
-    for kind, text, results in _matrix_rows(result):
+    for kind, text, results in _matrix_rows(comparison):
         cells = []
         for r in results:
-            basis = "\n".join(e["text"] for e in r.get("evidence", [])) or (r.get("text") or "")
-            cells.append(f'<td class="{r["status"]}" title="{esc(basis)}">{STATUS_ZH[r["status"]]}</td>')
+            cells.append(f'<td class="{r.status}" title="{esc(_basis(r))}">{STATUS_ZH[r.status]}</td>')
         body.append(f"<tr><td>{kind}</td><td class=\"text\">{esc(text)}</td>{''.join(cells)}</tr>")
     css = " ".join(f"td.{k}{{background:#{v}}}" for k, v in COLOURS.items())
-    title = esc(result["base"]["title"] or result["base"]["path"])
+    title = esc(comparison.base.title or comparison.base.path)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{title} 落实情况</title>
 <style>body{{font-family:"PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em}}

@@ -12,9 +12,12 @@ import json
 from collections import Counter
 from typing import Any
 
+from nlp.export.matrix import to_html as matrix_page
 from nlp.export.tasks import task_rows
 from nlp.segment.sentences import paragraphs
-from nlp.types import Analysis
+from nlp.serialize import to_data
+from nlp.spans import keep_longest
+from nlp.types import Analysis, Comparison
 
 CSS = """
 body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:0;display:grid;
@@ -77,13 +80,11 @@ def _json_script(data: Any) -> str:
 
 
 def _items(analysis: Analysis) -> dict[str, dict[str, Any]]:
-    from nlp.export.json_out import to_dict
-
-    data = to_dict(analysis)
     items: dict[str, dict[str, Any]] = {}
     for key in ("directives", "reports", "quantities", "campaigns"):
-        for item in data[key]:
-            items[item["id"]] = {"kind": key[:-1], **{k: v for k, v in item.items() if k != "mentions"}}
+        for item in analysis.get(key):
+            data = to_data(item)
+            items[data["id"]] = {"kind": key[:-1], **{k: v for k, v in data.items() if k != "mentions"}}
     return items
 
 
@@ -99,12 +100,9 @@ def _marked_text(analysis: Analysis) -> str:
             sentences[r.start][1] += f" r-{r.polarity}"
         else:
             sentences[r.start] = [r.end, f"r-{r.polarity}", r.id]
-    inner = sorted([(m.start, m.end, "c", c.id) for c in analysis.campaigns for m in c.mentions]
-                   + [(q.start, q.end, "q", q.id) for q in analysis.quantities], key=lambda x: (x[0], -(x[1] - x[0])))
-    marks: list[tuple[int, int, str, str]] = []
-    for span in inner:
-        if not marks or span[0] >= marks[-1][1]:
-            marks.append(span)  # names before numbers inside them: 七个专项行动 is a name
+    # names before numbers inside them: 七个专项行动 is a name
+    marks = keep_longest([(m.start, m.end, "c", c.id) for c in analysis.campaigns for m in c.mentions]
+                         + [(q.start, q.end, "q", q.id) for q in analysis.quantities], lambda x: (x[0], x[1]))
 
     def plain(a: int, b: int) -> str:
         parts, pos = [], a
@@ -173,7 +171,7 @@ def _campaign_list(analysis: Analysis) -> str:
     return f"<ul>{items}</ul>"
 
 
-def to_html(analysis: Analysis, comparison: dict[str, Any] | None = None) -> str:
+def to_html(analysis: Analysis, comparison: Comparison | None = None) -> str:
     """Return the review page of one analysed document (and its comparison, when given)."""
     esc = html.escape
     doc = analysis.document
@@ -181,8 +179,6 @@ def to_html(analysis: Analysis, comparison: dict[str, Any] | None = None) -> str
                   for i, o in enumerate(analysis.outline))
     matrix = ""
     if comparison is not None:
-        from nlp.export.matrix import to_html as matrix_page
-
         page = matrix_page(comparison)
         matrix = "<h2>落实情况</h2>" + page[page.index("<table>"):page.index("</table>") + len("</table>")]
     title = esc(doc.title or doc.path)

@@ -9,11 +9,12 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
+from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
+from nlp.labels import MODALITY_ZH
 from nlp.segment.sentences import paragraphs
 from nlp.types import Analysis
 
 COLUMNS = ("序号", "章节", "任务内容", "责任单位", "力度", "完成时限", "量化目标", "关联专项行动", "原文位置", "原文")
-STRENGTH = {"must": "必须", "should": "要", "strive": "力争"}
 INHERITED_MARK = "（承上）"  # an actor taken from the context, not written in the directive
 WIDTHS = {"序号": 6, "章节": 22, "任务内容": 48, "责任单位": 18, "力度": 6, "完成时限": 14, "量化目标": 18,
           "关联专项行动": 20, "原文位置": 9, "原文": 60}
@@ -21,39 +22,32 @@ WIDTHS = {"序号": 6, "章节": 22, "任务内容": 48, "责任单位": 18, "�
 
 def task_rows(analysis: Analysis) -> list[dict[str, Any]]:
     """Return the task list of an analysis: one dict per directive with the columns of COLUMNS."""
-    from nlp.export.json_out import to_dict
-
-    return rows_from_json(to_dict(analysis))
-
-
-def rows_from_json(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """The task list of an analysis in its JSON form (as `nlp analyze` prints it and archives store it)."""
-    text = result["text"]
+    text = analysis.document.text
     spans = list(paragraphs(text))
     starts = [a for a, _ in spans]
-    quantities = {q["id"]: q["text"] for q in result["quantities"]}
-    campaigns = {c["id"]: c["name"] for c in result["campaigns"]}
-    outline = result["outline"]
+    quantities = {q.id: q.text for q in analysis.quantities}
+    campaigns = {c.id: c.name for c in analysis.campaigns}
+    outline = analysis.outline
     rows = []
-    for n, d in enumerate(result["directives"], 1):
-        section = outline[d["section"]] if d["section"] is not None else None
-        actors = list(d["actors"]) or [a + INHERITED_MARK for a in d.get("inherited_actors", [])]
+    for n, d in enumerate(analysis.directives, 1):
+        section = outline[d.section] if d.section is not None else None
+        actors = list(d.actors) or [a + INHERITED_MARK for a in d.inherited_actors]
         deadline = ""
-        if d["deadline"]:
-            normalized = d["deadline"].get("normalized")
-            deadline = d["deadline"]["text"] + (f"（{normalized}）" if normalized else "")
-        p = bisect_right(starts, d["start"]) - 1
+        if d.deadline:
+            normalized = d.deadline.normalized
+            deadline = d.deadline.text + (f"（{normalized}）" if normalized else "")
+        p = bisect_right(starts, d.start) - 1
         rows.append({
             "序号": n,
-            "章节": f"{section['marker']}{section['title']}" if section else "",
-            "任务内容": d["text"],
+            "章节": f"{section.marker}{section.title}" if section else "",
+            "任务内容": d.text,
             "责任单位": "、".join(actors),
-            "力度": STRENGTH[d["modality"]],
+            "力度": MODALITY_ZH[d.modality],
             "完成时限": deadline,
-            "量化目标": "；".join(quantities[q] for q in d["targets"] if q in quantities),
-            "关联专项行动": "、".join(campaigns[c] for c in d["campaigns"] if c in campaigns),
-            "原文位置": f"第{d['page']}页" if d.get("page") else f"第{p + 1}段",
-            "原文": text[spans[p][0]:spans[p][1]] if p >= 0 else d["text"],
+            "量化目标": "；".join(quantities[q] for q in d.targets if q in quantities),
+            "关联专项行动": "、".join(campaigns[c] for c in d.campaigns if c in campaigns),
+            "原文位置": f"第{d.page}页" if d.page else f"第{p + 1}段",
+            "原文": text[spans[p][0]:spans[p][1]] if p >= 0 else d.text,
         })
     return rows
 
@@ -73,8 +67,6 @@ def to_json(analysis: Analysis) -> bytes:
 
 def to_xlsx(analysis: Analysis) -> bytes:
     """A workbook: the task list (frozen header, filter, wrapped text), campaigns and quantities."""
-    from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
-
     wb = new_workbook()
     ws = wb.active
     ws.title = "任务清单"

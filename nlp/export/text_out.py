@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from nlp.labels import MODALITY_ZH
+from nlp.serialize import ITEM_ORDER
 from nlp.types import Analysis
-
-MODALITY_ZH = {"must": "必须", "should": "要", "strive": "力争"}
 
 
 def summary(analysis: Analysis, width: int = 60) -> str:
+    """Return the readable summary of an analysis: title, date, outline tree and counts of each kind of item."""
     doc = analysis.document
     lines = [
         f"# {doc.title or '(untitled)'}",
@@ -46,4 +47,5 @@ def summary(analysis: Analysis, width: int = 60) -> str:
            if analysis.targets else ""),
         f"links: {len(analysis.links)}",
     ]
+    lines += [f"{kind}: {len(items)}" for kind, items in analysis.items.items() if kind not in ITEM_ORDER]
     return "\n".join(lines) + "\n"

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
 
+from nlp.context import Context
 from nlp.lexicons import load_table
-from nlp.segment.outline import cn_number
-from nlp.types import Campaign, Mention, Token
+from nlp.numerals import cn_small
+from nlp.spans import keep_longest
+from nlp.types import Analysis, Campaign, CampaignKind, Mention, Token
 
 # suffix -> kind; the longest suffix that ends a name decides
 SUFFIX_KINDS = {
@@ -80,7 +82,7 @@ def _kind_of(name: str) -> str:
 @dataclass
 class _Found:
     name: str
-    kind: str
+    kind: CampaignKind
     mentions: list[Mention] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     members: list[str] = field(default_factory=list)
@@ -106,7 +108,12 @@ def lexicon_members() -> dict[str, tuple[str, ...]]:
     return {row["name"]: tuple(filter(None, row["members"].split("|"))) for row in load_table("campaigns")}
 
 
-def extract_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
+def extract(analysis: Analysis, ctx: Context) -> tuple[Campaign, ...]:
+    """Return the campaigns and laws of a document (the pipeline stage)."""
+    return tuple(find_campaigns(ctx.text, analysis.tokens))
+
+
+def find_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
     """Return the campaigns and laws named in `text`, in order of first mention, with ids c1, c2, …"""
     aliases, lex_re, not_campaigns = _lexicon()
     found: list[tuple[int, int, str, str, int]] = []  # (start, end, name, kind, group size)
@@ -116,7 +123,7 @@ def extract_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
     for m in GROUP.finditer(text):
         listed = m.group("list")
         name = canonical((listed or "") + m.group(0)[len(listed or ""):])
-        size = cn_number(m.group("n").replace("两", "二"))
+        size = cn_small(m.group("n").replace("两", "二"))
         found.append((m.start(), m.end(), name, "campaign_group", size))
     for m in QUOTED.finditer(text):
         x, suffix = m.group("x"), m.group("suffix") or ""
@@ -156,14 +163,7 @@ def extract_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
         if m.group("x") not in N_BIG_NOT:
             found.append((m.start(), m.end(), m.group(0), "formulation", 0))
 
-    # keep the longest of overlapping mentions
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    kept: list[tuple[int, int, str, str, int]] = []
-    for f in found:
-        if kept and f[0] < kept[-1][1]:
-            continue
-        kept.append(f)
-    return _merge(text, kept)
+    return _merge(text, keep_longest(found, lambda f: (f[0], f[1])))
 
 
 def _named_by_context(text: str, start: int, end: int, key: str) -> str | None:
@@ -248,7 +248,7 @@ def _merge(text: str, mentions: list[tuple[int, int, str, str, int]]) -> list[Ca
     out: list[Campaign] = []
     for n, c in enumerate(campaigns, 1):
         members = tuple(c.members) or lexicon_members().get(c.name, ())
-        out.append(Campaign(f"c{n}", c.name, c.kind, tuple(c.mentions), members))
+        out.append(Campaign(id=f"c{n}", name=c.name, kind=c.kind, members=members, mentions=tuple(c.mentions)))
     return out
 
 

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from nlp.lexicons import load_table
-from nlp.segment.outline import cn_number
+from nlp.numerals import cn_small
 from nlp.types import Deadline
 
 
@@ -27,7 +27,8 @@ def find_deadline(text: str, start: int, end: int, doc_date: str | None, doc_yea
     if best is None:
         return None
     _, m, kind, how = best
-    return Deadline(m.group(0), kind, _normalize(m, how, doc_date, doc_year), start + m.start(), start + m.end())
+    return Deadline(text=m.group(0), kind=kind, normalized=_normalize(m, how, doc_date, doc_year),  # type: ignore[arg-type]
+                    start=start + m.start(), end=start + m.end())
 
 
 def _normalize(m: re.Match[str], how: str, doc_date: str | None, doc_year: int | None) -> str | None:
@@ -44,7 +45,7 @@ def _normalize(m: re.Match[str], how: str, doc_date: str | None, doc_year: int |
     if how == "half_year":
         return f"{year:04d}-06-30"
     month_raw = groups.get("month") or ""
-    month = int(month_raw) if month_raw.isdigit() else cn_number(month_raw) if month_raw else 0
+    month = int(month_raw) if month_raw.isdigit() else cn_small(month_raw) if month_raw else 0
     if not 1 <= month <= 12:
         return None
     if how == "month_end":

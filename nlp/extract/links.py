@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
-from nlp.types import Directive, Link, Quantity, Report, Sentence, Token
+from nlp.context import Context
+from nlp.types import Analysis, Directive, Link, Quantity, Report, Status
 
 # words too common in the genre to tie a directive to a report
 STOP = frozenset(
@@ -25,23 +25,16 @@ def _is_content(word: str) -> bool:
     return len(word) >= 2 and "\u4e00" <= word[0] <= "\u9fff" and word not in STOP
 
 
-def link_directives(
-    sentences: Sequence[Sentence],
-    tokens: Sequence[Token],
-    directives: Sequence[Directive],
-    reports: Sequence[Report],
-    quantities: Sequence[Quantity],
-) -> list[Link]:
+def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     """Return for each directive the reports that speak of the same matter, and the status they show."""
+    sentences, tokens = analysis.sentences, analysis.tokens
+    directives, reports, quantities = analysis.directives, analysis.reports, analysis.quantities
     if not directives or not reports:
-        return []
-    token_starts = [t.start for t in tokens]
+        return ()
     content_words = {w for w in {t.text for t in tokens} if _is_content(w)}  # each distinct word judged once
 
     def words(start: int, end: int) -> list[str]:
-        lo = bisect.bisect_left(token_starts, start)
-        hi = bisect.bisect_left(token_starts, end)
-        return [t.text for t in tokens[lo:hi] if t.text in content_words]
+        return [t.text for t in ctx.tokens_in(start, end) if t.text in content_words]
 
     # document frequencies from one pass over the tokens, sentence by sentence
     df: Counter[str] = Counter()
@@ -106,11 +99,12 @@ def link_directives(
         chosen = [r for s, r in scored if s >= 0.8 * best][:5]
         chosen.sort(key=lambda r: r.start)
         status = _status(d, chosen, q_by_id)
-        links.append(Link(d.id, tuple(r.id for r in chosen), status, round(min(best, 1.0), 3)))
-    return links
+        links.append(Link(directive=d.id, reports=tuple(r.id for r in chosen), status=status,
+                          score=round(min(best, 1.0), 3)))
+    return tuple(links)
 
 
-def _status(d: Directive, reports: Sequence[Report], q_by_id: dict[str, Quantity]) -> str:
+def _status(d: Directive, reports: Sequence[Report], q_by_id: dict[str, Quantity]) -> Status:
     """Status from the reports: mixed results are partial; shortfalls with some activity are partial,
     shortfalls of nothing at all (空白, 为零) not met; achievements met."""
     polarities = {r.polarity for r in reports}

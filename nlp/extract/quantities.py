@@ -13,12 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from nlp.extract.numbers import NUM, SCALE, is_masked, parse_number
+from nlp.context import Context
+from nlp.extract.actors import find_units
 from nlp.lexicons import load_table
-from nlp.types import Quantity, Sentence
+from nlp.numerals import NUM, SCALE, is_masked, parse_number
+from nlp.spans import CLAUSE_OR_SENTENCE, clause_start, keep_longest
+from nlp.types import Analysis, Quantity, Sentence
 
-# kinds that state an amount reached or to reach (not a date, a period or a duration)
-AMOUNT_KINDS = frozenset({"count", "percent", "ratio", "rank", "zero_state", "coverage", "count_range", "money", "change"})
 SUFFIX_QUALIFIERS = {"左右": "approx", "上下": "approx", "以上": "at_least", "多": "above", "余": "above",
                      "以下": "at_most", "以内": "at_most"}
 PREFIX_QUALIFIERS = (("不低于", "at_least"), ("不少于", "at_least"), ("至少", "at_least"), ("超过", "above"),
@@ -118,15 +119,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         hits.append(_Hit(m.start() + start, m.end() + start, kind, value, None, None, False))
     spans = sorted(skip)
     starts = [a for a, _ in spans]
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    out: list[_Hit] = []
-    last_end = -1
-    for h in hits:
-        if h.start < last_end or _inside_any(h, spans, starts):
-            continue
-        out.append(h)
-        last_end = h.end
-    return out
+    return keep_longest((h for h in hits if not _inside_any(h, spans, starts)), lambda h: (h.start, h.end))
 
 
 def _inside_any(h: _Hit, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -208,14 +201,7 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
 
 def metric_and_subject(text: str, sentence_start: int, q_start: int) -> tuple[str | None, str | None]:
     """Return the metric (what is measured) and subject (which unit) a quantity attaches to."""
-    from nlp.extract.actors import find_units
-
-    clause_start = sentence_start
-    for i in range(q_start - 1, sentence_start - 1, -1):
-        if text[i] in "，,；;：:。":
-            clause_start = i + 1
-            break
-    clause = text[clause_start:q_start]
+    clause = text[clause_start(text, sentence_start, q_start, CLAUSE_OR_SENTENCE):q_start]
     units = find_units(clause)
     subject = units[-1][2] if units else None
     body = clause
@@ -230,6 +216,13 @@ def metric_and_subject(text: str, sentence_start: int, q_start: int) -> tuple[st
     return metric, subject
 
 
+def extract(analysis: Analysis, ctx: Context) -> tuple[Quantity, ...]:
+    """Return the quantities of a document (the pipeline stage); numbers inside names and formulations
+    (四个意识, 七个专项行动) are not quantities."""
+    names = [(m.start, m.end) for c in analysis.campaigns for m in c.mentions]
+    return tuple(extract_quantities(ctx.text, analysis.sentences, names))
+
+
 def extract_quantities(text: str, sentences: Iterable[Sentence],
                        skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
     """Return the quantities of every sentence, with ids q1, q2, … in document order."""
@@ -242,7 +235,8 @@ def extract_quantities(text: str, sentences: Iterable[Sentence],
             continue  # outside the sentences (a heading marker line) or across a sentence end
         sent = sents[i]
         metric, subject = metric_and_subject(text, sent.start, h.start)
-        out.append(Quantity(f"q{len(out) + 1}", text[h.start:h.end], h.start, h.end, h.kind, h.value,  # type: ignore[arg-type]
-                            h.unit, h.qualifier or ("exact" if not h.masked and h.value is not None else None),
-                            h.masked, metric, subject))
+        out.append(Quantity(id=f"q{len(out) + 1}", text=text[h.start:h.end], start=h.start, end=h.end,
+                            kind=h.kind, value=h.value,  # type: ignore[arg-type]
+                            unit=h.unit, qualifier=h.qualifier or ("exact" if not h.masked and h.value is not None else None),
+                            masked=h.masked, metric=metric, subject=subject))
     return out

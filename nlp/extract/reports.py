@@ -13,10 +13,10 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from nlp.context import Context
+from nlp.cues import cue, unquoted
 from nlp.extract.actors import find_units
-from nlp.extract.cues import cue, unquoted
-from nlp.extract.quantities import AMOUNT_KINDS
-from nlp.types import Directive, OutlineItem, Quantity, Report, Sentence
+from nlp.types import AMOUNT_KINDS, Analysis, Polarity, Quantity, Report
 
 NEGATED = re.compile(r"(?:不|不够|未|没有|尚未|有待)$")
 STRONG_POSITIVE = re.compile(r"较好|不错|领先|前[一二三两]名?|第一|效果突出|率先")
@@ -32,7 +32,7 @@ MIN_SCORE = 2  # evidence points a sentence needs to count as a report; tuned on
 NOMINAL = re.compile(r"(?:回顾|形势|情况|成绩|问题|成效)$")
 
 
-def polarity(sentence: str, quantities: Sequence[Quantity]) -> str:
+def polarity(sentence: str, quantities: Sequence[Quantity]) -> Polarity:
     """Return achievement, shortfall, mixed or neutral for one report sentence."""
     bare = unquoted(sentence)
     contrast = CONTRAST.search(bare)
@@ -89,21 +89,15 @@ def _negated(text: str, pos: int) -> bool:
     return bool(NEGATED.search(text[max(0, pos - 2):pos]))
 
 
-def extract_reports(
-    text: str,
-    sentences: Sequence[Sentence],
-    outline: Sequence[OutlineItem],
-    quantities: Sequence[Quantity],
-    directives: Sequence[Directive],
-    report_sections: set[int] | None = None,
-) -> list[Report]:
+def extract(analysis: Analysis, ctx: Context) -> tuple[Report, ...]:
     """Return the report sentences, with ids r1, r2, … in document order."""
-    headings = {(o.start, o.end): o for o in outline}
-    directive_starts = {d.start for d in directives}
-    report_sections = report_sections or set()
+    sentences = analysis.sentences
+    headings = {(o.start, o.end): o for o in analysis.outline}
+    directive_starts = {d.start for d in analysis.directives}
+    report_sections = ctx.report_sections
     by_sentence: dict[int, list[Quantity]] = {}
-    starts = [s.start for s in sentences]
-    for q in quantities:
+    starts = ctx.sentence_starts
+    for q in analysis.quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i >= 0:
             by_sentence.setdefault(i, []).append(q)
@@ -144,7 +138,8 @@ def extract_reports(
         if pol == "neutral" and score < needed + 1:
             continue
         metric = next((q.metric for q in qs if q.metric), None)
-        out.append(Report(f"r{len(out) + 1}", sent.text, sent.start, sent.end, pol, tuple(dict.fromkeys(units)),
-                          metric, tuple(q.id for q in qs)))
+        out.append(Report(id=f"r{len(out) + 1}", text=sent.text, start=sent.start, end=sent.end, polarity=pol,
+                          units=tuple(dict.fromkeys(units)), metric=metric, quantities=tuple(q.id for q in qs),
+                          page=ctx.page_of(sent.start)))
         previous_report_paragraph = sent.paragraph
-    return out
+    return tuple(out)

@@ -8,9 +8,13 @@ from pathlib import Path
 
 from nlp.errors import InputError
 from nlp.ingest.clean import clean
+from nlp.ingest.docx import read_docx
+from nlp.ingest.html import read_html
 from nlp.ingest.paragraphs import assemble
-from nlp.ingest.safety import MAX_INPUT_BYTES, check_size
-from nlp.types import Document
+from nlp.ingest.pdf import read_pdf
+from nlp.ingest.safety import check_size
+from nlp.ingest.text import read_text
+from nlp.types import MAX_INPUT_BYTES, Document
 
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx",
                   ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html"}
@@ -85,21 +89,13 @@ def read_bytes(data: bytes, path: str, suffix: str = "", max_bytes: int = MAX_IN
     pages = None
     pre_removed: list[str] = []
     if fmt == "pdf":
-        from nlp.ingest.pdf import read_pdf
-
         paras, source, page_starts, pre_removed = read_pdf(data, path)
         pages = len(page_starts)
     elif fmt == "docx":
-        from nlp.ingest.docx import read_docx
-
         paras, source = read_docx(data, path)
     elif fmt == "html":
-        from nlp.ingest.html import read_html
-
         paras, source = read_html(data, path)
     else:
-        from nlp.ingest.text import read_text
-
         paras, source, encoding = read_text(data, path)
     cleaned = clean(paras)
     if not any(p.text.strip() for p in cleaned.paras):

@@ -16,10 +16,9 @@ from typing import Any
 from nlp.errors import InputError
 from nlp.ingest.paragraphs import ZERO_WIDTH, Para
 from nlp.ingest.safety import open_zip
+from nlp.numerals import LEGAL, chinese_count
 
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-CN_NUMERALS = "〇一二三四五六七八九"
-CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -32,22 +31,12 @@ def _val(el: Any, tag: str) -> str | None:
     return child.get(_w("val")) if child is not None else None
 
 
-def chinese_count(n: int, digits: str = CN_NUMERALS, ten: str = "十") -> str:
-    """Return n (1–99) in Chinese counting: 1 → 一, 10 → 十, 21 → 二十一."""
-    if n <= 0 or n >= 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    if not tens:
-        return digits[ones]
-    return ("" if tens == 1 else digits[tens]) + ten + (digits[ones] if ones else "")
-
-
 def format_number(n: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
                "taiwaneseCounting", "taiwaneseCountingThousand"):
         return chinese_count(n)
     if fmt == "chineseLegalSimplified":
-        return chinese_count(n, CN_LEGAL, "拾")
+        return chinese_count(n, LEGAL, "拾")
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= len(CIRCLED):
         return CIRCLED[n - 1]
     if fmt == "decimalFullWidth":

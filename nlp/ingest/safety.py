@@ -6,8 +6,8 @@ import io
 import zipfile
 
 from nlp.errors import InputError
+from nlp.types import MAX_INPUT_BYTES
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024  # a 30-page report is < 1 MB as docx; 50 MB leaves room for images
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # the whole of a docx once inflated
 MAX_ZIP_RATIO = 200  # XML compresses ~10:1; a bomb compresses 1000:1 and more
 MAX_ZIP_ENTRIES = 10_000

@@ -5,13 +5,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
+from nlp.labels import STATUS_ZH
 from nlp.match.evidence import match_directives
 from nlp.match.results import find_result, index_results
-from nlp.types import Analysis
+from nlp.types import (
+    Analysis,
+    ComparedDirective,
+    ComparedDocument,
+    ComparedTarget,
+    Comparison,
+    DocumentRef,
+    TargetResult,
+)
 
-SCHEMA_ID = "nlp.comparison/1"
 ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
                  r"(?P<org>人民检察院|人民法院|人民政府|政府|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}委员会)")
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
@@ -29,10 +36,11 @@ def document_unit(analysis: Analysis) -> str | None:
     return None
 
 
-def compare(base: Analysis, others: Sequence[Analysis]) -> dict[str, Any]:
-    """Return the comparison of `base` with `others` as the `nlp.comparison/1` object."""
-    documents = [{"path": o.document.path, "title": o.document.title, "sha256": o.document.sha256,
-                  "unit": document_unit(o)} for o in others]
+def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
+    """Return the comparison of `base` with `others`: each target with the figure each other document states,
+    each directive with its evidence and status per document."""
+    documents = tuple(ComparedDocument(path=o.document.path, title=o.document.title, sha256=o.document.sha256,
+                                       unit=document_unit(o)) for o in others)
     indexes = [index_results(o) for o in others]
     targets = []
     for t in base.targets:
@@ -40,51 +48,45 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> dict[str, Any]:
         for n, (other, index) in enumerate(zip(others, indexes, strict=True)):
             r = find_result(t, other, index)
             if r is None:
-                results.append({"document": n, "text": None, "start": None, "end": None, "value": None,
-                                "unit": None, "status": "unknown", "score": 0.0})
+                results.append(TargetResult(document=n))
             else:
-                results.append({"document": n, "text": r.text, "start": r.start, "end": r.end, "value": r.value,
-                                "unit": r.unit, "status": r.status, "score": r.score})
-        targets.append({"id": t.id, "text": t.text, "start": t.start, "end": t.end, "metric": t.metric, "key": t.key,
-                        "value": t.value, "unit": t.unit, "qualifier": t.qualifier, "direction": t.direction,
-                        "results": results})
-    directive_results = match_directives(base, others)
-    directives = []
-    for d, results in zip(base.directives, directive_results, strict=True):
-        directives.append({
-            "id": d.id, "text": d.text, "start": d.start, "end": d.end, "actors": list(d.actors),
-            "results": [{"document": r.document, "status": r.status, "score": r.score,
-                         "evidence": [{"text": e.text, "start": e.start, "end": e.end, "score": e.score}
-                                      for e in r.evidence]} for r in results],
-        })
-    return {"schema": SCHEMA_ID,
-            "base": {"path": base.document.path, "title": base.document.title, "sha256": base.document.sha256},
-            "documents": documents, "targets": targets, "directives": directives}
+                results.append(TargetResult(document=n, text=r.text, start=r.start, end=r.end, value=r.value,
+                                            unit=r.unit, status=r.status, score=r.score))
+        targets.append(ComparedTarget(id=t.id, text=t.text, start=t.start, end=t.end, metric=t.metric, key=t.key,
+                                      value=t.value, unit=t.unit, qualifier=t.qualifier, direction=t.direction,
+                                      results=tuple(results)))
+    directives = tuple(
+        ComparedDirective(id=d.id, text=d.text, start=d.start, end=d.end, actors=d.actors, results=tuple(results))
+        for d, results in zip(base.directives, match_directives(base, others), strict=True))
+    doc = base.document
+    return Comparison(base=DocumentRef(path=doc.path, title=doc.title, sha256=doc.sha256), documents=documents,
+                      targets=tuple(targets), directives=directives)
 
 
-STATUS_ZH = {"met": "完成", "partial": "部分完成", "not_met": "未完成", "unknown": "无证据"}
+def document_names(comparison: Comparison) -> list[str]:
+    """Return how the compared documents are named to a reader: their unit, title or path."""
+    return [d.unit or d.title or d.path for d in comparison.documents]
 
 
-def summary(result: dict[str, Any], width: int = 40) -> str:
+def summary(comparison: Comparison, width: int = 40) -> str:
     """A readable summary: targets with their results, directives with status per document."""
-    docs = result["documents"]
-    names = [d["unit"] or d["title"] or d["path"] for d in docs]
-    lines = [f"# {result['base']['title'] or result['base']['path']}", "",
+    names = document_names(comparison)
+    lines = [f"# {comparison.base.title or comparison.base.path}", "",
              "compared with: " + "; ".join(names), ""]
-    if result["targets"]:
+    if comparison.targets:
         lines.append("## Targets")
-        for t in result["targets"]:
+        for t in comparison.targets:
             cells = []
-            for r in t["results"]:
-                cells.append(f"{names[r['document']]}: " + (f"{r['value']:g}{r['unit'] or ''} {STATUS_ZH[r['status']]}"
-                                                            if r["value"] is not None else STATUS_ZH["unknown"]))
-            lines.append(f"- {t['text']} → " + "; ".join(cells))
+            for r in t.results:
+                cells.append(f"{names[r.document]}: " + (f"{r.value:g}{r.unit or ''} {STATUS_ZH[r.status]}"
+                                                         if r.value is not None else STATUS_ZH["unknown"]))
+            lines.append(f"- {t.text} → " + "; ".join(cells))
         lines.append("")
     lines.append("## Directives")
-    for d in result["directives"]:
-        text = d["text"] if len(d["text"]) <= width else d["text"][: width - 1] + "…"
-        statuses = ", ".join(f"{names[r['document']]} {STATUS_ZH[r['status']]}" for r in d["results"])
+    for d in comparison.directives:
+        text = d.text if len(d.text) <= width else d.text[: width - 1] + "…"
+        statuses = ", ".join(f"{names[r.document]} {STATUS_ZH[r.status]}" for r in d.results)
         lines.append(f"- {text} — {statuses}")
-    counts = Counter(r["status"] for d in result["directives"] for r in d["results"])
+    counts = Counter(r.status for d in comparison.directives for r in d.results)
     lines += ["", "## Counts", ", ".join(f"{STATUS_ZH[k]} {counts[k]}" for k in STATUS_ZH if counts[k])]
     return "\n".join(lines) + "\n"

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from nlp.extract.campaigns import canonical
+from nlp.extract.metrics import metric_mentions
 from nlp.extract.reports import polarity
-from nlp.match.results import metric_mentions
 from nlp.segment.tokens import tokenize
-from nlp.types import Analysis, Directive, Quantity, Sentence
+from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status
 
 MIN_SCORE = 0.18  # below this a sentence shares words, not a matter; chosen on the team's compare sample
 MAX_EVIDENCE = 3
@@ -34,22 +33,6 @@ def words(text: str) -> list[str]:
     """Return the content tokens of a text (a module-level function, so a vectorizer using it pickles)."""
     return [t.text for t in tokenize(text) if len(t.text) >= 2 and t.text not in STOPWORDS
             and not t.text.isdigit() and "×" not in t.text]
-
-
-@dataclass(frozen=True)
-class Evidence:
-    text: str
-    start: int
-    end: int
-    score: float
-
-
-@dataclass(frozen=True)
-class DirectiveResult:
-    document: int
-    status: str
-    score: float
-    evidence: tuple[Evidence, ...]
 
 
 def _campaign_names(analysis: Analysis, start: int, end: int) -> set[str]:
@@ -98,17 +81,19 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
                 if score >= MIN_SCORE:
                     scored.append((score, j))
             scored.sort(key=lambda x: (-x[0], x[1]))
-            evidence = tuple(Evidence(pool[j].text, pool[j].start, pool[j].end, round(sc, 3))
+            evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(sc, 3))
                              for sc, j in scored[:MAX_EVIDENCE])
             status = _status(d, base, evidence, other) if evidence else "unknown"
-            results[i].append(DirectiveResult(n, status, round(evidence[0].score, 3) if evidence else 0.0, evidence))
+            results[i].append(DirectiveResult(document=n, status=status,
+                                              score=round(evidence[0].score, 3) if evidence else 0.0,
+                                              evidence=evidence))
     return results
 
 
 COUNT = re.compile(r"(\d+(?:\.\d+)?)")
 
 
-def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: Analysis) -> str:
+def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: Analysis) -> Status:
     """Status of a directive in one document from its best evidence."""
     targets = [q for q in base.quantities if q.id in d.targets]
     top = evidence[0]
@@ -144,7 +129,7 @@ def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: A
     return _from_polarity(pol, quantities, top.text)
 
 
-def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "") -> str:
+def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "") -> Status:
     if pol == "achievement":
         return "partial" if IN_PROGRESS.search(text) else "met"
     if pol == "mixed":

@@ -12,12 +12,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from nlp.extract.targets import split_value
-from nlp.lexicons import load_table
+from nlp.extract.metrics import metric_mentions
 from nlp.match.units import convert
-from nlp.types import Analysis, Quantity, Target
+from nlp.numerals import split_value
+from nlp.segment.sections import report_sections
+from nlp.types import Analysis, Quantity, Status, Target
 
 NOT_RESULT = re.compile(r"其中|预计|目标|力争|拟|比上年|比去年|较上年|结存|比重|占比")  # between metric and figure
 MULTI_YEAR = re.compile(r"五年|年均|累计|十四五|十三五|期间")  # anywhere before the figure in its sentence
@@ -37,28 +37,8 @@ class Result:
     end: int
     value: float | None
     unit: str | None
-    status: str
+    status: Status
     score: float
-
-
-@cache
-def _metric_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [(r["key"], re.compile(r["pattern"])) for r in load_table("metrics")]
-
-
-def metric_mentions(text: str) -> list[tuple[int, int, str]]:
-    """Return (start, end, key) of every metric named in `text`, longest first where they overlap."""
-    found: list[tuple[int, int, str]] = []
-    for key, pattern in _metric_patterns():
-        for m in pattern.finditer(text):
-            found.append((m.start(), m.end(), key))
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    out: list[tuple[int, int, str]] = []
-    for f in found:
-        if out and f[0] < out[-1][1]:
-            continue
-        out.append(f)
-    return out
 
 
 @dataclass(frozen=True)
@@ -71,11 +51,9 @@ class _Candidate:
 
 def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
     """Index the figures of a document by the metric key they state."""
-    from nlp.extract.directives import report_sections
-
     text = analysis.document.text
     own_targets = {t.quantity for t in analysis.targets}
-    review = report_sections(list(analysis.outline))
+    review = report_sections(analysis.outline)
     starts = [s.start for s in analysis.sentences]
     by_key: dict[str, list[_Candidate]] = {}
     mentions_cache: dict[int, list[tuple[int, int, str]]] = {}
@@ -101,7 +79,7 @@ def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
     return by_key
 
 
-def status_of(target: Target, value: float) -> str:
+def status_of(target: Target, value: float) -> Status:
     """met / not_met of a result (already in the target's unit) against a target."""
     goal = target.value if target.value is not None else 0.0
     approx = target.qualifier == "approx"

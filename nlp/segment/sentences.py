@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from nlp.types import Sentence
 
@@ -84,13 +85,21 @@ def _emit(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def split_sentences(text: str, heading_starts: Sequence[int] = ()) -> list[Sentence]:
-    """Return the sentences of `text`, each with the index of the heading (by start offset) it falls under."""
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of `text` with their paragraph; `with_sections` adds the heading each falls under."""
     out: list[Sentence] = []
-    h = -1
     for p, (start, end) in enumerate(paragraphs(text)):
         for s, e in split_paragraph(text, start, end):
-            while h + 1 < len(heading_starts) and heading_starts[h + 1] <= s:
-                h += 1
-            out.append(Sentence(len(out), s, e, text[s:e], p, h if h >= 0 else None))
+            out.append(Sentence(len(out), s, e, text[s:e], p, None))
+    return out
+
+
+def with_sections(sentences: Sequence[Sentence], heading_starts: Sequence[int]) -> list[Sentence]:
+    """Return the sentences, each with the index of the heading (by start offset) it falls under."""
+    out: list[Sentence] = []
+    h = -1
+    for sent in sentences:
+        while h + 1 < len(heading_starts) and heading_starts[h + 1] <= sent.start:
+            h += 1
+        out.append(replace(sent, section=h if h >= 0 else None))
     return out

@@ -1,14 +1,13 @@
 """Word segmentation: a private jieba tokenizer with the project's domain dictionary.
 
-The dictionary (jieba's own plus corpora/lexicons/domain_words.tsv, so that
-`三会一课`, `六稳` and `案-件比` stay whole) is loaded once per process.
-A spaCy `Doc` can be built from the tokens for the matchers of later stages;
-spaCy is imported only then.
+The dictionary (jieba's own plus the domain_words lexicon, so that `三会一课`,
+`六稳` and `案-件比` stay whole) is loaded once per process. A spaCy `Doc` can
+be built from the tokens for the matchers of later stages; spaCy is imported
+only then.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 from functools import cache
@@ -24,16 +23,18 @@ _lock = threading.Lock()
 def tokenizer() -> Any:
     """Return the process-wide private jieba tokenizer, loading it on first use."""
     with _lock:
-        import jieba
+        import jieba  # imported on first use: the CLI's other commands never need it
 
-        jieba.setLogLevel(logging.WARNING)  # jieba logs dictionary loading at INFO on its own logger
         tk = jieba.Tokenizer()
-        tk.initialize()
+        log = logging.getLogger("jieba")  # jieba logs its dictionary loading to stderr on a handler of its own
+        level = log.level
+        log.setLevel(logging.WARNING)
+        try:
+            tk.initialize()
+        finally:
+            log.setLevel(level)
         for row in load_table("domain_words"):
             tk.add_word(row["word"], int(row["freq"]) if row["freq"] else None, row["tag"] or None)
-        # the dictionary lives as long as the process: keep the garbage collector from rescanning it
-        # every time tokens are made (that cost a fifth of segmentation time)
-        gc.freeze()
         return tk
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.extract.campaigns import canonical, extract_campaigns
+from nlp.extract.campaigns import canonical, find_campaigns
 from nlp.segment.tokens import tokenize
 
 
 def names(text: str) -> dict[str, str]:
-    return {c.name: c.kind for c in extract_campaigns(text, tokenize(text))}
+    return {c.name: c.kind for c in find_campaigns(text, tokenize(text))}
 
 
 @pytest.mark.parametrize(
@@ -54,20 +54,20 @@ def test_not_campaign(text: str) -> None:
 
 def test_aliases_join_one_campaign() -> None:
     text = "深入开展民事虚假诉讼专项监督。在虚假诉讼专项监督方面,×四个院已办理×件。"
-    found = extract_campaigns(text, tokenize(text))
+    found = find_campaigns(text, tokenize(text))
     assert [c.name for c in found] == ["民事虚假诉讼专项监督"]
     assert len(found[0].mentions) == 2
 
 
 def test_law_short_name_joins_full_name() -> None:
     text = "《中华人民共和国民法典》颁布实施。要带头学习宣传《民法典》。"
-    found = extract_campaigns(text, tokenize(text))
+    found = find_campaigns(text, tokenize(text))
     assert [(c.name, c.kind, len(c.mentions)) for c in found] == [("中华人民共和国民法典", "law", 2)]
 
 
 def test_lexicon_expansions() -> None:
     text = "服务“六稳”“六保”。"
-    six = next(c for c in extract_campaigns(text, tokenize(text)) if c.name == "六稳")
+    six = next(c for c in find_campaigns(text, tokenize(text)) if c.name == "六稳")
     assert six.members == ("稳就业", "稳金融", "稳外贸", "稳外资", "稳投资", "稳预期")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.extract.quantities import find_quantities
+from nlp.extract.quantities import extract_quantities, find_quantities
 from nlp.segment.sentences import split_sentences
 
 # (sentence, quantity text, kind, value, unit, qualifier, masked)
@@ -74,8 +74,6 @@ def test_spans_of_names_are_skipped() -> None:
 
 
 def test_metric_and_subject() -> None:
-    from nlp.extract.quantities import extract_quantities
-
     text = "认罪认罚从宽适用率×至×月份平均值达×%，×县院追诉漏犯×人。"
     qs = extract_quantities(text, split_sentences(text))
     pct = next(q for q in qs if q.kind == "percent")

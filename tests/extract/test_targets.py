@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.extract.targets import metric_key, split_value
+from nlp.extract.metrics import metric_key
 from nlp.ingest import read_bytes
+from nlp.numerals import split_value
 from nlp.pipeline import analyze_document
 
 PASSAGE = ("政府工作报告\n二、2025年工作安排\n今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，"

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from nlp.ingest import read_document
-from nlp.ingest.docx import chinese_count, format_number
+from nlp.ingest.docx import format_number
+from nlp.numerals import chinese_count
 from nlp.segment.outline import build_outline
+from nlp.segment.sentences import split_sentences
 
 
 @pytest.mark.parametrize(("n", "expected"), [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一")])
@@ -31,7 +33,7 @@ def test_sample_docx_has_numbered_headings_and_no_page_header(sample_txt: Path) 
     txt_doc = read_document(sample_txt)
     assert docx_doc.text == txt_doc.text
     assert "清河县公安局 2024年全县公安工作会议材料" not in docx_doc.text  # the page header
-    outline = build_outline(docx_doc.text, docx_doc.heading_levels)
+    outline = build_outline(docx_doc.text, split_sentences(docx_doc.text), docx_doc.heading_levels)
     assert [o.marker for o in outline if o.level == 1] == ["一、", "二、", "三、"]
 
 
@@ -58,7 +60,7 @@ def test_tables_and_numbering_in_document_order(tmp_path: Path) -> None:
     assert lines[1:5] == ["一、总体要求", "（一）加快推进重点项目建设。", "二、重点任务", "（一）加快推进重点项目建设。"]
     assert lines[5:7] == ["任务\t责任单位", "建成执法办案中心\t北山镇派出所"]
     assert lines[7] == "以上任务年底前完成。"
-    outline = build_outline(doc.text, doc.heading_levels)
+    outline = build_outline(doc.text, split_sentences(doc.text), doc.heading_levels)
     assert [(o.level, o.marker) for o in outline] == [(1, "一、"), (2, "（一）"), (1, "二、"), (2, "（一）")]
     # list numbers are generated text: they map to no source character
     assert doc.source_offset(doc.text.index("一、总体要求")) == -1

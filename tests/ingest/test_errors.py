@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import zipfile
@@ -111,12 +110,12 @@ def test_other_files_are_still_analysed(tmp_path: Path, sample_txt: Path, capsys
 
 def test_internal_error_exit_1_and_debug_traceback(sample_txt: Path, monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    import nlp.pipeline
+    import nlp.cli
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("simulated failure")
 
-    monkeypatch.setattr(nlp.pipeline, "analyze", boom)
+    monkeypatch.setattr(nlp.cli, "analyze", boom)
     assert main(["analyze", str(sample_txt)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "simulated failure" in err and "--debug" in err
@@ -125,9 +124,10 @@ def test_internal_error_exit_1_and_debug_traceback(sample_txt: Path, monkeypatch
 
 
 def test_missing_lexicons_are_named(tmp_path: Path, sample_txt: Path) -> None:
-    env = {**os.environ, "NLP_LEXICONS": str(tmp_path)}
-    run = subprocess.run([sys.executable, "-m", "nlp", "analyze", str(sample_txt)], capture_output=True,
-                         text=True, env=env, timeout=60)
+    code = ("import sys; from pathlib import Path; import nlp.lexicons as lex; lex.LEXICON_DIR = Path(sys.argv[1]); "
+            "from nlp.cli import main; raise SystemExit(main(['analyze', sys.argv[2]]))")
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(sample_txt)], capture_output=True,
+                         text=True, timeout=60)
     assert run.returncode == 1
     assert "lexicon not found" in run.stderr and run.stderr.count("\n") == 1
 

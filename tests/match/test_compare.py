@@ -30,7 +30,8 @@ def test_unit_conversion(value: float, unit: str, to: str, expected: float | Non
 
 
 def _target(value: float, unit: str, qualifier: str, direction: str) -> Target:
-    return Target("t1", "", 0, 0, "", None, value, unit, qualifier, direction, "q1", None)
+    return Target(id="t1", text="", start=0, end=0, metric="", key=None, value=value, unit=unit, qualifier=qualifier,
+                  direction=direction, quantity="q1", directive=None)
 
 
 @pytest.mark.parametrize(
@@ -119,11 +120,15 @@ def test_matrix_xlsx_and_html(tmp_path: Path) -> None:
 
 def test_matrix_html_escapes_document_text() -> None:
     from nlp.export.matrix import to_html
+    from nlp.serialize import from_data
+    from nlp.types import Comparison
 
-    result = {"base": {"title": "<script>alert(1)</script>", "path": "x"},
-              "documents": [{"unit": "<b>县</b>", "title": None, "path": "y"}], "targets": [],
-              "directives": [{"text": "要<img src=x onerror=alert(1)>", "results": [
-                  {"document": 0, "status": "met", "score": 1.0, "evidence": [{"text": "\"><script>"}]}]}]}
+    result = from_data(Comparison, {
+        "base": {"title": "<script>alert(1)</script>", "path": "x", "sha256": "0"},
+        "documents": [{"unit": "<b>县</b>", "title": None, "path": "y", "sha256": "1"}], "targets": [],
+        "directives": [{"id": "d1", "text": "要<img src=x onerror=alert(1)>", "start": 0, "end": 1, "actors": [],
+                        "results": [{"document": 0, "status": "met", "score": 1.0,
+                                     "evidence": [{"text": "\"><script>", "start": 0, "end": 1, "score": 1.0}]}]}]})
     page = to_html(result)
     assert "<script>" not in page and "<img" not in page and "<b>" not in page
     assert "&lt;script&gt;" in page

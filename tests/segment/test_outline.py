@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.segment.outline import build_outline, cn_number
+from nlp.numerals import cn_small
+from nlp.segment.outline import build_outline
+from nlp.segment.sentences import split_sentences
 
 
 @pytest.mark.parametrize(("text", "value"), [("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23)])
-def test_cn_number(text: str, value: int) -> None:
-    assert cn_number(text) == value
+def test_cn_small(text: str, value: int) -> None:
+    assert cn_small(text) == value
 
 
 CASES = [
@@ -34,7 +36,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_outline(text: str, expected: list[tuple[int, str, str]]) -> None:
-    items = build_outline(text)
+    items = build_outline(text, split_sentences(text))
     assert [(o.level, o.marker, o.title) for o in items] == expected
     for o in items:
         assert text[o.start:o.end].startswith(o.marker)
@@ -52,8 +54,9 @@ def test_outline(text: str, expected: list[tuple[int, str, str]]) -> None:
     ],
 )
 def test_not_headings(text: str) -> None:
-    assert build_outline(text) == []
+    assert build_outline(text, split_sentences(text)) == []
 
 
 def test_run_in_marker_mid_paragraph_is_not_a_heading() -> None:
-    assert build_outline("主要做了以下工作：一是加强学习，二是压实责任。") == []
+    text = "主要做了以下工作：一是加强学习，二是压实责任。"
+    assert build_outline(text, split_sentences(text)) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.segment.sentences import split_sentences
+from nlp.segment.sentences import split_sentences, with_sections
 
 CASES = [
     ("要加强学习。要压实责任！是否落实？", ["要加强学习。", "要压实责任！", "是否落实？"]),
@@ -29,5 +29,5 @@ def test_split(text: str, expected: list[str]) -> None:
 
 def test_sections_follow_headings() -> None:
     text = "引言。\n一、任务\n要加强学习。"
-    sentences = split_sentences(text, [text.index("一、")])
+    sentences = with_sections(split_sentences(text), [text.index("一、")])
     assert [s.section for s in sentences] == [None, 0, 0]

@@ -1,4 +1,4 @@
-"""Cue patterns from corpora/lexicons/cues.tsv, compiled once."""
+"""Cue patterns from the cues lexicon (nlp/data/lexicons/cues.tsv), compiled once."""
 
 from __future__ import annotations
 

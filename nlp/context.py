@@ -1,0 +1,77 @@
+"""The context of one document: what every extractor may look up, computed once before they run."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from nlp.classify import sentence_scorer
+from nlp.segment.sections import parents, passage_spans, report_sections
+from nlp.types import Analysis, Document, Options, Sentence, Token
+
+YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+
+
+@dataclass(frozen=True)
+class Context:
+    """Indexes and settings shared by the extractors of one document (built by `build_context`)."""
+
+    options: Options
+    document: Document
+    sentences: tuple[Sentence, ...] = field(repr=False)
+    tokens: tuple[Token, ...] = field(repr=False)
+    year: int | None  # the document's year, for deadlines such as 年底前
+    sentence_starts: tuple[int, ...] = field(repr=False)
+    token_starts: tuple[int, ...] = field(repr=False)
+    heading_at: dict[tuple[int, int], int] = field(repr=False)  # (start, end) of an outline item -> its index
+    heading_ending_at: dict[int, int] = field(repr=False)  # end offset of an outline item -> its index
+    parents: tuple[int | None, ...] = field(repr=False)  # outline item -> the item it stands under
+    report_sections: frozenset[int] = field(repr=False)  # outline items under a review of past work
+    passages: tuple[tuple[int, int], ...] = field(repr=False)  # main-targets passages (主要预期目标是：…。)
+    directive_probability: Callable[[Sentence], float | None] | None = field(repr=False)  # the classifier
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def sentence_index(self, offset: int) -> int:
+        """Return the index of the sentence starting at or before `offset` (-1 before the first)."""
+        return bisect_right(self.sentence_starts, offset) - 1
+
+    def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
+        """Return the tokens that start inside text[start:end]."""
+        return self.tokens[bisect_left(self.token_starts, start):bisect_left(self.token_starts, end)]
+
+    def in_passage(self, start: int, end: int) -> bool:
+        """Whether text[start:end] touches a main-targets passage."""
+        return any(a < end and start < b for a, b in self.passages)
+
+    def page_of(self, offset: int) -> int | None:
+        return self.document.page_of(offset)
+
+
+def build_context(base: Analysis, options: Options) -> Context:
+    """Return the context of an analysed document's structure (outline, sentences, tokens)."""
+    doc = base.document
+    year = int(doc.date[:4]) if doc.date else None
+    if year is None:
+        m = YEAR.search(doc.title or "")
+        year = int(m.group(0)) if m else None
+    outline = base.outline
+    return Context(
+        options=options,
+        document=doc,
+        sentences=base.sentences,
+        tokens=base.tokens,
+        year=year,
+        sentence_starts=tuple(s.start for s in base.sentences),
+        token_starts=tuple(t.start for t in base.tokens),
+        heading_at={(o.start, o.end): i for i, o in enumerate(outline)},
+        heading_ending_at={o.end: i for i, o in enumerate(outline)},
+        parents=parents(outline),
+        report_sections=report_sections(outline),
+        passages=passage_spans(doc.text),
+        directive_probability=sentence_scorer(base) if options.use_model else None,
+    )

@@ -1,0 +1,29 @@
+"""Metrics named in text (`国内生产总值增长`, `城镇新增就业`) and their canonical keys, from the metrics lexicon."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nlp.lexicons import load_table
+from nlp.spans import keep_longest
+from nlp.types import Direction
+
+
+@cache
+def _metrics() -> tuple[tuple[str, Direction, re.Pattern[str]], ...]:
+    return tuple((r["key"], r["direction"], re.compile(r["pattern"])) for r in load_table("metrics"))  # type: ignore[misc]
+
+
+def metric_key(metric: str) -> tuple[str | None, Direction | None]:
+    """Return the canonical key and default direction of a metric phrase (国内生产总值增长 → gdp_growth, floor)."""
+    for key, direction, pattern in _metrics():
+        if pattern.search(metric):
+            return key, direction
+    return None, None
+
+
+def metric_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, key) of every metric named in `text`, longest first where they overlap."""
+    found = [(m.start(), m.end(), key) for key, _, pattern in _metrics() for m in pattern.finditer(text)]
+    return keep_longest(found, lambda f: (f[0], f[1]))

@@ -1,0 +1,51 @@
+"""Character spans: overlaps, the longest of overlapping candidates, clause starts, items by position."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+CLAUSE_PUNCT = "，,；;：:"  # what ends a clause inside a sentence
+CLAUSE_OR_SENTENCE = CLAUSE_PUNCT + "。"
+CLAUSE_OR_LIST = CLAUSE_OR_SENTENCE + "、"  # a listed item (`…、…`) is a clause of its own
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Return how many characters two spans share."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def keep_longest(candidates: Iterable[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
+    """Return the candidates that survive, left to right: where spans overlap, the earliest start wins, and
+    of those starting together the longest; ties keep their order."""
+    ordered = sorted(candidates, key=lambda c: (span(c)[0], span(c)[0] - span(c)[1]))
+    kept: list[T] = []
+    last_end = None
+    for c in ordered:
+        start, end = span(c)
+        if last_end is not None and start < last_end:
+            continue
+        kept.append(c)
+        last_end = end
+    return kept
+
+
+def clause_start(text: str, lo: int, pos: int, breaks: str = CLAUSE_PUNCT) -> int:
+    """Return where the clause holding `pos` starts: after the last of `breaks` in text[lo:pos], else `lo`."""
+    last = max((text.rfind(ch, lo, pos) for ch in breaks), default=-1)
+    return last + 1 if last >= 0 else lo
+
+
+class SpanIndex(Generic[T]):
+    """Items with a `start`, found by position: the ones starting inside a span, or the one covering a point."""
+
+    def __init__(self, items: Sequence[T], start: Callable[[T], int]) -> None:
+        self.items = sorted(items, key=start)
+        self.starts = [start(x) for x in self.items]
+
+    def starting_in(self, start: int, end: int) -> list[T]:
+        """Return the items that start at or after `start` and before `end`, in order."""
+        return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
