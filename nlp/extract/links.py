@@ -78,11 +78,12 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     links: list[Link] = []
     for d in directives:
         dw = set(words(d.start, d.end))
-        total = sum(idf(w) for w in dw)
+        ordered = sorted(dw)  # sums in a fixed order: the same scores in every process, whatever the hash seed
+        total = sum(idf(w) for w in ordered)
         if total <= 0:
             continue
         acc: dict[int, float] = {}
-        for w in dw:
+        for w in ordered:
             if w == "建议":
                 continue  # shared alone it ties nothing (检察建议 is everywhere)
             for i, weight in index.get(w, ()):
