@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from nlp.classify import sentence_scorer
-from nlp.segment.sections import parents, passage_spans, report_sections
-from nlp.types import Analysis, Document, Options, Sentence, Token
-
-YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+from nlp.segment.sections import document_year, has_review_and_plan, parents, passage_spans, report_sections
+from nlp.types import Analysis, Document, Options, Role, Section, Sentence, Token
 
 
 @dataclass(frozen=True)
@@ -31,6 +28,9 @@ class Context:
     report_sections: frozenset[int] = field(repr=False)  # outline items under a review of past work
     passages: tuple[tuple[int, int], ...] = field(repr=False)  # main-targets passages (主要预期目标是：…。)
     directive_probability: Callable[[Sentence], float | None] | None = field(repr=False)  # the classifier
+    sections: tuple[Section, ...] = field(repr=False)  # parts of the document with their roles
+    section_starts: tuple[int, ...] = field(repr=False)
+    structured: bool = False  # headings give both a review and a plan part: a work report or summary with plans
 
     @property
     def text(self) -> str:
@@ -51,14 +51,26 @@ class Context:
     def page_of(self, offset: int) -> int | None:
         return self.document.page_of(offset)
 
+    def section_at(self, offset: int) -> Section | None:
+        """Return the part of the document holding `offset`."""
+        i = bisect_right(self.section_starts, offset) - 1
+        return self.sections[i] if i >= 0 else None
+
+    def role_at(self, offset: int) -> Role:
+        """Return the role of the part holding `offset` (`other` where none was decided)."""
+        section = self.section_at(offset)
+        return section.role if section is not None else "other"
+
+    def role_from_heading(self, offset: int, *roles: Role) -> bool:
+        """Whether a heading (not only a paragraph's opening words) gave the part at `offset` one of `roles`."""
+        section = self.section_at(offset)
+        return section is not None and section.heading is not None and section.role in roles
+
 
 def build_context(base: Analysis, options: Options) -> Context:
     """Return the context of an analysed document's structure (outline, sentences, tokens)."""
     doc = base.document
-    year = int(doc.date[:4]) if doc.date else None
-    if year is None:
-        m = YEAR.search(doc.title or "")
-        year = int(m.group(0)) if m else None
+    year = document_year(doc)
     outline = base.outline
     return Context(
         options=options,
@@ -74,4 +86,7 @@ def build_context(base: Analysis, options: Options) -> Context:
         report_sections=report_sections(outline),
         passages=passage_spans(doc.text),
         directive_probability=sentence_scorer(base) if options.use_model else None,
+        sections=base.sections,
+        section_starts=tuple(s.start for s in base.sections),
+        structured=has_review_and_plan(base.sections),
     )

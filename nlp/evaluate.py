@@ -7,9 +7,11 @@ source map, so boilerplate removal and line repair do not shift them.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -132,12 +134,12 @@ def score(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
     pr_spans = [to_src(r.start, r.end) for r in analysis.reports]
     rfound, rcorrect, rcounted = match_spans(r_spans, pr_spans, rb_spans)
     polarity = sum(g_reps[gi].get("polarity") == analysis.reports[pi].polarity for gi, pi in rfound.items())
-    if "campaigns" not in gold:
-        out["reports"] = {**_prf(len(rfound), len(g_reps), rcorrect, rcounted),
-                          "polarity_accuracy": _acc(polarity, len(rfound))}
-        return out  # sentence-level gold (directives and reports only)
     out["reports"] = {**_prf(len(rfound), len(g_reps), rcorrect, rcounted),
                       "polarity_accuracy": _acc(polarity, len(rfound))}
+    if gold.get("sections"):
+        out["roles"] = score_roles(gold, analysis)
+    if "campaigns" not in gold:
+        return out  # sentence-level gold (directives and reports only)
 
     # campaigns: sets of canonical names; aliases count as the name
     names: dict[str, str] = {}
@@ -203,6 +205,28 @@ def score(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
                          "kind_accuracy": _acc(kind, len(qfound)), "value_accuracy": _acc(value, len(qfound)),
                          "masked_accuracy": _acc(masked, len(qfound))}
     return _links_and_outline(gold, analysis, to_src, source, out)
+
+
+def score_roles(gold: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
+    """Score section roles sentence by sentence: the role of the part each gold sentence starts in."""
+    doc = analysis.document
+    g_starts = [s["start"] for s in gold["sections"]]
+    p_starts = [s.start for s in analysis.sections]
+    right = total = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    for sent in gold.get("sentences", []):
+        gi = bisect.bisect_right(g_starts, sent["start"]) - 1
+        at = doc.text_offset(sent["start"])
+        pi = bisect.bisect_right(p_starts, at) - 1
+        if gi < 0 or pi < 0 or at < 0:
+            continue
+        g, p = gold["sections"][gi]["role"], analysis.sections[pi].role
+        total += 1
+        right += g == p
+        if g != p:
+            confusion[(g, p)] += 1
+    return {"accuracy": _acc(right, total), "sentences": total,
+            "confused": {f"{g}->{p}": n for (g, p), n in confusion.most_common(6)}}
 
 
 def _links_and_outline(gold: dict[str, Any], analysis: Analysis, to_src: _Mapper, source: str,
@@ -393,6 +417,11 @@ def format_report(report: dict[str, Any]) -> str:
                 for w in d.get("wrong", []):
                     lines.append(f"     {d.get('results_doc')}: {w}")
             continue
+        if "roles" in r:
+            s = r["roles"]
+            confused = ", ".join(f"{k} {v}" for k, v in s["confused"].items())
+            lines.append(f"   roles       accuracy={s['accuracy']} over {s['sentences']} sentences"
+                         + (f" (confused: {confused})" if confused else ""))
         for key in ("directives", "reports", "campaigns", "quantities", "outline"):
             s = r.get(key)
             if not s:

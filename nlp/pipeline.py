@@ -1,4 +1,4 @@
-"""The pipeline: read → sentences → outline → tokens → context → the extractors of `STAGES`, in order.
+"""The pipeline: read → sentences → outline → section roles → tokens → context → the extractors of `STAGES`.
 
 Each stage is `extract(analysis_so_far, ctx) -> tuple[Item, ...]` (see nlp.extract); its items are stored in
 the analysis under the stage's name, so later stages and every exporter find them there.
@@ -17,6 +17,7 @@ from nlp.context import Context, build_context
 from nlp.extract import campaigns, directives, links, quantities, reports, targets
 from nlp.ingest import read_document
 from nlp.segment.outline import build_outline
+from nlp.segment.sections import assign_roles, document_year
 from nlp.segment.sentences import split_sentences, with_sections
 from nlp.segment.tokens import tokenize
 from nlp.types import Analysis, Document, Options
@@ -48,7 +49,8 @@ def structure(document: Document) -> Analysis:
     if document.page_starts:
         outline = [replace(o, page=document.page_of(o.start)) for o in outline]
     sentences = with_sections(sentences, [o.start for o in outline])
-    return Analysis(document=document, outline=tuple(outline), sentences=tuple(sentences),
+    return Analysis(document=document, outline=tuple(outline),
+                    sections=assign_roles(text, outline, document_year(document)), sentences=tuple(sentences),
                     tokens=tuple(tokenize(text)))
 
 

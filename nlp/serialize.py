@@ -15,7 +15,7 @@ from dataclasses import MISSING, fields, is_dataclass
 from functools import cache
 from typing import Any
 
-from nlp.types import Analysis, Document, OutlineItem
+from nlp.types import Analysis, Document, OutlineItem, Section
 
 SCHEMA_ID = "nlp.analysis/1"
 # the schema's order of the item lists; an extractor added later is written after these, in pipeline order
@@ -68,6 +68,7 @@ def analysis_data(analysis: Analysis) -> dict[str, Any]:
         "text": doc.text,
         "boilerplate": list(doc.boilerplate),
         "outline": to_data(analysis.outline),
+        "sections": to_data(analysis.sections),
     }
     for kind in item_kinds(analysis):
         out[kind] = to_data(analysis.items[kind])
@@ -122,4 +123,4 @@ def analysis_from_data(data: Mapping[str, Any], item_types: Mapping[str, type]) 
                         pages=source.get("pages"), boilerplate=tuple(data.get("boilerplate", ())))
     items = {kind: tuple(from_data(cls, x) for x in data.get(kind, ())) for kind, cls in item_types.items()}
     return Analysis(document=document, outline=tuple(from_data(OutlineItem, o) for o in data.get("outline", ())),
-                    items=items)
+                    sections=tuple(from_data(Section, s) for s in data.get("sections", ())), items=items)

@@ -26,6 +26,7 @@ AMOUNT_KINDS: frozenset[str] = frozenset({"count", "percent", "ratio", "rank", "
 DeadlineKind = Literal["asap", "immediate", "end_of_year", "date", "recurring"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "above", "below"]
 Direction = Literal["floor", "ceiling"]
+Role = Literal["preamble", "review", "problems", "plan", "glossary", "closing", "other"]
 Value = float | int | list[float] | None
 
 HIDDEN: Mapping[str, Any] = {"json": False}  # kept in memory, not written
@@ -130,6 +131,18 @@ class OutlineItem:
     start: int
     end: int
     page: int | None = field(default=None, metadata=OPTIONAL)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    """A part of a document by what it does: `review` (what was done), `problems`, `plan` (what is to be
+    done), `glossary`, `preamble`, `closing` or `other`; `heading` is the heading that gave the role, or None
+    when the paragraphs' openings did."""
+
+    start: int
+    end: int
+    role: Role
+    heading: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +274,7 @@ class Analysis:
 
     document: Document
     outline: tuple[OutlineItem, ...] = ()
+    sections: tuple[Section, ...] = ()
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
     tokens: tuple[Token, ...] = field(default=(), repr=False)
     items: Mapping[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)

@@ -27,6 +27,10 @@ def summary(analysis: Analysis, width: int = 60) -> str:
         lines.append(f"{'  ' * (item.level - 1)}{item.marker}{title}")
     if not analysis.outline:
         lines.append("(no headings found)")
+    lines += ["", "## Parts"]
+    for sec in analysis.sections:
+        head = sec.heading if sec.heading is None or len(sec.heading) <= width else sec.heading[: width - 1] + "…"
+        lines.append(f"{sec.role:<9} {sec.start}–{sec.end}" + (f"  {head}" if head else ""))
     modality = Counter(d.modality for d in analysis.directives)
     polarity = Counter(r.polarity for r in analysis.reports)
     kinds = Counter(q.kind for q in analysis.quantities)

@@ -32,6 +32,8 @@ PAST = re.compile(r"了|已")
 DONE = re.compile(r"了|已经|取得")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
+# who commits to act in a problems part: the speaker's organisation, opening the sentence
+SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|本届政府|我[局院市县区委部厅]|本[局院市县区委部厅]|[市省县区]?政府)")
 NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向)$")
 
 # How sure the rules are of a verdict; written to `Directive.confidence`. The levels order the kinds of
@@ -136,7 +138,10 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         if heading is None and sent.end in ctx.heading_ending_at \
                 and outline[ctx.heading_ending_at[sent.end]].start >= sent.start:
             heading = ctx.heading_ending_at[sent.end]
-        in_report = sent.section is not None and sent.section in ctx.report_sections
+        role = ctx.role_at(sent.start)
+        if role == "glossary":
+            continue  # a glossary explains terms
+        in_report = role in ("review", "problems") or (sent.section is not None and sent.section in ctx.report_sections)
         if heading is not None:
             parent = ctx.parents[heading]
             context = parent is not None and (parent in directive_headings or
@@ -154,6 +159,14 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             p = prob(sent)
             if p is not None and p >= CLASSIFIER_ADDS:
                 decided, confidence = True, p
+        speaker_acts = bool(SPEAKER_LEAD.match(unquoted(sent.text))) or bool(verdict.marker_ends and
+                                                                          _actors(ctx.text, sent, verdict.marker_ends))
+        if decided and ctx.role_from_heading(sent.start, "review") and not (verdict.modality == "must" and speaker_acts):
+            decided = False  # a review reports what was done; only `对这些问题，我们必须…` commits to act there
+        if decided and role == "problems" and verdict.modality == "should" and not speaker_acts:
+            decided = False  # `改革仍有不少硬骨头要啃` states a problem; `对此，我们将…` commits to act
+        if decided and role in ("preamble", "closing") and confidence not in (MARKER, COMMITTED):
+            decided = False  # openings and final calls set tasks only in so many words (要, 必须, 我们将)
         if not decided:
             continue
         if heading is not None:

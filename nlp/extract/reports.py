@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from nlp.context import Context
 from nlp.cues import cue, unquoted
 from nlp.extract.actors import find_units
-from nlp.types import AMOUNT_KINDS, Analysis, Polarity, Quantity, Report
+from nlp.types import AMOUNT_KINDS, Analysis, Polarity, Quantity, Report, Sentence
 
 NEGATED = re.compile(r"(?:不|不够|未|没有|尚未|有待)$")
 STRONG_POSITIVE = re.compile(r"较好|不错|领先|前[一二三两]名?|第一|效果突出|率先")
@@ -30,6 +30,10 @@ PAST = re.compile(r"[\u4e00-\u9fff]了|已经|已")
 MODAL = re.compile(r"要|必须|务必|应当")
 MIN_SCORE = 2  # evidence points a sentence needs to count as a report; tuned on the team's annotated corpora
 NOMINAL = re.compile(r"(?:回顾|形势|情况|成绩|问题|成效)$")
+# sentences of a review that frame rather than state: the year's character, the announcement of a list,
+# thanks, what the results are owed to, the leader's instructions, pledges
+FRAMING = re.compile(r"以下(?:几个方面的?)?工作|主要做了|如下[:：]|(?:之|的)(?:年|一年)[。！]?$|根本在于|得益于|的结果[。！]?$|"
+                     r"^(?:习近平总书记|总书记)|决不辜负|^我们一定|感谢|致以|表示(?:衷心|诚挚|崇高)")
 
 
 def polarity(sentence: str, quantities: Sequence[Quantity]) -> Polarity:
@@ -95,6 +99,9 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Report, ...]:
     headings = {(o.start, o.end): o for o in analysis.outline}
     directive_starts = {d.start for d in analysis.directives}
     report_sections = ctx.report_sections
+
+    def reporting(sent_start: int, section: int | None) -> bool:
+        return ctx.role_at(sent_start) in ("review", "problems") or section in report_sections
     by_sentence: dict[int, list[Quantity]] = {}
     starts = ctx.sentence_starts
     for q in analysis.quantities:
@@ -104,11 +111,23 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Report, ...]:
     out: list[Report] = []
     previous_report_paragraph = -1
     for i, sent in enumerate(sentences):
+        role = ctx.role_at(sent.start)
+        if role == "glossary" or (ctx.structured and role in ("plan", "closing")):
+            continue  # where a document has review and plan parts, results are reported in the review
         bare = unquoted(sent.text)
         heading = headings.get((sent.start, sent.end))
         if heading is not None and NOMINAL.search(heading.title):
             continue  # 一、2024年工作回顾: a title, not a statement
         qs = by_sentence.get(i, [])
+        if ctx.role_from_heading(sent.start, "review", "problems") or role == "problems":
+            # where a part reports what was done, each statement is a report: of an outcome in a review
+            # (`城乡区域发展协调性增强`, `加强生态环保督察。`), of a shortfall in the problems part
+            if sent.start in directive_starts or FRAMING.search(bare):
+                continue
+            pol = "shortfall" if role == "problems" else polarity(sent.text, qs)
+            out.append(_report(len(out), sent, pol if pol != "neutral" else "achievement", bare, qs, ctx))
+            previous_report_paragraph = sent.paragraph
+            continue
         score = 0
         if cue("report_start").match(bare):
             score += 1 if WEAK_START.match(bare) else 2
@@ -120,26 +139,32 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Report, ...]:
         score += min(2, len(cue("report").findall(bare)))
         if PAST.search(bare):
             score += 1
-        in_context = sent.section in report_sections or previous_report_paragraph == sent.paragraph
+        in_context = reporting(sent.start, sent.section) or previous_report_paragraph == sent.paragraph
         if (heading is not None or in_context) and (cue("achievement").search(bare) or cue("shortfall").search(bare)):
             score += 1  # a result stated where results are reported, or a heading that states one
-        if sent.section in report_sections or previous_report_paragraph == sent.paragraph:
+        if in_context:
             score += 1
         needed = MIN_SCORE
         if sent.start in directive_starts:
             needed += 2
         elif MODAL.search(bare):
             needed += 1
-        if heading is not None and sent.section not in report_sections:
+        if heading is not None and not reporting(sent.start, sent.section):
             needed += 1
         if score < needed:
             continue
         pol = polarity(sent.text, qs)
         if pol == "neutral" and score < needed + 1:
             continue
-        metric = next((q.metric for q in qs if q.metric), None)
-        out.append(Report(id=f"r{len(out) + 1}", text=sent.text, start=sent.start, end=sent.end, polarity=pol,
-                          units=tuple(dict.fromkeys(units)), metric=metric, quantities=tuple(q.id for q in qs),
-                          page=ctx.page_of(sent.start)))
+        out.append(_report(len(out), sent, pol, bare, qs, ctx, units))
         previous_report_paragraph = sent.paragraph
     return tuple(out)
+
+
+def _report(n: int, sent: Sentence, pol: Polarity, bare: str, qs: Sequence[Quantity], ctx: Context,
+            units: list[str] | None = None) -> Report:
+    """Return the n-th report (from 0): a sentence with its polarity, units, metric and quantities."""
+    units = [u[2] for u in find_units(bare)] if units is None else units
+    return Report(id=f"r{n + 1}", text=sent.text, start=sent.start, end=sent.end, polarity=pol,
+                  units=tuple(dict.fromkeys(units)), metric=next((q.metric for q in qs if q.metric), None),
+                  quantities=tuple(q.id for q in qs), page=ctx.page_of(sent.start))

@@ -41,6 +41,9 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
         if i < 0:
             continue
         sent = by_start[starts[i]]
+        role = ctx.role_at(sent.start)
+        if role in ("review", "problems", "glossary") or (ctx.structured and role != "plan"):
+            continue  # goals are set in plans: a figure in a review is a result
         in_passage = any(a <= q.start < b for a, b in passages)
         in_review = sent.section in review_sections
         planned = bool(PLAN.search(sent.text)) and not in_review  # 支出规模8397亿元 in a review states a result

@@ -1,13 +1,19 @@
-"""Parts of a document by what they do: the outline items under a review of past work (工作回顾), and the
-main-targets passages of a plan (`主要预期目标是：…；…。`)."""
+"""Parts of a document by what they do: roles (review, problems, plan, glossary, preamble, closing) from headings
+and paragraph openings, the outline items under a review of past work (工作回顾), and the main-targets passages
+of a plan (`主要预期目标是：…；…。`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
 
 from nlp.cues import cue
-from nlp.types import OutlineItem
+from nlp.lexicons import load_table
+from nlp.numerals import cn_small
+from nlp.segment.sentences import paragraphs
+from nlp.types import Document, OutlineItem, Role, Section
 
 PASSAGE = re.compile(r"目标(?:任务)?(?:是|为)[:：]")  # 主要预期目标是： (a literal first: one fast scan)
 
@@ -46,3 +52,184 @@ def parents(outline: Sequence[OutlineItem]) -> tuple[int | None, ...]:
         out.append(open_at[-1] if open_at else None)
         open_at.append(i)
     return tuple(out)
+
+
+ANNEX = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*(?P<title>.{0,40})$")
+SHORT_LINE = 60  # title, byline, date and salutation lines of a preamble are shorter than this
+CLOSING_WINDOW = 3  # the final call stands in the last few paragraphs before any annex
+AGENDA = re.compile(r"^(?:听取|研究|审议|讨论|部署|通报)")
+PAST_YEARS = re.compile(r"^(?:过去五年|五年来|回顾过去)")  # a plan's part that looks back over a period
+PERIOD_OPENING = re.compile(r"^“?十(?P<n>[一二三四五六七八九])五”?时期")  # “十五五”时期是…
+YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+SALUTATION = re.compile(r"(?:各位代表|同志们|各位委员)[！!，,：:]?")
+
+
+@cache
+def _role_patterns() -> dict[tuple[str, str], re.Pattern[str]]:
+    by_key: dict[tuple[str, str], list[str]] = {}
+    for row in load_table("roles"):
+        by_key.setdefault((row["where"], row["role"]), []).append(row["pattern"])
+    return {key: re.compile("|".join(f"(?:{p})" for p in patterns)) for key, patterns in by_key.items()}
+
+
+def _pattern(where: str, role: str) -> re.Pattern[str] | None:
+    return _role_patterns().get((where, role))
+
+
+def heading_roles(title: str) -> list[Role]:
+    """Return the roles whose heading words a title holds, in the order glossary, problems, review, plan; an
+    agenda item (`研究…推进情况`, `审议…`) has none: a meeting reports and decides under it."""
+    if AGENDA.match(title):
+        return []
+    return [role for role in ("glossary", "problems", "review", "plan")  # type: ignore[misc]
+            if (p := _pattern("heading", role)) is not None and p.search(title)]
+
+
+def heading_role(title: str) -> Role | None:
+    """Return the role a heading gives the part under it, or None when its words name none; a review heading
+    that also names plans (`发展成就和…主要目标任务`) opens as a review."""
+    found = heading_roles(title)
+    return found[0] if found else None
+
+
+def opening_role(paragraph: str, *roles: str) -> Role | None:
+    """Return the first of `roles` whose opening words start the paragraph."""
+    for role in roles:
+        p = _pattern("opening", role)
+        if p is not None and p.match(paragraph):
+            return role  # type: ignore[return-value]
+    return None
+
+
+def _tasking(title: str) -> bool:
+    """Whether a heading is itself a task (`二、提升“干”的状态`): an imperative verb or a modal marker opens it."""
+    return bool(cue("imperative").match(title) or cue("must").search(title) or cue("should").search(title)
+                or cue("strive").search(title))
+
+
+def document_year(document: Document) -> int | None:
+    """Return the year a document speaks from: its date's, or the first year its title names."""
+    if document.date:
+        return int(document.date[:4])
+    m = YEAR.search(document.title or "")
+    return int(m.group(0)) if m else None
+
+
+def _period(para: str, year: int | None) -> str | None:
+    """`ahead` or `past` when a paragraph opens on a five-year period (`“十五五”时期是…`) and the document's year
+    tells which: the period starting in that year or later lies ahead."""
+    m = PERIOD_OPENING.match(para)
+    if m is None or year is None:
+        return None
+    current = (year - 1966) // 5 + 3  # 三五 began in 1966; 十五五 covers 2026–2030
+    return "ahead" if 10 + cn_small(m.group("n")) >= current else "past"
+
+
+def _plans_ahead(para: str, year: int | None) -> bool:
+    """Whether a paragraph opens on what is to be done: a plan opening, or the five-year period ahead."""
+    return bool(opening_role(para, "plan")) or _period(para, year) == "ahead"
+
+
+def _looks_back(para: str, year: int | None) -> bool:
+    """Whether a paragraph opens a look back over a period: `过去五年`, `五年来`, a five-year period that has ended."""
+    return bool(PAST_YEARS.match(para)) or _period(para, year) == "past"
+
+
+def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = None) -> tuple[Section, ...]:
+    """Return the parts of `text` with their roles, covering it from start to end.
+
+    Headings decide first (`一、2024年工作回顾` → review, `二、2025年重点任务` → plan; a sub-heading without role
+    words inherits its parent's role; a top heading that is itself a task opens a plan part). Paragraph openings
+    refine: the paragraph that turns to problems (`我们也清醒看到…`) opens a problems part, the final call
+    (`让我们…`) a closing part, `名词解释`/`附件` lines a glossary or annex, opening lines (`各位代表：`, the
+    title and byline) the preamble; where no heading gave a role, openings such as `今年以来`/`下一步` do.
+    """
+    paras = list(paragraphs(text))
+    if not paras:
+        return (Section(start=0, end=len(text), role="other"),)
+    heading_at = {o.start: o for o in outline}
+    first_heading = min((o.start for o in outline), default=len(text))
+    annex_at = next((i for i, (a, b) in enumerate(paras) if ANNEX.match(text[a:b].strip())), len(paras))
+    closing_at = next((i for i in range(annex_at - 1, max(0, annex_at - CLOSING_WINDOW) - 1, -1)
+                       if opening_role(text[paras[i][0]:paras[i][1]], "closing")), None)
+    if closing_at and SALUTATION.fullmatch(text[paras[closing_at - 1][0]:paras[closing_at - 1][1]].strip()):
+        closing_at -= 1  # `各位代表！` on a line of its own before the call
+
+    roles: list[tuple[Role, str | None]] = []
+    stack: list[tuple[int, Role | None, str]] = []  # open headings: (level, role, label)
+    mixed: set[str] = set()  # headings that name a review and a plan: the plan starts where a paragraph says so
+    problems_level: int | None = None  # the problems part lasts until a heading at or above this level
+    glossary = False
+    opened: Role | None = None  # a role given by a paragraph opening where no heading gave one
+    in_preamble = True
+    for i, (a, b) in enumerate(paras):
+        para = text[a:b]
+        item = heading_at.get(a)
+        if item is not None:
+            in_preamble = False
+            while stack and stack[-1][0] >= item.level:
+                stack.pop()
+            if problems_level is not None and item.level <= problems_level:
+                problems_level = None
+            inherited = next((r for _, r, _ in reversed(stack) if r is not None), None)
+            role = heading_role(item.title)
+            if inherited is not None and role not in ("problems", "glossary"):
+                role = None  # `（十）…取得新成效` under a plan heading stays plan: sub-headings rarely change roles
+            elif role is None and inherited is None and _tasking(item.title):
+                role = "plan"
+            stack.append((item.level, role, f"{item.marker}{item.title}"))
+            if role == "review" and "plan" in heading_roles(item.title):
+                mixed.add(f"{item.marker}{item.title}")
+            opened = None
+        if i >= annex_at:
+            annex = ANNEX.match(para.strip())
+            if annex:
+                title = annex.group("title") or (text[paras[i + 1][0]:paras[i + 1][1]] if i + 1 < len(paras) else "")
+                glossary = heading_role(title) == "glossary"
+                stack = [(0, "glossary" if glossary else heading_role(title) or "plan", para.strip())]
+        elif len(para) <= 20 and heading_role(para) == "glossary":
+            glossary = True
+        if closing_at is not None and closing_at <= i < annex_at:
+            roles.append(("closing", None))
+            continue
+        if glossary:
+            roles.append(("glossary", next((label for _, r, label in reversed(stack) if r == "glossary"), None)))
+            continue
+        if opening_role(para, "problems"):
+            problems_level = stack[-1][0] if stack else 0
+        if problems_level is not None:
+            roles.append(("problems", None))
+            continue
+        at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] is not None), None)
+        if at is not None:
+            level, role, label = stack[at]
+            if role == "review" and label in mixed and _plans_ahead(para, year):
+                stack[at] = (level, "plan", label)  # 成就和…目标任务: the review turns to the plan here
+            elif role == "plan" and _looks_back(para, year):
+                stack[at] = (level, "review", label)  # a plan's part that first looks back (`“十四五”时期，…`)
+                mixed.add(label)
+            roles.append((stack[at][1], label))  # type: ignore[arg-type]
+            continue
+        if in_preamble and a < first_heading and not opening_role(para, "review") \
+                and (i == 0 or len(para) <= SHORT_LINE or opening_role(para, "preamble")):
+            roles.append(("preamble", None))
+            continue
+        in_preamble = False
+        opened = opening_role(para, "review", "plan") or opened
+        roles.append((opened or "other", None))
+
+    sections: list[Section] = []
+    for (a, _), (role, heading) in zip(paras, roles, strict=True):
+        if sections and sections[-1].role == role and sections[-1].heading == heading:
+            continue
+        if sections:
+            sections[-1] = replace(sections[-1], end=a)
+        sections.append(Section(start=0 if not sections else a, end=len(text), role=role, heading=heading))
+    return tuple(sections)
+
+
+def has_review_and_plan(sections: Sequence[Section]) -> bool:
+    """Whether headings give a document both a review and a plan part (a work report, a summary with plans):
+    there results are reported in the review and tasks set in the plan, and each part is read for its own."""
+    by_heading = {s.role for s in sections if s.heading is not None}
+    return "plan" in by_heading and bool(by_heading & {"review", "problems"})

@@ -1,0 +1,93 @@
+"""Section roles: headings first, paragraph openings where headings say nothing, the five-year period by year."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.ingest import read_bytes
+from nlp.pipeline import structure
+from nlp.segment.sections import assign_roles, has_review_and_plan, heading_role, opening_role
+
+REPORT = """2025年某市政府工作报告
+——2025年1月10日在某市第十届人民代表大会第三次会议上
+各位代表：
+现在，我代表市人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全市地区生产总值增长5.5%。
+（一）着力扩大有效需求。新开工项目120个。
+我们也清醒看到，经济回升基础还不稳固，一些企业经营困难。
+二、2025年重点任务
+今年是“十四五”规划收官之年。
+（一）着力扩大有效需求。实施城市更新行动，年内改造老旧小区50个。
+各位代表！
+让我们团结一心，奋力谱写新篇章。
+附件
+名词解释
+1.“两新”：大规模设备更新和消费品以旧换新。
+"""
+
+
+def roles_by_line(text: str, year: int | None = 2025) -> list[tuple[str, str]]:
+    analysis = structure(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
+    sections = assign_roles(analysis.document.text, analysis.outline, year)
+    out = []
+    pos = 0
+    for line in analysis.document.text.split("\n"):
+        role = next(s.role for s in sections if s.start <= pos < s.end) if line else ""
+        out.append((line, role))
+        pos += len(line) + 1
+    return [x for x in out if x[0]]
+
+
+def test_roles_of_a_work_report() -> None:
+    lines = roles_by_line(REPORT)
+
+    def role(prefix: str) -> str:
+        return next(r for t, r in lines if t.startswith(prefix))
+
+    assert role("2025年某市政府") == role("各位代表：") == role("现在，我代表") == "preamble"
+    assert role("一、2024年") == role("过去一年，全市") == "review"
+    assert role("我们也清醒看到") == "problems"
+    assert role("二、2025年") == role("今年是") == "plan"
+    assert [r for t, r in lines if t.startswith("（一）")] == ["review", "plan"]
+    assert role("各位代表！") == role("让我们团结一心") == "closing"
+    assert role("名词解释") == role("1.“两新”") == "glossary"
+
+
+@pytest.mark.parametrize(("title", "role"), [
+    ("2024年工作回顾", "review"), ("过去一年和五年工作回顾", "review"), ("2025年主要工作和“十四五”发展成就", "review"),
+    ("2025年工作总体要求和重点任务", "plan"), ("政府自身建设", "plan"), ("下一步工作打算", "plan"),
+    ("存在的主要问题", "problems"), ("附件2 名词解释", "glossary"), ("总体情况", "review"),
+    ("研究“两违整治”工作推进情况", None), ("聚焦主责主业，全力维护社会大局持续稳定", None),
+])
+def test_heading_roles(title: str, role: str | None) -> None:
+    assert heading_role(title) == role
+
+
+@pytest.mark.parametrize(("paragraph", "role"), [
+    ("在肯定成绩的同时，我们也清醒看到面临的困难和挑战。", "problems"),
+    ("同时，我们也清醒地看到面临的困难和挑战，主要是：", "problems"),
+    ("各位代表，在看到成绩的同时，我们也清醒认识到困难和挑战。", "problems"),
+    ("但也要看到，工作中还存在一些问题。", "problems"),
+    ("我们要看到，我国经济基础稳、优势多、韧性强。", None),
+    ("让我们更加紧密地团结在以习近平同志为核心的党中央周围。", "closing"),
+    ("今年以来，全县公安机关破获刑事案件1268起。", "review"),
+    ("下一步，我们将重点抓好以下工作。", "plan"),
+])
+def test_paragraph_openings(paragraph: str, role: str | None) -> None:
+    assert opening_role(paragraph, "problems", "closing", "review", "plan") == role
+
+
+def test_five_year_periods_by_year() -> None:
+    text = ("某省政府工作报告\n一、2025年工作回顾\n全省生产总值增长5%。\n二、“十四五”时期发展成就和“十五五”时期主要目标任务\n"
+            "“十四五”时期，我们经受住多重考验。\n“十五五”时期是基本实现现代化夯实基础的关键时期。\n三、2026年重点工作\n要扩大内需。\n")
+    got = roles_by_line(text, 2026)
+    assert [r for t, r in got if t.startswith(("“十四五”时期，", "“十五五”时期是"))] == ["review", "plan"]
+
+
+def test_a_speech_without_role_headings_is_not_structured() -> None:
+    text = "在全县工作会议上的讲话\n同志们：\n刚才，三位同志作了发言。\n一、强化责任落实\n各乡镇要加强巡查。\n二、加强队伍建设\n要严格管理。\n"
+    analysis = structure(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
+    roles = [s.role for s in analysis.sections]
+    assert roles[0] == "preamble" and "review" in roles and roles[-1] == "plan"
+    assert not has_review_and_plan(analysis.sections)
