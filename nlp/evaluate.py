@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import importlib.util
 import json
 import math
 from collections import Counter
@@ -17,14 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from nlp.extract.campaigns import canonical
-from nlp.gold import find_document
+from nlp.gold import SHARED, find_document
 from nlp.match.compare import compare
 from nlp.match.results import find_result, index_results
 from nlp.pipeline import analyze
+from nlp.serialize import to_data
 from nlp.spans import overlap
 from nlp.types import Analysis
 
 Span = tuple[int, int]
+UNITS_SCORER = SHARED / "tools" / "check_units.py"
 
 
 def _prf(tp_gold: int, n_gold: int, tp_pred: int, n_pred: int) -> dict[str, float]:
@@ -383,6 +386,39 @@ def score_compare_links(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
                                          "status_accuracy": _acc(status, found), "wrong": wrong}}
 
 
+def _units_scorer() -> Any:
+    """Load ../shared/tools/check_units.py, the scorer of directive-to-unit gold, as a module."""
+    spec = importlib.util.spec_from_file_location("check_units", UNITS_SCORER)
+    if spec is None or spec.loader is None or not UNITS_SCORER.is_file():
+        raise FileNotFoundError(f"{UNITS_SCORER}: the scorer of units gold is absent")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_units(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
+    """Score `nlp compare` on units gold (directives of a base traced into reporting documents: evidence and
+    status per cell) with the definitions of ../shared/tools/check_units.py, which it runs as it is.
+
+    Gold kept as offsets only (the team's, about third-party documents) gets its texts from the documents.
+    """
+    scorer = _units_scorer()
+    paths = {name: find_document(path, name) for name in [gold["base"], *gold["documents"]]}
+    docs = {name: scorer.Doc(str(paths[name])) for name in gold["documents"]}
+    base_text = scorer.Doc(str(paths[gold["base"]])).text
+    gold = {**gold, "directives": [{**d, "text": base_text[d["start"]:d["end"]]} for d in gold["directives"]],
+            "links": [{**link, "evidence": [{**e, "text": docs[link["document"]].text[e["start"]:e["end"]]}
+                                           for e in link["evidence"]]} for link in gold["links"]]}
+    comparison = compare(analyze(paths[gold["base"]]), [analyze(paths[name]) for name in gold["documents"]])
+    s = scorer.score(gold, docs, to_data(comparison))
+    found, evidence, status, false = scorer.fractions(s)
+    return {"gold": str(path), "units": {
+        "directives_found": round(found, 4), "evidence": round(evidence, 4), "status": round(status, 4),
+        "false_evidence": round(false, 4), "unknown_kept": round(1 - false, 4),
+        "cells": s["cells"], "known": s["known"], "unknown": s["unknown"],
+        "report": scorer.report(gold, s)}}
+
+
 def evaluate_files(files: Iterable[str | Path]) -> dict[str, Any]:
     """Analyse the document of each gold file and return per-file scores."""
     results = []
@@ -391,6 +427,12 @@ def evaluate_files(files: Iterable[str | Path]) -> dict[str, Any]:
         gold = json.loads(path.read_text(encoding="utf-8"))
         if "pairs" in gold:
             results.append(_target_pairs(path, gold))
+            continue
+        if "base" in gold and "directives" in gold:
+            try:
+                results.append(score_units(path, gold))
+            except FileNotFoundError as exc:
+                results.append({"gold": str(path), "skipped": str(exc)})
             continue
         if "base" in gold and "links" in gold:
             results.append(score_compare_links(path, gold))
@@ -407,6 +449,16 @@ def format_report(report: dict[str, Any]) -> str:
     lines: list[str] = []
     for r in report["files"]:
         lines.append(f"== {r['gold']}")
+        if "skipped" in r:
+            lines.append(f"   skipped: {r['skipped']}")
+            continue
+        if "units" in r:
+            s = r["units"]
+            lines.append(f"   units       directives found {s['directives_found']}, evidence {s['evidence']}, "
+                         f"status {s['status']}, false evidence on unknown {s['false_evidence']} "
+                         f"({s['cells']} cells, {s['known']} known)")
+            lines.extend(f"     {line}" for line in s["report"])
+            continue
         if "targets" in r:
             s = r["targets"]
             accs = " ".join(f"{k}={v}" for k, v in s.items() if k.endswith("accuracy"))

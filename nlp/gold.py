@@ -23,6 +23,7 @@ def default_gold_files() -> list[Path]:
         if folder.is_dir():
             files.extend(sorted(folder.glob("*.gold.json")))
             files.extend(sorted(folder.glob("targets*.json")))
+            files.extend(sorted(folder.glob("units*.json")))
     files.extend(sorted((ROOT / "corpora" / "samples").glob("*/gold_links.json")))
     return [f for f in files if _documents_present(f)]
 
@@ -30,8 +31,9 @@ def default_gold_files() -> list[Path]:
 def _documents_present(path: Path) -> bool:
     gold = json.loads(path.read_text(encoding="utf-8"))
     if "base" in gold:
-        return all((path.parent / n).is_file() for n in [gold["base"], *gold["documents"]])
-    names = [p["targets_doc"] for p in gold.get("pairs", [])] or [gold.get("document", "")]
+        names = [gold["base"], *gold["documents"]]
+    else:
+        names = [p["targets_doc"] for p in gold.get("pairs", [])] or [gold.get("document", "")]
     try:
         for name in names:
             find_document(path, name)

@@ -25,6 +25,8 @@ METRICS = {
     "quantities": ("f1", "kind_accuracy", "value_accuracy", "masked_accuracy"),
     "outline": ("f1",),
     "links": ("found", "status_accuracy"),
+    "units": ("directives_found", "evidence", "status", "unknown_kept"),
+    "roles": ("accuracy",),
     "targets": ("recall", "value_accuracy", "unit_accuracy", "qualifier_accuracy", "direction_accuracy",
                 "key_accuracy", "results_accuracy", "status_accuracy"),
 }

@@ -130,7 +130,7 @@ def _plans_ahead(para: str, year: int | None) -> bool:
     return bool(opening_role(para, "plan")) or _period(para, year) == "ahead"
 
 
-def _looks_back(para: str, year: int | None) -> bool:
+def looks_back_over_years(para: str, year: int | None) -> bool:
     """Whether a paragraph opens a look back over a period: `过去五年`, `五年来`, a five-year period that has ended."""
     return bool(PAST_YEARS.match(para)) or _period(para, year) == "past"
 
@@ -205,7 +205,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             level, role, label = stack[at]
             if role == "review" and label in mixed and _plans_ahead(para, year):
                 stack[at] = (level, "plan", label)  # 成就和…目标任务: the review turns to the plan here
-            elif role == "plan" and _looks_back(para, year):
+            elif role == "plan" and looks_back_over_years(para, year):
                 stack[at] = (level, "review", label)  # a plan's part that first looks back (`“十四五”时期，…`)
                 mixed.add(label)
             roles.append((stack[at][1], label))  # type: ignore[arg-type]

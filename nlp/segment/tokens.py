@@ -38,6 +38,11 @@ def tokenizer() -> Any:
         return tk
 
 
+def known_word(word: str) -> bool:
+    """Whether the dictionary (jieba's and the domain words) lists `word`."""
+    return bool(tokenizer().FREQ.get(word))
+
+
 def tokenize(text: str) -> list[Token]:
     """Return the tokens of `text` with their offsets; whitespace is left out."""
     out: list[Token] = []
