@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any
 
 from nlp.export.matrix import to_html as matrix_page
-from nlp.export.tasks import task_rows
+from nlp.export.tasks import INHERITED_MARK, task_rows
 from nlp.segment.sentences import paragraphs
 from nlp.serialize import to_data
 from nlp.spans import keep_longest
@@ -133,6 +133,11 @@ def _marked_text(analysis: Analysis) -> str:
     return "\n".join(out)
 
 
+def _units(row: dict[str, Any]) -> list[str]:
+    """The units of a task row, an inherited one (各县区院（承上）) filtered as the unit itself."""
+    return [u.removesuffix(INHERITED_MARK) for u in row["责任单位"].split("、")] if row["责任单位"] else []
+
+
 def _task_table(analysis: Analysis) -> str:
     esc = html.escape
     rows = task_rows(analysis)
@@ -140,7 +145,7 @@ def _task_table(analysis: Analysis) -> str:
     body = []
     for row, d in zip(rows, analysis.directives, strict=True):
         data = {
-            "unit": "|".join(row["责任单位"].split("、")) if row["责任单位"] else "",
+            "unit": "|".join(_units(row)),
             "strength": row["力度"],
             "deadline": d.deadline.kind if d.deadline else "",
             "campaign": "|".join(row["关联专项行动"].split("、")) if row["关联专项行动"] else "",
@@ -153,7 +158,7 @@ def _task_table(analysis: Analysis) -> str:
         opts = "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
         return f'<label>{label}<select name="{name}"><option value="">全部</option>{opts}</select></label>'
 
-    units = sorted({u for r in rows for u in (r["责任单位"].split("、") if r["责任单位"] else [])})
+    units = sorted({u for r in rows for u in _units(r)})
     campaigns = sorted({c for r in rows for c in (r["关联专项行动"].split("、") if r["关联专项行动"] else [])})
     deadlines = sorted({d.deadline.kind for d in analysis.directives if d.deadline})
     filters = (options("unit", "责任单位", units) + options("strength", "力度", ["必须", "要", "力争"])
