@@ -65,8 +65,12 @@ _BLOCK_REST = re.compile(f"[{_BLOCK_CHARS}]*")
 # single tokens in jieba that jieba-rs would put into blocks (its CJK ranges are wider), and lone
 # surrogates, which cannot be passed to Rust; any character outside jieba's blocks except \r and \n
 # may be listed here, since jieba yields each of them alone
-_ALONE = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\ud800-\udfff]")
-_TROUBLE = re.compile("([\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\ud800-\udfff])|[+#&._%\\-]")
+_ALONE_CHARS = "\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\ud800-\udfff"
+_ALONE = re.compile(f"[{_ALONE_CHARS}]")
+_SIGNS = frozenset("+#&._%-")
+_ASCII_BLOCK_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-")
+# one character class, no alternation: the regex engine then scans for it three times faster
+_TROUBLE = re.compile(f"[{_ALONE_CHARS}+#&._%\\-]")
 _ASCII_RUN = re.compile("[a-zA-Z0-9+#&._%\\-]+")
 # runs whose every piece jieba and jieba-rs split alike (tests/segment/test_fastcut.py tries all short ones)
 _PLAIN_RUN = re.compile(r"[a-zA-Z0-9]+(?:\.[0-9]+)?%?|[^a-zA-Z0-9]+")
@@ -216,14 +220,18 @@ class RjiebaSegmenter:
             i = m.start()
             if i < block_end:
                 continue
-            if m.group(1):
+            c = m.group()
+            if c not in _SIGNS:
                 if i > pos:
                     out += rj_cut(text[pos:i])
-                out.append(m.group(1))
+                out.append(c)
                 pos = i + 1
                 continue
             start = i
-            while start > pos and _in_block(text[start - 1]):
+            while start > pos:
+                c = text[start - 1]
+                if not ("\u4e00" <= c <= "\u9fd5" or c in _ASCII_BLOCK_CHARS):
+                    break
                 start -= 1
             block_end = _BLOCK_REST.match(text, i).end()  # type: ignore[union-attr]  # matches the empty string
             block = text[start:block_end]
@@ -312,10 +320,6 @@ class RjiebaSegmenter:
             if self._jieba is None:
                 self._jieba = JiebaSegmenter(self._domain_words)
             return self._jieba
-
-
-def _in_block(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fd5" or (c.isascii() and (c.isalnum() or c in "+#&._%-"))
 
 
 class _Frequencies:
