@@ -3,15 +3,13 @@
 The dictionary (jieba's own plus the domain_words lexicon, so that `三会一课`,
 `六稳` and `案-件比` stay whole) is loaded once per process, into rjieba (jieba-rs,
 the `fast` extra) when it can give jieba's exact tokens, else into jieba itself
-(nlp/segment/fastcut.py). A spaCy `Doc` can be built from the tokens for the
-matchers of later stages; spaCy is imported only then.
+(nlp/segment/fastcut.py).
 """
 
 from __future__ import annotations
 
 import threading
 from functools import cache
-from typing import Any
 
 from nlp.lexicons import load_table
 from nlp.segment.fastcut import Segmenter, build_segmenter
@@ -44,29 +42,3 @@ def tokenize(text: str) -> list[Token]:
             append(Token(word, pos, end))
         pos = end
     return out
-
-
-@cache
-def _vocab() -> Any:
-    from spacy.vocab import Vocab
-
-    return Vocab()
-
-
-def spacy_doc(text: str, tokens: list[Token]) -> Any:
-    """Return a spaCy Doc over `text` whose tokens are the jieba tokens (gaps become tokens too)."""
-    from spacy.tokens import Doc
-
-    words: list[str] = []
-    pos = 0
-    for tok in tokens:
-        if tok.start > pos:
-            words.append(text[pos:tok.start])
-        words.append(tok.text)
-        pos = tok.end
-    if pos < len(text):
-        words.append(text[pos:])
-    doc = Doc(_vocab(), words=words, spaces=[False] * len(words))
-    if doc.text != text:
-        raise ValueError("tokens do not rebuild the text")
-    return doc
