@@ -19,6 +19,9 @@ STOP = frozenset(
 )
 TOPIC = re.compile(r"从(.{1,30}?)(?:工作)?来看")
 MIN_SCORE = 0.35  # share of a directive's weighted content words a report must share; tuned on the dev speech
+# a word in more reports than this ties a directive to none of them in particular (the most any word reaches in
+# the development documents is 36, 经济 in 2023); skipping its postings keeps scoring linear in the document's length
+MAX_POSTINGS = 200
 
 
 def _is_content(word: str) -> bool:
@@ -74,7 +77,11 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     for i, bag in enumerate(report_words):
         for w, count in bag.items():
             index.setdefault(w, []).append((i, idf(w) * (1.5 if count > 1 else 1.0)))
-    with_topic = [i for i, t in enumerate(topics) if t]
+    # a report's topic is named in a directive only if the topic's first word is: index topics by that word
+    by_topic_word: dict[str, list[int]] = {}
+    for i, t in enumerate(topics):
+        if t:
+            by_topic_word.setdefault(min(t), []).append(i)
     links: list[Link] = []
     for d in directives:
         dw = set(words(d.start, d.end))
@@ -86,11 +93,15 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
         for w in ordered:
             if w == "建议":
                 continue  # shared alone it ties nothing (检察建议 is everywhere)
-            for i, weight in index.get(w, ()):
+            postings = index.get(w, ())
+            if len(postings) > MAX_POSTINGS:
+                continue
+            for i, weight in postings:
                 acc[i] = acc.get(i, 0.0) + weight
-        for i in with_topic:
-            if topics[i] <= dw:
-                acc[i] = max(acc.get(i, 0.0), total)  # the report's topic (从…来看) is named in the directive
+        for w in ordered:
+            for i in by_topic_word.get(w, ()):
+                if topics[i] <= dw:
+                    acc[i] = max(acc.get(i, 0.0), total)  # the report's topic (从…来看) is named in the directive
         scored = [(a / total, reports[i]) for i, a in acc.items()
                   if a / total >= MIN_SCORE and reports[i].start != d.start]
         if not scored:

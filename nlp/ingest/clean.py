@@ -26,6 +26,7 @@ FRAGMENT = re.compile(r"[A-Za-z0-9.．%％]{1,3}")  # a line of a few letters or
 LINE_PATTERN_MAX = 200  # longest paragraph a `line`/`inline` pattern may remove (web furniture is short)
 CHROME_MAX = 12
 MIN_ITEM = 12  # `备案号: 辽ICP备…` is one item, not two
+TITLE_MAX = 40  # a title line (政府工作报告, 在全县公安工作会议上的讲话) is shorter than this
 
 TITLE_DECORATION = re.compile(
     r"\s*[(（【\[]\s*(全文完整|全文|完整版?|完整|最新|精选|范文|word版?|可编辑|下载|原文|实录|定稿|终稿|"
@@ -170,12 +171,16 @@ def remove_boilerplate(paras: list[Para]) -> tuple[list[Para], list[str]]:
     """Return the body paragraphs and the boilerplate items removed."""
     kept: list[Para] = []
     removed: list[str] = []
-    for i, para in enumerate(paras):
+    in_tail = False  # a licence footer runs to the end of its document: the end of the file, or a next title
+    for para in paras:
         text = para.text
         kind = _boilerplate_kind(text)
-        if kind == "tail":
-            removed.extend(p.text for p in paras[i:])
-            break
+        if in_tail and _starts_document(text):
+            in_tail = False  # the next document of a file that binds several
+        if kind == "tail" or in_tail:
+            removed.append(text)
+            in_tail = True
+            continue
         if kind == "chrome":
             removed.append(text)
         elif kind == "line":
@@ -183,6 +188,11 @@ def remove_boilerplate(paras: list[Para]) -> tuple[list[Para], list[str]]:
         else:
             kept.append(para)
     return kept, removed
+
+
+def _starts_document(text: str) -> bool:
+    """Whether a paragraph is a document's title line: short, naming a kind of document, not a sentence."""
+    return len(text) <= TITLE_MAX and bool(DOC_TYPE.search(text)) and not any(ch in text for ch in "。；;，,")
 
 
 def clean_title(text: str) -> str:
