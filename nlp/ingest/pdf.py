@@ -4,7 +4,10 @@ wrapped lines joined by layout, paragraph breaks kept; every character keeps its
 Lines are joined by where they sit in the text block (its left and right
 edges, its line pitch and body size, measured on the document): a line that
 reaches the right edge wraps into the next one, unless the next one is
-indented, further down than the line pitch, or set in another size.
+indented, further down than the line pitch, or set in another size. Spaces
+that the extractor inferred from a gap next to a CJK character (the room a word
+processor leaves around `75` in `75 周年`, a justified line stretched wide) are
+dropped from the analysed text; the source text keeps them.
 """
 
 from __future__ import annotations
@@ -36,8 +39,10 @@ LATIN = re.compile(r"[A-Za-z0-9]")
 CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026]")
 NO_LINE_START = frozenset("，。、；：！？）》」』”’…%％·,.;:!?)]")  # these go down with the character before them
 OPENERS = frozenset("“‘（《「『【([")  # …and these with the character after them
-# Layout thresholds, in ems of the body size. Measured on LibreOffice exports of 31 provincial reports
-# (Noto CJK, DejaVu; justified and ragged) and on reportlab output (STSong):
+# Layout thresholds, in ems of the body size (spaces: of the line's size). Measured on LibreOffice exports of
+# 31 provincial reports (Noto CJK, DejaVu; justified and ragged) and on reportlab output (STSong):
+SPACE_CJK = 0.15  # a typed space between CJK characters leaves ≥ 0.21 em beyond the line's tracking
+SPACE_MIXED = 0.33  # between CJK and Latin a word processor leaves 0.19–0.31 em; a typed space ≥ 0.35 em
 INDENT = 0.5  # a first line starts at least half a character in from the block's left edge (two characters, usually)
 CENTRED = 0.25  # a centred line stands this far off the left edge at least, as far as off the right one
 EDGE = 0.15  # lines of justified text end this close to the right edge…
@@ -132,32 +137,39 @@ def _lines(page: Any, ligatures: dict[str, str]) -> list[dict[str, Any]]:
     TOLERANCE share a row; in a row, in x order, a blank character, a step back
     or a gap wider than TOLERANCE starts a word; words whose tops chain within
     TOLERANCE share a line, in x order, joined by one space. Each line carries
-    its characters, one per letter of its text. Pages with rotated characters
-    are left to pdfplumber.
+    its characters, one per letter of its text, and `typed`: the spaces that
+    stand for a blank character of the PDF. Pages with rotated characters are
+    left to pdfplumber.
     """
     chars = page.chars
     if not all(c["upright"] for c in chars):
         return [ln for ln in page.extract_text_lines(strip=True, return_chars=True) if ln["text"].strip()]
     rows = _clusters([c["top"] for c in chars])
     words: list[list[dict[str, Any]]] = []
+    after_blank: list[bool] = []  # the word follows a blank character of its row
     for _, row in groupby(sorted(chars, key=lambda c: rows[c["top"]]), key=lambda c: rows[c["top"]]):
         word: list[dict[str, Any]] = []
+        blank = False
         for c in sorted(row, key=itemgetter("x0")):
             text = c["text"]
             if not text or text.isspace():
                 if word:
                     words.append(word)
+                    after_blank.append(blank)
                 if not text:  # an empty character is a word of its own, as in pdfplumber
                     words.append([c])
-                word = []
+                    after_blank.append(False)
+                word, blank = [], bool(text)
             elif word and (c["x0"] < word[-1]["x0"] or c["x0"] > word[-1]["x1"] + TOLERANCE
                            or abs(c["top"] - word[-1]["top"]) > TOLERANCE):
                 words.append(word)
-                word = [c]
+                after_blank.append(blank)
+                word, blank = [c], False
             else:
                 word.append(c)
         if word:
             words.append(word)
+            after_blank.append(blank)
     tops = [min(c["top"] for c in w) for w in words]
     lefts = [min(c["x0"] for c in w) for w in words]
     ids = _clusters(tops)
@@ -166,16 +178,22 @@ def _lines(page: Any, ligatures: dict[str, str]) -> list[dict[str, Any]]:
     for _, group in groupby(sorted(by_top, key=lambda i: ids[tops[i]]), key=lambda i: ids[tops[i]]):
         parts: list[str] = []
         line_chars: list[dict[str, Any]] = []
+        typed: set[int] = set()
+        length = 0
         for i in sorted(group, key=lefts.__getitem__):
             if parts:
+                if after_blank[i]:
+                    typed.add(length)
                 parts.append(" ")
+                length += 1
             for c in words[i]:
                 letters = ligatures.get(c["text"], c["text"])
                 parts.append(letters)
                 line_chars.extend([c] * len(letters))
+                length += len(letters)
         text = "".join(parts)
         if text.strip():
-            lines.append({"text": text, "chars": line_chars,
+            lines.append({"text": text, "chars": line_chars, "typed": typed,
                           "x0": min(c["x0"] for c in line_chars), "x1": max(c["x1"] for c in line_chars),
                           "top": min(c["top"] for c in line_chars),
                           "bottom": max(c["bottom"] for c in line_chars)})
@@ -246,9 +264,54 @@ def _is_cjk(ch: str) -> bool:
     return bool(CJK.match(ch))
 
 
-def _line_para(line: dict[str, Any], offset: int) -> Para:
-    """Return a line as a paragraph that remembers its place in the source text."""
-    return Para.of(line["text"], offset).drop(ZERO_WIDTH).strip()
+def _gap_spaces(line: dict[str, Any]) -> list[tuple[int, dict[str, Any], dict[str, Any]]]:
+    """Return the spaces of a line that stand for a gap, not a blank character: (index, char before, char after).
+
+    Every space of the text falls between two words and every other letter is
+    one of the line's characters, so the characters either side are known.
+    """
+    text, chars = line["text"], line["chars"]
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces or len(text) - len(spaces) != len(chars):
+        return []
+    typed = line.get("typed", ())
+    return [(i, chars[i - n - 1], chars[i - n]) for n, i in enumerate(spaces) if i not in typed]
+
+
+def _line_para(line: dict[str, Any], offset: int, size: float) -> Para:
+    """Return a line as a paragraph without the spaces that only stand for layout.
+
+    A gap wider than TOLERANCE becomes a space. Between CJK characters that is a
+    typed space only when the gap exceeds the line's own tracking (a justified
+    line may spread every character) by a space's width; next to a Latin
+    character it is the room a word processor leaves between scripts unless it
+    is wider still. Spaces that are blank characters of the PDF are kept.
+    """
+    text = line["text"]
+    para = Para.of(text, offset)
+    spaces = _gap_spaces(line)
+    if spaces:
+        tracking = median(b["x0"] - a["x1"] for a, b in pairwise(line["chars"]))
+        drop = []
+        for i, before, after in spaces:
+            extra = after["x0"] - before["x1"] - tracking
+            cjk_before, cjk_after = _is_cjk(before["text"][-1:]), _is_cjk(after["text"][:1])
+            if cjk_before and cjk_after:
+                typed = extra >= SPACE_CJK * size
+            else:
+                typed = not (cjk_before or cjk_after) or extra >= SPACE_MIXED * size
+            if not typed:
+                drop.append(i)
+        if drop:
+            kept = Para()
+            start = 0
+            for i in drop:
+                kept = kept + para.slice(start, i)
+                start = i + 1
+            para = kept + para.slice(start)
+    if not ZERO_WIDTH.isdisjoint(text):
+        para = para.drop(ZERO_WIDTH)
+    return para.strip()
 
 
 def _right_end(chars: list[dict[str, Any]], right: float, size: float) -> float:
@@ -338,7 +401,7 @@ def _paragraphs(lines: list[tuple[int, dict[str, Any], int]]) -> list[Para]:
     prev: _Line | None = None
     centred_para = False  # the paragraph began with a centred line
     for (offset, ln, page), size in zip(lines, sizes, strict=True):
-        para = _line_para(ln, offset)
+        para = _line_para(ln, offset, size)
         if not len(para):
             continue
         chars = ln["chars"]

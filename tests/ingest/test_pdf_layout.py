@@ -1,4 +1,4 @@
-"""PDF layout: the text lines of a page, joined into paragraphs by the text block.
+"""PDF layout: the text lines of a page, joined into paragraphs by the text block; spaces that only stand for layout.
 
 Pages are typeset here character by character, as LibreOffice sets a report in
 14 pt Noto CJK (a 414 pt measure from x = 90, a 31.2 pt line pitch), so that
@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from nlp.ingest.pdf import _is_cjk, _lines, _paragraphs
+from nlp.ingest.pdf import _is_cjk, _line_para, _lines, _paragraphs
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_PDFS = ROOT.parent / "shared" / "corpus" / "pdf" / "2025"
@@ -88,6 +88,34 @@ def test_lines_are_pdfplumbers_made_in_one_pass(path: Path) -> None:
             assert [(ln["text"], ln["x0"], ln["x1"], ln["top"], ln["bottom"]) for ln in ours] \
                 == [(ln["text"], ln["x0"], ln["x1"], ln["top"], ln["bottom"]) for ln in theirs]
             assert [ln["chars"] for ln in ours] == [ln["chars"] for ln in theirs]
+
+
+@pytest.mark.parametrize(
+    ("typeset", "expected"),
+    [
+        ("新中国成立^75^周年庆祝活动", "新中国成立75周年庆祝活动"),
+        ("预计全市地区生产总值增长^5.2%^左右", "预计全市地区生产总值增长5.2%左右"),
+        ("近^3.3^万名工作人员在副中心办公", "近3.3万名工作人员在副中心办公"),
+        ("地表水Ⅲ^类水体比例", "地表水Ⅲ类水体比例"),
+        ("北京市市长~殷勇同志作政府工作报告", "北京市市长 殷勇同志作政府工作报告"),
+        ("附件2_名词解释", "附件2 名词解释"),
+        ("细颗粒物 PM2.5 浓度下降", "细颗粒物 PM2.5 浓度下降"),
+        ("efficiency_reports in 2024", "efficiency reports in 2024"),
+    ],
+)
+def test_spaces_that_only_stand_for_layout_are_dropped(typeset: str, expected: str) -> None:
+    line = _lines(SimpleNamespace(chars=glyphs(typeset)), {})[0]
+    para = _line_para(line, 100, SIZE)
+    assert para.text == expected
+    for text, start in para.frags:  # every kept character still points at its place in the source line
+        assert line["text"][start - 100:start - 100 + len(text)] == text
+
+
+def test_a_justified_line_stretched_wide_loses_its_spaces() -> None:
+    # too few break points: every gap grows past pdfplumber's 3 pt, yet none is a space
+    line = _lines(SimpleNamespace(chars=justified("刑事立案数电信网络诈骗立案数", 86.0)), {})[0]
+    assert " " in line["text"]
+    assert _line_para(line, 0, SIZE).text == "刑事立案数电信网络诈骗立案数"
 
 
 def test_a_line_pitch_wider_than_the_font_is_no_paragraph_break() -> None:
