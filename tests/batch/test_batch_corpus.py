@@ -36,7 +36,7 @@ def test_whole_corpus_with_bad_inputs(tmp_path: Path, capsys: pytest.CaptureFixt
     db = tmp_path / "archive.sqlite"
     assert main(["batch", str(folder), "--db", str(db), "--workers", "2", "--format", "json"]) == 0
     first = json.loads(capsys.readouterr().out)
-    documents = len([p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".docx")])
+    documents = len([p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".docx", ".pdf")])
     assert first["ok"] == documents + 1
     failed = {Path(f["path"].split("!/")[-1]).name for f in first["failures"]}
     assert {"old.doc", "empty.txt", "fake.pdf", "broken.docx", "bomb.docx", "outside.txt", "MANIFEST.tsv"} <= failed
