@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import time
@@ -101,6 +102,10 @@ def _check_file(path: Path, must_exist: bool) -> None:
         raise InputError(str(path), "is not an nlp archive (not an SQLite database)", "choose another --db")
     if not head and must_exist:
         raise InputError(str(path), "is an empty file, not an archive", f"create it with `nlp batch PATH... --db {path}`")
+    if not must_exist and not (os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)):
+        # SQLite would say "unable to open database file", or fail only at the first document stored
+        raise InputError(str(path), "the archive is read-only (or its folder is: SQLite writes a journal beside it)",
+                         "make both writable or choose another --db")
 
 
 def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
