@@ -62,8 +62,9 @@ def check_chars(count: int, path: str, limit: int = MAX_CHARS) -> None:
 
 
 @contextmanager
-def time_budget(seconds: float | None, path: str) -> Iterator[None]:
-    """Raise BudgetError when the body runs longer than `seconds` (SIGALRM; main thread on Unix only, else no-op).
+def time_budget(seconds: float | None, path: str, total: float | None = None) -> Iterator[None]:
+    """Raise BudgetError when the body runs longer than `seconds` (SIGALRM; main thread on Unix only, else no-op);
+    the message names `total`, the whole budget, when this is what is left of it.
 
     The alarm interrupts Python code between bytecodes; a batch worker is also killed from outside if that fails.
     """
@@ -73,7 +74,7 @@ def time_budget(seconds: float | None, path: str) -> Iterator[None]:
         return
 
     def expired(_signum: int, _frame: FrameType | None) -> None:
-        raise BudgetError(path, f"over the time budget of {seconds:g} s", "split it or raise --timeout")
+        raise BudgetError(path, f"over the time budget of {total or seconds:g} s", "split it or raise --timeout")
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)

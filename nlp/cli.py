@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -81,9 +82,12 @@ def _options(args: argparse.Namespace, **more: Any) -> Options:
 def _analyze(path: str, options: Options) -> Any:
     """Analyse one file within its time budget; the dictionary is loaded only once a file was read, so that a
     refused file is refused at once."""
+    started = time.monotonic()
     with time_budget(options.timeout, path):
         document = read_document(path, options.max_bytes, options.max_chars)
-        _prepare()
+    _prepare()  # the dictionary and the model, once per process: not this document's time
+    left = options.timeout - (time.monotonic() - started) if options.timeout else None
+    with time_budget(max(left, 0.01) if left is not None else None, path, options.timeout):
         return analyze_document(document, options)
 
 

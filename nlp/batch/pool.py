@@ -56,7 +56,13 @@ def die_with_parent() -> None:
 
 
 def rss(pid: int) -> int:
-    """Resident memory of a process in bytes (Linux /proc), 0 where unknown."""
+    """Memory a worker holds of its own, in bytes: its private resident pages (Linux /proc), not the pages it still
+    shares with the parent it was forked from; 0 where unknown."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            return sum(int(line.split()[1]) * 1024 for line in fh if line.startswith(("Private_Clean", "Private_Dirty")))
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         with open(f"/proc/{pid}/statm", encoding="ascii") as fh:
             return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")

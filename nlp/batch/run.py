@@ -37,9 +37,14 @@ def analyse_item(path: str, data: bytes, suffix: str, options: Options | int | N
     if not isinstance(options, Options):  # an older caller passing max_bytes
         options = Options() if options is None else Options(max_bytes=options)
     sha = hashlib.sha256(data).hexdigest()
+    started = time.monotonic()
     try:
         with time_budget(options.timeout, path):
-            analysis = analyze_document(read_bytes(data, path, suffix, options.max_bytes, options.max_chars), options)
+            document = read_bytes(data, path, suffix, options.max_bytes, options.max_chars)
+        tokenizer()  # loaded once per worker, on the first document read: not this document's time
+        left = options.timeout - (time.monotonic() - started) if options.timeout else None
+        with time_budget(max(left, 0.01) if left is not None else None, path, options.timeout):
+            analysis = analyze_document(document, options)
             result = analysis_data(analysis)
             result["_fts"] = _index_tokens(analysis, result)  # the worker segmented already: no second pass
         return path, sha, result, None

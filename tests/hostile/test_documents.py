@@ -29,9 +29,9 @@ CASES: list[tuple[str, Callable[..., Path], float, int, str | None]] = [
     ("numbering.xml: huge level and start", g.numbering_huge, 1, 0, None),
     ("numbering.xml: non-integer level and start", g.numbering_garbage, 1, 0, None),
     ("password-protected docx", g.password_docx, 1, 2, "protected with a password"),
-    ("PDF flate bomb", g.pdf_flate_bomb, 1, 2, "draws more than 4 MiB"),
+    ("PDF flate bomb", g.pdf_flate_bomb, 1, 2, "draws more than 1 MiB"),
     ("2,000-page PDF", g.pdf_many_pages, 1, 2, "more than 300 pages"),
-    ("1 M rectangles on a page", g.pdf_rectangles, 1, 2, "draws more than 4 MiB"),
+    ("1 M rectangles on a page", g.pdf_rectangles, 1, 2, "draws more than 1 MiB"),
     ("12 MB web page", g.web_page, 1, 2, "more than the 4 MiB a page may have"),
 ]
 
