@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Sequence
@@ -163,10 +164,15 @@ def cmd_batch(args: argparse.Namespace) -> int:
     def terminated(_signum: int, _frame: Any) -> None:
         raise KeyboardInterrupt  # SIGTERM as Ctrl-C: workers stopped, what is stored kept
 
-    signal.signal(signal.SIGTERM, terminated)
-    summary = run_batch(args.paths, args.db, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-                        options=_options(args), max_memory=args.max_memory * MiB if args.max_memory else None,
-                        progress=lambda items, total: _progress(items, "archiving", total))
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, terminated) if main_thread else None
+    try:
+        summary = run_batch(args.paths, args.db, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                            options=_options(args), max_memory=args.max_memory * MiB if args.max_memory else None,
+                            progress=lambda items, total: _progress(items, "archiving", total))
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
     if args.format == "json":
         sys.stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")
     else:
