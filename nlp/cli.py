@@ -8,14 +8,18 @@ shows the traceback).
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
+import threading
+import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,36 +27,47 @@ from nlp import __version__
 from nlp.batch import store
 from nlp.batch.query import export_tasks, plot, search, stats
 from nlp.batch.run import run_batch
+from nlp.budget import MAX_CHARS, MAX_INPUT_BYTES, MAX_WORKER_MEMORY, TIMEOUT, MiB, time_budget
 from nlp.classify import load_model, train_and_save
 from nlp.errors import InputError, NlpError
 from nlp.evaluate import evaluate_files, format_report
+from nlp.export.inert import for_terminal, one_line
 from nlp.export.matrix import to_html as matrix_html
 from nlp.export.matrix import to_xlsx as matrix_xlsx
 from nlp.export.report import to_html as report_html
-from nlp.export.tasks import WRITERS, to_csv, write_tasks
+from nlp.export.tasks import WRITERS, to_csv
 from nlp.export.text_out import summary
 from nlp.gold import default_gold_files
+from nlp.ingest import read_document
 from nlp.match.compare import compare
 from nlp.match.compare import summary as compare_summary
-from nlp.pipeline import analyze
+from nlp.pipeline import analyze_document
 from nlp.segment.tokens import tokenizer
 from nlp.serialize import dumps, to_data
 from nlp.types import Options
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+# errors of the system that are the user's to fix: a full disk, no permission, a read-only folder
+USER_OS_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR,
+                  errno.EISDIR, errno.EFBIG, errno.ENAMETOOLONG}
 
 
-def _write_output(text: str, output: str | None) -> None:
-    """Write to stdout, or atomically to `output` so that a failure never leaves half a file."""
+def _write_output(text: str | bytes, output: str | None) -> None:
+    """Write to stdout, or atomically to `output` so that a failure (a full disk) never leaves half a file or a
+    temporary one behind."""
     if output is None or output == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
         return
     target = Path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with os.fdopen(fd, "wb" if isinstance(text, bytes) else "w", **({} if isinstance(text, bytes)
+                                                                       else {"encoding": "utf-8"})) as fh:
             fh.write(text)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a result file is an ordinary file
         os.replace(tmp, target)
@@ -61,15 +76,30 @@ def _write_output(text: str, output: str | None) -> None:
         raise
 
 
+def _options(args: argparse.Namespace, **more: Any) -> Options:
+    return Options(max_bytes=args.max_bytes, max_chars=args.max_chars, timeout=args.timeout or None, **more)
+
+
+def _analyze(path: str, options: Options) -> Any:
+    """Analyse one file within its time budget; the dictionary is loaded only once a file was read, so that a
+    refused file is refused at once."""
+    started = time.monotonic()
+    with time_budget(options.timeout, path):
+        document = read_document(path, options.max_bytes, options.max_chars)
+    _prepare()  # the dictionary and the model, once per process: not this document's time
+    left = options.timeout - (time.monotonic() - started) if options.timeout else None
+    with time_budget(max(left, 0.01) if left is not None else None, path, options.timeout):
+        return analyze_document(document, options)
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
-    options = Options(max_bytes=args.max_bytes, use_model=not args.no_model)
-    _prepare()
+    options = _options(args, use_model=not args.no_model)
     outputs: list[str] = []
     failed = 0
     single = len(args.files) == 1
     for path in _progress(args.files, "analysing"):
         try:
-            analysis = analyze(path, options)
+            analysis = _analyze(path, options)
         except InputError as exc:
             _error(str(exc))
             failed += 1
@@ -77,7 +107,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         if args.format == "json":
             outputs.append(dumps(analysis, indent=2 if single else None) + "\n")
         else:
-            outputs.append(summary(analysis))
+            outputs.append(for_terminal(summary(analysis)))
     if outputs:
         _write_output(("\n" if args.format == "text" else "").join(outputs), args.output)
     return EXIT_INPUT if failed else EXIT_OK
@@ -88,73 +118,75 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     if suffix not in WRITERS:
         _error(f"{args.output}: unsupported task-list format {suffix!r}; use .xlsx, .docx, .csv or .json")
         return EXIT_INPUT
-    _prepare()
-    analysis = analyze(args.file, Options(max_bytes=args.max_bytes))
+    analysis = _analyze(args.file, _options(args))
     if args.output is None:
-        sys.stdout.write(to_csv(analysis).decode("utf-8-sig"))
+        sys.stdout.write(for_terminal(to_csv(analysis).decode("utf-8-sig")))
         return EXIT_OK
-    path = write_tasks(analysis, args.output)
-    sys.stderr.write(f"nlp: {len(analysis.directives)} tasks written to {path}\n")
+    _write_output(WRITERS[suffix](analysis), args.output)
+    sys.stderr.write(one_line(f"nlp: {len(analysis.directives)} tasks written to {args.output}") + "\n")
     return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    options = Options(max_bytes=args.max_bytes)
-    _prepare()
-    analysis = analyze(args.file, options)
+    options = _options(args)
+    analysis = _analyze(args.file, options)
     comparison = None
     if args.others:
-        comparison = compare(analysis, [analyze(path, options) for path in _progress(args.others, "analysing")])
+        comparison = compare(analysis, [_analyze(path, options) for path in _progress(args.others, "analysing")])
     _write_output(report_html(analysis, comparison), args.output)
     return EXIT_OK
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    options = Options(max_bytes=args.max_bytes)
-    _prepare()
+    options = _options(args)
     fmt = args.format
     if args.output and fmt is None:
         fmt = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".txt": "text"}.get(Path(args.output).suffix.lower())
     args.format = fmt or "json"
-    base = analyze(args.base, options)
-    others = [analyze(path, options) for path in _progress(args.others, "analysing")]
+    base = _analyze(args.base, options)
+    others = [_analyze(path, options) for path in _progress(args.others, "analysing")]
     result = compare(base, others)
     if args.format == "xlsx":
         if not args.output:
             _error("--format xlsx needs -o PATH")
             return EXIT_INPUT
-        target = Path(args.output)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(matrix_xlsx(result))
-        tmp.replace(target)
+        _write_output(matrix_xlsx(result), args.output)
     elif args.format == "html":
         _write_output(matrix_html(result), args.output)
     elif args.format == "json":
         _write_output(json.dumps(to_data(result), ensure_ascii=False, indent=2) + "\n", args.output)
     else:
-        _write_output(compare_summary(result), args.output)
+        _write_output(for_terminal(compare_summary(result)), args.output)
     return EXIT_OK
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    if not Path(args.db).resolve().parent.is_dir():
-        raise InputError(args.db, "the folder for the archive does not exist", "create it or choose another --db")
-    summary = run_batch(args.paths, args.db, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-                        max_bytes=args.max_bytes, progress=lambda items: _progress(items, "archiving"))
+    def terminated(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt  # SIGTERM as Ctrl-C: workers stopped, what is stored kept
+
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, terminated) if main_thread else None
+    try:
+        summary = run_batch(args.paths, args.db, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                            options=_options(args), max_memory=args.max_memory * MiB if args.max_memory else None,
+                            progress=lambda items, total: _progress(items, "archiving", total))
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
     if args.format == "json":
         sys.stdout.write(json.dumps(summary, ensure_ascii=False) + "\n")
     else:
-        lines = [f"stored {summary['ok']}, skipped {summary['skipped']} (unchanged or moved), "
-                 f"failed {summary['failed']} in {summary['seconds']:.1f} s"]
-        lines += [f"  {f['path']}: {f['error']}" for f in summary["failures"]]
+        lines = [f"stored {summary['ok']} of {summary['total']}, skipped {summary['skipped']} "
+                 f"({summary['unchanged']} unchanged or moved, {summary['not_documents']} not documents), "
+                 f"copies {summary['copies']}, failed {summary['failed']} in {summary['seconds']:.1f} s"]
+        lines += [one_line(f"  {f['path']}: {f['error']}") for f in summary["failures"]]
+        lines += [one_line(f"  {c['path']}: the same text as {c['same_as']}, stored once") for c in summary["copies_of"]]
         sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_INPUT if args.strict and summary["failed"] else EXIT_OK
 
 
 def _open_db(path: str) -> Any:
-    if not Path(path).is_file():
-        raise InputError(path, "no such archive", "create it with `nlp batch PATH... --db " + path + "`")
-    return store.connect(path)
+    return store.connect(path, readonly=True)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -164,7 +196,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\n")
     else:
         for h in hits:
-            sys.stdout.write(f"{h['path']} ({h['year'] or '-'}) [{h['kind']} {h['start']}-{h['end']}] {h['text']}\n")
+            sys.stdout.write(one_line(f"{h['path']} ({h['year'] or '-'}) [{h['kind']} {h['start']}-{h['end']}] "
+                                      f"{h['text']}") + "\n")
         sys.stdout.write(f"{len(hits)} hits\n")
     return EXIT_OK
 
@@ -178,16 +211,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(f"documents: {result['documents']}\n{args.by:<12} documents directives campaign_mentions\n")
         for r in result["rows"]:
-            sys.stdout.write(f"{r['key']:<12} {r['documents']:>9} {r['directives']:>10} {r['campaign_mentions']:>17}\n")
+            sys.stdout.write(one_line(f"{r['key']:<12} {r['documents']:>9} {r['directives']:>10} "
+                                      f"{r['campaign_mentions']:>17}") + "\n")
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    data = export_tasks(_open_db(args.db))
-    target = Path(args.output)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    _write_output(export_tasks(_open_db(args.db)), args.output)
     return EXIT_OK
 
 
@@ -215,24 +245,43 @@ def _emit(result: dict, args: argparse.Namespace, as_text: Callable[[dict], str]
         _write_output(as_text(result), args.output)
 
 
+_prepared = False
+
+
 def _prepare() -> None:
     """Load the dictionary and the model of a command that analyses, then keep the garbage collector from
     rescanning them: they live as long as the process (rescans cost a fifth of segmentation time)."""
+    global _prepared
+    if _prepared:
+        return
     tokenizer()
     load_model()
     gc.freeze()
+    _prepared = True
 
 
-def _progress(items: Sequence[Any], what: str) -> Any:
-    """Show progress on stderr for work that lasts over a second, and only when stderr is a terminal."""
+def _progress(items: Iterable[Any], what: str, total: int | None = None) -> Any:
+    """Show progress (done of total) on stderr for work that lasts over a second, only when stderr is a terminal."""
     from tqdm import tqdm
 
-    return tqdm(items, desc=what, unit="file", delay=1.0, disable=not sys.stderr.isatty(), file=sys.stderr)
+    return tqdm(items, desc=what, unit="file", delay=1.0, disable=not sys.stderr.isatty(), file=sys.stderr,
+                total=total if total is not None else len(items) if isinstance(items, Sequence) else None)
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"nlp: error: {message}\n")
+    """Write one line on stderr: control characters and line breaks (in file names too) shown escaped."""
+    sys.stderr.write(one_line(f"nlp: error: {message}") + "\n")
     sys.stderr.flush()
+
+
+def _budget_options(p: argparse.ArgumentParser) -> None:
+    """The budgets of one document (nlp.budget)."""
+    p.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES,
+                   help=f"refuse larger input files (default {MAX_INPUT_BYTES // MiB} MiB)")
+    p.add_argument("--max-chars", type=int, default=MAX_CHARS,
+                   help=f"refuse documents with more characters of text (default {MAX_CHARS:,})")
+    p.add_argument("--timeout", type=float, default=TIMEOUT,
+                   help=f"seconds one document may take, 0 for no limit (default {TIMEOUT:g})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -249,21 +298,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), default="json",
                    help="json (one object; JSON Lines for several files) or a readable summary")
     p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
-    p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
+    _budget_options(p)
     p.add_argument("--no-model", action="store_true", help="rules only, without the sentence classifier")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("tasks", help="the task list (任务清单) of a speech or report as xlsx, docx, csv or json")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="PATH", help="tasks.xlsx, tasks.docx, tasks.csv or tasks.json (default: csv on stdout)")
-    p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
+    _budget_options(p)
     p.set_defaults(func=cmd_tasks)
 
     p = sub.add_parser("report", help="a self-contained HTML page to review what was found (and the comparison)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("others", nargs="*", metavar="OTHER", help="documents that report on FILE: adds the status matrix")
     p.add_argument("-o", "--output", metavar="PATH", help="report.html (default: stdout)")
-    p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
+    _budget_options(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("compare", help="trace a document's targets and directives into the documents reporting on it")
@@ -272,18 +321,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text", "xlsx", "html"), default=None,
                    help="json (default), text, or the status matrix as xlsx or html (also chosen by -o's suffix)")
     p.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
-    p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
+    _budget_options(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("batch", help="analyse folders and zips of documents into an SQLite archive")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or .zip archives")
     p.add_argument("--db", required=True, help="the archive (SQLite), created when missing")
-    p.add_argument("--workers", type=int, default=1, help="worker processes (or Dask workers)")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (or Dask workers), at most the CPUs")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--strict", action="store_true", help="exit 2 when any document failed")
-    p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
+    p.add_argument("--strict", action="store_true", help="exit 2 when any document failed (skipped files do not count)")
+    _budget_options(p)
+    p.add_argument("--max-memory", type=int, default=MAX_WORKER_MEMORY // MiB, metavar="MIB",
+                   help=f"stop a worker whose memory passes this, failing its document (default {MAX_WORKER_MEMORY // MiB})")
     p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("search", help="full-text search of an archive")
@@ -346,6 +397,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except MemoryError:
+        _error("out of memory; lower --max-chars or --max-bytes, or give the machine more memory")
+        return EXIT_INPUT
+    except OSError as exc:
+        if exc.errno not in USER_OS_ERRORS:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{where}{exc.strerror or exc}; free some space or check the permissions, then run again")
+        return EXIT_INPUT
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

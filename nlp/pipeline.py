@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from nlp.budget import MAX_SENTENCE_CHARS, BudgetError
 from nlp.context import Context, build_context
 from nlp.extract import campaigns, directives, links, quantities, reports, targets
 from nlp.ingest import read_document
@@ -45,6 +46,10 @@ def structure(document: Document) -> Analysis:
     """Return the document with its sentences, outline and tokens, before any extractor ran."""
     text = document.text
     sentences = split_sentences(text)
+    longest = max((s.end - s.start for s in sentences), default=0)
+    if longest > MAX_SENTENCE_CHARS:  # a quotation left open runs over sentence ends
+        raise BudgetError(document.path, f"a sentence of {longest:,} characters (an unclosed quotation?); the limit is "
+                                          f"{MAX_SENTENCE_CHARS:,}", "this is not running text; close or split it")
     outline = build_outline(text, sentences, document.heading_levels)
     if document.page_starts:
         outline = [replace(o, page=document.page_of(o.start)) for o in outline]
@@ -67,4 +72,4 @@ def analyze_document(document: Document, options: Options | None = None) -> Anal
 def analyze(path: str | Path, options: Options | None = None) -> Analysis:
     """Read and analyse one file (txt, docx, pdf or html)."""
     options = options or Options()
-    return analyze_document(read_document(path, options.max_bytes), options)
+    return analyze_document(read_document(path, options.max_bytes, options.max_chars), options)

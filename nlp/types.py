@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal, NamedTuple
 
+from nlp.budget import MAX_CHARS, MAX_INPUT_BYTES, TIMEOUT
+
 Modality = Literal["must", "should", "strive"]
 Polarity = Literal["achievement", "shortfall", "mixed", "neutral"]
 Status = Literal["met", "partial", "not_met", "unknown"]
@@ -38,7 +40,6 @@ def rounded(digits: int) -> Mapping[str, Any]:
     return {"round": digits}
 
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024  # a 30-page report is < 1 MB as docx; 50 MB leaves room for images
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Options:
 
     max_bytes: int = MAX_INPUT_BYTES
     use_model: bool = True  # combine the sentence classifier (nlp/data/models) with the rules
+    max_chars: int = MAX_CHARS  # analysed characters of one document (nlp.budget)
+    timeout: float | None = TIMEOUT  # seconds for one document where the caller enforces it (CLI, batch workers)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,35 +10,50 @@ from __future__ import annotations
 import bisect
 import gc
 import hashlib
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
-from nlp.batch import store
-from nlp.batch.walk import Item, walk
+from nlp.batch import pool, store
+from nlp.batch.walk import Item, plan, read
+from nlp.budget import MAX_WORKER_MEMORY, time_budget
 from nlp.errors import InputError
 from nlp.ingest import read_bytes
 from nlp.pipeline import analyze_document
 from nlp.segment.tokens import tokenize, tokenizer
 from nlp.serialize import analysis_data
-from nlp.types import MAX_INPUT_BYTES, Analysis, Options
+from nlp.types import Analysis, Options
 
-MAX_IN_FLIGHT = 4  # documents queued per worker: enough to keep workers busy, little memory held
+MAX_IN_FLIGHT = 4  # documents queued per Dask worker: enough to keep workers busy, little memory held
+Result = tuple[str, str, dict[str, Any] | None, str | None]
+Progress = Callable[[Iterable[Any], int], Iterable[Any]]
 
 
-def analyse_item(path: str, data: bytes, suffix: str, max_bytes: int
-                 ) -> tuple[str, str, dict[str, Any] | None, str | None]:
-    """Analyse one document; return (path, sha256, analysis as JSON data or None, error or None). Runs in a worker."""
+def analyse_item(path: str, data: bytes, suffix: str, options: Options | int | None = None) -> Result:
+    """Analyse one document; return (path, sha256, analysis as JSON data or None, error or None). Runs in a worker,
+    within the document's time budget (`options.timeout`)."""
+    if not isinstance(options, Options):  # an older caller passing max_bytes
+        options = Options() if options is None else Options(max_bytes=options)
     sha = hashlib.sha256(data).hexdigest()
+    started = time.monotonic()
     try:
-        analysis = analyze_document(read_bytes(data, path, suffix, max_bytes), Options(max_bytes=max_bytes))
-        result = analysis_data(analysis)
-        result["_fts"] = _index_tokens(analysis, result)  # the worker segmented already: no second pass
+        with time_budget(options.timeout, path):
+            document = read_bytes(data, path, suffix, options.max_bytes, options.max_chars)
+        tokenizer()  # loaded once per worker, on the first document read: not this document's time
+        left = options.timeout - (time.monotonic() - started) if options.timeout else None
+        with time_budget(max(left, 0.01) if left is not None else None, path, options.timeout):
+            analysis = analyze_document(document, options)
+            result = analysis_data(analysis)
+            result["_fts"] = _index_tokens(analysis, result)  # the worker segmented already: no second pass
         return path, sha, result, None
     except InputError as exc:
         return path, sha, None, exc.problem + (f"; {exc.advice}" if exc.advice else "")
+    except MemoryError:
+        return path, sha, None, "over the memory this machine could give (MemoryError)"
+    except RecursionError:
+        return path, sha, None, "nested too deeply to analyse (RecursionError)"
     except Exception as exc:  # one bad file must never stop the night's run
         return path, sha, None, f"internal error: {type(exc).__name__}: {exc}"
 
@@ -64,80 +79,98 @@ def tokens_text(text: str) -> str:
 
 
 def run_batch(paths: list[str], db_path: str, workers: int = 1, engine: str = "local", scheduler: str | None = None,
-              max_bytes: int = MAX_INPUT_BYTES, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None
-              ) -> dict[str, Any]:
-    """Run the batch and return its summary: ok, skipped, failed, failures, seconds."""
+              options: Options | None = None, progress: Progress | None = None,
+              max_memory: int | None = MAX_WORKER_MEMORY) -> dict[str, Any]:
+    """Run the batch and return its summary: ok, skipped (unchanged + not_documents), copies, failed, failures,
+    skipped_files, copies_of, total, seconds. Problems with the archive itself raise InputError before any
+    document is read."""
     started = time.perf_counter()
+    options = options or Options()
     db = store.connect(db_path)
-    summary: dict[str, Any] = {"ok": 0, "skipped": 0, "failed": 0, "failures": []}
+    summary: dict[str, Any] = {"ok": 0, "skipped": 0, "unchanged": 0, "not_documents": 0, "copies": 0, "failed": 0,
+                               "total": 0, "failures": [], "skipped_files": [], "copies_of": []}
 
     def fail(path: str, error: str) -> None:
         store.record_failure(db, path, error)
         summary["failed"] += 1
         summary["failures"].append({"path": path, "error": error})
 
-    def todo() -> Iterator[Item]:
-        for item in walk(paths, max_bytes):
+    def todo(items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            if item.skip is not None:
+                summary["skipped"] += 1
+                summary["not_documents"] += 1
+                summary["skipped_files"].append({"path": item.path, "reason": item.skip})
+                continue
             if item.error is not None or item.data is None:
                 fail(item.path, item.error or "unreadable")
                 continue
             sha = hashlib.sha256(item.data).hexdigest()
-            stored_at = store.known(db, sha)
-            if stored_at is not None:
-                if stored_at != item.path:
+            hit = store.known(db, sha)
+            if hit is not None:
+                doc, stored_at = hit
+                if stored_at != item.path and store.document_at(db, item.path) != doc:
                     # the same content elsewhere: moved when the old place is gone, else a copy
-                    store.record_path(db, item.path, sha, moved=not _still_there(stored_at))
+                    store.record_path(db, item.path, doc, moved=not _still_there(stored_at))
                 summary["skipped"] += 1
+                summary["unchanged"] += 1
                 continue
             yield item
 
-    def finished(result: tuple[str, str, dict[str, Any] | None, str | None]) -> None:
+    def finished(result: Result | pool.Failure, item: Item) -> None:
+        if isinstance(result, pool.Failure):
+            fail(item.path, result.reason)
+            return
         path, _sha, analysis, error = result
         if analysis is None:
             fail(path, error or "unknown error")
             return
-        store.store(db, path, analysis, tokens_text)
-        summary["ok"] += 1
+        same_as = store.store(db, path, analysis, tokens_text)
+        if same_as is None:
+            summary["ok"] += 1
+        else:
+            summary["copies"] += 1
+            summary["copies_of"].append({"path": path, "same_as": same_as})
 
-    items = todo()
+    sources = plan(paths, options.max_bytes)
+    summary["total"] = len(sources)
+    read_items: Iterable[Item] = (read(s, options.max_bytes) for s in sources)
     if progress is not None:
-        items = iter(progress(items))
+        read_items = progress(read_items, len(sources))
+    items = todo(read_items)
     try:
         if engine == "dask":
-            _run_dask(items, finished, workers, scheduler, max_bytes)
-        elif workers <= 1:
-            for item in items:
-                finished(analyse_item(item.path, item.data or b"", item.suffix, max_bytes))
+            _run_dask(items, finished, workers, scheduler, options)
         else:
-            _run_processes(items, finished, workers, max_bytes)
+            tasks = ((item, options) for item in items)
+            for (item, _), result in pool.run(tasks, _analyse_task, workers, options.timeout, max_memory):
+                finished(result, item)
+    except sqlite3.Error as exc:
+        raise store.archive_error(db_path, exc) from exc
     finally:
         db.close()
     summary["seconds"] = round(time.perf_counter() - started, 3)
     return summary
 
 
-def _run_processes(items: Iterator[Item], finished: Callable[[Any], None], workers: int, max_bytes: int) -> None:
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm) as pool:
-        pending: set[Future[Any]] = set()
-        for item in items:
-            pending.add(pool.submit(analyse_item, item.path, item.data or b"", item.suffix, max_bytes))
-            if len(pending) >= workers * MAX_IN_FLIGHT:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in done:
-                    finished(f.result())
-        for f in pending:
-            finished(f.result())
+_frozen = False
 
 
-def _warm() -> None:
-    """Prepare a worker process: load the dictionary once, before the first document, and keep the garbage
-    collector from rescanning it (it lives as long as the worker; rescans cost a fifth of segmentation)."""
-    tokenizer()
-    gc.freeze()
+def _analyse_task(task: tuple[Item, Options]) -> Result:
+    """Analyse one document in a worker. Once the dictionary is loaded (by the first document that needs it, so
+    that a rerun meeting only empty or legacy files never loads it), the garbage collector stops rescanning it:
+    it lives as long as the worker, and rescans cost a fifth of segmentation."""
+    global _frozen
+    item, options = task
+    result = analyse_item(item.path, item.data or b"", item.suffix, options)
+    if not _frozen and tokenizer.cache_info().currsize:
+        gc.freeze()
+        _frozen = True
+    return result
 
 
-def _run_dask(items: Iterator[Item], finished: Callable[[Any], None], workers: int, scheduler: str | None,
-              max_bytes: int) -> None:
+def _run_dask(items: Iterator[Item], finished: Callable[[Any, Item], None], workers: int, scheduler: str | None,
+              options: Options) -> None:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
@@ -146,21 +179,29 @@ def _run_dask(items: Iterator[Item], finished: Callable[[Any], None], workers: i
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+        cluster = LocalCluster(n_workers=pool.worker_count(workers), threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
+
+    def outcome(future: Any) -> Any:
+        try:
+            return future.result()
+        except Exception as exc:  # a worker that died on this document (KilledWorker) or failed it
+            return pool.Failure(f"worker died ({type(exc).__name__})")
+
     try:
         futures = as_completed()
-        in_flight = 0
+        of: dict[Any, Item] = {}
         limit = max(1, workers) * MAX_IN_FLIGHT
         for item in items:
-            futures.add(client.submit(analyse_item, item.path, item.data or b"", item.suffix, max_bytes, pure=False))
-            in_flight += 1
-            if in_flight >= limit:
-                finished(next(futures).result())
-                in_flight -= 1
+            f = client.submit(analyse_item, item.path, item.data or b"", item.suffix, options, pure=False)
+            of[f] = Item(item.path)  # the driver keeps the path, not the bytes
+            futures.add(f)
+            if len(of) >= limit:
+                done = next(futures)
+                finished(outcome(done), of.pop(done))
         for f in futures:
-            finished(f.result())
+            finished(outcome(f), of.pop(f))
     finally:
         client.close()
         if cluster is not None:

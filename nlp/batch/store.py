@@ -2,20 +2,33 @@
 
 One transaction per document, so an interrupted run leaves every stored document whole and a rerun
 picks up where it stopped. The schema carries a version; `migrate` brings older databases up to date.
+A path holds one document: an edited file replaces its old version. The same report in another format
+(its characters and digits in the same order) is stored once, with every path that holds it.
+
+Whatever is wrong with the archive itself (not SQLite, a newer schema, a folder, read-only, a full disk) is
+an `InputError`: one line naming it, before any document is analysed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import sqlite3
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
-SCHEMA_VERSION = 1
+from nlp.errors import InputError
+
+SCHEMA_VERSION = 2
 YEAR = re.compile(r"(19|20)\d{2}")
+WORD_CHARS = re.compile(r"[^\W_]+")  # letters (Han included) and digits
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -32,25 +45,128 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX IF NOT EXISTS items_kind ON items(kind);
     CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(tokens, tokenize='unicode61');
     """,
+    # the same report in several formats: documents keyed by their text too; copies' content hashes
+    2: """
+    ALTER TABLE documents ADD COLUMN text_key TEXT;
+    UPDATE documents SET text_key = text_key(json_extract(analysis, '$.text'));
+    CREATE INDEX IF NOT EXISTS documents_text ON documents(text_key);
+    CREATE TABLE IF NOT EXISTS aliases (sha256 TEXT PRIMARY KEY, document TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS aliases_document ON aliases(document);
+    """,
 }
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (or create) an archive and bring its schema to the current version."""
-    db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("PRAGMA foreign_keys=ON")
-    migrate(db)
+def text_key(text: str | None) -> str:
+    """The identity of a document's text whatever its format: a hash of its characters and digits in order,
+    without spaces and punctuation, full-width forms folded (a PDF, a docx and a txt copy of one report differ in
+    spaces, wraps and page furniture, not in these; two reports differing only in their figures stay apart)."""
+    chars = unicodedata.normalize("NFKC", "".join(WORD_CHARS.findall(text or ""))).lower()
+    return hashlib.sha256(chars.encode("utf-8")).hexdigest()
+
+
+def archive_error(path: str | Path, exc: sqlite3.Error) -> InputError:
+    """Turn what SQLite says about the archive into one line saying what to do."""
+    message = str(exc)
+    lowered = message.lower()
+    if "not a database" in lowered or "malformed" in lowered:
+        return InputError(str(path), "is not an nlp archive (not an SQLite database, or damaged)",
+                          "choose another --db")
+    if "readonly" in lowered or "read-only" in lowered:
+        return InputError(str(path), "the archive is read-only", "make it writable or choose another --db")
+    if "full" in lowered:
+        return InputError(str(path), "the disk holding the archive is full",
+                          "free some space and run again: what is stored is kept")
+    if "locked" in lowered or "busy" in lowered:
+        return InputError(str(path), "the archive is in use by another process", "wait for it, or choose another --db")
+    if "unable to open" in lowered:
+        return InputError(str(path), "the archive cannot be opened (its folder is not writable?)",
+                          "check the folder's permissions or choose another --db")
+    return InputError(str(path), f"the archive cannot be used (SQLite: {message})", "choose another --db")
+
+
+def _check_file(path: Path, must_exist: bool) -> None:
+    if path.is_dir():
+        raise InputError(str(path), "is a folder, not an archive", "give a file name such as archive.sqlite")
+    if not path.exists():
+        if must_exist:
+            raise InputError(str(path), "no such archive", f"create it with `nlp batch PATH... --db {path}`")
+        if not path.resolve().parent.is_dir():
+            raise InputError(str(path), "the folder for the archive does not exist", "create it or choose another --db")
+        return
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise InputError(str(path), f"the archive cannot be read ({exc.strerror})", "check its permissions") from exc
+    if head and head != SQLITE_MAGIC:
+        raise InputError(str(path), "is not an nlp archive (not an SQLite database)", "choose another --db")
+    if not head and must_exist:
+        raise InputError(str(path), "is an empty file, not an archive", f"create it with `nlp batch PATH... --db {path}`")
+    if not must_exist and not (os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)):
+        # SQLite would say "unable to open database file", or fail only at the first document stored
+        raise InputError(str(path), "the archive is read-only (or its folder is: SQLite writes a journal beside it)",
+                         "make both writable or choose another --db")
+
+
+def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
+    """Open an archive. To write (the default): create it when missing, bring its schema to the current version
+    and make sure it can be written, all before any document is analysed. `readonly`: open an existing archive
+    without changing anything (a read-only file or folder is fine)."""
+    target = Path(path)
+    _check_file(target, must_exist=readonly)
+    try:
+        if readonly:
+            db = _open_readonly(target)
+        else:
+            db = sqlite3.connect(str(target), timeout=30, isolation_level=None)
+            db.create_function("text_key", 1, text_key, deterministic=True)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+        version = schema_version(db, str(target))
+        if readonly:
+            if version < 1:
+                raise InputError(str(target), "is an SQLite database but not an nlp archive", "choose another --db")
+        else:
+            migrate(db)
+            db.execute("BEGIN IMMEDIATE")  # can it be written? found now, not after the first analysis
+            db.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise archive_error(target, exc) from exc
     return db
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    uri = "file:" + quote(str(path.resolve()))
+    try:
+        db = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=30, isolation_level=None)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        # a WAL archive in a folder we cannot write: no -shm can be made; read it as it is on disk
+        db = sqlite3.connect(uri + "?immutable=1", uri=True, timeout=30, isolation_level=None)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+
+
+def schema_version(db: sqlite3.Connection, path: str) -> int:
+    """The archive's schema version (0 for a new one); refuse one newer than this nlp understands."""
+    has_meta = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() if has_meta else None
+    try:
+        version = int(row[0]) if row else 0
+    except ValueError:
+        version = SCHEMA_VERSION + 1
+    if version > SCHEMA_VERSION:
+        raise InputError(path, f"the archive was written by a newer nlp (schema {row[0] if row else '?'}; this one "
+                               f"reads up to {SCHEMA_VERSION})", "upgrade nlp, or choose another --db")
+    return version
 
 
 def migrate(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     version = int(row[0]) if row else 0
-    if version > SCHEMA_VERSION:
-        raise RuntimeError(f"the archive has schema version {version}, newer than this nlp ({SCHEMA_VERSION})")
     for target in range(version + 1, SCHEMA_VERSION + 1):
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -59,25 +175,72 @@ def migrate(db: sqlite3.Connection) -> None:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(target),))
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            _rollback(db)
             raise
 
 
-def known(db: sqlite3.Connection, sha256: str) -> str | None:
-    """Return the path under which a document with this content is stored, or None."""
-    row = db.execute("SELECT path FROM documents WHERE sha256=?", (sha256,)).fetchone()
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open: SQLite ends it by itself on some errors (a full disk), and a
+    second ROLLBACK would hide the first error behind `cannot rollback - no transaction is active`."""
+    if db.in_transaction:
+        try:
+            db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+def known(db: sqlite3.Connection, sha256: str) -> tuple[str, str] | None:
+    """Return (the document's key, the path it is stored under) for content with this hash — a stored document,
+    or a copy of one in another format — or None."""
+    row = db.execute("SELECT sha256, path FROM documents WHERE sha256=?", (sha256,)).fetchone()
+    if row is None:
+        row = db.execute("SELECT d.sha256, d.path FROM aliases a JOIN documents d ON d.sha256 = a.document "
+                         "WHERE a.sha256=?", (sha256,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def document_at(db: sqlite3.Connection, path: str) -> str | None:
+    """Return the key of the document recorded at `path`, or None."""
+    row = db.execute("SELECT sha256 FROM paths WHERE path=?", (path,)).fetchone()
     return row[0] if row else None
+
+
+def _set_path(db: sqlite3.Connection, path: str, sha256: str) -> None:
+    """Record that `path` holds document `sha256`; the document it held before is dropped when no path holds it
+    any more (an edited file replaces its old version), or moves to a path that still does."""
+    old = document_at(db, path)
+    db.execute("INSERT OR REPLACE INTO paths VALUES (?, ?)", (path, sha256))
+    db.execute("DELETE FROM failures WHERE path=?", (path,))
+    if old is not None and old != sha256:
+        _release(db, old, path)
+
+
+def _release(db: sqlite3.Connection, sha256: str, path: str) -> None:
+    """Path `path` no longer holds document `sha256`: drop the document if nothing else does."""
+    other = db.execute("SELECT path FROM paths WHERE sha256=? AND path<>? ORDER BY path LIMIT 1",
+                       (sha256, path)).fetchone()
+    if other is not None:
+        db.execute("UPDATE documents SET path=? WHERE sha256=? AND path=?", (other[0], sha256, path))
+        return
+    old = [r[0] for r in db.execute("SELECT id FROM items WHERE sha256=?", (sha256,))]
+    db.executemany("DELETE FROM items_fts WHERE rowid=?", [(i,) for i in old])
+    db.execute("DELETE FROM items WHERE sha256=?", (sha256,))
+    db.execute("DELETE FROM aliases WHERE document=?", (sha256,))
+    db.execute("DELETE FROM documents WHERE sha256=?", (sha256,))
 
 
 def record_path(db: sqlite3.Connection, path: str, sha256: str, moved: bool) -> None:
     """Note that `path` holds a stored document's content: a copy, or (`moved`) its new place."""
     db.execute("BEGIN IMMEDIATE")
-    if moved:
-        db.execute("DELETE FROM paths WHERE path = (SELECT path FROM documents WHERE sha256=?)", (sha256,))
-        db.execute("UPDATE documents SET path=? WHERE sha256=?", (path, sha256))
-    db.execute("INSERT OR REPLACE INTO paths VALUES (?, ?)", (path, sha256))
-    db.execute("DELETE FROM failures WHERE path=?", (path,))
-    db.execute("COMMIT")
+    try:
+        if moved:
+            db.execute("DELETE FROM paths WHERE path = (SELECT path FROM documents WHERE sha256=?)", (sha256,))
+            db.execute("UPDATE documents SET path=? WHERE sha256=?", (path, sha256))
+        _set_path(db, path, sha256)
+        db.execute("COMMIT")
+    except BaseException:
+        _rollback(db)
+        raise
 
 
 CONTEXT = 30  # characters either side of a campaign mention that its index entry covers
@@ -140,9 +303,23 @@ def index_spans(result: dict[str, Any]) -> list[tuple[int, int]]:
     return [r.span for r in item_rows(result)]
 
 
-def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: Any) -> None:
-    """Store one analysis and its searchable items in a single transaction."""
+def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: Any) -> str | None:
+    """Store one analysis and its searchable items in a single transaction. When a stored document has the same
+    text (another format of the same report), store nothing twice: record the path and content as its copy, and
+    return the path it is stored under."""
     sha = result["source"]["sha256"]
+    key = text_key(result["text"])
+    same = db.execute("SELECT sha256, path FROM documents WHERE text_key=? AND sha256<>?", (key, sha)).fetchone()
+    if same is not None:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (sha, same[0]))
+            _set_path(db, path, same[0])
+            db.execute("COMMIT")
+        except BaseException:
+            _rollback(db)
+            raise
+        return str(same[1])
     title = result.get("title")
     date = result.get("date")
     year_match = YEAR.search(date or "") or YEAR.search(title or "") or YEAR.search(Path(path).name)
@@ -155,11 +332,11 @@ def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: 
         old = [r[0] for r in db.execute("SELECT id FROM items WHERE sha256=?", (sha,))]
         db.executemany("DELETE FROM items_fts WHERE rowid=?", [(i,) for i in old])
         db.execute("DELETE FROM items WHERE sha256=?", (sha,))
-        db.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+        db.execute("INSERT OR REPLACE INTO documents (sha256, path, title, date, year, format, chars, analysis, "
+                   "analysed_at, text_key) VALUES (?,?,?,?,?,?,?,?,?,?)",
                    (sha, path, title, date, year, result["source"]["format"], len(text),
-                    json.dumps(result, ensure_ascii=False), time.time()))
-        db.execute("INSERT OR REPLACE INTO paths VALUES (?, ?)", (path, sha))
-        db.execute("DELETE FROM failures WHERE path=?", (path,))
+                    json.dumps(result, ensure_ascii=False), time.time(), key))
+        _set_path(db, path, sha)
         first_id = (db.execute("SELECT max(id) FROM items").fetchone()[0] or 0) + 1
         ids = range(first_id, first_id + len(rows))
         db.executemany('INSERT INTO items (id, sha256, kind, item, text, start, "end", actors, campaigns, modality,'
@@ -173,14 +350,24 @@ def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: 
         db.executemany("INSERT INTO items_fts (rowid, tokens) VALUES (?, ?)", fts)
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        _rollback(db)
         raise
+    return None
 
 
 def record_failure(db: sqlite3.Connection, path: str, error: str) -> None:
+    """Record why `path` could not be analysed; a version stored from it before is no longer what it holds."""
     db.execute("BEGIN IMMEDIATE")
-    db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (path, error, time.time()))
-    db.execute("COMMIT")
+    try:
+        db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (path, error, time.time()))
+        old = document_at(db, path)
+        if old is not None:
+            db.execute("DELETE FROM paths WHERE path=?", (path,))
+            _release(db, old, path)
+        db.execute("COMMIT")
+    except BaseException:
+        _rollback(db)
+        raise
 
 
 def documents(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:

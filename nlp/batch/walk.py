@@ -1,85 +1,121 @@
-"""Finding the documents of an archive: folders walked without following links, zips read safely."""
+"""Finding the documents of an archive: folders walked without following links, zips read safely.
+
+Only regular files are read (a FIFO would block for ever, `/dev/zero` never ends), a link only when it stays
+inside the folder given, each through a size-capped read; each zip entry is inflated on its own through a
+counting reader, so one damaged entry is one failure and the entries after it are still read. Files that
+are no documents (data files such as MANIFEST.tsv) are skipped, not failed. `plan` lists everything first,
+so that the run knows its total; `read` then reads one source at a time.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from nlp.budget import mib
 from nlp.errors import InputError
-from nlp.ingest.safety import check_size, open_zip
+from nlp.ingest.safety import LOCAL_HEADER, inflate, open_zip
 from nlp.types import MAX_INPUT_BYTES
 
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 DB_SUFFIXES = {".sqlite", ".sqlite-wal", ".sqlite-shm", ".db", ".db-wal", ".db-shm"}
 DATA_SUFFIXES = {".tsv", ".csv", ".json", ".jsonl", ".xml", ".yaml", ".yml", ".py", ".js", ".css"}
+KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+         stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
 
 @dataclass(frozen=True)
 class Item:
-    """One document to analyse, or the reason it cannot be."""
+    """One document to analyse, or the reason it cannot be (`error`, a failure) or need not be (`skip`)."""
 
     path: str
     data: bytes | None = None
     error: str | None = None
+    skip: str | None = None
 
     @property
     def suffix(self) -> str:
         return PurePosixPath(self.path.split("!/")[-1]).suffix.lower()
 
 
+@dataclass(frozen=True)
+class Source:
+    """Where one document will be read from: a file (its real path), or an entry of a zip."""
+
+    path: str  # as reported: the path walked, or `archive.zip!/entry`
+    real: str | None = None  # the file to open
+    entry: zipfile.ZipInfo | None = None
+    error: str | None = None
+    skip: str | None = None
+
+
 def walk(paths: list[str], max_bytes: int = MAX_INPUT_BYTES) -> Iterator[Item]:
     """Yield every document under `paths` in a stable order, zip entries as `archive.zip!/entry`."""
+    for source in plan(paths, max_bytes):
+        yield read(source, max_bytes)
+
+
+def plan(paths: list[str], max_bytes: int = MAX_INPUT_BYTES) -> list[Source]:
+    """List what `paths` hold, in a stable order, without reading any document yet."""
+    out: list[Source] = []
     for root in paths:
         p = Path(root)
         if p.is_dir():
+            inside = os.path.realpath(p)
             for folder, dirs, files in os.walk(p, followlinks=False):  # no loop through linked folders
                 dirs.sort()
                 for name in sorted(files):
                     if name in SKIP_NAMES or name.startswith("."):
                         continue
-                    yield from _file(Path(folder) / name, max_bytes)
-        elif p.exists():
-            yield from _file(p, max_bytes)
+                    out.extend(_file(Path(folder) / name, inside, max_bytes))
+        elif p.exists() or p.is_symlink():
+            out.extend(_file(p, None, max_bytes))
         else:
-            yield Item(str(p), error="no such file or folder")
+            out.append(Source(str(p), error="no such file or folder"))
+    return out
 
 
-def _file(path: Path, max_bytes: int) -> Iterator[Item]:
-    if path.suffix.lower() in DB_SUFFIXES:
-        return
-    if path.suffix.lower() in DATA_SUFFIXES:
-        yield Item(str(path), error=f"not a document ({path.suffix.lower()} data file), left out")
-        return
+def _file(path: Path, inside: str | None, max_bytes: int) -> list[Source]:
+    """The sources of one file found under folder `inside` (None: named by the user, links followed)."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix in DB_SUFFIXES:
+        return []
+    if suffix in DATA_SUFFIXES:
+        return [Source(name, skip=f"not a document ({suffix} data file)")]
     try:
-        if path.is_symlink() and not path.exists():
-            yield Item(str(path), error="a broken link")
-            return
-        check_size(path.stat().st_size, str(path), max_bytes)
-        data = path.read_bytes()
+        st = os.lstat(path)
+        real = str(path)
+        if stat.S_ISLNK(st.st_mode):
+            real = os.path.realpath(path)
+            if inside is not None and os.path.commonpath([inside, real]) != inside:
+                return [Source(name, error="a link to a file outside the folder, not followed")]
+            st = os.stat(real)
     except FileNotFoundError:
-        yield Item(str(path), error="vanished during the run")
-        return
-    except InputError as exc:
-        yield Item(str(path), error=exc.problem)
-        return
+        return [Source(name, error="a broken link" if path.is_symlink() else "vanished during the run")]
     except OSError as exc:
-        yield Item(str(path), error=f"cannot be read ({exc.strerror})")
-        return
-    if path.suffix.lower() == ".zip":
-        yield from _zip(str(path), data, max_bytes)
-    else:
-        yield Item(str(path), data)
+        return [Source(name, error=f"cannot be read ({exc.strerror})")]
+    if not stat.S_ISREG(st.st_mode):
+        return [Source(name, error=f"not a regular file ({KINDS.get(stat.S_IFMT(st.st_mode), 'special')}), left out")]
+    if suffix == ".zip":
+        return _zip_entries(name, real, max_bytes)
+    return [Source(name, real=real)]
 
 
-def _zip(name: str, data: bytes, max_bytes: int) -> Iterator[Item]:
-    """Yield the documents of a zip; unsafe entry names and bombs are failures, never extracted anywhere."""
+def _zip_entries(name: str, real: str, max_bytes: int) -> list[Source]:
+    """The entries of a zip; unsafe names are failures, never extracted anywhere."""
     try:
+        data = _read_file(real, max_bytes)
         archive = open_zip(data, name)
     except InputError as exc:
-        yield Item(name, error=exc.problem)
-        return
+        return [Source(name, error=exc.problem)]
+    except OSError as exc:
+        return [Source(name, error=f"cannot be read ({exc.strerror})")]
+    out = []
     with archive:
         for info in sorted(archive.infolist(), key=lambda i: i.filename):
             if info.is_dir():
@@ -87,11 +123,72 @@ def _zip(name: str, data: bytes, max_bytes: int) -> Iterator[Item]:
             entry = f"{name}!/{info.filename}"
             parts = PurePosixPath(info.filename.replace("\\", "/")).parts
             if info.filename.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
-                yield Item(entry, error="unsafe path in the archive (absolute or with ..), not read")
+                out.append(Source(entry, error="unsafe path in the archive (absolute or with ..), not read"))
                 continue
-            if PurePosixPath(info.filename).name.startswith(".") or PurePosixPath(info.filename).name in SKIP_NAMES:
+            base = PurePosixPath(info.filename).name
+            if base.startswith(".") or base in SKIP_NAMES:
                 continue
-            if info.file_size > max_bytes:
-                yield Item(entry, error=f"{info.file_size / 1e6:.1f} MB, more than the {max_bytes / 1e6:.0f} MB limit")
-                continue
-            yield Item(entry, archive.read(info))
+            suffix = PurePosixPath(base).suffix.lower()
+            if suffix in DATA_SUFFIXES:
+                out.append(Source(entry, skip=f"not a document ({suffix} data file)"))
+            elif info.file_size > max_bytes:
+                out.append(Source(entry, error=f"{mib(info.file_size)}, more than the {mib(max_bytes)} limit"))
+            else:
+                out.append(Source(entry, real=real, entry=info))
+    return out
+
+
+def _read_file(real: str, max_bytes: int) -> bytes:
+    """Read a regular file, never blocking on a FIFO put in its place and never past `max_bytes`."""
+    fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(real, f"not a regular file ({KINDS.get(stat.S_IFMT(st.st_mode), 'special')}), left out")
+        if st.st_size > max_bytes:
+            raise InputError(real, f"the file is {mib(st.st_size)}, more than the {mib(max_bytes)} limit",
+                             "split it or raise --max-bytes")
+        chunks = []
+        size = 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                raise InputError(real, f"the file grew past the {mib(max_bytes)} limit while read", "")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _read_entry(real: str, info: zipfile.ZipInfo, name: str, max_bytes: int) -> bytes:
+    """Read one zip entry's local header and compressed bytes (not the whole zip) and inflate them, counted."""
+    with open(real, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise InputError(real, "not a regular file any more, left out")
+        fh.seek(info.header_offset)
+        head = fh.read(LOCAL_HEADER.size)
+        if len(head) < LOCAL_HEADER.size:
+            raise InputError(name, "the entry lies outside the zip (truncated?)")
+        *_, name_len, extra_len = LOCAL_HEADER.unpack(head)
+        raw = head + fh.read(name_len + extra_len + min(info.compress_size, max_bytes + 1))
+    return inflate(raw, info, name, max_bytes, base=info.header_offset)
+
+
+def read(source: Source, max_bytes: int = MAX_INPUT_BYTES) -> Item:
+    """Read one source; whatever goes wrong is this item's failure, never the run's."""
+    if source.error is not None or source.skip is not None or source.real is None:
+        return Item(source.path, error=source.error, skip=source.skip)
+    try:
+        if source.entry is None:
+            data = _read_file(source.real, max_bytes)
+        else:
+            data = _read_entry(source.real, source.entry, source.path, max_bytes)
+    except FileNotFoundError:
+        return Item(source.path, error="vanished during the run")
+    except InputError as exc:
+        return Item(source.path, error=exc.problem)
+    except OSError as exc:
+        return Item(source.path, error=f"cannot be read ({exc.strerror})")
+    except Exception as exc:  # a damaged zip entry, whatever zipfile raises: this entry's failure only
+        return Item(source.path, error=f"damaged ({type(exc).__name__}: {exc})")
+    return Item(source.path, data)

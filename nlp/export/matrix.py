@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
+from nlp.export.inert import html_escape
 from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
 from nlp.labels import STATUS_ZH
 from nlp.match.compare import document_names
@@ -58,7 +58,7 @@ def to_xlsx(comparison: Comparison) -> bytes:
 def to_html(comparison: Comparison) -> str:
     """A self-contained page (no network): the matrix with coloured statuses and the evidence on hover."""
     names = document_names(comparison)
-    esc = html.escape
+    esc = html_escape
     head = "".join(f"<th>{esc(n)}</th>" for n in names)
     body = []
     for kind, text, results in _matrix_rows(comparison):

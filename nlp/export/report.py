@@ -7,11 +7,11 @@ the script shows item fields with textContent, never as markup.
 
 from __future__ import annotations
 
-import html
 import json
 from collections import Counter
 from typing import Any
 
+from nlp.export.inert import html_escape
 from nlp.export.matrix import to_html as matrix_page
 from nlp.export.tasks import INHERITED_MARK, task_rows
 from nlp.segment.sentences import paragraphs
@@ -91,7 +91,7 @@ def _items(analysis: Analysis) -> dict[str, dict[str, Any]]:
 def _marked_text(analysis: Analysis) -> str:
     """The document text as paragraphs, sentences of directives and reports wrapped, names and numbers marked."""
     text = analysis.document.text
-    esc = html.escape
+    esc = html_escape
     sentences: dict[int, list[Any]] = {}
     for d in analysis.directives:
         sentences[d.start] = [d.end, f"d-{d.modality}", d.id]
@@ -139,7 +139,7 @@ def _units(row: dict[str, Any]) -> list[str]:
 
 
 def _task_table(analysis: Analysis) -> str:
-    esc = html.escape
+    esc = html_escape
     rows = task_rows(analysis)
     columns = ("序号", "章节", "任务内容", "责任单位", "力度", "完成时限", "量化目标", "关联专项行动")
     body = []
@@ -169,7 +169,7 @@ def _task_table(analysis: Analysis) -> str:
 
 
 def _campaign_list(analysis: Analysis) -> str:
-    esc = html.escape
+    esc = html_escape
     counts = Counter({c.id: len(c.mentions) for c in analysis.campaigns})
     items = "".join(f'<li data-item="{c.id}">{esc(c.name)}（{esc(c.kind)}）× {counts[c.id]}</li>'
                     for c in sorted(analysis.campaigns, key=lambda c: -counts[c.id]))
@@ -178,7 +178,7 @@ def _campaign_list(analysis: Analysis) -> str:
 
 def to_html(analysis: Analysis, comparison: Comparison | None = None) -> str:
     """Return the review page of one analysed document (and its comparison, when given)."""
-    esc = html.escape
+    esc = html_escape
     doc = analysis.document
     nav = "".join(f'<a class="l{min(o.level, 3)}" href="#h{i}">{esc(o.marker + o.title)}</a>'
                   for i, o in enumerate(analysis.outline))

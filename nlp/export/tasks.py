@@ -9,6 +9,7 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
+from nlp.export.inert import csv_value, strip_controls
 from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
 from nlp.labels import MODALITY_ZH
 from nlp.segment.sentences import paragraphs
@@ -57,7 +58,7 @@ def to_csv(analysis: Analysis) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
-    writer.writerows(task_rows(analysis))
+    writer.writerows({k: csv_value(v) for k, v in row.items()} for row in task_rows(analysis))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -114,7 +115,7 @@ def to_docx(analysis: Analysis) -> bytes:
 
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(f"{analysis.document.title or '文件'}任务分解表")
+    run = title.add_run(strip_controls(f"{analysis.document.title or '文件'}任务分解表"))
     run.font.size = Pt(22)
     _east_asian(run, "方正小标宋简体")
 
@@ -134,7 +135,7 @@ def to_docx(analysis: Analysis) -> bytes:
     for row in rows:
         cells = table.add_row().cells
         for cell, name in zip(cells, columns, strict=True):
-            r = cell.paragraphs[0].add_run(str(row[name]))
+            r = cell.paragraphs[0].add_run(strip_controls(str(row[name])))
             r.font.size = Pt(11)
             _east_asian(r, "仿宋_GB2312")
 
@@ -168,6 +169,10 @@ def write_tasks(analysis: Analysis, output: str | Path) -> Path:
     data = writer(analysis)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk leaves neither half a file nor a temporary one
+        raise
     return path

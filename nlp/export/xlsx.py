@@ -1,11 +1,13 @@
 """The one way this project lays out a worksheet: a bold shaded header, wrapped cells, set widths,
-frozen header and an auto-filter."""
+frozen header and an auto-filter. Every value is written inert: text is text, never a formula."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from nlp.export.inert import xlsx_value
 
 DEFAULT_WIDTH = 14
 
@@ -30,9 +32,11 @@ def fill_sheet(ws: Any, columns: Sequence[str], rows: Iterable[Sequence[Any]], w
         cell.alignment = Alignment(horizontal="center", vertical="center")
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        ws.append(list(row))
+        ws.append([xlsx_value(v) for v in row])
         for cell in ws[ws.max_row]:
             cell.alignment = wrap
+            if cell.data_type == "f":  # openpyxl takes a string starting with = for a formula
+                cell.data_type = "s"
     for i, c in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = widths.get(c, DEFAULT_WIDTH)
     ws.freeze_panes = freeze

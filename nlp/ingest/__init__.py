@@ -6,12 +6,14 @@ import hashlib
 import re
 from pathlib import Path
 
+from nlp.budget import MAX_CHARS, MAX_SENTENCE_CHARS, BudgetError, check_chars
 from nlp.errors import InputError
 from nlp.ingest.clean import clean
 from nlp.ingest.docx import read_docx
 from nlp.ingest.html import read_html
 from nlp.ingest.paragraphs import assemble
 from nlp.ingest.pdf import read_pdf
+from nlp.ingest.pdfcheck import check_pdf
 from nlp.ingest.safety import check_size
 from nlp.ingest.text import read_text
 from nlp.types import MAX_INPUT_BYTES, Document
@@ -20,6 +22,9 @@ SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
                   ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html"}
 HTML_SNIFF = re.compile(rb"^\s*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html|<head|<body|<meta|<div|<p[ >])",
                         re.IGNORECASE)
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+# an Office file protected with a password is an OLE container holding these streams (names in UTF-16)
+ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
 LEGACY = {
     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": ("a legacy Office file (.doc/.xls/.ppt)", "save it as .docx and analyse that"),
     b"{\\rtf": ("an RTF file", "save it as .docx and analyse that"),
@@ -36,6 +41,8 @@ LEGACY = {
 
 def sniff(data: bytes, suffix: str, path: str) -> str:
     """Return the format of `data`: its content decides, the suffix breaks ties."""
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") and ENCRYPTED_OOXML in data[:1 << 20]:
+        raise InputError(path, "the Office file is protected with a password", "save an unprotected copy and analyse that")
     for magic, (what, advice) in LEGACY.items():
         if data.startswith(magic):
             if suffix == ".doc":
@@ -59,7 +66,15 @@ def sniff(data: bytes, suffix: str, path: str) -> str:
     return SUFFIX_FORMATS.get(suffix, "txt")
 
 
-def read_document(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> Document:
+def check_sentences(text: str, path: str, limit: int = MAX_SENTENCE_CHARS) -> None:
+    """Refuse text with a run of more than `limit` characters between two sentence ends (in linear time)."""
+    longest = max(map(len, SENTENCE_END.split(text)), default=0)
+    if longest > limit:
+        raise BudgetError(path, f"a passage of {longest:,} characters has no sentence end (。！？；or a line break); "
+                                f"the limit is {limit:,}", "this is not running text; punctuate or split it")
+
+
+def read_document(path: str | Path, max_bytes: int = MAX_INPUT_BYTES, max_chars: int = MAX_CHARS) -> Document:
     """Read a speech or report in any supported format into a cleaned Document."""
     p = Path(path)
     name = str(path)
@@ -74,11 +89,13 @@ def read_document(path: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> Documen
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror})", "check its permissions") from exc
-    return read_bytes(data, name, p.suffix.lower(), max_bytes)
+    return read_bytes(data, name, p.suffix.lower(), max_bytes, max_chars)
 
 
-def read_bytes(data: bytes, path: str, suffix: str = "", max_bytes: int = MAX_INPUT_BYTES) -> Document:
-    """Read a document held in memory; `path` names it in messages and in the output."""
+def read_bytes(data: bytes, path: str, suffix: str = "", max_bytes: int = MAX_INPUT_BYTES,
+               max_chars: int = MAX_CHARS) -> Document:
+    """Read a document held in memory; `path` names it in messages and in the output. Budgets (nlp.budget) are
+    checked as the reader expands the input, and on the text it gives."""
     check_size(len(data), path, max_bytes)
     if not data.strip():
         raise InputError(path, "the file is empty" if not data else "the file holds only whitespace",
@@ -89,18 +106,23 @@ def read_bytes(data: bytes, path: str, suffix: str = "", max_bytes: int = MAX_IN
     pages = None
     pre_removed: list[str] = []
     if fmt == "pdf":
+        check_pdf(data, path)
         paras, source, page_starts, pre_removed = read_pdf(data, path)
         pages = len(page_starts)
     elif fmt == "docx":
-        paras, source = read_docx(data, path)
+        paras, source = read_docx(data, path, max_chars)
     elif fmt == "html":
         paras, source = read_html(data, path)
     else:
+        # no encoding spends more than 4 bytes on a character: a file this large cannot fit the budget
+        check_chars(len(data) // 4, path, max_chars)
         paras, source, encoding = read_text(data, path)
+    check_chars(len(source), path, max_chars)
     cleaned = clean(paras)
     if not any(p.text.strip() for p in cleaned.paras):
         raise InputError(path, "no text is left once page furniture is removed", "give the document's full text")
     text, segments = assemble(cleaned.paras)
+    check_sentences(text, path)
     levels: list[tuple[int, int, int]] = []
     pos = 0
     for para in cleaned.paras:

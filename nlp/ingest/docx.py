@@ -10,25 +10,43 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from nlp.budget import MAX_CHARS, MAX_TABLE_DEPTH, BudgetError, check_chars
 from nlp.errors import InputError
 from nlp.ingest.paragraphs import ZERO_WIDTH, Para
-from nlp.ingest.safety import open_zip
+from nlp.ingest.safety import verify_zip
 from nlp.numerals import LEGAL, chinese_count
 
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+MAX_LEVEL = 8  # Word's list levels are 0-8
+MAX_START = 32767  # the largest start number Word accepts
 
 
 def _w(tag: str) -> str:
     return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
 
 
+# elements inside a table cell that hold its paragraphs and nested tables
+CONTAINERS = frozenset(_w(t) for t in ("tr", "tc", "sdt", "sdtContent", "customXml", "smartTag"))
+
+
 def _val(el: Any, tag: str) -> str | None:
     child = el.find(_w(tag)) if el is not None else None
     return child.get(_w("val")) if child is not None else None
+
+
+def _int(value: str | None, default: int, high: int) -> int | None:
+    """Return an integer attribute of numbering.xml within 0..high, `default` when absent, None when malformed."""
+    if value is None:
+        return default
+    value = value.strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 9 or int(value) > high:
+        return None
+    return int(value)
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -87,9 +105,11 @@ class Numbering:
         for absnum in element.findall(_w("abstractNum")):
             levels: dict[int, _Level] = {}
             for lvl in absnum.findall(_w("lvl")):
-                ilvl = int(lvl.get(_w("ilvl"), "0"))
+                ilvl = _int(lvl.get(_w("ilvl")), 0, MAX_LEVEL)
+                if ilvl is None:
+                    continue  # a level Word cannot have: ignored, as Word ignores it
                 levels[ilvl] = _Level(
-                    start=int(_val(lvl, "start") or 1),
+                    start=_int(_val(lvl, "start"), 1, MAX_START) or 1,
                     fmt=_val(lvl, "numFmt") or "decimal",
                     text=_val(lvl, "lvlText") or "",
                     suffix=_val(lvl, "suff") or "tab",
@@ -98,9 +118,10 @@ class Numbering:
         for num in element.findall(_w("num")):
             overrides = {}
             for ov in num.findall(_w("lvlOverride")):
-                start = _val(ov, "startOverride")
-                if start is not None:
-                    overrides[int(ov.get(_w("ilvl"), "0"))] = int(start)
+                start = _int(_val(ov, "startOverride"), -1, MAX_START)
+                level = _int(ov.get(_w("ilvl")), 0, MAX_LEVEL)
+                if start is not None and start >= 0 and level is not None:
+                    overrides[level] = start
             numbering.nums[num.get(_w("numId"))] = (_val(num, "abstractNumId") or "", overrides)
         return numbering
 
@@ -155,8 +176,9 @@ def _style_props(style: Any) -> tuple[tuple[str, int] | None, int | None]:
                     level = int(outline) + 1
             if num is None and ppr.numPr is not None:
                 num_id = _val(ppr.numPr, "numId")
-                if num_id:
-                    num = (num_id, int(_val(ppr.numPr, "ilvl") or 0))
+                ilvl = _int(_val(ppr.numPr, "ilvl"), 0, MAX_LEVEL)
+                if num_id and ilvl is not None:
+                    num = (num_id, ilvl)
         style = style.base_style
         depth += 1
     return num, level
@@ -178,11 +200,32 @@ def _run_text(p: Any) -> str:
     return "".join(parts)
 
 
-def read_docx(data: bytes, path: str) -> tuple[list[Para], str]:
+def _cell_text(tc: Any, path: str, max_chars: int) -> str:
+    """Return the text of a table cell, tables nested in it included: every paragraph read once, however deep."""
+    parts: list[str] = []
+
+    def read(element: Any, depth: int) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == _w("p"):
+                parts.append(_run_text(child).strip())
+            elif tag == _w("tbl"):
+                if depth >= MAX_TABLE_DEPTH:
+                    raise BudgetError(path, f"tables nested more than {MAX_TABLE_DEPTH} deep",
+                                      "this is not an ordinary document; flatten its tables")
+                read(child, depth + 1)
+            elif tag in CONTAINERS:
+                read(child, depth)
+
+    read(tc, 1)
+    text = " ".join(p for p in parts if p)
+    check_chars(len(text), path, max_chars)
+    return text
+
+
+def read_docx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[Para], str]:
     """Return the paragraphs and the source text (paragraphs without list numbers) of a .docx."""
-    archive = open_zip(data, path)
-    names = set(archive.namelist())
-    archive.close()
+    names = verify_zip(data, path)  # every part inflated and counted once before python-docx sees it
     if "word/document.xml" not in names:
         raise InputError(path, "the zip has no word/document.xml, so it is not a Word document",
                          "save it as .docx from Word or WPS")
@@ -192,7 +235,7 @@ def read_docx(data: bytes, path: str) -> tuple[list[Para], str]:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
         raise InputError(path, f"the Word file is corrupt ({type(exc).__name__})",
                          "open and re-save it in Word") from exc
     except Exception as exc:  # lxml raises its own XMLSyntaxError for damaged XML
@@ -217,6 +260,7 @@ def read_docx(data: bytes, path: str) -> tuple[list[Para], str]:
         start = pos
         source_parts.append(text + "\n")
         pos += len(text) + 1
+        check_chars(pos, path, max_chars)
         offset = 0
         for n, line in enumerate(text.split("\n")):
             para = Para.of(label if n == 0 else "", -1) + Para.of(line, start + offset)
@@ -234,8 +278,9 @@ def read_docx(data: bytes, path: str) -> tuple[list[Para], str]:
         num, level = style_cache[style_id]
         if ppr is not None and ppr.numPr is not None:
             num_id = _val(ppr.numPr, "numId")
-            if num_id:
-                num = (num_id, int(_val(ppr.numPr, "ilvl") or 0))
+            ilvl = _int(_val(ppr.numPr, "ilvl"), 0, MAX_LEVEL)
+            if num_id and ilvl is not None:
+                num = (num_id, ilvl)
         if ppr is not None:
             outline = _val(ppr, "outlineLvl")
             if outline is not None and outline.isdigit() and int(outline) < 9:
@@ -245,11 +290,8 @@ def read_docx(data: bytes, path: str) -> tuple[list[Para], str]:
         add(text, label, level)
 
     def table(tbl: Any) -> None:
-        for tr in tbl.iter(_w("tr")):
-            cells = []
-            for tc in tr.findall(_w("tc")):
-                cells.append(" ".join(_run_text(p).strip() for p in tc.iter(_w("p"))).strip())
-            add("\t".join(cells))
+        for tr in tbl.findall(_w("tr")):
+            add("\t".join(_cell_text(tc, path, max_chars) for tc in tr.findall(_w("tc"))))
 
     def walk(container: Any) -> None:
         for child in container:

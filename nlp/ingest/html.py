@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from nlp.budget import MAX_HTML_BYTES, BudgetError, mib
 from nlp.errors import InputError
 from nlp.ingest.clean import repair_lines
 from nlp.ingest.paragraphs import Para, split_lines
@@ -9,6 +10,9 @@ from nlp.ingest.paragraphs import Para, split_lines
 
 def read_html(data: bytes, path: str) -> tuple[list[Para], str]:
     """Return the paragraphs and the extracted source text of a web page."""
+    if len(data) > MAX_HTML_BYTES:
+        raise BudgetError(path, f"the web page is {mib(len(data))}, more than the {mib(MAX_HTML_BYTES)} a page may have",
+                          "save the page's article as text and analyse that")
     import trafilatura  # imported only when a web page is read
 
     result = trafilatura.bare_extraction(

@@ -47,7 +47,9 @@ def test_batch_stores_good_records_bad_and_reruns_fast(tmp_path: Path, capsys: p
     db = tmp_path / "archive.sqlite"
     before = sorted(p.name for p in tmp_path.iterdir())
     first = _batch(str(folder), "--db", str(db), capsys=capsys)
-    assert first["ok"] == 4  # docx, pdf, summary, the zip's report (the docx and pdf differ in bytes)
+    assert first["ok"] == 3  # docx, summary, the zip's report
+    assert first["copies"] == 1  # the PDF: other bytes, the same text as the docx, stored once
+    assert [c["path"] for c in first["copies_of"]] == [str(folder / "2024" / "speech.pdf")]
     reasons = {Path(f["path"].split("!/")[-1]).name: f["error"] for f in first["failures"]}
     assert "save it as .docx" in reasons["old.doc"] and "empty" in reasons["empty.txt"]
     assert "binary" in reasons["garbage.bin"]
@@ -57,7 +59,7 @@ def test_batch_stores_good_records_bad_and_reruns_fast(tmp_path: Path, capsys: p
     assert not (tmp_path / "evil.txt").exists() and not Path("/abs/evil.txt").exists()
 
     second = _batch(str(folder), "--db", str(db), capsys=capsys)
-    assert (second["ok"], second["skipped"]) == (0, 4)
+    assert (second["ok"], second["skipped"], second["unchanged"]) == (0, 4, 4)
     assert second["seconds"] < 0.5 * max(first["seconds"], 0.2)
 
     (folder / "2024" / "summary.txt").rename(folder / "moved.txt")  # moved: recognised by content
@@ -66,7 +68,7 @@ def test_batch_stores_good_records_bad_and_reruns_fast(tmp_path: Path, capsys: p
     third = _batch(str(folder), "--db", str(db), capsys=capsys)
     assert (third["ok"], third["skipped"]) == (1, 3)
     con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 4
     assert con.execute("SELECT count(*) FROM documents WHERE path LIKE '%moved.txt'").fetchone()[0] == 1
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -125,4 +127,4 @@ def test_dask_engine_local_cluster(tmp_path: Path, capsys: pytest.CaptureFixture
     pytest.importorskip("distributed")
     summary = _batch(str(SAMPLES / "compare"), "--db", str(tmp_path / "d.sqlite"), "--engine", "dask",
                      "--workers", "2", capsys=capsys)
-    assert summary["ok"] == 5 and summary["failed"] == 1  # gold_links.json is no document
+    assert summary["ok"] == 5 and summary["failed"] == 0 and summary["not_documents"] == 1  # gold_links.json

@@ -115,7 +115,7 @@ def test_internal_error_exit_1_and_debug_traceback(sample_txt: Path, monkeypatch
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("simulated failure")
 
-    monkeypatch.setattr(nlp.cli, "analyze", boom)
+    monkeypatch.setattr(nlp.cli, "analyze_document", boom)
     assert main(["analyze", str(sample_txt)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "simulated failure" in err and "--debug" in err
