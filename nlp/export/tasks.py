@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
-from nlp.labels import MODALITY_ZH
+from nlp.labels import MODALITY_ZH, deadline_zh
 from nlp.segment.sentences import paragraphs
 from nlp.types import Analysis
 
@@ -32,10 +32,6 @@ def task_rows(analysis: Analysis) -> list[dict[str, Any]]:
     for n, d in enumerate(analysis.directives, 1):
         section = outline[d.section] if d.section is not None else None
         actors = list(d.actors) or [a + INHERITED_MARK for a in d.inherited_actors]
-        deadline = ""
-        if d.deadline:
-            normalized = d.deadline.normalized
-            deadline = d.deadline.text + (f"（{normalized}）" if normalized else "")
         p = bisect_right(starts, d.start) - 1
         rows.append({
             "序号": n,
@@ -43,7 +39,7 @@ def task_rows(analysis: Analysis) -> list[dict[str, Any]]:
             "任务内容": d.text,
             "责任单位": "、".join(actors),
             "力度": MODALITY_ZH[d.modality],
-            "完成时限": deadline,
+            "完成时限": deadline_zh(d.deadline),
             "量化目标": "；".join(quantities[q] for q in d.targets if q in quantities),
             "关联专项行动": "、".join(campaigns[c] for c in d.campaigns if c in campaigns),
             "原文位置": f"第{d.page}页" if d.page else f"第{p + 1}段",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from nlp.labels import MODALITY_ZH
+from nlp.labels import MODALITY_ZH, deadline_zh
 from nlp.serialize import ITEM_ORDER
 from nlp.types import Analysis
 
@@ -34,11 +34,14 @@ def summary(analysis: Analysis, width: int = 60) -> str:
     modality = Counter(d.modality for d in analysis.directives)
     polarity = Counter(r.polarity for r in analysis.reports)
     kinds = Counter(q.kind for q in analysis.quantities)
+    deadlines = Counter(deadline_zh(d.deadline) for d in analysis.directives if d.deadline)
     lines += [
         "",
         "## Counts",
         f"directives: {len(analysis.directives)} ("
         + ", ".join(f"{MODALITY_ZH[m]} {modality[m]}" for m in ("must", "should", "strive") if modality[m]) + ")",
+        f"deadlines: {deadlines.total()}"
+        + (" (" + ", ".join(f"{k} {n}" for k, n in deadlines.most_common()) + ")" if deadlines else ""),
         f"campaigns: {len(analysis.campaigns)}"
         + (" (" + "、".join(c.name for c in analysis.campaigns[:12])
            + ("…" if len(analysis.campaigns) > 12 else "") + ")" if analysis.campaigns else ""),
