@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from nlp.labels import MODALITY_ZH, deadline_zh
 from nlp.serialize import ITEM_ORDER
 from nlp.types import Analysis
+
+
+def display_width(text: str) -> int:
+    """Return the columns `text` takes in a terminal or a monospaced table: 2 for each Chinese character."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int, align: str = "<") -> str:
+    """Return `text` padded with spaces to `width` display columns (Chinese characters count twice)."""
+    gap = " " * max(0, width - display_width(text))
+    return text + gap if align == "<" else gap + text
+
+
+def table(header: list[str], rows: list[list[object]], numeric: set[int] | None = None) -> str:
+    """Return rows as a text table aligned by display width; columns in `numeric` are right-aligned."""
+    numeric = numeric or set()
+    cells = [[str(c) for c in header]] + [[str(c) for c in row] for row in rows]
+    widths = [max(display_width(row[i]) for row in cells) for i in range(len(header))]
+    return "".join("  ".join(pad(c, w, ">" if i in numeric else "<") for i, (c, w) in enumerate(zip(row, widths, strict=True))
+                            ).rstrip() + "\n" for row in cells)
 
 
 def summary(analysis: Analysis, width: int = 60) -> str:

@@ -6,12 +6,15 @@ import csv
 import io
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, needs_shared
 
 from nlp.cli import main
-from nlp.export.tasks import COLUMNS, task_rows
+from nlp.export.tasks import COLUMNS, DOCX_COLUMNS, MARGIN_CM, PAGE_CM, column_widths, task_rows, to_docx
 
 
 def test_rows_follow_the_directives(sample_analysis) -> None:
@@ -72,3 +75,60 @@ def test_files_round_trip(suffix: str, sample_txt: Path, sample_analysis, tmp_pa
 def test_unknown_format_is_refused(sample_txt: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tasks", str(sample_txt), "-o", str(tmp_path / "tasks.pdf")]) == 2
     assert "unsupported task-list format" in capsys.readouterr().err
+
+
+def test_docx_columns_are_as_wide_as_their_content(sample_analysis) -> None:
+    rows = task_rows(sample_analysis)
+    widths = column_widths(rows)
+    total = PAGE_CM[0] - 2 * MARGIN_CM
+    assert list(widths) == list(DOCX_COLUMNS)
+    assert sum(widths.values()) == pytest.approx(total, abs=0.05)
+    assert widths["任务内容"] >= 0.4 * total - 0.01
+    assert widths["任务内容"] == max(widths.values())
+    assert widths["序号"] < widths["章节"] and widths["力度"] < widths["关联专项行动"]
+    # an empty column gets no more than its header needs; long tasks do not widen the short columns
+    empty = column_widths([{**r, "责任单位": ""} for r in rows])
+    assert empty["责任单位"] < widths["责任单位"] and empty["任务内容"] > widths["任务内容"]
+
+
+def test_docx_grid_and_merged_sections(sample_analysis, tmp_path: Path) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    out = tmp_path / "tasks.docx"
+    out.write_bytes(to_docx(sample_analysis))
+    table = docx.Document(str(out)).tables[0]
+    grid = [int(c.get(qn("w:w"))) / 1440 * 2.54 for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid == pytest.approx(list(column_widths(task_rows(sample_analysis)).values()), abs=0.01)
+    assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    # 章节 is written once over the run of tasks it heads
+    sections = [r["章节"] for r in task_rows(sample_analysis)]
+    runs = sum(1 for i, s in enumerate(sections) if s and (i == 0 or sections[i - 1] != s))
+    restarts = [c for c in table._tbl.iter(qn("w:vMerge")) if c.get(qn("w:val")) == "restart"]
+    assert len(restarts) == runs < len(sections)
+    assert table.rows[1].cells[1].text == sections[0]
+
+
+ZHEJIANG = CORPUS / "provincial" / "2025" / "zj.txt"
+
+
+@needs_shared()
+def test_zhejiang_task_list_prints_on_at_most_20_pages(tmp_path: Path) -> None:
+    """The 173 tasks of the Zhejiang 2025 report took 47 pages with nine equal columns."""
+    from nlp.pipeline import analyze
+
+    analysis = analyze(ZHEJIANG)
+    out = tmp_path / "zj.docx"
+    out.write_bytes(to_docx(analysis))
+    widths = column_widths(task_rows(analysis))
+    assert widths["任务内容"] >= 0.4 * sum(widths.values()) - 0.01
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return  # the widths above are what makes it fit; rendering needs LibreOffice
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(out)], check=True, capture_output=True, timeout=300)
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "zj.pdf") as pdf:
+        pages = len(pdf.pages)
+    assert pages <= 20, pages
