@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
-from nlp.labels import MODALITY_ZH, deadline_zh
+from nlp.labels import CAMPAIGN_KIND_ZH, MODALITY_ZH, QUALIFIER_ZH, QUANTITY_KIND_ZH, deadline_zh
 from nlp.segment.sentences import paragraphs
 from nlp.types import Analysis
 
@@ -68,18 +68,23 @@ def to_json(analysis: Analysis) -> bytes:
 
 
 def to_xlsx(analysis: Analysis) -> bytes:
-    """A workbook: the task list (frozen header, filter, wrapped text), campaigns and quantities."""
+    """A workbook ready to print: the task list (frozen header, filter, wrapped text), campaigns and quantities."""
     wb = new_workbook()
     ws = wb.active
     ws.title = "任务清单"
-    fill_sheet(ws, COLUMNS, ([row[c] for c in COLUMNS] for row in task_rows(analysis)), WIDTHS)
-    fill_sheet(wb.create_sheet("专项行动"), ("名称", "类别", "提及次数", "首次出现", "组成"),
-               ([c.name, c.kind, len(c.mentions), c.mentions[0].text if c.mentions else "", "、".join(c.members)]
-                for c in analysis.campaigns), {"名称": 28, "组成": 40})
-    fill_sheet(wb.create_sheet("数量"), ("原文", "类别", "数值", "单位", "限定", "指标", "主体", "掩码"),
-               ([q.text, q.kind, json.dumps(q.value) if isinstance(q.value, list) else q.value, q.unit, q.qualifier,
-                 q.metric, q.subject, "是" if q.masked else ""] for q in analysis.quantities),
-               {"原文": 16, "指标": 24, "主体": 16})
+    title = document_title(analysis)
+    fill_sheet(ws, COLUMNS, ([row[c] for c in COLUMNS] for row in task_rows(analysis)), WIDTHS,
+               title=f"{title}任务清单", not_printed=("原文",))
+    fill_sheet(wb.create_sheet("专项行动"), ("序号", "名称", "类别", "提及次数", "首次出现", "组成"),
+               ([n, c.name, CAMPAIGN_KIND_ZH.get(c.kind, c.kind), len(c.mentions),
+                 c.mentions[0].text if c.mentions else "", "、".join(c.members)]
+                for n, c in enumerate(analysis.campaigns, 1)), {"序号": 6, "名称": 28, "组成": 40},
+               title=f"{title}专项行动")
+    fill_sheet(wb.create_sheet("数量"), ("序号", "原文", "类别", "数值", "单位", "限定", "指标", "主体", "掩码"),
+               ([n, q.text, QUANTITY_KIND_ZH.get(q.kind, q.kind), json.dumps(q.value) if isinstance(q.value, list)
+                 else q.value, q.unit, QUALIFIER_ZH.get(q.qualifier or "", q.qualifier), q.metric, q.subject,
+                 "是" if q.masked else ""] for n, q in enumerate(analysis.quantities, 1)),
+               {"序号": 6, "原文": 16, "指标": 24, "主体": 16}, title=f"{title}数量")
     return to_bytes(wb)
 
 

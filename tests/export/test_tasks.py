@@ -15,6 +15,7 @@ from conftest import CORPUS, needs_shared
 
 from nlp.cli import main
 from nlp.export.tasks import COLUMNS, DOCX_COLUMNS, MARGIN_CM, PAGE_CM, column_widths, task_rows, to_docx
+from nlp.labels import QUANTITY_KIND_ZH
 
 
 def test_rows_follow_the_directives(sample_analysis) -> None:
@@ -48,6 +49,12 @@ def test_files_round_trip(suffix: str, sample_txt: Path, sample_analysis, tmp_pa
         assert ws.max_row == n + 1 and ws.freeze_panes == "A2" and ws.auto_filter.ref
         assert ws.cell(row=2, column=3).alignment.wrap_text
         assert {"专项行动", "数量"} <= set(wb.sheetnames)
+        assert_print_ready(ws, "任务清单")
+        assert ws.print_area == "'任务清单'!$A$1:$I$" + str(n + 1)  # 原文 left out of print, as in the docx
+        for name in ("专项行动", "数量"):
+            assert_print_ready(wb[name], name)
+            assert wb[name]["A1"].value == "序号"
+        assert wb["数量"]["C2"].value in QUANTITY_KIND_ZH.values()  # 百分比, not percent
     elif suffix == ".docx":
         import docx
         from docx.oxml.ns import qn
@@ -70,6 +77,17 @@ def test_files_round_trip(suffix: str, sample_txt: Path, sample_analysis, tmp_pa
     else:
         rows = json.loads(out.read_text(encoding="utf-8"))
         assert len(rows) == n and rows[0]["序号"] == 1
+
+
+def assert_print_ready(ws, title: str) -> None:
+    """A4 landscape, one page wide and as long as needed, header row on every page, title and page numbers."""
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
+    assert ws.print_title_rows == "$1:$1"
+    assert title in ws.oddHeader.center.text and "&P" in ws.oddFooter.center.text
+    assert ws["A1"].value == "序号" or ws["A1"].value == "文件"
 
 
 def test_unknown_format_is_refused(sample_txt: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
