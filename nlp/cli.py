@@ -21,7 +21,7 @@ from typing import Any
 
 from nlp import __version__
 from nlp.batch import store
-from nlp.batch.query import export_tasks, plot, search, stats
+from nlp.batch.query import export_tasks, plot, search, search_count, stats, stats_table
 from nlp.batch.run import run_batch
 from nlp.classify import load_model, train_and_save
 from nlp.errors import InputError, NlpError
@@ -158,14 +158,24 @@ def _open_db(path: str) -> Any:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    hits = search(_open_db(args.db), args.query, kind=args.kind, actor=args.actor, campaign=args.campaign,
-                  year=args.year, limit=args.limit)
+    if args.limit < 1:
+        _error(f"--limit {args.limit}: give a number of hits of 1 or more")
+        return EXIT_INPUT
+    db = _open_db(args.db)
+    filters = {"kind": args.kind, "actor": args.actor, "campaign": args.campaign, "year": args.year}
+    hits = search(db, args.query, limit=args.limit, **filters)
+    total = search_count(db, args.query, **filters) if len(hits) == args.limit else len(hits)
+    shown = f"{len(hits)} of {total} hits shown; raise --limit to see more" if total > len(hits) else f"{total} hits"
     if args.format == "json":
         sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\n")
+        if total > len(hits):
+            sys.stderr.write(f"nlp: {shown}\n")
     else:
         for h in hits:
-            sys.stdout.write(f"{h['path']} ({h['year'] or '-'}) [{h['kind']} {h['start']}-{h['end']}] {h['text']}\n")
-        sys.stdout.write(f"{len(hits)} hits\n")
+            metric = f"（{h['metric']}）" if h.get("metric") else ""
+            hit = f"…{h['before']}【{h.get('mention') or h['text']}】{metric}{h['after']}…".replace("\n", " / ")
+            sys.stdout.write(f"{h['path']} ({h['year'] or '-'}) [{h['kind']} {h['start']}-{h['end']}] {hit}\n")
+        sys.stdout.write(shown + "\n")
     return EXIT_OK
 
 
@@ -176,9 +186,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(f"documents: {result['documents']}\n{args.by:<12} documents directives campaign_mentions\n")
-        for r in result["rows"]:
-            sys.stdout.write(f"{r['key']:<12} {r['documents']:>9} {r['directives']:>10} {r['campaign_mentions']:>17}\n")
+        sys.stdout.write(stats_table(result))
     return EXIT_OK
 
 
@@ -286,28 +294,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024, help="refuse larger input files")
     p.set_defaults(func=cmd_batch)
 
-    p = sub.add_parser("search", help="full-text search of an archive")
-    p.add_argument("query")
-    p.add_argument("--db", required=True)
-    p.add_argument("--kind", choices=("directive", "campaign", "quantity", "report"))
-    p.add_argument("--actor")
-    p.add_argument("--campaign")
-    p.add_argument("--year", type=int)
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("search", help="full-text search of an archive",
+                       description="Find directives, campaigns, quantities and reports whose text holds every word "
+                                   "of QUERY (quantities also by their metric: 粮食产量), best first, each with the "
+                                   "text around it.")
+    p.add_argument("query", help="words to find, e.g. 三会一课 or 粮食产量")
+    p.add_argument("--db", required=True, help="the archive made by `nlp batch`")
+    p.add_argument("--kind", choices=("directive", "campaign", "quantity", "report"), help="only items of this kind")
+    p.add_argument("--actor", help="only items whose responsible or reporting unit contains this, e.g. 各县区院")
+    p.add_argument("--campaign", help="only items linked to a campaign whose name contains this")
+    p.add_argument("--year", type=int, help="only documents of this year")
+    p.add_argument("--limit", type=int, default=50, help="show at most this many hits (default 50); the total "
+                                                         "is always given")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (one hit a line, in context) or json (a list of hits; the total on stderr when cut)")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("stats", help="counts of an archive over time, by document or by unit")
-    p.add_argument("--db", required=True)
-    p.add_argument("--by", choices=("year", "document", "unit"), default="year")
+    p.add_argument("--db", required=True, help="the archive made by `nlp batch`")
+    p.add_argument("--by", choices=("year", "document", "unit"), default="year",
+                   help="one row per year (default), per document or per responsible unit")
     p.add_argument("--campaign", help="count the mentions of this campaign only")
-    p.add_argument("--plot", metavar="PNG", help="draw the trend to this file")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--plot", metavar="PNG", help="draw per-document counts to this image (.png, .svg or .pdf)")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (a table with Chinese headings) or json")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("export", help="the task lists of a whole archive as one xlsx")
-    p.add_argument("--db", required=True)
-    p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p = sub.add_parser("export", help="the task lists of a whole archive as one xlsx",
+                       description="Write the task lists (任务清单) of every document in an archive to one workbook: "
+                                   "one row per directive with its file, title and year, filterable and ready to print.")
+    p.add_argument("--db", required=True, help="the archive made by `nlp batch`")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="the workbook to write (.xlsx)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("evaluate", help="score the analysis against gold annotations")
