@@ -32,10 +32,13 @@ def fill_sheet(ws: Any, columns: Sequence[str], rows: Iterable[Sequence[Any]], w
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(horizontal="center", vertical="center")
     wrap = Alignment(wrap_text=True, vertical="top")
-    for row in rows:
-        ws.append(list(row))
-        for cell in ws[ws.max_row]:
-            cell.alignment = wrap
+    # cells addressed by number: ws.max_row and ws[n] scan every cell, which made a 33,000-row archive
+    # export run for over a quarter of an hour
+    for n, row in enumerate(rows, 2):
+        values = list(row)
+        ws.append(values)
+        for col in range(1, len(values) + 1):
+            ws.cell(row=n, column=col).alignment = wrap
     for i, c in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = widths.get(c, DEFAULT_WIDTH)
     ws.freeze_panes = freeze
