@@ -15,7 +15,8 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from nlp.batch import store
 from nlp.batch.query import export_tasks, plot, search, search_count, stats, stats_table
 from nlp.batch.run import run_batch
 from nlp.classify import load_model, train_and_save
-from nlp.errors import InputError, NlpError
+from nlp.errors import InputError, NlpError, OutputError
 from nlp.evaluate import evaluate_files, format_report
 from nlp.export.matrix import to_html as matrix_html
 from nlp.export.matrix import to_xlsx as matrix_xlsx
@@ -40,28 +41,65 @@ from nlp.serialize import dumps, to_data
 from nlp.types import Options
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+# the file suffixes each output format is written under (a file name without a suffix is taken as it is)
+SUFFIXES = {"json": (".json", ".jsonl", ".ndjson"), "text": (".txt", ".text", ".md"), "html": (".html", ".htm"),
+            "xlsx": (".xlsx",), "plot": (".png", ".svg", ".pdf"), "tasks": tuple(WRITERS)}
+FORMAT_OF_SUFFIX = {s: fmt for fmt in ("json", "text", "html", "xlsx") for s in SUFFIXES[fmt]}
 
 
-def _write_output(text: str, output: str | None) -> None:
+def _check_output(output: str | None, fmt: str, option: str = "-o") -> None:
+    """Refuse, before any work is done, an output whose suffix is not one of format `fmt` (JSON into x.pdf) or
+    that cannot be written (a folder, or a place where no file can be created)."""
+    if output is None or output == "-":
+        return
+    target = Path(output)
+    suffix = target.suffix.lower()
+    allowed = SUFFIXES[fmt]
+    if suffix and suffix not in allowed:
+        other = FORMAT_OF_SUFFIX.get(suffix)
+        hint = f", or --format {other}" if other and option == "-o" and fmt != "xlsx" else ""
+        raise OutputError(output, f"{option} {suffix} does not match the {fmt} output",
+                          f"name the file {' or '.join(allowed)}{hint}")
+    if target.is_dir():
+        raise OutputError(output, f"{option} is a folder", "give the name of a file to write")
+    folder = next((p for p in (target.parent, *target.parent.parents) if p.exists()), Path("."))
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(output, f"{option} cannot be written: {folder} is not a folder you can write to",
+                          "choose another place")
+
+
+@contextmanager
+def _writing(output: str | Path) -> Iterator[None]:
+    """Turn a failure to write `output` (no such place, no permission, disk full) into one line and exit 2."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(str(output), f"cannot be written ({exc.strerror or exc})",
+                          "choose a folder you can write to") from exc
+
+
+def _write_output(text: str | bytes, output: str | None) -> None:
     """Write to stdout, or atomically to `output` so that a failure never leaves half a file."""
     if output is None or output == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(text if isinstance(text, str) else text.decode("utf-8"))
         sys.stdout.flush()
         return
     target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a result file is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with _writing(output):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+            os.chmod(tmp, 0o644)  # mkstemp makes it private; a result file is an ordinary file
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    _check_output(args.output, args.format)
     options = Options(max_bytes=args.max_bytes, use_model=not args.no_model)
     _prepare()
     outputs: list[str] = []
@@ -88,17 +126,20 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     if suffix not in WRITERS:
         _error(f"{args.output}: unsupported task-list format {suffix!r}; use .xlsx, .docx, .csv or .json")
         return EXIT_INPUT
+    _check_output(args.output, "tasks")
     _prepare()
     analysis = analyze(args.file, Options(max_bytes=args.max_bytes))
-    if args.output is None:
+    if args.output is None or args.output == "-":
         sys.stdout.write(to_csv(analysis).decode("utf-8-sig"))
         return EXIT_OK
-    path = write_tasks(analysis, args.output)
+    with _writing(args.output):
+        path = write_tasks(analysis, args.output)
     sys.stderr.write(f"nlp: {len(analysis.directives)} tasks written to {path}\n")
     return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    _check_output(args.output, "html")
     options = Options(max_bytes=args.max_bytes)
     _prepare()
     analysis = analyze(args.file, options)
@@ -114,19 +155,21 @@ def cmd_compare(args: argparse.Namespace) -> int:
     _prepare()
     fmt = args.format
     if args.output and fmt is None:
-        fmt = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".txt": "text"}.get(Path(args.output).suffix.lower())
+        suffix = Path(args.output).suffix.lower()
+        fmt = FORMAT_OF_SUFFIX.get(suffix)
+        if suffix and fmt is None:
+            raise OutputError(args.output, f"-o {suffix} is not a format compare writes",
+                              "name the file .json, .txt, .xlsx or .html")
     args.format = fmt or "json"
+    if args.format == "xlsx" and not args.output:
+        _error("--format xlsx needs -o PATH")
+        return EXIT_INPUT
+    _check_output(args.output, args.format)
     base = analyze(args.base, options)
     others = [analyze(path, options) for path in _progress(args.others, "analysing")]
     result = compare(base, others)
     if args.format == "xlsx":
-        if not args.output:
-            _error("--format xlsx needs -o PATH")
-            return EXIT_INPUT
-        target = Path(args.output)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(matrix_xlsx(result))
-        tmp.replace(target)
+        _write_output(matrix_xlsx(result), args.output)
     elif args.format == "html":
         _write_output(matrix_html(result), args.output)
     elif args.format == "json":
@@ -180,9 +223,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    _check_output(args.plot, "plot", "--plot")
     result = stats(_open_db(args.db), by=args.by, campaign=args.campaign)
     if args.plot:
-        result["plot"] = str(plot(result, args.plot))
+        with _writing(args.plot):
+            result["plot"] = str(plot(result, args.plot))
     if args.format == "json":
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -191,15 +236,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    data = export_tasks(_open_db(args.db))
-    target = Path(args.output)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    _check_output(args.output, "xlsx")
+    _write_output(export_tasks(_open_db(args.db)), args.output)
     return EXIT_OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    _check_output(args.output, args.format)
     _prepare()
     files = args.gold or default_gold_files()
     if not files:
