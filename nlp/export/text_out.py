@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
 from nlp.labels import MODALITY_ZH, deadline_zh
 from nlp.serialize import ITEM_ORDER
@@ -34,7 +35,7 @@ def summary(analysis: Analysis, width: int = 60) -> str:
     """Return the readable summary of an analysis: title, date, outline tree and counts of each kind of item."""
     doc = analysis.document
     lines = [
-        f"# {doc.title or '(untitled)'}",
+        f"# {doc.title or Path(doc.path).stem or '(untitled)'}",
         f"file: {doc.path} ({doc.format}{', ' + doc.encoding if doc.encoding else ''}"
         f"{f', {doc.pages} pages' if doc.pages else ''})",
         f"date: {doc.date or '-'}",

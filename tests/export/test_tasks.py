@@ -14,7 +14,16 @@ import pytest
 from conftest import CORPUS, needs_shared
 
 from nlp.cli import main
-from nlp.export.tasks import COLUMNS, DOCX_COLUMNS, MARGIN_CM, PAGE_CM, column_widths, task_rows, to_docx
+from nlp.export.tasks import (
+    COLUMNS,
+    DOCX_COLUMNS,
+    MARGIN_CM,
+    PAGE_CM,
+    column_widths,
+    document_title,
+    task_rows,
+    to_docx,
+)
 from nlp.labels import QUANTITY_KIND_ZH
 
 
@@ -150,3 +159,23 @@ def test_zhejiang_task_list_prints_on_at_most_20_pages(tmp_path: Path) -> None:
     with pdfplumber.open(tmp_path / "zj.pdf") as pdf:
         pages = len(pdf.pages)
     assert pages <= 20, pages
+
+
+def test_a_document_without_title_is_named_by_its_file(tmp_path: Path) -> None:
+    """22 documents of the corpus archive have no title line (the national reports of 2000-2019, 2025, 2026)."""
+    import docx
+
+    from nlp.export.report import to_html
+    from nlp.export.text_out import summary
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    analysis = analyze_document(read_bytes("各位代表：\n一、今年工作安排\n各地要抓紧落实。\n".encode(), "national/gwr_2019.txt",
+                                           ".txt"))
+    assert analysis.document.title is None
+    assert document_title(analysis) == "gwr_2019"
+    out = tmp_path / "t.docx"
+    out.write_bytes(to_docx(analysis))
+    assert docx.Document(str(out)).paragraphs[0].text == "gwr_2019任务分解表"
+    assert "<title>gwr_2019</title>" in to_html(analysis)
+    assert summary(analysis).startswith("# gwr_2019\n")
