@@ -14,6 +14,7 @@ from typing import Any
 from nlp.batch import store
 from nlp.batch.run import tokens_text
 from nlp.export.tasks import COLUMNS, WIDTHS, task_rows
+from nlp.export.text_out import table
 from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
 from nlp.pipeline import item_types
 from nlp.serialize import analysis_from_data
@@ -136,7 +137,7 @@ def stats(db: sqlite3.Connection, by: str = "year", campaign: str | None = None)
             rows[unit]["documents"] = len(shas)
     else:
         raise ValueError(f"--by {by!r}: use year, document or unit")
-    table = []
+    result_rows = []
     for k, v in rows.items():
         n = v.get("documents", 0)
         row = {"key": k, "documents": n, "directives": v.get("directives", 0),
@@ -145,9 +146,9 @@ def stats(db: sqlite3.Connection, by: str = "year", campaign: str | None = None)
         row["mentions_per_document"] = round(row["campaign_mentions"] / n, 1) if n else 0.0
         if by == "document":
             row["title"] = titles[k]
-        table.append(row)
-    table.sort(key=lambda r: (r["key"] == "unknown", r["key"]) if by != "unit" else (-r["directives"], r["key"]))
-    return {"documents": store.counts(db)["documents"], "by": by, "campaign": campaign, "rows": table}
+        result_rows.append(row)
+    result_rows.sort(key=lambda r: (r["key"] == "unknown", r["key"]) if by != "unit" else (-r["directives"], r["key"]))
+    return {"documents": store.counts(db)["documents"], "by": by, "campaign": campaign, "rows": result_rows}
 
 
 BY_ZH = {"year": "年份", "document": "文件", "unit": "单位"}
@@ -158,8 +159,6 @@ STATS_COLUMNS = (("documents", "文件数"), ("directives", "任务数"), ("dire
 
 def stats_table(result: dict[str, Any]) -> str:
     """Return the stats as a text table with Chinese headings, aligned by display width (汉字 count twice)."""
-    from nlp.export.text_out import table
-
     by = result["by"]
     header = [BY_ZH.get(by, by), *(label for _, label in STATS_COLUMNS)]
     rows = [["未知" if r["key"] == "unknown" else r["key"],

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
+from nlp.export.text_out import display_width
 from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
 from nlp.labels import CAMPAIGN_KIND_ZH, MODALITY_ZH, QUALIFIER_ZH, QUANTITY_KIND_ZH, deadline_zh
 from nlp.segment.sentences import paragraphs
@@ -123,8 +124,6 @@ HEADER_LINES = {"责任单位": "责任\n单位", "完成时限": "完成\n时�
 
 def _ems(text: str) -> float:
     """Return how many ems `text` takes on one line: 1 for a Chinese character, NARROW_EM for others."""
-    from nlp.export.text_out import display_width
-
     wide = display_width(text) - len(text)
     return wide + (len(text) - wide) * NARROW_EM
 
