@@ -237,7 +237,8 @@ class Report:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Target:
-    """A quantity set as a goal: `国内生产总值增长5%左右` → gdp_growth, 5 %, approx, floor.
+    """A quantity set as a goal: `国内生产总值增长5%左右` → gdp_growth, 5 %, approx, floor; or a goal in words:
+    `国际收支保持基本平衡` → balance_of_payments, condition 平衡.
 
     `value` and `unit` are as written (1100 万人), so that targets and results compare in their own units.
     """
@@ -252,8 +253,9 @@ class Target:
     unit: str | None
     qualifier: Qualifier
     direction: Direction
-    quantity: str  # quantity id
+    quantity: str | None  # quantity id; None for a goal in words (进出口保持正增长)
     directive: str | None  # directive id
+    condition: str | None = None  # the words of a goal without a number: 正增长, 下降, 同步, 稳定, 改善…
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -23,7 +23,7 @@ MODULES = sorted(
     for p in PACKAGE.rglob("*.py") if p.name != "__main__.py"
 )
 # libraries slow to import or needed by one format or command only: imported where they are used
-HEAVY = {"jieba", "spacy", "sklearn", "docx", "pdfplumber", "pdfminer", "trafilatura", "openpyxl", "cn2an",
+HEAVY = {"jieba", "rjieba", "sklearn", "docx", "pdfplumber", "pdfminer", "trafilatura", "openpyxl", "cn2an",
          "matplotlib", "tqdm", "charset_normalizer", "distributed", "dask"}
 
 

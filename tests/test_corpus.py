@@ -115,3 +115,12 @@ def test_analysis_does_not_depend_on_the_hash_seed() -> None:
         assert run.returncode == 0, run.stderr
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_every_provincial_report_of_2025_has_its_main_targets() -> None:
+    from nlp.segment.sections import passage_spans
+
+    reports = sorted((CORPUS / "provincial" / "2025").glob("*.txt"))
+    assert len(reports) == 31
+    missing = [p.name for p in reports if not passage_spans(read_document(p).text)]
+    assert not missing, missing

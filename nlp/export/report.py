@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any
 
 from nlp.export.matrix import to_html as matrix_page
-from nlp.export.tasks import document_title, task_rows
+from nlp.export.tasks import INHERITED_MARK, document_title, task_rows
 from nlp.labels import (
     CAMPAIGN_KIND_ZH,
     DEADLINE_KIND_ZH,
@@ -229,13 +229,18 @@ def _marked_text(analysis: Analysis) -> str:
     return "\n".join(out)
 
 
+def _units(row: dict[str, Any]) -> list[str]:
+    """The units of a task row, an inherited one (各县区院（承上）) filtered as the unit itself."""
+    return [u.removesuffix(INHERITED_MARK) for u in row["责任单位"].split("、")] if row["责任单位"] else []
+
+
 def _task_table(analysis: Analysis) -> str:
     esc = html.escape
     rows = task_rows(analysis)
     body = []
     for row, d in zip(rows, analysis.directives, strict=True):
         data = {
-            "unit": "|".join(row["责任单位"].split("、")) if row["责任单位"] else "",
+            "unit": "|".join(_units(row)),
             "strength": row["力度"],
             # the group (限期) and the wording (2025年6月30日前), so that either can be chosen
             "deadline": f"{DEADLINE_KIND_ZH[d.deadline.kind]}|{row['完成时限']}" if d.deadline else "",
@@ -249,7 +254,7 @@ def _task_table(analysis: Analysis) -> str:
         opts = "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
         return f'<label>{label}<select name="{name}"><option value="">全部</option>{opts}</select></label>'
 
-    units = sorted({u for r in rows for u in (r["责任单位"].split("、") if r["责任单位"] else [])})
+    units = sorted({u for r in rows for u in _units(r)})
     campaigns = sorted({c for r in rows for c in (r["关联专项行动"].split("、") if r["关联专项行动"] else [])})
     # 时限: each group (立即, 尽快, 限期, 年内, 定期) with the wordings in it, most urgent first
     wordings: dict[str, set[str]] = {}

@@ -45,10 +45,12 @@ GROUP = re.compile(r"(?P<list>“[^”]{2,40}”)?(?P<n>[一二三四五六七�
 QUOTED = re.compile(r"“(?P<x>[^“”\n]{1,24})”(?P<suffix>专项行动|专项监督|专项整治|工作模式|工作法|行动|活动|工程|计划|机制|模式|检察建议|建设年|落实年|品牌)?")
 LAW = re.compile(r"《(?P<x>[^《》\n]{1,40}?(?:法典|法|条例|规定|办法|规则|准则|决定|纲要|意见))》")
 NUMBERED = re.compile(r"[一二三四五六七八九十两双]")
+BARE_NUMBER = re.compile(r"[0-9A-Za-z+＋.\-]+")
 PUNCT = re.compile(r"[“”‘’\"'《》「」『』、，,·\s]")
 MAX_TOKENS_BACK = 10
 STRONG_NOT = frozenset({"推进", "解决", "建设", "加快", "实施", "打造", "围绕", "迈向", "建成", "全面", "加速", "奋力", "努力"})
 ACTION_NOT = re.compile(r"^(?:一系列|各项|各类|相关|联合|专项|集中|统一)|[的了]")
+ACTION_NOT_START = frozenset({"重大", "一批", "有关", "全面", "各地", "国家", "城市", "这一", "该项"})
 N_BIG_NOT = frozenset({"优势", "特点", "问题", "变化", "成就", "任务", "方面", "领域", "产业", "板块", "城市", "区域"})
 RESULT_RUN = re.compile(r"连[丰增涨降冠]$|连续")  # 二十一连丰: a record, not a programme
 COUNT_BEFORE = re.compile(r"[一二三四五六七八九十两]+(?:个|大|项)$")
@@ -66,7 +68,16 @@ MODEL_UNIT = re.compile(r"(?:式|型|示范|标杆|样板)[\u4e00-\u9fff]{0,6}(?
 STRONG_PLACE = re.compile(r"(?:(?<=建设|实施|打造|加快|推进|围绕|建成|迈向)(?P<x>[\u4e00-\u9fff]{2}强(?:市|省|县|区|国))(?!场)"
                           r"|(?P<y>[\u4e00-\u9fff]{2}强(?:市|省|县|区|国))(?=建设|战略))")
 # 城市更新行动: an unquoted X行动 that is being carried out
-ACTION = re.compile(r"(?:实施|开展|启动|深化|深入实施|深入开展)(?P<x>[\u4e00-\u9fff]{4,10}行动)(?![计方])")
+# 实施农机装备补短板行动, 推进数字乡村建设工程, 开展现房销售试点: a named programme that is being carried out —
+# a verb of implementation, a modifier of several words, a programme noun
+PROGRAMME_NOUNS = {"行动计划": "program", "三年行动": "campaign", "专项行动": "campaign", "专项整治": "campaign",
+                   "专项斗争": "campaign", "攻坚战": "campaign", "保卫战": "campaign", "行动": "campaign",
+                   "工程": "program", "计划": "program", "试点": "program", "提升年": "activity", "战略": "formulation"}
+PROGRAMME_ENDINGS = tuple(sorted(PROGRAMME_NOUNS, key=len, reverse=True))
+ACTION = re.compile(r"(?:组织实施|深入实施|全面实施|加快实施|持续实施|深入开展|扎实开展|持续开展|扎实推进|深入推进|实施|开展|"
+                    r"启动|深化|推进|推行|打好|打赢|部署)(?:好)?"
+                    r"(?P<x>[\u4e00-\u9fff0-9+]{2,16}?(?:" + "|".join(PROGRAMME_ENDINGS) + r"))"
+                    r"(?![计方规纲意办])")
 
 
 def canonical(name: str) -> str:
@@ -89,14 +100,23 @@ class _Found:
     group_size: int = 0
 
 
+LEXICON_TABLES = ("campaigns", "formulations")  # the team's campaigns; national formulations and strategies
+KIND_OF_LEXICON = {"strategy": "formulation"}  # a national strategy is a formulation in the analysis schema
+
+
+def _lexicon_rows() -> list[dict[str, str]]:
+    return [row for table in LEXICON_TABLES for row in load_table(table)]
+
+
 @cache
 def _lexicon() -> tuple[dict[str, tuple[str, str]], re.Pattern[str] | None, frozenset[str]]:
     """Return alias -> (canonical name, kind), a regex over all aliases, and the words that are no campaigns."""
     aliases: dict[str, tuple[str, str]] = {}
-    for row in load_table("campaigns"):
+    for row in _lexicon_rows():
+        kind = KIND_OF_LEXICON.get(row["kind"], row["kind"])
         for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
-            aliases[canonical(alias)] = (row["name"], row["kind"])
-            aliases[alias] = (row["name"], row["kind"])  # as written: 双随机、一公开
+            aliases.setdefault(canonical(alias), (row["name"], kind))
+            aliases.setdefault(alias, (row["name"], kind))  # as written: 双随机、一公开
     pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))) if aliases else None
     not_campaigns = frozenset(canonical(r["word"]) for r in load_table("not_campaigns"))
     return aliases, pattern, not_campaigns
@@ -105,7 +125,7 @@ def _lexicon() -> tuple[dict[str, tuple[str, str]], re.Pattern[str] | None, froz
 @cache
 def lexicon_members() -> dict[str, tuple[str, ...]]:
     """Return the expansions of known formulations (`六稳` → 稳就业、稳金融…)."""
-    return {row["name"]: tuple(filter(None, row["members"].split("|"))) for row in load_table("campaigns")}
+    return {row["name"]: tuple(filter(None, row["members"].split("|"))) for row in _lexicon_rows()}
 
 
 def extract(analysis: Analysis, ctx: Context) -> tuple[Campaign, ...]:
@@ -138,10 +158,12 @@ def find_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
             continue  # the lexicon pass finds it
         elif any(key.endswith(s) for s in SUFFIX_KINDS if len(s) > 1) and len(key) >= 4:
             name, kind = key, _kind_of(key)
-        elif (NUMBERED.search(key) and len(key) >= 3 and _looks_numbered(key)) or "+" in key:
-            name, kind = key, "mechanism" if "+" in key else "formulation"
+        elif BARE_NUMBER.fullmatch(key):
+            continue  # “315”, “8+4”: a number names nothing on its own
+        elif NUMBERED.search(key) and len(key) >= 3 and _looks_numbered(key):
+            name, kind = key, "formulation"
         elif (named := _named_by_context(text, m.start(), m.end(), key)) is not None:
-            name, kind = key, named
+            name, kind = key, "mechanism" if "+" in key else named  # “河长+检察长”机制; “文化+旅游” alone is emphasis
         else:
             continue  # emphasis or quoted speech
         found.append((m.start("x"), m.end("x"), name, kind, 0))
@@ -156,14 +178,32 @@ def find_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
             found.append((m.start(group), m.end(group), m.group(group), "formulation", 0))
     for m in ACTION.finditer(text):
         name = m.group("x")
-        if not COUNT_BEFORE.search(name) and not ACTION_NOT.search(name):
-            found.append((m.start("x"), m.end("x"), name, "campaign", 0))
+        noun = next(n for n in PROGRAMME_ENDINGS if name.endswith(n))
+        if len(name) - len(noun) >= 2 and not COUNT_BEFORE.search(name) and not ACTION_NOT.search(name) \
+                and name[:2] not in ACTION_NOT_START:
+            found.append((m.start("x"), m.end("x"), name, PROGRAMME_NOUNS[noun], 0))
     for m in N_BIG.finditer(text):
         # 三大监督, 四大检察: a numbered formulation (units such as 两大产业 stay out: four-character nouns)
         if m.group("x") not in N_BIG_NOT:
             found.append((m.start(), m.end(), m.group(0), "formulation", 0))
 
+    found = [_lexicon_form(f, aliases) for f in found]
+    # the same for a name found elsewhere in the document: 质量强市战略 is 质量强市
+    names = {canonical(f[2]): (f[2], f[3]) for f in found if f[3] != "law"}
+    found = [_lexicon_form(f, names) for f in found]
     return _merge(text, keep_longest(found, lambda f: (f[0], f[1])))
+
+
+def _lexicon_form(found: tuple[int, int, str, str, int], aliases: dict[str, tuple[str, str]]
+                  ) -> tuple[int, int, str, str, int]:
+    """A known formulation with a programme noun added (西电东送工程, 乡村振兴战略) is that formulation: one
+    campaign under the lexicon's name, not two."""
+    start, end, name, kind, size = found
+    if kind == "law" or canonical(name) in aliases:
+        return found
+    noun = next((n for n in PROGRAMME_ENDINGS if name.endswith(n) and len(name) > len(n)), None)
+    known = aliases.get(canonical(name[: -len(noun)])) if noun else None
+    return (start, end, known[0], known[1], size) if known else found
 
 
 def _named_by_context(text: str, start: int, end: int, key: str) -> str | None:

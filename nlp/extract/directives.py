@@ -34,6 +34,7 @@ CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
 # who commits to act in a problems part: the speaker's organisation, opening the sentence
 SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|本届政府|我[局院市县区委部厅]|本[局院市县区委部厅]|[市省县区]?政府)")
+SPEAKER_MUST = re.compile(SPEAKER_LEAD.pattern + r"(?:也|都|还)?(?:必须|务必|一定要)")  # 对这些问题，我们必须…
 NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向)$")
 
 # How sure the rules are of a verdict; written to `Directive.confidence`. The levels order the kinds of
@@ -111,6 +112,19 @@ def _imperative(bare: str) -> bool:
     return False
 
 
+def _subject_leads(text: str, actor: str) -> bool:
+    """Whether a sentence opens with `actor` as its subject (after a run-in marker and words of time)."""
+    body = LEAD_IN.sub("", CONNECTORS.sub("", text, count=1))
+    return body.startswith(actor)
+
+
+def _opens_with_unit(sent: Sentence) -> bool:
+    """Whether a sentence names a unit of its own at its start (a new subject)."""
+    body = LEAD_IN.sub("", CONNECTORS.sub("", sent.text, count=1))
+    units = find_units(body[:16])
+    return bool(units) and units[0][0] == 0
+
+
 def _committed(bare: str, pos: int) -> bool:
     """`市院党组将…`, `我局将…`: a commitment needs the speaker's organisation before 将."""
     before = bare[max(0, pos - 20):pos]
@@ -129,6 +143,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     para = -1
     context = False
     last_actors: tuple[str, ...] = ()
+    last_index = -2
     for sent in analysis.sentences:
         if sent.paragraph != para:
             para = sent.paragraph
@@ -161,8 +176,10 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
                 decided, confidence = True, p
         speaker_acts = bool(SPEAKER_LEAD.match(unquoted(sent.text))) or bool(verdict.marker_ends and
                                                                           _actors(ctx.text, sent, verdict.marker_ends))
-        if decided and ctx.role_from_heading(sent.start, "review") and not (verdict.modality == "must" and speaker_acts):
+        if decided and ctx.role_from_heading(sent.start, "review") and not SPEAKER_MUST.match(unquoted(sent.text)):
             decided = False  # a review reports what was done; only `对这些问题，我们必须…` commits to act there
+        if decided and role == "preamble" and ctx.structured:
+            decided = False  # a report's opening asks for nothing but its hearing (请…提出意见)
         if decided and role == "problems" and verdict.modality == "should" and not speaker_acts:
             decided = False  # `改革仍有不少硬骨头要啃` states a problem; `对此，我们将…` commits to act
         if decided and role in ("preamble", "closing") and confidence not in (MARKER, COMMITTED):
@@ -173,9 +190,11 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             directive_headings.add(heading)
         context = True
         actors = _actors(ctx.text, sent, verdict.marker_ends)
-        inherited = () if actors else last_actors
-        if actors:
-            last_actors = tuple(actors)
+        # a sentence without a subject continues the one before it only when that one opened with its subject
+        # and this one follows it directly without naming a new one (`市院成立…` after `…指导处要…` does not)
+        inherited = last_actors if not actors and sent.index == last_index + 1 and not _opens_with_unit(sent) else ()
+        last_actors = tuple(actors) if actors and _subject_leads(sent.text, actors[0]) else inherited
+        last_index = sent.index
         deadline: Deadline | None = find_deadline(ctx.text, sent.start, sent.end, ctx.document.date, ctx.year)
         targets = tuple(q.id for q in quantities.starting_in(sent.start, sent.end) if q.kind in AMOUNT_KINDS)
         names = tuple(dict.fromkeys(c for _, c in mentions.starting_in(sent.start, sent.end)))

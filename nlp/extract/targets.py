@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from nlp.context import Context
 from nlp.extract.metrics import metric_key
@@ -16,13 +17,31 @@ from nlp.numerals import split_value
 from nlp.spans import CLAUSE_OR_LIST, clause_start
 from nlp.types import Analysis, Target
 
-PLAN = re.compile(r"拟(?:按|安排|发行)|赤字规模|支出规模|先发行|计划安排")
+PLAN = re.compile(r"拟(?:按|安排|发行)|赤字规模|支出规模|先发行|计划安排|债务总规模|财政赤字")
 TARGET_KINDS = frozenset({"percent", "count", "money", "change"})
 LEADING = re.compile(r"^(?:今年|全年|明年|年内|力争|努力|确保|实现|其中|拟安排|拟按|拟|.{0,12}目标是)+")
 VERB_TAIL = re.compile(r"(?:增长|增速|达到|达|保持在|控制在|降低|下降|拟按|拟安排|安排|为|在|突破|超过|提高到|提高|降至|"
                        r"实现|扩大|分别|年均|以上|比上年|比去年|先发行|发行|规模)+$")
 CEILING_WORDS = re.compile(r"控制在|不超过|不高于")
 NOT_GOAL = re.compile(r"^(?:比上年|比去年|较上年|较去年|同比|预计|预期|相当于)")
+# `一产、二产、三产增加值分别增长5.5%左右、6%左右、5%左右`: listed subjects, 分别, their figures in order
+RESPECTIVELY = re.compile(r"(?P<subjects>[^，,；;：:。]+?)分别(?P<verb>增长|下降|降低|提高到|提高|达到|为|控制在|增加|保持在)?")
+SUBJECT_SEP = re.compile(r"[、和与及]")
+URBAN_RURAL = re.compile(r"^城乡(?=居民)")  # 城乡居民… is two subjects: 城镇居民… and 农村居民…
+# goals in words, without a number: (words, condition, qualifier, direction); the first that matches decides
+CONDITIONS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
+    (re.compile(r"(?:保持|实现)?正增长"), "正增长", "above", "floor"),
+    (re.compile(r"完成国家下达(?:的)?(?:目标|任务)|达到国家要求"), "完成国家下达任务", "at_least", "floor"),
+    (re.compile(r"(?:基本)?同步"), "同步", "approx", "floor"),
+    (re.compile(r"(?:保持)?(?:基本)?平衡"), "平衡", "approx", "floor"),
+    (re.compile(r"持平"), "持平", "approx", "floor"),
+    (re.compile(r"(?:继续|进一步|持续)?(?:下降|降低)"), "下降", "below", "ceiling"),
+    (re.compile(r"[ⅠⅡⅢⅣⅤ]类(?:及以上|以上)"), "类别及以上", "at_least", "floor"),
+    (re.compile(r"(?:持续|稳定|进一步)?(?:改善|好转)"), "改善", "above", "floor"),
+    (re.compile(r"(?:保持)?稳定|稳(?:量|中)|保稳"), "稳定", "approx", "floor"),
+)
+ITEM_BREAK = re.compile(r"[；;，,。]")
+LEAD_VERBS = re.compile(r"(?:保持|实现|继续|进一步|持续|稳步)+$")
 
 
 def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
@@ -34,6 +53,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
     by_start = {s.start: s for s in analysis.sentences}
     starts = sorted(by_start)
     out: list[Target] = []
+    listed = _respectively(text, analysis)
     for q in analysis.quantities:
         if q.kind not in TARGET_KINDS or q.masked or q.value is None:
             continue
@@ -52,6 +72,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
             continue
         start = clause_start(text, sent.start, q.start, CLAUSE_OR_LIST)
         phrase = text[start:q.start]
+        if q.id in listed:
+            _, phrase, _ = listed[q.id]
         lead = LEADING.match(phrase)
         if lead:
             start += lead.end()
@@ -59,6 +81,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
         if NOT_GOAL.match(phrase):
             continue  # a comparison with last year or a forecast, not a goal
         metric = VERB_TAIL.sub("", phrase).strip() or phrase.strip()
+        if q.id in listed:
+            start = listed[q.id][2]
         if not metric or len(metric) > 30:
             continue
         key, direction = metric_key(phrase)
@@ -78,4 +102,64 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
             value=value, unit=unit, qualifier=qualifier, direction=direction or "floor", quantity=q.id,
             directive=directive.id if directive else None,
         ))
-    return tuple(out)
+    out += _in_words(text, passages, analysis, len(out))
+    out.sort(key=lambda t: t.start)
+    return tuple(replace(t, id=f"t{n}") for n, t in enumerate(out, 1))
+
+
+def _respectively(text: str, analysis: Analysis) -> dict[str, tuple[int, str, int]]:
+    """Return, for each figure of a `…分别…` list, the clause start, its own metric phrase (the matching
+    subject with the verb) and where its text starts: `一产、二产、三产增加值分别增长5.5%、6%、5%` gives
+    一产增加值增长, 二产增加值增长, 三产增加值增长."""
+    out: dict[str, tuple[int, str, int]] = {}
+    figures = sorted((q for q in analysis.quantities if q.kind in TARGET_KINDS and not q.masked), key=lambda q: q.start)
+    starts = [q.start for q in figures]
+    for m in RESPECTIVELY.finditer(text):
+        if "分别" not in text[m.start():m.end()]:
+            continue
+        clause_end = next((i for i in range(m.end(), min(len(text), m.end() + 120)) if text[i] in "，,；;。"),
+                          min(len(text), m.end() + 120))
+        after = figures[bisect.bisect_left(starts, m.end()):bisect.bisect_left(starts, clause_end)]
+        subjects = [x for x in SUBJECT_SEP.split(m.group("subjects")) if x]
+        if len(subjects) == 1 and URBAN_RURAL.match(subjects[0]):
+            rest = subjects[0][2:]
+            subjects = ["城镇" + rest, "农村" + rest]
+        if len(subjects) < 2 or len(subjects) != len(after):
+            continue
+        last, first = subjects[-1], subjects[0]
+        if all(len(x) == len(first) for x in subjects[:-1]) and len(last) > len(first):
+            head = last[len(first):]  # 一产、二产、三产增加值: the head noun is shared
+            subjects = [x + head for x in subjects[:-1]] + [last]
+        verb = m.group("verb") or ""
+        for subject, q in zip(subjects, after, strict=True):
+            out[q.id] = (m.start("subjects"), subject + verb, m.start("subjects"))
+    return out
+
+
+def _in_words(text: str, passages: tuple[tuple[int, int], ...], analysis: Analysis, n: int) -> list[Target]:
+    """Return the goals of main-targets passages stated in words (`国际收支保持基本平衡`, `粮食产量保持稳定`,
+    `进出口总额保持正增长`): a metric the metrics lexicon knows and a condition, no number."""
+    out: list[Target] = []
+    figures = [(q.start, q.end) for q in analysis.quantities]
+    for a, b in passages:
+        body = text.find("：", a, b)
+        body = body + 1 if body >= 0 else a
+        item_start = body
+        for m in [*ITEM_BREAK.finditer(text, body, b), None]:
+            item_end = m.start() if m is not None else b
+            item = text[item_start:item_end]
+            lo, hi = item_start, item_end
+            item_start = m.end() if m is not None else b
+            if not item or any(lo <= s < hi for s, _ in figures) or re.search(r"\d", item):
+                continue
+            found = next(((c, w) for c in CONDITIONS if (w := c[0].search(item))), None)
+            key = metric_key(item)[0]
+            if found is None or key is None:
+                continue
+            (_, condition, qualifier, goal_direction), words = found
+            metric = LEAD_VERBS.sub("", item[:words.start()]) or item
+            directive = next((d for d in analysis.directives if d.start <= lo < d.end), None)
+            out.append(Target(id=f"t{n + len(out) + 1}", text=item, start=lo, end=hi, metric=metric, key=key,
+                              value=None, unit=None, qualifier=qualifier, direction=goal_direction,  # type: ignore[arg-type]
+                              quantity=None, directive=directive.id if directive else None, condition=condition))
+    return out

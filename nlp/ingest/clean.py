@@ -21,6 +21,8 @@ NUMBER_HEAD = re.compile(r"^[.．%％万亿千百元吨人个项件次多余]")
 LATIN_TAIL = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,4}$")  # `PM` of `PM\n2.5`, not a whole English line
 LATIN_HEAD = re.compile(r"^[0-9.]")
 LATIN_EDGE = re.compile(r"[A-Za-z]")
+COPULA_HEAD = re.compile(r"^(?:是|为)[:：]")  # a line that opens on `是：` continues the phrase before it
+FRAGMENT = re.compile(r"[A-Za-z0-9.．%％]{1,3}")  # a line of a few letters or digits: a broken token
 LINE_PATTERN_MAX = 200  # longest paragraph a `line`/`inline` pattern may remove (web furniture is short)
 CHROME_MAX = 12
 MIN_ITEM = 12  # `备案号: 辽ICP备…` is one item, not two
@@ -84,6 +86,7 @@ def repair_lines(lines: list[Para]) -> list[Para]:
     paras: list[Para] = []
     blanks = 0
     glued = False
+    fragment = False  # the line before was a piece of a broken token (`M` `2` of `广义货币M\n2\n预期增长`)
     for para, glue in cleaned:
         if para is None:
             if glue:
@@ -91,7 +94,9 @@ def repair_lines(lines: list[Para]) -> list[Para]:
             else:
                 blanks += 1
             continue
-        if paras and _joins(paras[-1].text, para.text, blanks, glued, block_style):
+        broken = fragment and not blanks
+        fragment = bool(FRAGMENT.fullmatch(para.text))
+        if paras and (broken or _joins(paras[-1].text, para.text, blanks, glued, block_style)):
             sep = " " if LATIN_EDGE.match(paras[-1].text[-1]) and LATIN_EDGE.match(para.text[0]) else ""
             paras[-1] = paras[-1] + Para.of(sep) + para if sep else paras[-1] + para
         else:
@@ -103,6 +108,8 @@ def repair_lines(lines: list[Para]) -> list[Para]:
 def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool) -> bool:
     if line[0] in CONTINUERS or prev[-1] in OPENERS or prev[-1] in "，,、":
         return True
+    if not blanks and prev[-1] not in SENTENCE_END and (COPULA_HEAD.match(line) or FRAGMENT.fullmatch(line)):
+        return True  # `主要预期目标\n是：…`, `广义货币M\n2`: a line that cannot stand alone
     if glued and not blanks:
         return True
     if blanks:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from nlp.extract.metrics import metric_mentions
@@ -49,17 +50,33 @@ class _Candidate:
     in_review: bool
 
 
+def _reporting(analysis: Analysis) -> Callable[[int], bool]:
+    """Return whether an offset lies where a document states results: its review and problems parts when its
+    headings give it a review, otherwise anywhere but its plans and glossary (a unit's summary)."""
+    by_heading = any(s.role in ("review", "problems") and s.heading is not None for s in analysis.sections)
+    starts = [s.start for s in analysis.sections]
+
+    def reporting(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        role = analysis.sections[i].role if i >= 0 else "other"
+        return role in ("review", "problems") if by_heading else role not in ("plan", "glossary")
+    return reporting
+
+
 def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
-    """Index the figures of a document by the metric key they state."""
+    """Index the figures of a document by the metric key they state (only where it states results)."""
     text = analysis.document.text
     own_targets = {t.quantity for t in analysis.targets}
     review = report_sections(analysis.outline)
+    reporting = _reporting(analysis)
     starts = [s.start for s in analysis.sentences]
     by_key: dict[str, list[_Candidate]] = {}
     mentions_cache: dict[int, list[tuple[int, int, str]]] = {}
     for q in analysis.quantities:
         if q.kind not in RESULT_KINDS or q.masked or q.value is None or q.id in own_targets:
             continue
+        if not reporting(q.start):
+            continue  # a figure of the document's own plans (今年…增长5%左右) is not a result
         i = bisect.bisect_right(starts, q.start) - 1
         if i < 0:
             continue
@@ -92,9 +109,11 @@ def status_of(target: Target, value: float) -> Status:
 
 
 def find_result(target: Target, other: Analysis, index: dict[str, list[_Candidate]] | None = None) -> Result | None:
-    """Return the result `other` states for `target`, or None when it states no figure for that metric."""
-    if target.key is None or target.value is None:
+    """Return the result `other` states for `target`, or None when it states nothing for that metric."""
+    if target.key is None:
         return None
+    if target.value is None:
+        return _result_in_words(target, other) if target.condition else None
     index = index if index is not None else _candidates(other)
     options = [c for c in index.get(target.key, ()) if _converts(c.quantity, target)]
     if not options:
@@ -110,6 +129,46 @@ def find_result(target: Target, other: Analysis, index: dict[str, list[_Candidat
     text = other.document.text
     return Result(text=text[best.start:best.quantity.end], start=best.start, end=best.quantity.end, value=value,
                   unit=unit, status=status_of(target, in_target_unit), score=1.0 if best.in_review else 0.8)
+
+
+# how a later report's words judge a goal set in words: (condition, words that meet it, words that miss it)
+JUDGED_BY: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
+    "正增长": (re.compile(r"增长|提高|上升|增加"), re.compile(r"下降|减少|回落")),
+    "下降": (re.compile(r"下降|降低|减少|回落"), re.compile(r"增长|上升|提高|增加")),
+    "同步": (re.compile(r"同步"), None),
+    "平衡": (re.compile(r"平衡|稳定"), None),
+    "持平": (re.compile(r"持平|基本稳定"), None),
+    "稳定": (re.compile(r"稳定|保持|持平|增长|增加"), re.compile(r"下降|减少")),
+    "改善": (re.compile(r"改善|提升|提高|好转|优良|下降"), None),
+    "完成国家下达任务": (re.compile(r"完成(?:国家下达|年度)|超额完成|达到国家"), None),
+    "类别及以上": (re.compile(r"[ⅠⅡⅢ]类|优良"), None),
+}
+STATEMENT_END = re.compile(r"[，,；;。]")
+
+
+def _result_in_words(target: Target, other: Analysis) -> Result | None:
+    """Judge a goal set in words (`进出口总额保持正增长`) by what the later document says of the same metric
+    where it states results: the clause from the metric's name on."""
+    meets, misses = JUDGED_BY.get(target.condition or "", (None, None))
+    if meets is None:
+        return None
+    text = other.document.text
+    reporting = _reporting(other)
+    for sent in other.sentences:
+        if not reporting(sent.start):
+            continue
+        for a, _, key in metric_mentions(sent.text):
+            if key != target.key:
+                continue
+            start = sent.start + a
+            end_match = STATEMENT_END.search(text, start, sent.end)
+            end = end_match.start() if end_match else sent.end
+            clause = text[start:end]
+            if misses is not None and misses.search(clause) and not meets.search(clause):
+                return Result(text=clause, start=start, end=end, value=None, unit=None, status="not_met", score=0.8)
+            if meets.search(clause):
+                return Result(text=clause, start=start, end=end, value=None, unit=None, status="met", score=0.8)
+    return None
 
 
 def _converts(q: Quantity, target: Target) -> bool:

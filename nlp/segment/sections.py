@@ -15,7 +15,8 @@ from nlp.numerals import cn_small
 from nlp.segment.sentences import paragraphs
 from nlp.types import Document, OutlineItem, Role, Section
 
-PASSAGE = re.compile(r"目标(?:任务)?(?:是|为)[:：]")  # 主要预期目标是： (a literal first: one fast scan)
+# 主要预期目标是：, 目标为：, 主要预期目标建议为： (a literal first: one fast scan)
+PASSAGE = re.compile(r"目标(?:任务)?[^。：:，,；;\n]{0,4}?(?:是|为)[:：]")
 
 
 def report_sections(outline: Sequence[OutlineItem]) -> frozenset[int]:

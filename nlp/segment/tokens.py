@@ -1,46 +1,34 @@
 """Word segmentation: a private jieba tokenizer with the project's domain dictionary.
 
 The dictionary (jieba's own plus the domain_words lexicon, so that `三会一课`,
-`六稳` and `案-件比` stay whole) is loaded once per process. A spaCy `Doc` can
-be built from the tokens for the matchers of later stages; spaCy is imported
-only then.
+`六稳` and `案-件比` stay whole) is loaded once per process, into rjieba (jieba-rs,
+the `fast` extra) when it can give jieba's exact tokens, else into jieba itself
+(nlp/segment/fastcut.py).
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from functools import cache
-from typing import Any
 
 from nlp.lexicons import load_table
+from nlp.segment.fastcut import Segmenter, build_segmenter
 from nlp.types import Token
 
 _lock = threading.Lock()
 
 
 @cache
-def tokenizer() -> Any:
-    """Return the process-wide private jieba tokenizer, loading it on first use."""
+def tokenizer() -> Segmenter:
+    """Return the process-wide segmenter (rjieba with the `fast` extra, else jieba), loading it on first use."""
     with _lock:
-        import jieba  # imported on first use: the CLI's other commands never need it
-
-        tk = jieba.Tokenizer()
-        log = logging.getLogger("jieba")  # jieba logs its dictionary loading to stderr on a handler of its own
-        level = log.level
-        log.setLevel(logging.WARNING)
-        try:
-            tk.initialize()
-        finally:
-            log.setLevel(level)
-        for row in load_table("domain_words"):
-            tk.add_word(row["word"], int(row["freq"]) if row["freq"] else None, row["tag"] or None)
-        return tk
+        rows = load_table("domain_words")
+        return build_segmenter((r["word"], int(r["freq"]) if r["freq"] else None, r["tag"] or None) for r in rows)
 
 
 def known_word(word: str) -> bool:
     """Whether the dictionary (jieba's and the domain words) lists `word`."""
-    return bool(tokenizer().FREQ.get(word))
+    return tokenizer().has_word(word)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -54,29 +42,3 @@ def tokenize(text: str) -> list[Token]:
             append(Token(word, pos, end))
         pos = end
     return out
-
-
-@cache
-def _vocab() -> Any:
-    from spacy.vocab import Vocab
-
-    return Vocab()
-
-
-def spacy_doc(text: str, tokens: list[Token]) -> Any:
-    """Return a spaCy Doc over `text` whose tokens are the jieba tokens (gaps become tokens too)."""
-    from spacy.tokens import Doc
-
-    words: list[str] = []
-    pos = 0
-    for tok in tokens:
-        if tok.start > pos:
-            words.append(text[pos:tok.start])
-        words.append(tok.text)
-        pos = tok.end
-    if pos < len(text):
-        words.append(text[pos:])
-    doc = Doc(_vocab(), words=words, spaces=[False] * len(words))
-    if doc.text != text:
-        raise ValueError("tokens do not rebuild the text")
-    return doc

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from nlp.extract.campaigns import canonical, find_campaigns
+from nlp.extract.campaigns import _lexicon, canonical, find_campaigns
 from nlp.segment.tokens import tokenize
 
 
@@ -73,3 +75,25 @@ def test_lexicon_expansions() -> None:
 
 def test_canonical() -> None:
     assert canonical("“蓝天、碧水、绿地、净土”四大专项行动") == "蓝天碧水绿地净土四大专项行动"
+
+
+PHRASINGS = Path(__file__).resolve().parent / "data" / "formulation_phrasings.tsv"
+
+
+def _phrasings() -> list[tuple[str, str]]:
+    rows = [line.split("\t") for line in PHRASINGS.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return [(phrase, expected) for phrase, expected in rows[1:]]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), _phrasings())
+def test_formulations_in_real_phrasings(phrase: str, expected: str) -> None:
+    """National formulations as policy texts embed them (深入实施乡村振兴战略 → 乡村振兴); `-`: no campaign at all
+    (九五期间, 2025年, 第八届进博会, 一批重大项目)."""
+    aliases, _, _ = _lexicon()  # a name the lexicon knows under another form counts as that form
+    names = {canonical(aliases.get(canonical(c.name), (c.name, ""))[0])
+             for c in find_campaigns(phrase, tokenize(phrase)) if c.kind != "law"}
+    if expected == "-":
+        assert not names, names
+    else:
+        assert canonical(expected) in names, names

@@ -53,3 +53,44 @@ def test_value_and_unit_as_written(text: str, value: float, unit: str, qualifier
 )
 def test_metric_keys(metric: str, key: str) -> None:
     assert metric_key(metric)[0] == key
+
+
+LISTS_AND_WORDS = ("某市政府工作报告\n二、2025年工作安排\n今年主要预期目标建议为：地区生产总值增长5%左右，一产、二产、三产增加值"
+                   "分别增长5.5%左右、6%左右、5%左右，城乡居民人均可支配收入分别增长5%和7%左右，进出口总额保持正增长，"
+                   "居民收入增长和经济增长同步，国际收支保持基本平衡，单位地区生产总值能耗保持下降，粮食产量保持稳定，"
+                   "水质稳定保持在Ⅱ类及以上。\n新增政府债务总规模11.86万亿元，财政赤字2.76万亿元。\n")
+
+
+def test_lists_with_respectively_and_goals_in_words() -> None:
+    analysis = analyze_document(read_bytes(LISTS_AND_WORDS.encode(), "city.txt", ".txt"))
+    got = {(t.metric, t.value, t.condition) for t in analysis.targets}
+    assert {("一产增加值", 5.5, None), ("二产增加值", 6.0, None), ("三产增加值", 5.0, None)} <= got
+    keys = {t.key: t for t in analysis.targets}
+    assert keys["urban_income_growth"].value == 5.0 and keys["rural_income_growth"].value == 7.0
+    assert keys["primary_industry_growth"].value == 5.5
+    words = {t.key: (t.condition, t.direction) for t in analysis.targets if t.value is None}
+    assert words == {"trade_growth": ("正增长", "floor"), "income_growth": ("同步", "floor"),
+                     "balance_of_payments": ("平衡", "floor"), "energy_intensity_reduction": ("下降", "ceiling"),
+                     "grain_output": ("稳定", "floor"), "water_quality": ("类别及以上", "floor")}
+    assert keys["government_debt_total"].value == 11.86 and keys["deficit_amount"].value == 2.76
+    for t in analysis.targets:
+        assert analysis.document.text[t.start:t.end] == t.text
+
+
+def test_goals_in_words_are_judged_from_the_next_reports_words() -> None:
+    from nlp.match.results import find_result
+
+    plan = analyze_document(read_bytes(LISTS_AND_WORDS.encode(), "2025.txt", ".txt"))
+    later = analyze_document(read_bytes(("某市政府工作报告\n一、2025年工作回顾\n过去一年，进出口总额下降3.1%，国际收支保持基本平衡，"
+                                         "粮食产量保持稳定。\n二、2026年工作安排\n进出口总额保持正增长。\n").encode(), "2026.txt", ".txt"))
+    status = {t.key: (r.status if (r := find_result(t, later)) else "unknown") for t in plan.targets if t.condition}
+    assert status["trade_growth"] == "not_met"  # 下降 in the review; the 2026 plan's 正增长 is no result
+    assert status["balance_of_payments"] == "met" and status["grain_output"] == "met"
+    assert status["income_growth"] == "unknown"
+
+
+def test_a_token_broken_by_a_web_copy_is_repaired() -> None:
+    text = "政府工作报告\n二、今年工作安排\n主要预期目标\n是：广义货币M\n2\n预期增长13%左右。\n"
+    analysis = analyze_document(read_bytes(text.encode(), "web.txt", ".txt"))
+    assert "广义货币M2预期增长13%左右" in analysis.document.text
+    assert [t.value for t in analysis.targets] == [13.0]

@@ -1,10 +1,10 @@
-"""jieba with the domain dictionary; a spaCy Doc over the same tokens."""
+"""The segmenter with the domain dictionary: whole domain words, offsets, loaded once."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlp.segment.tokens import spacy_doc, tokenize, tokenizer
+from nlp.segment.tokens import tokenize, tokenizer
 
 
 @pytest.mark.parametrize("word", ["三会一课", "六稳", "六保", "案-件比", "市院基层建设指导处", "各县区院", "全市两级院"])
@@ -21,11 +21,3 @@ def test_tokens_carry_offsets() -> None:
 
 def test_tokenizer_is_loaded_once() -> None:
     assert tokenizer() is tokenizer()
-
-
-def test_spacy_doc_rebuilds_the_text() -> None:
-    text = "市院基层建设指导处要摸清底数，\n加强指导督导。"
-    tokens = tokenize(text)
-    doc = spacy_doc(text, tokens)
-    assert doc.text == text
-    assert "市院基层建设指导处" in [t.text for t in doc]
