@@ -19,17 +19,18 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from nlp import __version__
 from nlp.batch import store
-from nlp.batch.query import export_tasks, plot, search, stats
+from nlp.batch.query import export_tasks, plot, search, search_count, stats, stats_table
 from nlp.batch.run import run_batch
 from nlp.budget import MAX_CHARS, MAX_INPUT_BYTES, MAX_WORKER_MEMORY, TIMEOUT, MiB, time_budget
 from nlp.classify import load_model, train_and_save
-from nlp.errors import InputError, NlpError
+from nlp.errors import InputError, NlpError, OutputError
 from nlp.evaluate import evaluate_files, format_report
 from nlp.export.inert import for_terminal, one_line
 from nlp.export.matrix import to_html as matrix_html
@@ -50,6 +51,41 @@ EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 # errors of the system that are the user's to fix: a full disk, no permission, a read-only folder
 USER_OS_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR,
                   errno.EISDIR, errno.EFBIG, errno.ENAMETOOLONG}
+# the file suffixes each output format is written under (a file name without a suffix is taken as it is)
+SUFFIXES = {"json": (".json", ".jsonl", ".ndjson"), "text": (".txt", ".text", ".md"), "html": (".html", ".htm"),
+            "xlsx": (".xlsx",), "plot": (".png", ".svg", ".pdf"), "tasks": tuple(WRITERS)}
+FORMAT_OF_SUFFIX = {s: fmt for fmt in ("json", "text", "html", "xlsx") for s in SUFFIXES[fmt]}
+
+
+def _check_output(output: str | None, fmt: str, option: str = "-o") -> None:
+    """Refuse, before any work is done, an output whose suffix is not one of format `fmt` (JSON into x.pdf) or
+    that cannot be written (a folder, or a place where no file can be created)."""
+    if output is None or output == "-":
+        return
+    target = Path(output)
+    suffix = target.suffix.lower()
+    allowed = SUFFIXES[fmt]
+    if suffix and suffix not in allowed:
+        other = FORMAT_OF_SUFFIX.get(suffix)
+        hint = f", or --format {other}" if other and option == "-o" and fmt != "xlsx" else ""
+        raise OutputError(output, f"{option} {suffix} does not match the {fmt} output",
+                          f"name the file {' or '.join(allowed)}{hint}")
+    if target.is_dir():
+        raise OutputError(output, f"{option} is a folder", "give the name of a file to write")
+    folder = next((p for p in (target.parent, *target.parent.parents) if p.exists()), Path("."))
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(output, f"{option} cannot be written: {folder} is not a folder you can write to",
+                          "choose another place")
+
+
+@contextmanager
+def _writing(output: str | Path) -> Iterator[None]:
+    """Turn a failure to write `output` (no such place, no permission, disk full) into one line and exit 2."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(str(output), f"cannot be written ({exc.strerror or exc})",
+                          "choose a folder you can write to") from exc
 
 
 def _write_output(text: str | bytes, output: str | None) -> None:
@@ -63,17 +99,17 @@ def _write_output(text: str | bytes, output: str | None) -> None:
         sys.stdout.flush()
         return
     target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb" if isinstance(text, bytes) else "w", **({} if isinstance(text, bytes)
-                                                                       else {"encoding": "utf-8"})) as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a result file is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with _writing(output):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+            os.chmod(tmp, 0o644)  # mkstemp makes it private; a result file is an ordinary file
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def _options(args: argparse.Namespace, **more: Any) -> Options:
@@ -93,6 +129,7 @@ def _analyze(path: str, options: Options) -> Any:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    _check_output(args.output, args.format)
     options = _options(args, use_model=not args.no_model)
     outputs: list[str] = []
     failed = 0
@@ -118,8 +155,9 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     if suffix not in WRITERS:
         _error(f"{args.output}: unsupported task-list format {suffix!r}; use .xlsx, .docx, .csv or .json")
         return EXIT_INPUT
+    _check_output(args.output, "tasks")
     analysis = _analyze(args.file, _options(args))
-    if args.output is None:
+    if args.output is None or args.output == "-":
         sys.stdout.write(for_terminal(to_csv(analysis).decode("utf-8-sig")))
         return EXIT_OK
     _write_output(WRITERS[suffix](analysis), args.output)
@@ -128,6 +166,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    _check_output(args.output, "html")
     options = _options(args)
     analysis = _analyze(args.file, options)
     comparison = None
@@ -141,15 +180,20 @@ def cmd_compare(args: argparse.Namespace) -> int:
     options = _options(args)
     fmt = args.format
     if args.output and fmt is None:
-        fmt = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".txt": "text"}.get(Path(args.output).suffix.lower())
+        suffix = Path(args.output).suffix.lower()
+        fmt = FORMAT_OF_SUFFIX.get(suffix)
+        if suffix and fmt is None:
+            raise OutputError(args.output, f"-o {suffix} is not a format compare writes",
+                              "name the file .json, .txt, .xlsx or .html")
     args.format = fmt or "json"
+    if args.format == "xlsx" and not args.output:
+        _error("--format xlsx needs -o PATH")
+        return EXIT_INPUT
+    _check_output(args.output, args.format)
     base = _analyze(args.base, options)
     others = [_analyze(path, options) for path in _progress(args.others, "analysing")]
     result = compare(base, others)
     if args.format == "xlsx":
-        if not args.output:
-            _error("--format xlsx needs -o PATH")
-            return EXIT_INPUT
         _write_output(matrix_xlsx(result), args.output)
     elif args.format == "html":
         _write_output(matrix_html(result), args.output)
@@ -190,38 +234,49 @@ def _open_db(path: str) -> Any:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    hits = search(_open_db(args.db), args.query, kind=args.kind, actor=args.actor, campaign=args.campaign,
-                  year=args.year, limit=args.limit)
+    if args.limit < 1:
+        _error(f"--limit {args.limit}: give a number of hits of 1 or more")
+        return EXIT_INPUT
+    db = _open_db(args.db)
+    filters = {"kind": args.kind, "actor": args.actor, "campaign": args.campaign, "year": args.year}
+    hits = search(db, args.query, limit=args.limit, **filters)
+    total = search_count(db, args.query, **filters) if len(hits) == args.limit else len(hits)
+    shown = f"{len(hits)} of {total} hits shown; raise --limit to see more" if total > len(hits) else f"{total} hits"
     if args.format == "json":
         sys.stdout.write(json.dumps(hits, ensure_ascii=False, indent=2) + "\n")
+        if total > len(hits):
+            sys.stderr.write(f"nlp: {shown}\n")
     else:
         for h in hits:
+            metric = f"（{h['metric']}）" if h.get("metric") else ""
+            hit = f"…{h['before']}【{h.get('mention') or h['text']}】{metric}{h['after']}…".replace("\n", " / ")
             sys.stdout.write(one_line(f"{h['path']} ({h['year'] or '-'}) [{h['kind']} {h['start']}-{h['end']}] "
-                                      f"{h['text']}") + "\n")
-        sys.stdout.write(f"{len(hits)} hits\n")
+                                      f"{hit}") + "\n")
+        sys.stdout.write(shown + "\n")
     return EXIT_OK
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    _check_output(args.plot, "plot", "--plot")
     result = stats(_open_db(args.db), by=args.by, campaign=args.campaign)
     if args.plot:
-        result["plot"] = str(plot(result, args.plot))
+        with _writing(args.plot):
+            result["plot"] = str(plot(result, args.plot))
     if args.format == "json":
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(f"documents: {result['documents']}\n{args.by:<12} documents directives campaign_mentions\n")
-        for r in result["rows"]:
-            sys.stdout.write(one_line(f"{r['key']:<12} {r['documents']:>9} {r['directives']:>10} "
-                                      f"{r['campaign_mentions']:>17}") + "\n")
+        sys.stdout.write(for_terminal(stats_table(result)))
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    _check_output(args.output, "xlsx")
     _write_output(export_tasks(_open_db(args.db)), args.output)
     return EXIT_OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    _check_output(args.output, args.format)
     _prepare()
     files = args.gold or default_gold_files()
     if not files:
@@ -337,28 +392,37 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"stop a worker whose memory passes this, failing its document (default {MAX_WORKER_MEMORY // MiB})")
     p.set_defaults(func=cmd_batch)
 
-    p = sub.add_parser("search", help="full-text search of an archive")
-    p.add_argument("query")
-    p.add_argument("--db", required=True)
-    p.add_argument("--kind", choices=("directive", "campaign", "quantity", "report"))
-    p.add_argument("--actor")
-    p.add_argument("--campaign")
-    p.add_argument("--year", type=int)
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("search", help="full-text search of an archive",
+                       description="Find directives, campaigns, quantities and reports whose text holds every word "
+                                   "of QUERY (quantities also by their metric: 粮食产量), best first, each with the "
+                                   "text around it.")
+    p.add_argument("query", help="words to find, e.g. 三会一课 or 粮食产量")
+    p.add_argument("--db", required=True, help="the archive made by `nlp batch`")
+    p.add_argument("--kind", choices=("directive", "campaign", "quantity", "report"), help="only items of this kind")
+    p.add_argument("--actor", help="only items whose responsible or reporting unit contains this, e.g. 各县区院")
+    p.add_argument("--campaign", help="only items linked to a campaign whose name contains this")
+    p.add_argument("--year", type=int, help="only documents of this year")
+    p.add_argument("--limit", type=int, default=50, help="show at most this many hits (default 50); the total "
+                                                         "is always given")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (one hit a line, in context) or json (a list of hits; the total on stderr when cut)")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("stats", help="counts of an archive over time, by document or by unit")
-    p.add_argument("--db", required=True)
-    p.add_argument("--by", choices=("year", "document", "unit"), default="year")
+    p.add_argument("--db", required=True, help="the archive made by `nlp batch`")
+    p.add_argument("--by", choices=("year", "document", "unit"), default="year",
+                   help="one row per year (default), per document or per responsible unit")
     p.add_argument("--campaign", help="count the mentions of this campaign only")
-    p.add_argument("--plot", metavar="PNG", help="draw the trend to this file")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--plot", metavar="PNG", help="draw per-document counts to this image (.png, .svg or .pdf)")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (a table with Chinese headings) or json")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("export", help="the task lists of a whole archive as one xlsx")
-    p.add_argument("--db", required=True)
-    p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p = sub.add_parser("export", help="the task lists of a whole archive as one xlsx",
+                       description="Write the task lists (任务清单) of every document in an archive to one workbook: "
+                                   "one row per directive with its file, title and year, filterable and ready to print.")
+    p.add_argument("--db", required=True, help="the archive made by `nlp batch`")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="the workbook to write (.xlsx)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("evaluate", help="score the analysis against gold annotations")

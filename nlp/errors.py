@@ -20,5 +20,10 @@ class InputError(NlpError, ValueError):
         super().__init__(message)
 
 
+class OutputError(InputError):
+    """A result cannot be written where the user asked (a folder that cannot be written, a file name whose suffix
+    is not the format asked for); the message says why and what to do."""
+
+
 class LexiconError(NlpError, ValueError):
     """A lexicon table in nlp/data/lexicons is malformed or missing."""

@@ -45,6 +45,7 @@ SCHEMAS: dict[str, tuple[tuple[str, ...], dict[str, frozenset[str]], tuple[str, 
     "actors": (("suffix", "kind"), {"kind": frozenset({"unit", "role"})}, ()),
     "deadlines": (("pattern", "kind", "normalize"),
                   {"kind": frozenset({"asap", "immediate", "end_of_year", "date", "recurring"})}, ("pattern",)),
+    "regions": (("code", "name", "full"), {}, ()),
 }
 
 

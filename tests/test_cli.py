@@ -85,3 +85,51 @@ def test_output_file_is_not_left_half_written(sample_txt: Path, tmp_path: Path) 
     out.write_text("previous result", encoding="utf-8")
     assert main(["analyze", str(tmp_path / "missing.txt"), "-o", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "previous result"
+
+
+SAMPLE = str(ROOT / "corpora" / "samples" / "sample_speech.txt")
+
+
+# errors a user can cause with what is asked to be written ({tmp} is a fresh folder), and a word the one-line
+# message must hold
+BAD_OUTPUTS = [
+    (["analyze", SAMPLE, "-o", "{tmp}/x.pdf"], "does not match the json output"),  # JSON was written into x.pdf
+    (["analyze", "--format", "text", SAMPLE, "-o", "{tmp}/x.json"], "--format json"),
+    (["analyze", SAMPLE, "-o", "{tmp}"], "is a folder"),
+    (["analyze", SAMPLE, "-o", "/dev/null/x.json"], "cannot be written"),
+    (["tasks", SAMPLE, "-o", "/proc/t.xlsx"], "cannot be written"),  # was "internal error: FileNotFoundError", 1
+    (["tasks", SAMPLE, "-o", "{tmp}/t.pdf"], "unsupported task-list format"),
+    (["report", SAMPLE, "-o", "{tmp}/r.pdf"], "does not match the html output"),
+    (["compare", SAMPLE, SAMPLE, "-o", "{tmp}/m.pdf"], "not a format compare writes"),
+    (["compare", "--format", "xlsx", SAMPLE, SAMPLE, "-o", "{tmp}/m.html"], "does not match the xlsx"),
+    (["compare", "--format", "xlsx", SAMPLE, SAMPLE], "needs -o"),
+    (["export", "--db", "{tmp}/none.sqlite", "-o", "{tmp}/all.csv"], "does not match the xlsx output"),
+    (["stats", "--db", "{tmp}/none.sqlite", "--plot", "{tmp}/t.txt"], "--plot .txt"),
+    (["evaluate", "-o", "{tmp}/e.pdf"], "does not match the text output"),
+    (["search", "六稳", "--db", "{tmp}/none.sqlite", "--limit", "0"], "--limit 0"),
+    (["search", "六稳", "--db", "{tmp}/none.sqlite"], "no such archive"),
+]
+
+
+@pytest.mark.parametrize(("args", "says"), BAD_OUTPUTS, ids=[" ".join(a[:1] + a[-2:]) for a, _ in BAD_OUTPUTS])
+def test_errors_a_user_causes_are_one_line_and_exit_2(args: list[str], says: str, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    before = set(tmp_path.iterdir())
+    assert main([a.format(tmp=tmp_path) for a in args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("nlp: error: ") and err.count("\n") == 1, err
+    assert says in err and "internal error" not in err and "Traceback" not in err
+    assert set(tmp_path.iterdir()) == before  # nothing written, not even half a file
+
+
+def test_unwritable_output_as_a_process_sees_it(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "nlp", "tasks", SAMPLE, "-o", "/proc/t.xlsx"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and run.stderr.startswith("nlp: error: /proc/t.xlsx: cannot be written")
+    assert run.stderr.count("\n") == 1
+
+
+def test_text_summary_states_deadlines_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--format", "text", SAMPLE]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("deadlines:"))
+    assert "每季度" in line and "2024年6月30日前" in line and "P3M" not in line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from nlp.export.inert import html_escape
@@ -22,6 +23,13 @@ def _matrix_rows(comparison: Comparison) -> list[tuple[str, str, Sequence[Target
     return rows
 
 
+def _cell(r: TargetResult | DirectiveResult) -> str:
+    """The status of a cell, with the figure a document states for a target: 完成 4.8%."""
+    if isinstance(r, TargetResult) and r.value is not None:
+        return f"{STATUS_ZH[r.status]} {r.value:g}{r.unit or ''}"
+    return STATUS_ZH[r.status]
+
+
 def _basis(r: TargetResult | DirectiveResult) -> str:
     """The evidence behind a cell: the sentences found, or the figure stated."""
     if isinstance(r, DirectiveResult):
@@ -35,23 +43,27 @@ def to_xlsx(comparison: Comparison) -> bytes:
 
     names = document_names(comparison)
     rows = _matrix_rows(comparison)
+    title = comparison.base.title or Path(comparison.base.path).stem
     wb = new_workbook()
     ws = wb.active
     ws.title = "矩阵"
-    fill_sheet(ws, ("类型", "内容", *names), ([kind, text, *(STATUS_ZH[r.status] for r in results)]
-                                            for kind, text, results in rows),
-               {"类型": 6, "内容": 60, **dict.fromkeys(names, 12)}, freeze="C2")
+    fill_sheet(ws, ("序号", "类型", "内容", *names), ([n, kind, text, *(_cell(r) for r in results)]
+                                                  for n, (kind, text, results) in enumerate(rows, 1)),
+               {"序号": 6, "类型": 6, "内容": 60, **dict.fromkeys(names, 14)}, freeze="D2", title=f"{title} 落实情况")
     for n, (_, _, results) in enumerate(rows, 2):
-        for col, r in enumerate(results, 3):
+        for col, r in enumerate(results, 4):
             ws.cell(row=n, column=col).fill = PatternFill("solid", fgColor=COLOURS[r.status])
 
     def evidence() -> Any:
+        n = 0
         for kind, text, results in rows:
             for r in results:
-                yield [kind, text, names[r.document], STATUS_ZH[r.status], r.score, _basis(r)]
+                n += 1
+                yield [n, kind, text, names[r.document], STATUS_ZH[r.status], r.score, _basis(r)]
 
-    fill_sheet(wb.create_sheet("证据"), ("类型", "内容", "单位", "状态", "得分", "依据"), evidence(),
-               {"类型": 6, "内容": 50, "单位": 14, "状态": 10, "得分": 8, "依据": 70})
+    fill_sheet(wb.create_sheet("证据"), ("序号", "类型", "内容", "单位", "状态", "得分", "依据"), evidence(),
+               {"序号": 6, "类型": 6, "内容": 50, "单位": 14, "状态": 10, "得分": 8, "依据": 70},
+               title=f"{title} 落实情况证据")
     return to_bytes(wb)
 
 
@@ -64,10 +76,10 @@ def to_html(comparison: Comparison) -> str:
     for kind, text, results in _matrix_rows(comparison):
         cells = []
         for r in results:
-            cells.append(f'<td class="{r.status}" title="{esc(_basis(r))}">{STATUS_ZH[r.status]}</td>')
+            cells.append(f'<td class="{r.status}" title="{esc(_basis(r))}">{esc(_cell(r))}</td>')
         body.append(f"<tr><td>{kind}</td><td class=\"text\">{esc(text)}</td>{''.join(cells)}</tr>")
     css = " ".join(f"td.{k}{{background:#{v}}}" for k, v in COLOURS.items())
-    title = esc(comparison.base.title or comparison.base.path)
+    title = esc(comparison.base.title or Path(comparison.base.path).stem)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{title} 落实情况</title>
 <style>body{{font-family:"PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em}}

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from nlp.labels import STATUS_ZH
+from nlp.lexicons import load_table
 from nlp.match.evidence import match_directives
 from nlp.match.results import find_result, index_results
 from nlp.types import (
@@ -64,14 +66,62 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
 
 
 def document_names(comparison: Comparison) -> list[str]:
-    """Return how the compared documents are named to a reader: their unit, title or path."""
-    return [d.unit or d.title or d.path for d in comparison.documents]
+    """Return how the compared documents are named to a reader (the columns of a matrix): see unique_names."""
+    return unique_names([(d.unit or d.title or Path(d.path).stem, d.title, d.path) for d in comparison.documents])
+
+
+def unique_names(documents: Sequence[tuple[str, str | None, str]]) -> list[str]:
+    """Return a name for each (name, title, path) that tells it from the others: the name itself (a unit, else
+    the title, else the file name) when no other document has it; for names that repeat, the region and year
+    (湖南 2026), else the year (2024年 政府工作报告), taken from the title and the path, else the file name."""
+    names = [name for name, _, _ in documents]
+    repeated = {n for n, k in Counter(names).items() if k > 1}
+    out = []
+    for name, title, path in documents:
+        if name not in repeated:
+            out.append(name)
+            continue
+        region, year = _region(title, path), _year(title, path)
+        if region and year:
+            out.append(f"{region} {year}")
+        elif year:
+            out.append(f"{year}年 {name}")
+        elif region:
+            out.append(f"{region} {name}")
+        else:
+            out.append(f"{name}（{Path(path).name}）")
+    for label, n in Counter(out).items():  # two copies of one report (txt and docx): their file names too
+        if n > 1:
+            out = [f"{o}（{Path(d[2]).name}）" if o == label else o for o, d in zip(out, documents, strict=True)]
+    return out
+
+
+YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _year(title: str | None, path: str) -> str | None:
+    """The year a document is of: in its title (2026年…), else the last one in its path (provincial/2026/hn.txt)."""
+    m = YEAR.search(title or "")
+    if m:
+        return m.group(0)
+    found = YEAR.findall(path)
+    return found[-1] if found else None
+
+
+def _region(title: str | None, path: str) -> str | None:
+    """The province a document is of: named in its title, else the code its file is named by (hn.txt → 湖南)."""
+    regions = load_table("regions")
+    for r in sorted(regions, key=lambda r: -len(r["name"])):
+        if r["name"] in (title or ""):
+            return r["name"]
+    code = Path(path).stem.lower()
+    return next((r["name"] for r in regions if r["code"] == code), None)
 
 
 def summary(comparison: Comparison, width: int = 40) -> str:
     """A readable summary: targets with their results, directives with status per document."""
     names = document_names(comparison)
-    lines = [f"# {comparison.base.title or comparison.base.path}", "",
+    lines = [f"# {comparison.base.title or Path(comparison.base.path).stem}", "",
              "compared with: " + "; ".join(names), ""]
     if comparison.targets:
         lines.append("## Targets")

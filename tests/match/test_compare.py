@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from nlp.cli import main
 from nlp.ingest import read_bytes
-from nlp.match.compare import document_unit
+from nlp.match.compare import compare, document_names, document_unit, unique_names
 from nlp.match.results import find_result, status_of
 from nlp.match.units import convert
 from nlp.pipeline import analyze, analyze_document
@@ -72,6 +73,45 @@ def test_document_unit(head: str, unit: str | None) -> None:
     assert document_unit(analysis) == unit
 
 
+@pytest.mark.parametrize(
+    ("documents", "names"),
+    [  # national reports are all titled 政府工作报告: the year tells them apart
+     ([("政府工作报告", "政府工作报告", "national/gwr_2024.txt"), ("政府工作报告", "政府工作报告", "national/gwr_2023.txt")],
+      ["2024年 政府工作报告", "2023年 政府工作报告"]),
+     # one province in two years: region and year, the region from the title or the file's code
+     ([("湖南省", "2026年湖南省政府工作报告", "provincial/2026/hn.txt"), ("湖南省", "2025年湖南省政府工作报告", "x/2025/hn.txt"),
+       ("广东省", "2026年广东省政府工作报告", "provincial/2026/gd.txt")],
+      ["湖南 2026", "湖南 2025", "广东省"]),
+     ([("政府工作报告", "政府工作报告", "provincial/2026/hn.txt"), ("政府工作报告", "政府工作报告", "provincial/2026/gd.txt")],
+      ["湖南 2026", "广东 2026"]),
+     # nothing to tell them apart but the file: its name; names that do not repeat stay as they are
+     ([("东城区院", None, "a/dongcheng.txt"), ("东城区院", None, "a/dongcheng.docx"), ("西山县院", None, "a/xishan.txt")],
+      ["东城区院（dongcheng.txt）", "东城区院（dongcheng.docx）", "西山县院"]),
+     ([("浙江省", "2025年浙江省政府工作报告", "provincial/2025/zj.txt"),
+       ("浙江省", "2025 年浙江省政府工作报告", "pdf/2025/2025年浙江省政府工作报告.pdf")],
+      ["浙江 2025（zj.txt）", "浙江 2025（2025年浙江省政府工作报告.pdf）"]),
+    ],
+)
+def test_documents_are_named_uniquely(documents: list[tuple[str, str | None, str]], names: list[str]) -> None:
+    assert unique_names(documents) == names
+
+
+def test_matrix_columns_of_reports_with_one_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def report(title: str, path: str) -> object:
+        text = (f"{title}\n一、过去一年工作回顾\n过去一年，地区生产总值增长5.2%。\n二、今年工作安排\n"
+                "今年发展主要预期目标是：地区生产总值增长5%左右；城镇新增就业110万人以上。")
+        return analyze_document(read_bytes(text.encode(), path, ".txt"))
+
+    comparison = compare(report("政府工作报告", "national/gwr_2023.txt"),
+                         [report("政府工作报告", "national/gwr_2024.txt"), report("政府工作报告", "national/gwr_2025.txt")])
+    assert document_names(comparison) == ["2024年 政府工作报告", "2025年 政府工作报告"]
+    from nlp.export.matrix import to_html
+
+    page = to_html(comparison)
+    assert "<th>2024年 政府工作报告</th>" in page
+    assert re.search(r'<td class="met" title="[^"]*">完成 5.2%</td>', page)  # the figure shown, not only on hover
+
+
 def test_sample_compare_json(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["compare", str(SAMPLE / "city_speech.txt"), *(str(SAMPLE / n) for n in OTHERS)]
     assert main(args) == 0
@@ -110,8 +150,9 @@ def test_matrix_xlsx_and_html(tmp_path: Path) -> None:
     assert main([*base_args, "-o", str(tmp_path / "matrix.xlsx")]) == 0
     wb = load_workbook(tmp_path / "matrix.xlsx")
     ws = wb["矩阵"]
-    assert [c.value for c in ws[1]][2:] == ["东城区院", "西山县院", "南湖区院", "北岭县院"]
-    statuses = {c.value for row in ws.iter_rows(min_row=2, min_col=3) for c in row}
+    assert [c.value for c in ws[1]][3:] == ["东城区院", "西山县院", "南湖区院", "北岭县院"]
+    assert ws["A1"].value == "序号" and ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+    statuses = {c.value.split()[0] for row in ws.iter_rows(min_row=2, min_col=4) for c in row}
     assert statuses <= {"完成", "部分完成", "未完成", "无证据"} and "部分完成" in statuses
     assert wb["证据"].max_row > ws.max_row
     assert main([*base_args, "-o", str(tmp_path / "matrix.html")]) == 0
