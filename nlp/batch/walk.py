@@ -68,12 +68,12 @@ def _file(path: Path, max_bytes: int) -> Iterator[Item]:
         yield Item(str(path), error=f"cannot be read ({exc.strerror})")
         return
     if path.suffix.lower() == ".zip":
-        yield from _zip(str(path), data, max_bytes)
+        yield from zip_entries(str(path), data, max_bytes)
     else:
         yield Item(str(path), data)
 
 
-def _zip(name: str, data: bytes, max_bytes: int) -> Iterator[Item]:
+def zip_entries(name: str, data: bytes, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[Item]:
     """Yield the documents of a zip; unsafe entry names and bombs are failures, never extracted anywhere."""
     try:
         archive = open_zip(data, name)
