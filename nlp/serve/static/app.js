@@ -189,15 +189,15 @@
       e.preventDefault();
       zone.classList.remove("over");
       var items = e.dataTransfer.items;
-      if (items && items.length && items[0].webkitGetAsEntry) {
+      var entries = [];
+      for (var i = 0; items && i < items.length; i++) {
+        var entry = items[i].webkitGetAsEntry ? items[i].webkitGetAsEntry() : null;
+        if (entry) { entries.push(entry); }
+      }
+      if (entries.length) {
         var out = [];
-        var entries = [];
-        for (var i = 0; i < items.length; i++) {
-          var entry = items[i].webkitGetAsEntry();
-          if (entry) { entries.push(entry); }
-        }
         Promise.all(entries.map(function (en) { return readEntry(en, "", out); })).then(function () { enqueue(out); });
-      } else {
+      } else {  // files without entries (some browsers, or files handed over by a script)
         enqueue(Array.prototype.map.call(e.dataTransfer.files, function (f) { return { file: f, name: f.name }; }));
       }
     });
