@@ -127,7 +127,7 @@ def attach(keys: Iterable[tuple[int, int, str]], items: Sequence[Spanned], text:
     """Return the id of the item each key (start, end, text) names now, or None when none fits.
 
     The same text at the same place; else the same text nearest to the old place; else, where the old text is
-    still in the document (nearest its old place), the item overlapping most of it (at least half)."""
+    still in the document (nearest its old place), the item that covers most of it (at least half of it)."""
     by_text: dict[str, list[Spanned]] = {}
     for item in items:
         by_text.setdefault(item.text, []).append(item)
@@ -152,7 +152,7 @@ def attach(keys: Iterable[tuple[int, int, str]], items: Sequence[Spanned], text:
             overlap = min(span[1], item.end) - max(span[0], item.start)
             if overlap > best_overlap:
                 best, best_overlap = item, overlap
-        if best is not None and best_overlap * 2 >= min(len(old), best.end - best.start):
+        if best is not None and best_overlap * 2 >= len(old):
             out[key] = best.id
     return out
 

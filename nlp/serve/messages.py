@@ -42,6 +42,10 @@ PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), zh) fo
      "文字编码无法识别（支持 UTF-8、UTF-16、GB18030、Big5）"),
     (r"^broken (\S+) text \((.+)\)$", r"\1 编码的文字有损坏（\2）"),
     (r"^not a document \((\.\w+) data file\), left out$", r"不是文档（\1 数据文件），已跳过"),
+    (r"^no such file$", "文件不存在"),
+    (r"^is a directory, not a document$", "这是文件夹，不是文档"),
+    (r"^is not a regular file$", "不是普通文件"),
+    (r"^cannot be read \((.+)\)$", r"无法读取（\1）"),
     (r"^internal error: (.+)$", r"内部错误：\1"),
 ))
 ADVICE = {
@@ -64,6 +68,9 @@ ADVICE = {
     "save an unprotected copy and analyse that": "请另存一份无密码的副本后上传",
     "re-export it with embedded Unicode fonts, or run OCR on it": "请嵌入 Unicode 字体重新导出，或先做文字识别（OCR）",
     "save it as .docx from Word or WPS": "请用 Word 或 WPS 另存为 .docx",
+    "check the path": "请检查路径",
+    "give files, or use `nlp batch` for folders": "请选择文件，或把整个文件夹拖进文档库",
+    "check its permissions": "请检查文件的访问权限",
 }
 
 
@@ -74,8 +81,11 @@ def zh(message: str) -> str:
         if pattern.match(problem):
             problem = pattern.sub(replacement, problem)
             break
-    for english, chinese in ADVICE.items():
-        if advice.startswith(english):
-            advice = chinese
-            break
+    if advice in ADVICE:
+        advice = ADVICE[advice]
+    else:
+        for english, chinese in ADVICE.items():
+            if advice.startswith(english):
+                advice = chinese
+                break
     return problem + (f"；{advice}" if advice else "")
