@@ -211,6 +211,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     token = None if is_loopback(args.host) else new_token()
     try:
         with socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
             probe.bind((args.host.strip("[]"), args.port))
     except OSError as exc:
         _error(f"cannot listen on {args.host}:{args.port} ({exc.strerror}); choose another --port or --host")

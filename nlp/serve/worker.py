@@ -124,6 +124,8 @@ class Analyser:
         self._queue: queue.Queue[int | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._pool: Executor | None = None
+        self._pending = 0  # jobs submitted and not yet finished
+        self._lock = threading.Lock()
         self._idle = threading.Event()
         self._idle.set()
 
@@ -140,7 +142,9 @@ class Analyser:
         self._thread.start()
 
     def submit(self, job_id: int) -> None:
-        self._idle.clear()
+        with self._lock:
+            self._pending += 1
+            self._idle.clear()
         self._queue.put(job_id)
 
     def stop(self) -> None:
@@ -166,8 +170,11 @@ class Analyser:
                 except Exception as exc:  # the queue must go on: record and continue
                     db.execute("UPDATE jobs SET state='failed', error=?, finished=? WHERE id=?",
                                (f"internal error: {type(exc).__name__}: {exc}", time.time(), job_id))
-                if self._queue.empty():
-                    self._idle.set()
+                finally:
+                    with self._lock:
+                        self._pending -= 1
+                        if self._pending == 0:
+                            self._idle.set()
         finally:
             db.close()
 

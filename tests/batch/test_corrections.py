@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import io
+import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from nlp.batch import corrections as fixes
 from nlp.batch import store
+from nlp.batch.query import export_tasks
+from nlp.batch.run import run_batch
 from nlp.export.tasks import NOT_A_TASK, task_rows
+from nlp.pipeline import item_types
+from nlp.serialize import analysis_from_data
 
 TEXT = "一、加强领导\n各单位要落实责任。各单位要落实责任。\n各乡镇要在6月底前完成排查整治工作。\n"
 
@@ -98,3 +105,17 @@ def test_an_archive_of_schema_1_opens_and_keeps_its_documents(tmp_path: Path) ->
     assert db.execute("SELECT path FROM documents").fetchall() == [("a.txt",)]
     assert db.execute("SELECT count(*) FROM corrections").fetchone()[0] == 0
     assert store.delete_document(db, "abc") and not store.delete_document(db, "abc")
+
+
+def test_nlp_export_gives_the_corrected_lists(tmp_path: Path, sample_txt: Path) -> None:
+    db_path = tmp_path / "a.sqlite"
+    run_batch([str(sample_txt)], str(db_path))
+    db = store.connect(db_path)
+    sha, data = db.execute("SELECT sha256, analysis FROM documents").fetchone()
+    analysis = analysis_from_data(json.loads(data), item_types())
+    fixes.add(db, sha, analysis.directives[0], NOT_A_TASK, None, "是", "甲")
+    fixes.add(db, sha, analysis.directives[1], "责任单位", "", "县局政治处", "甲")
+    ws = load_workbook(io.BytesIO(export_tasks(db)))["任务清单"]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+    assert len(rows) == len(analysis.directives) - 1
+    assert rows[0][5] == analysis.directives[1].text and rows[0][6] == "县局政治处"

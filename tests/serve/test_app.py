@@ -309,3 +309,13 @@ def test_pages_are_chinese_and_static_files_come_from_the_package(client: Client
     assert client.get("/static/app.css").status_code == 200
     r = client.get("/doc/" + "0" * 64)
     assert r.status_code == 404 and "文档库中没有这份文档" in r.text
+
+
+def test_analysis_in_a_worker_process(tmp_path: Path) -> None:
+    """The default of `nlp serve`: documents analysed in a separate process (spawned, the dictionary loaded once)."""
+    from nlp.serve.app import create_app
+
+    app = create_app(tmp_path / "archive.sqlite", processes=1)
+    with Client(app) as c:
+        jobs = [c.upload(COMPARE / n)[0] for n in ("city_speech.txt", "dongcheng.txt")]
+    assert [j["state"] for j in jobs] == ["done", "done"] and jobs[0]["directives"] > 10

@@ -131,6 +131,25 @@ def test_correct_export_and_reanalyse(browser: Any, server: LiveServer, tmp_path
     assert page.locator("table.tasks tbody tr.dropped").get_attribute("data-text") == junk
     assert "更正记录（2 条）" in page.inner_text("#history summary")
 
+    # a task the analysis missed, added from a sentence selected in the text
+    count = page.locator("table.tasks tbody tr").count()
+    page.evaluate("""sentence => {
+        const p = [...document.querySelectorAll('#text > p')].find(p => p.textContent === sentence);
+        const range = document.createRange();
+        range.setStart(p.firstChild, 0);
+        range.setEnd(p.firstChild, sentence.length);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        document.querySelector('#text').dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+    }""", "下面，我讲三点意见。")
+    page.wait_for_selector("#selection-tool:not([hidden])")
+    with page.expect_navigation():
+        page.click("#selection-tool button")
+    page.wait_for_selector("table.tasks tr.added")
+    assert page.locator("table.tasks tbody tr").count() == count + 1
+    assert page.locator("table.tasks tr.added").get_attribute("data-text") == "下面，我讲三点意见。"
+    assert page.locator("#text .d-added").inner_text() == "下面，我讲三点意见。"
+
     # printing: the task list without menus, buttons or the rows marked 不是任务
     page.emulate_media(media="print")
     assert not page.locator("header.top").is_visible() and not page.locator(".toolbar").is_visible()
