@@ -7,6 +7,7 @@ import io
 import sqlite3
 import threading
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,16 @@ pytest.importorskip("jinja2", reason="the serve extra is not installed: pip inst
 
 HOSTILE = ('关于<script>alert("x")</script>的讲话\n同志们：\n一、加强领导\n'
            '各单位要落实“三会一课”，确保"><img src=x onerror=alert(1)>年内全覆盖。\n全年共办理案件12件。')
+
+
+@pytest.fixture()
+def client(tmp_path: Path) -> Iterator[Client]:
+    """An app over a fresh archive (analysis in a thread of the test process) and its client."""
+    from nlp.serve.app import create_app
+
+    app = create_app(tmp_path / "archive.sqlite", who="测试员", processes=0)
+    with Client(app) as c:
+        yield c
 
 
 def visible_text(page: str) -> str:

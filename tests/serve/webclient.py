@@ -1,4 +1,5 @@
-"""Helpers of the `nlp serve` tests: a client that is this machine and sends the CSRF token, the samples."""
+"""Helpers of the `nlp serve` tests: a client that is this machine and sends the CSRF token, a live server, the
+samples. (Not a conftest.py: the tests' own `conftest` module is imported by name elsewhere.)"""
 
 from __future__ import annotations
 
@@ -89,3 +90,4 @@ class LiveServer:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=30)
+
