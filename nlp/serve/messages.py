@@ -46,6 +46,12 @@ PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), zh) fo
     (r"^is a directory, not a document$", "这是文件夹，不是文档"),
     (r"^is not a regular file$", "不是普通文件"),
     (r"^cannot be read \((.+)\)$", r"无法读取（\1）"),
+    (r"^no such file or folder$", "文件或文件夹不存在"),
+    (r"^a broken link$", "快捷方式（链接）已失效"),
+    (r"^vanished during the run$", "文件在分析过程中被移走或删除"),
+    (r"^unreadable$", "无法读取"),
+    (r"^the document's original file is no longer in the archive$", "文档库中已没有这份文档的原始文件"),
+    (r"^internal error: the analysis process stopped$", "内部错误：分析进程意外退出"),
     (r"^internal error: (.+)$", r"内部错误：\1"),
 ))
 ADVICE = {

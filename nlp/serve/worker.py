@@ -148,11 +148,12 @@ class Analyser:
         self._queue.put(job_id)
 
     def stop(self) -> None:
+        """Stop after the document in hand (or at once: a job cut short stays queued for the next start)."""
         self._queue.put(None)
-        if self._thread is not None:
-            self._thread.join(timeout=30)
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._thread is not None:
+            self._thread.join(timeout=5)
 
     def wait(self, timeout: float = 60.0) -> bool:
         """Wait until the queue is empty (for tests and scripts); return whether it is."""

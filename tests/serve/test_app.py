@@ -330,3 +330,36 @@ def test_analysis_in_a_worker_process(tmp_path: Path) -> None:
     with Client(app) as c:
         jobs = [c.upload(COMPARE / n)[0] for n in ("city_speech.txt", "dongcheng.txt")]
     assert [j["state"] for j in jobs] == ["done", "done"] and jobs[0]["directives"] > 10
+
+
+def test_a_browser_closed_mid_upload_loses_nothing(tmp_path: Path) -> None:
+    """Over a real socket: a body cut off halfway stores nothing, and an upload beside it arrives whole."""
+    import json
+    import socket
+    import urllib.request
+
+    from webclient import LiveServer
+
+    from nlp.serve.app import create_app
+
+    with LiveServer(create_app(tmp_path / "archive.sqlite", processes=0)) as server:
+        with urllib.request.urlopen(server.url + "/") as r:
+            csrf = r.headers["set-cookie"].split("nlp_csrf=")[1].split(";")[0]
+        data = (COMPARE / "city_speech.txt").read_bytes()
+        head = (f"POST /api/upload?name=cut.txt HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n"
+                f"Content-Type: application/octet-stream\r\nContent-Length: {len(data)}\r\n"
+                f"Cookie: nlp_csrf={csrf}\r\nX-CSRF-Token: {csrf}\r\n\r\n").encode()
+        with socket.create_connection(("127.0.0.1", server.port)) as cut:
+            cut.sendall(head + data[: len(data) // 2])  # and the browser is closed
+
+        whole = (COMPARE / "dongcheng.txt").read_bytes()
+        request = urllib.request.Request(server.url + "/api/upload?name=whole.txt", data=whole, method="POST",
+                                         headers={"Cookie": f"nlp_csrf={csrf}", "X-CSRF-Token": csrf,
+                                                  "Content-Type": "application/octet-stream"})
+        with urllib.request.urlopen(request) as r:
+            assert json.loads(r.read())["jobs"][0]["state"] == "queued"
+        server.app.state.analyser.wait(300)
+        db = store.connect(server.app.state.db_path)
+        assert [p for (p,) in db.execute("SELECT path FROM documents")] == ["whole.txt"]
+        assert db.execute("SELECT count(*) FROM jobs WHERE name='cut.txt'").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM sources").fetchone()[0] == 1

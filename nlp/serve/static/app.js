@@ -183,6 +183,9 @@
         } else { resolve(); }
       });
     }
+    zone.addEventListener("keydown", function (e) {  // the box can be reached with Tab: Enter opens the picker
+      if (e.target === zone && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); $("#pick-files").click(); }
+    });
     zone.addEventListener("dragover", function (e) { e.preventDefault(); zone.classList.add("over"); });
     zone.addEventListener("dragleave", function () { zone.classList.remove("over"); });
     zone.addEventListener("drop", function (e) {
@@ -268,13 +271,14 @@
       more.appendChild(el("pre", {}, JSON.stringify(item.raw, null, 2)));
       body.appendChild(more);
       panel.hidden = false;
+      document.body.classList.add("panel-open");
     }
     text.addEventListener("click", function (e) {
       var node = e.target.closest("[data-item]");
       if (node && !window.getSelection().toString()) { showDetails(node.getAttribute("data-item"), node); }
     });
     document.addEventListener("click", function (e) {
-      if (e.target.closest('[data-action="close-details"]')) { panel.hidden = true; }
+      if (e.target.closest('[data-action="close-details"]')) { panel.hidden = true; document.body.classList.remove("panel-open"); }
     });
 
     function paragraphAt(offset) {
@@ -478,6 +482,7 @@
       form.elements.status.value = status ? status[1] : "unknown";
       form.elements.note.value = info.change ? info.change.note : "";
       panel.hidden = false;
+      document.body.classList.add("panel-open");
     }
     matrix.addEventListener("click", function (e) {
       var cell = e.target.closest("td.st");
@@ -488,7 +493,7 @@
       if (cell && e.key === "Enter") { show(cell); }
     });
     document.addEventListener("click", function (e) {
-      if (e.target.closest('[data-action="close-details"]')) { panel.hidden = true; }
+      if (e.target.closest('[data-action="close-details"]')) { panel.hidden = true; document.body.classList.remove("panel-open"); }
     });
     function save(status) {
       if (!current) { return; }
