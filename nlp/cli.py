@@ -225,7 +225,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{args.port}/"
     if token:
         url += f"?token={token}"
-        sys.stderr.write("nlp serve：允许其他电脑访问，每个请求都须带访问令牌；把下面的网址发给同事（不要外传）：\n")
+        shared = f"http://{socket.gethostname() if args.host in ('0.0.0.0', '::') else shown_host}:{args.port}/?token={token}"
+        sys.stderr.write(f"nlp serve：允许其他电脑访问，每个请求都须带访问令牌。同事请打开 {shared}"
+                         "（主机名也可换成本机的 IP 地址；令牌不要外传）\n")
     sys.stderr.write(f"nlp serve：文档库 {db}，在浏览器中打开 {url}  （按 Ctrl+C 停止）\n")
     sys.stderr.flush()
     if not args.no_browser:

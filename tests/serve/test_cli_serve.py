@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -55,3 +56,32 @@ def test_serve_starts_and_answers(tmp_path: Path) -> None:
         process.terminate()
         _, err = process.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in err and "Ctrl+C" in err
+
+
+def test_serving_beyond_this_machine_prints_a_token_and_requires_it(tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "nlp", "serve", "--db", str(tmp_path / "a.sqlite"),
+                                "--host", "0.0.0.0", "--port", str(port), "--no-browser", "--workers", "0"],
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        first = process.stderr.readline()  # type: ignore[union-attr]
+        assert "访问令牌" in first and "?token=" in first
+        token = first.split("?token=")[1].split("（")[0].strip()
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
+                raise AssertionError("served without the token")
+            except urllib.error.HTTPError as exc:
+                assert exc.code == 401
+                break
+            except urllib.error.URLError:
+                assert process.poll() is None and time.time() < deadline, "nlp serve did not start"
+                time.sleep(0.2)
+        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())  # keeps the token's cookie
+        with browser.open(f"http://127.0.0.1:{port}/?token={token}", timeout=5) as r:
+            assert "文档库" in r.read().decode("utf-8") and r.url == f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
