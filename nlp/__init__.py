@@ -17,7 +17,10 @@ The map — stages in the order they run, and where each lives:
    → links → targets; each `extract(analysis_so_far, ctx) -> tuple[Item, ...]`, items in `nlp.types`.
 5. match (`nlp.match`): targets to results and directives to evidence across documents → `Comparison`.
 6. out: one serialiser (`nlp.serialize`: JSON, archive rows) and the office formats (`nlp.export`:
-   task lists, review page, status matrix, text); archives (`nlp.batch`); scores (`nlp.evaluate`).
+   task lists, review page, status matrix, text); archives (`nlp.batch`, with the corrections people make in
+   `nlp.batch.corrections`); scores (`nlp.evaluate`).
+7. serve (`nlp.serve`, the optional extra `serve`): `nlp serve`, the local web workspace in Chinese over an
+   archive — upload, the task list corrected and exported, the status matrix, search and trend.
 
 Language knowledge is data in `nlp/data/lexicons/*.tsv`; the sentence classifier's weights are in
 `nlp/data/models/`. The command line (`nlp.cli`) is a thin layer over these functions.

@@ -51,7 +51,10 @@ class BudgetError(InputError):
 
 
 def mib(size: int) -> str:
-    """Return a byte count the way the limits are written: `1.5 MiB`, `50 MiB`."""
+    """Return a byte count the way the limits are written: `1.5 MiB`, `50 MiB`; below a MiB in KiB (`5.9 KiB`)."""
+    if size < MiB:
+        value = size / 1024
+        return f"{value:.0f} KiB" if value >= 10 or value == int(value) else f"{value:.1f} KiB"
     value = size / MiB
     return f"{value:.0f} MiB" if value >= 10 or value == int(value) else f"{value:.1f} MiB"
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 import argparse
 import errno
 import gc
+import getpass
 import json
 import logging
 import os
 import signal
+import socket
 import sys
 import tempfile
 import threading
 import time
 import traceback
+import webbrowser
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,6 +48,7 @@ from nlp.match.compare import summary as compare_summary
 from nlp.pipeline import analyze_document
 from nlp.segment.tokens import tokenizer
 from nlp.serialize import dumps, to_data
+from nlp.serve.security import is_loopback, new_token
 from nlp.types import Options
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
@@ -275,6 +279,46 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Start the local web workspace (the optional extra `serve`) over an archive and open it in the browser."""
+    try:
+        import uvicorn
+
+        from nlp.serve.app import create_app
+    except ImportError as exc:
+        _error(f"nlp serve needs the serve extra ({exc.name} is missing): pip install -e '.[serve]'")
+        return EXIT_INPUT
+    db = Path(args.db)
+    if not db.resolve().parent.is_dir():
+        raise InputError(args.db, "the folder for the archive does not exist", "create it or choose another --db")
+    token = None if is_loopback(args.host) else new_token()
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind((args.host.strip("[]"), args.port))
+    except OSError as exc:
+        _error(f"cannot listen on {args.host}:{args.port} ({exc.strerror}); choose another --port or --host")
+        return EXIT_INPUT
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):
+        who = ""
+    app = create_app(db, token=token, who=who, max_bytes=args.max_bytes, processes=args.workers)
+    shown_host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
+    url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{args.port}/"
+    if token:
+        url += f"?token={token}"
+        shared = f"http://{socket.gethostname() if args.host in ('0.0.0.0', '::') else shown_host}:{args.port}/?token={token}"
+        sys.stderr.write(f"nlp serve：允许其他电脑访问，每个请求都须带访问令牌。同事请打开 {shared}"
+                         "（主机名也可换成本机的 IP 地址；令牌不要外传）\n")
+    sys.stderr.write(f"nlp serve：文档库 {db}，在浏览器中打开 {url}  （按 Ctrl+C 停止）\n")
+    sys.stderr.flush()
+    if not args.no_browser:
+        threading.Timer(1.0, webbrowser.open, (url,)).start()
+    uvicorn.run(app, host=args.host.strip("[]"), port=args.port, log_level="warning")
+    return EXIT_OK
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     _check_output(args.output, args.format)
     _prepare()
@@ -424,6 +468,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True, help="the archive made by `nlp batch`")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="the workbook to write (.xlsx)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("serve", help="本地网页工作台（中文界面）：上传、核对和更正任务清单，对照落实情况，检索 — "
+                                     "the local web workspace (extra `serve`)",
+                       description="启动本地网页工作台，浏览器会自动打开。默认只接受本机访问；以 --host 指定其他地址时，"
+                                   "启动时会显示访问令牌，每个请求都须带上它。")
+    p.add_argument("--db", default="archive.sqlite", help="文档库（SQLite，与 nlp batch 相同），不存在时新建（默认 archive.sqlite）")
+    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机）")
+    p.add_argument("--port", type=int, default=8700, help="端口（默认 8700）")
+    p.add_argument("--no-browser", action="store_true", help="不自动打开浏览器")
+    p.add_argument("--workers", type=int, default=1, help="后台分析用的进程数（0：在服务进程内分析）")
+    p.add_argument("--max-bytes", type=int, default=MAX_INPUT_BYTES, help="上传文件的大小上限（字节）")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("evaluate", help="score the analysis against gold annotations")
     p.add_argument("gold", nargs="*", metavar="GOLD", help="gold files (default: corpora/gold and ../shared/gold)")

@@ -28,11 +28,11 @@ ASAP_WORDS = frozenset({"尽快", "抓紧", "尽早", "从速", "及时"})
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
 
 
-def date_zh(iso: str) -> str:
-    """Return an ISO date as written in Chinese documents: 2025-06-30 → 2025年6月30日."""
-    m = ISO_DATE.match(iso)
+def date_zh(iso: str | None) -> str:
+    """Return an ISO date as written in Chinese documents: 2025-06-30 → 2025年6月30日; other text unchanged."""
+    m = ISO_DATE.match(iso or "")
     if not m:
-        return iso
+        return iso or ""
     year, month, day = m.groups()
     return f"{year}年{int(month)}月{int(day)}日"
 

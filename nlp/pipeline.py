@@ -48,8 +48,8 @@ def structure(document: Document) -> Analysis:
     sentences = split_sentences(text)
     longest = max((s.end - s.start for s in sentences), default=0)
     if longest > MAX_SENTENCE_CHARS:  # a quotation left open runs over sentence ends
-        raise BudgetError(document.path, f"a sentence of {longest:,} characters (an unclosed quotation?); the limit is "
-                                          f"{MAX_SENTENCE_CHARS:,}", "this is not running text; close or split it")
+        raise BudgetError(document.path, f"a sentence of {longest:,} characters (an unclosed quotation?), more than the "
+                                          f"{MAX_SENTENCE_CHARS:,} allowed", "this is not running text: close or split it")
     outline = build_outline(text, sentences, document.heading_levels)
     if document.page_starts:
         outline = [replace(o, page=document.page_of(o.start)) for o in outline]

@@ -1,10 +1,10 @@
-"""Chinese wording of the values users see: deadlines as an office writes them in a 完成时限 column."""
+"""Chinese wording of the values users see: deadlines as an office writes them in a 完成时限 column, dates."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlp.labels import DEADLINE_KIND_ZH, deadline_zh
+from nlp.labels import DEADLINE_KIND_ZH, date_zh, deadline_zh
 from nlp.types import Deadline
 
 # (phrase in the document, kind, normalised value) → what the 完成时限 column says
@@ -42,3 +42,8 @@ def test_no_code_reaches_a_reader() -> None:
         wording = deadline_zh(Deadline(text=text, kind=kind, normalized=normalized))  # type: ignore[arg-type]
         assert not any(code in wording for code in ("P1", "P3", "P6", "-", kind)), wording
     assert set(DEADLINE_KIND_ZH) == {"immediate", "asap", "date", "end_of_year", "recurring"}
+
+
+def test_date_zh() -> None:
+    assert date_zh("2025-03-31") == "2025年3月31日"
+    assert date_zh(None) == "" and date_zh("2025年") == "2025年"

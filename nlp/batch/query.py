@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from nlp.batch import store
+from nlp.batch import corrections, store
 from nlp.batch.run import tokens_text
 from nlp.export.tasks import COLUMNS, WIDTHS, task_rows
 from nlp.export.text_out import table
@@ -259,13 +259,17 @@ def _draw(fig: Any, result: dict[str, Any]) -> None:
 
 
 def export_tasks(db: sqlite3.Connection) -> bytes:
-    """The task lists of the whole archive as one filterable workbook, ready to print."""
+    """The task lists of the whole archive as one filterable workbook, ready to print, as people corrected them
+    (`nlp serve`)."""
     types = item_types()
 
     def rows() -> Iterator[list[Any]]:
-        for path, title, year, analysis in db.execute(
-                "SELECT path, title, year, analysis FROM documents ORDER BY year, path"):
-            for row in task_rows(analysis_from_data(json.loads(analysis), types)):
+        for sha, path, title, year in db.execute(
+                "SELECT sha256, path, title, year FROM documents ORDER BY year, path").fetchall():
+            analysis = db.execute("SELECT analysis FROM documents WHERE sha256=?", (sha,)).fetchone()[0]
+            fixed = corrections.apply(analysis_from_data(json.loads(analysis), types),
+                                      corrections.history(db, sha, other=""))
+            for row in task_rows(fixed.analysis, fixed.fields):
                 yield [path, title or Path(path).stem, year, *(row[c] for c in COLUMNS)]
 
     wb = new_workbook()

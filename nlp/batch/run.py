@@ -31,11 +31,9 @@ Result = tuple[str, str, dict[str, Any] | None, str | None]
 Progress = Callable[[Iterable[Any], int], Iterable[Any]]
 
 
-def analyse_item(path: str, data: bytes, suffix: str, options: Options | int | None = None) -> Result:
+def analyse_item(path: str, data: bytes, suffix: str, options: Options) -> Result:
     """Analyse one document; return (path, sha256, analysis as JSON data or None, error or None). Runs in a worker,
     within the document's time budget (`options.timeout`)."""
-    if not isinstance(options, Options):  # an older caller passing max_bytes
-        options = Options() if options is None else Options(max_bytes=options)
     sha = hashlib.sha256(data).hexdigest()
     started = time.monotonic()
     try:

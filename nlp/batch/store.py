@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from nlp.errors import InputError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 YEAR = re.compile(r"(19|20)\d{2}")
 WORD_CHARS = re.compile(r"[^\W_]+")  # letters (Han included) and digits
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -52,6 +52,20 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX IF NOT EXISTS documents_text ON documents(text_key);
     CREATE TABLE IF NOT EXISTS aliases (sha256 TEXT PRIMARY KEY, document TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS aliases_document ON aliases(document);
+    """,
+    # what people change (nlp.batch.corrections), the bytes of uploaded documents (so that they can be analysed
+    # again) and the queue of uploads that `nlp serve` analyses in the background
+    3: """
+    CREATE TABLE IF NOT EXISTS corrections (
+        id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, item_id TEXT, item_start INTEGER NOT NULL,
+        item_end INTEGER NOT NULL, item_text TEXT NOT NULL, other TEXT NOT NULL DEFAULT '', field TEXT NOT NULL,
+        original TEXT, value TEXT, note TEXT NOT NULL DEFAULT '', who TEXT NOT NULL, at REAL NOT NULL);
+    CREATE INDEX IF NOT EXISTS corrections_doc ON corrections(sha256);
+    CREATE TABLE IF NOT EXISTS sources (sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, data BLOB NOT NULL,
+        added REAL NOT NULL);
+    CREATE TABLE IF NOT EXISTS jobs (
+        id INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT, size INTEGER, state TEXT NOT NULL, error TEXT,
+        added REAL NOT NULL, finished REAL);
     """,
 }
 
@@ -353,6 +367,24 @@ def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: 
         _rollback(db)
         raise
     return None
+
+
+def delete_document(db: sqlite3.Connection, sha256: str) -> bool:
+    """Remove a document with its items, index entries, paths, stored bytes, corrections and queue entries, in
+    one transaction; return whether it was there."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        found = db.execute("SELECT 1 FROM documents WHERE sha256=?", (sha256,)).fetchone() is not None
+        db.executemany("DELETE FROM items_fts WHERE rowid=?",
+                       db.execute("SELECT id FROM items WHERE sha256=?", (sha256,)).fetchall())
+        for table in ("items", "paths", "sources", "corrections", "jobs", "documents"):
+            db.execute(f"DELETE FROM {table} WHERE sha256=?", (sha256,))
+        db.execute("DELETE FROM aliases WHERE document=?", (sha256,))
+        db.execute("COMMIT")
+    except BaseException:
+        _rollback(db)
+        raise
+    return found
 
 
 def record_failure(db: sqlite3.Connection, path: str, error: str) -> None:

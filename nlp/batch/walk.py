@@ -9,12 +9,15 @@ so that the run knows its total; `read` then reads one source at a time.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from nlp.budget import mib
 from nlp.errors import InputError
@@ -107,7 +110,7 @@ def _file(path: Path, inside: str | None, max_bytes: int) -> list[Source]:
 
 
 def _zip_entries(name: str, real: str, max_bytes: int) -> list[Source]:
-    """The entries of a zip; unsafe names are failures, never extracted anywhere."""
+    """The entries of a zip file; unsafe names are failures, never extracted anywhere."""
     try:
         data = _read_file(real, max_bytes)
         archive = open_zip(data, name)
@@ -115,26 +118,48 @@ def _zip_entries(name: str, real: str, max_bytes: int) -> list[Source]:
         return [Source(name, error=exc.problem)]
     except OSError as exc:
         return [Source(name, error=f"cannot be read ({exc.strerror})")]
-    out = []
     with archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
-            if info.is_dir():
-                continue
-            entry = f"{name}!/{info.filename}"
-            parts = PurePosixPath(info.filename.replace("\\", "/")).parts
-            if info.filename.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
-                out.append(Source(entry, error="unsafe path in the archive (absolute or with ..), not read"))
-                continue
-            base = PurePosixPath(info.filename).name
-            if base.startswith(".") or base in SKIP_NAMES:
-                continue
-            suffix = PurePosixPath(base).suffix.lower()
-            if suffix in DATA_SUFFIXES:
-                out.append(Source(entry, skip=f"not a document ({suffix} data file)"))
-            elif info.file_size > max_bytes:
-                out.append(Source(entry, error=f"{mib(info.file_size)}, more than the {mib(max_bytes)} limit"))
-            else:
-                out.append(Source(entry, real=real, entry=info))
+        return _entries(archive, name, real, max_bytes)
+
+
+def zip_entries(name: str, data: bytes, max_bytes: int = MAX_INPUT_BYTES) -> Iterator[Item]:
+    """Yield the documents of a zip held in memory (an upload), each read as `nlp batch` reads the entries of a
+    zip file: unsafe names and bombs are failures, a damaged entry fails alone."""
+    try:
+        archive = open_zip(data, name)
+    except InputError as exc:
+        yield Item(name, error=exc.problem)
+        return
+    with archive:
+        sources = _entries(archive, name, None, max_bytes)
+    for source in sources:
+        if source.entry is None:
+            yield Item(source.path, error=source.error, skip=source.skip)
+        else:
+            yield _read_safely(source.path, partial(_inflate_entry, io.BytesIO(data), source.entry, source.path,
+                                                    max_bytes))
+
+
+def _entries(archive: zipfile.ZipFile, name: str, real: str | None, max_bytes: int) -> list[Source]:
+    out = []
+    for info in sorted(archive.infolist(), key=lambda i: i.filename):
+        if info.is_dir():
+            continue
+        entry = f"{name}!/{info.filename}"
+        parts = PurePosixPath(info.filename.replace("\\", "/")).parts
+        if info.filename.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
+            out.append(Source(entry, error="unsafe path in the archive (absolute or with ..), not read"))
+            continue
+        base = PurePosixPath(info.filename).name
+        if base.startswith(".") or base in SKIP_NAMES:
+            continue
+        suffix = PurePosixPath(base).suffix.lower()
+        if suffix in DATA_SUFFIXES:
+            out.append(Source(entry, skip=f"not a document ({suffix} data file)"))
+        elif info.file_size > max_bytes:
+            out.append(Source(entry, error=f"{mib(info.file_size)}, more than the {mib(max_bytes)} limit"))
+        else:
+            out.append(Source(entry, real=real, entry=info))
     return out
 
 
@@ -161,16 +186,21 @@ def _read_file(real: str, max_bytes: int) -> bytes:
 
 
 def _read_entry(real: str, info: zipfile.ZipInfo, name: str, max_bytes: int) -> bytes:
-    """Read one zip entry's local header and compressed bytes (not the whole zip) and inflate them, counted."""
+    """Read one entry of a zip file: its local header and compressed bytes (not the whole zip), inflated."""
     with open(real, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
             raise InputError(real, "not a regular file any more, left out")
-        fh.seek(info.header_offset)
-        head = fh.read(LOCAL_HEADER.size)
-        if len(head) < LOCAL_HEADER.size:
-            raise InputError(name, "the entry lies outside the zip (truncated?)")
-        *_, name_len, extra_len = LOCAL_HEADER.unpack(head)
-        raw = head + fh.read(name_len + extra_len + min(info.compress_size, max_bytes + 1))
+        return _inflate_entry(fh, info, name, max_bytes)
+
+
+def _inflate_entry(fh: BinaryIO, info: zipfile.ZipInfo, name: str, max_bytes: int) -> bytes:
+    """Inflate one zip entry from its local header on, counting what it inflates to."""
+    fh.seek(info.header_offset)
+    head = fh.read(LOCAL_HEADER.size)
+    if len(head) < LOCAL_HEADER.size:
+        raise InputError(name, "the entry lies outside the zip (truncated?)")
+    *_, name_len, extra_len = LOCAL_HEADER.unpack(head)
+    raw = head + fh.read(name_len + extra_len + min(info.compress_size, max_bytes + 1))
     return inflate(raw, info, name, max_bytes, base=info.header_offset)
 
 
@@ -178,17 +208,22 @@ def read(source: Source, max_bytes: int = MAX_INPUT_BYTES) -> Item:
     """Read one source; whatever goes wrong is this item's failure, never the run's."""
     if source.error is not None or source.skip is not None or source.real is None:
         return Item(source.path, error=source.error, skip=source.skip)
+    real, entry = source.real, source.entry
+    if entry is None:
+        return _read_safely(source.path, partial(_read_file, real, max_bytes))
+    return _read_safely(source.path, partial(_read_entry, real, entry, source.path, max_bytes))
+
+
+def _read_safely(path: str, read_bytes: Callable[[], bytes]) -> Item:
+    """The item of `path` with the bytes `read_bytes` gives, or the reason they could not be read."""
     try:
-        if source.entry is None:
-            data = _read_file(source.real, max_bytes)
-        else:
-            data = _read_entry(source.real, source.entry, source.path, max_bytes)
+        data = read_bytes()
     except FileNotFoundError:
-        return Item(source.path, error="vanished during the run")
+        return Item(path, error="vanished during the run")
     except InputError as exc:
-        return Item(source.path, error=exc.problem)
+        return Item(path, error=exc.problem)
     except OSError as exc:
-        return Item(source.path, error=f"cannot be read ({exc.strerror})")
+        return Item(path, error=f"cannot be read ({exc.strerror})")
     except Exception as exc:  # a damaged zip entry, whatever zipfile raises: this entry's failure only
-        return Item(source.path, error=f"damaged ({type(exc).__name__}: {exc})")
-    return Item(source.path, data)
+        return Item(path, error=f"damaged ({type(exc).__name__}: {exc})")
+    return Item(path, data)

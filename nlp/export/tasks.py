@@ -7,6 +7,7 @@ import io
 import json
 import math
 from bisect import bisect_right
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,9 @@ COLUMNS = ("序号", "章节", "任务内容", "责任单位", "力度", "完成
 INHERITED_MARK = "（承上）"  # an actor taken from the context, not written in the directive
 WIDTHS = {"序号": 6, "章节": 22, "任务内容": 48, "责任单位": 18, "力度": 6, "完成时限": 14, "量化目标": 18,
           "关联专项行动": 20, "原文位置": 9, "原文": 60}
+NOT_A_TASK = "不是任务"  # a correction that leaves a directive out of the list
+# what a person corrects: column -> value, and NOT_A_TASK; keyed by directive id (see nlp.batch.corrections)
+Corrections = Mapping[str, Mapping[str, str]]
 
 
 def document_title(analysis: Analysis) -> str:
@@ -28,8 +32,12 @@ def document_title(analysis: Analysis) -> str:
     return analysis.document.title or Path(analysis.document.path).stem or "文件"
 
 
-def task_rows(analysis: Analysis) -> list[dict[str, Any]]:
-    """Return the task list of an analysis: one dict per directive with the columns of COLUMNS."""
+def task_rows(analysis: Analysis, corrections: Corrections | None = None) -> list[dict[str, Any]]:
+    """Return the task list of an analysis: one dict per directive with the columns of COLUMNS.
+
+    `corrections` maps a directive id to the columns a person changed: their values replace the extracted
+    ones, and a directive marked NOT_A_TASK is left out (the rows are numbered without it)."""
+    corrections = corrections or {}
     text = analysis.document.text
     spans = list(paragraphs(text))
     starts = [a for a, _ in spans]
@@ -37,12 +45,15 @@ def task_rows(analysis: Analysis) -> list[dict[str, Any]]:
     campaigns = {c.id: c.name for c in analysis.campaigns}
     outline = analysis.outline
     rows = []
-    for n, d in enumerate(analysis.directives, 1):
+    for d in analysis.directives:
+        fixed = corrections.get(d.id, {})
+        if fixed.get(NOT_A_TASK):
+            continue
         section = outline[d.section] if d.section is not None else None
         actors = list(d.actors) or [a + INHERITED_MARK for a in d.inherited_actors]
         p = bisect_right(starts, d.start) - 1
         rows.append({
-            "序号": n,
+            "序号": len(rows) + 1,
             "章节": f"{section.marker}{section.title}" if section else "",
             "任务内容": d.text,
             "责任单位": "、".join(actors),
@@ -53,29 +64,30 @@ def task_rows(analysis: Analysis) -> list[dict[str, Any]]:
             "原文位置": f"第{d.page}页" if d.page else f"第{p + 1}段",
             "原文": text[spans[p][0]:spans[p][1]] if p >= 0 else d.text,
         })
+        rows[-1].update((k, v) for k, v in fixed.items() if k in COLUMNS and k not in ("序号", "原文位置", "原文"))
     return rows
 
 
-def to_csv(analysis: Analysis) -> bytes:
+def to_csv(analysis: Analysis, corrections: Corrections | None = None) -> bytes:
     """CSV in UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
-    writer.writerows({k: csv_value(v) for k, v in row.items()} for row in task_rows(analysis))
+    writer.writerows({k: csv_value(v) for k, v in row.items()} for row in task_rows(analysis, corrections))
     return out.getvalue().encode("utf-8-sig")
 
 
-def to_json(analysis: Analysis) -> bytes:
-    return (json.dumps(task_rows(analysis), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def to_json(analysis: Analysis, corrections: Corrections | None = None) -> bytes:
+    return (json.dumps(task_rows(analysis, corrections), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def to_xlsx(analysis: Analysis) -> bytes:
+def to_xlsx(analysis: Analysis, corrections: Corrections | None = None) -> bytes:
     """A workbook ready to print: the task list (frozen header, filter, wrapped text), campaigns and quantities."""
     wb = new_workbook()
     ws = wb.active
     ws.title = "任务清单"
     title = document_title(analysis)
-    fill_sheet(ws, COLUMNS, ([row[c] for c in COLUMNS] for row in task_rows(analysis)), WIDTHS,
+    fill_sheet(ws, COLUMNS, ([row[c] for c in COLUMNS] for row in task_rows(analysis, corrections)), WIDTHS,
                title=f"{title}任务清单", not_printed=("原文",))
     fill_sheet(wb.create_sheet("专项行动"), ("序号", "名称", "类别", "提及次数", "首次出现", "组成"),
                ([n, c.name, CAMPAIGN_KIND_ZH.get(c.kind, c.kind), len(c.mentions),
@@ -169,7 +181,7 @@ def _set(parent: Any, tag: str, **attrs: str) -> Any:
     return child
 
 
-def to_docx(analysis: Analysis) -> bytes:
+def to_docx(analysis: Analysis, corrections: Corrections | None = None) -> bytes:
     """A 任务分解表 in the conventions of official documents: A4 landscape, 方正小标宋 title, 仿宋_GB2312 body,
     columns as wide as their content (任务内容 at least 40 %), 章节 merged over its tasks, header row repeated
     on every page, page numbers."""
@@ -196,7 +208,7 @@ def to_docx(analysis: Analysis) -> bytes:
     run.font.size = Pt(22)
     _east_asian(run, "方正小标宋简体")
 
-    rows = task_rows(analysis)
+    rows = task_rows(analysis, corrections)
     widths = column_widths(rows)
     table = document.add_table(rows=1 + len(rows), cols=len(DOCX_COLUMNS))
     table.style = "Table Grid"
@@ -266,13 +278,13 @@ def to_docx(analysis: Analysis) -> bytes:
 WRITERS = {".csv": to_csv, ".json": to_json, ".xlsx": to_xlsx, ".docx": to_docx}
 
 
-def write_tasks(analysis: Analysis, output: str | Path) -> Path:
+def write_tasks(analysis: Analysis, output: str | Path, corrections: Corrections | None = None) -> Path:
     """Write the task list in the format the file name asks for; refuse other suffixes."""
     path = Path(output)
     writer = WRITERS.get(path.suffix.lower())
     if writer is None:
         raise ValueError(f"{path}: unsupported task-list format {path.suffix!r}; use .xlsx, .docx, .csv or .json")
-    data = writer(analysis)
+    data = writer(analysis, corrections)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     try:

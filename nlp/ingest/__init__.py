@@ -70,8 +70,8 @@ def check_sentences(text: str, path: str, limit: int = MAX_SENTENCE_CHARS) -> No
     """Refuse text with a run of more than `limit` characters between two sentence ends (in linear time)."""
     longest = max(map(len, SENTENCE_END.split(text)), default=0)
     if longest > limit:
-        raise BudgetError(path, f"a passage of {longest:,} characters has no sentence end (。！？；or a line break); "
-                                f"the limit is {limit:,}", "this is not running text; punctuate or split it")
+        raise BudgetError(path, f"a passage of {longest:,} characters has no sentence end (。！？； or a line break), "
+                                f"more than the {limit:,} allowed", "this is not running text: punctuate or split it")
 
 
 def read_document(path: str | Path, max_bytes: int = MAX_INPUT_BYTES, max_chars: int = MAX_CHARS) -> Document:
