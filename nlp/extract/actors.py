@@ -18,6 +18,10 @@ ADVERBS = "也都还均一定务必必须要能应当需应该将会"
 # time phrases and adverbs that stand between a subject and its modal: 各招商专班每季度要…
 BETWEEN = re.compile(r"(?:每(?:个)?(?:年|月|季度|半年|周|天|日|学期)|年内|年底前|今年|全年|明年|近期|下步|下一步|"
                      r"尽快|抓紧|继续|进一步|首先|同时|也|都|还|均|一定|务必|必须|要|能|应当|应该|需|将|会|切实|认真)+$")
+# how far before a modal verb its subject is looked for: the longest subject found in the development documents
+# has 12 characters (东岭、北山两个片区分中心), and ten parties joined by 、 fit; the bound keeps a clause of many
+# 要 linear
+SUBJECT_WINDOW = 120
 COORDINATED = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+$")  # 东岭、北山两个片区分中心
 COUNTED = re.compile(r"^[\u4e00-\u9fff]{2,4}[两二三四五六七八九十]个")
 
@@ -56,7 +60,7 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
                 break
             start -= 1
         if COUNTED.match(text[start:end]):
-            coordinated = COORDINATED.search(text[:start])
+            coordinated = COORDINATED.search(text, max(0, start - 100), start)  # a bounded look back
             if coordinated:
                 start = coordinated.start()  # 北山镇、西河乡两个派出所 is one party
         if found and start <= found[-1][1] and text[found[-1][1]:start] == "":
@@ -76,8 +80,9 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
 
 
 def actors_before(text: str, clause_start: int, modal_start: int) -> list[str]:
-    """Return the parties named as the subject right before a modal verb (`各县区院要`, `机关党委、检务督察部要`)."""
-    clause = text[clause_start:modal_start]
+    """Return the parties named as the subject right before a modal verb (`各县区院要`, `机关党委、检务督察部要`),
+    looked for in the last SUBJECT_WINDOW characters of the clause."""
+    clause = text[max(clause_start, modal_start - SUBJECT_WINDOW):modal_start]
     between = BETWEEN.search(clause)
     if between:
         clause = clause[:between.start()]

@@ -9,6 +9,7 @@ Emphasis quotes (`“干”`, `“假官司”`), metrics and events are not cam
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,9 @@ SUFFIXES_LONGEST_FIRST = tuple(sorted(SUFFIX_KINDS, key=len, reverse=True))
 NUMERAL_START = re.compile(r"^[一二三四五六七八九十两双]")
 PARTICLE = re.compile(r"[的了吗呢啊]")
 # suffixes that make a campaign name even without quotation marks
+# the campaigns of one bucket a new name is compared with: the development documents have at most 85 of one kind
+# and suffix; comparing each name with all of thousands would be quadratic
+MAX_ALIAS_CANDIDATES = 300
 UNQUOTED_SUFFIXES = ("专项行动", "专项监督", "专项整治", "专项斗争", "专项治理", "攻坚行动", "三年行动", "整治行动")
 UNQUOTED_RE = re.compile("|".join(UNQUOTED_SUFFIXES))
 STOP_WORDS = frozenset(
@@ -258,7 +262,7 @@ def _suffix_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, st
         if depth:
             continue
         name = canonical(text[start:m.end()])
-        if len(name) - len(m.group(0)) < 2 or COUNT_BEFORE.search(text, 0, m.start()):
+        if len(name) - len(m.group(0)) < 2 or COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # 七个专项行动 is a group, found by GROUP
         out.append((start, m.end(), name, _kind_of(name), 0))
     return out
@@ -271,16 +275,28 @@ def _is_name_part(word: str) -> bool:
 def _merge(text: str, mentions: list[tuple[int, int, str, str, int]]) -> list[Campaign]:
     campaigns: list[_Found] = []
     by_name: dict[str, _Found] = {}
+    order: dict[int, int] = {}  # id of a campaign -> its place in `campaigns`
+    # the campaigns a name may be another name of, by _bucket, each list in the order of `campaigns`
+    buckets: dict[tuple[str, str], list[_Found]] = {}
+
+    def file(c: _Found) -> None:
+        bucket = buckets.setdefault(_bucket(c.name, c.kind), [])
+        bucket.insert(bisect_right(bucket, order[id(c)], key=lambda x: order[id(x)]), c)
+
     for start, end, name, kind, size in mentions:
-        target = by_name.get(name) or _alias_of(name, kind, campaigns)
+        target = by_name.get(name) or _alias_of(name, kind, buckets.get(_bucket(name, kind), ()))
         if target is None:
             target = _Found(name, kind, group_size=size)
+            order[id(target)] = len(campaigns)
             campaigns.append(target)
+            file(target)
         elif len(name) > len(target.name) and target.name in name and kind != "law":
             # a fuller name of the same campaign (民事虚假诉讼专项监督 for 虚假诉讼专项监督)
             target.aliases.add(target.name)
             by_name.pop(target.name, None)
+            buckets[_bucket(target.name, target.kind)].remove(target)
             target.name = name
+            file(target)
         target.aliases.add(name)
         by_name[name] = target
         target.mentions.append(Mention(text[start:end], start, end))
@@ -292,16 +308,21 @@ def _merge(text: str, mentions: list[tuple[int, int, str, str, int]]) -> list[Ca
     return out
 
 
-def _alias_of(name: str, kind: str, campaigns: list[_Found]) -> _Found | None:
-    """Return the campaign `name` is another name of: a law's short title, a shorter or slightly
-    different name with the same suffix (虚假诉讼专项监督 / 民事虚假诉讼专项监督)."""
+def _bucket(name: str, kind: str) -> tuple[str, str]:
+    """The campaigns a name can be another name of share this: laws with laws, others their kind and suffix."""
+    return ("law", "") if kind == "law" else (kind, _suffix(name))
+
+
+def _alias_of(name: str, kind: str, candidates: Sequence[_Found]) -> _Found | None:
+    """Return the campaign `name` is another name of, among the first MAX_ALIAS_CANDIDATES of its bucket: a law's
+    short title, a shorter or slightly different name with the same suffix (虚假诉讼专项监督 / 民事虚假诉讼专项监督)."""
     suffix = _suffix(name)
-    for c in campaigns:
-        if kind == "law" or c.kind == "law":
-            if kind == c.kind and (c.name.endswith(name) or name.endswith(c.name)):
+    for c in candidates[:MAX_ALIAS_CANDIDATES]:
+        if kind == "law":
+            if c.name.endswith(name) or name.endswith(c.name):
                 return c
             continue
-        if c.kind != kind or len(name) < 4 or _suffix(c.name) != suffix:
+        if len(name) < 4:
             continue
         shorter, longer = sorted((name, c.name), key=len)
         if suffix and longer.endswith(shorter) and len(shorter) - len(suffix) >= 2:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from nlp.context import Context
 from nlp.cues import cue, unquoted
-from nlp.extract.actors import actors_before, find_units
+from nlp.extract.actors import SUBJECT_WINDOW, actors_before, find_units
 from nlp.extract.deadlines import find_deadline
 from nlp.segment.markers import CONNECTORS
 from nlp.spans import CLAUSE_PUNCT, SpanIndex, clause_start
@@ -210,7 +210,8 @@ def _actors(text: str, sent: Sentence, marker_starts: tuple[int, ...]) -> list[s
     names: list[str] = []
     for rel in marker_starts:
         pos = sent.start + rel
-        for name in actors_before(text, clause_start(text, sent.start, pos, CLAUSE_PUNCT), pos):
+        lo = max(sent.start, pos - SUBJECT_WINDOW)
+        for name in actors_before(text, clause_start(text, lo, pos, CLAUSE_PUNCT), pos):
             if name not in names:
                 names.append(name)
     return names
