@@ -33,10 +33,12 @@ NUM_LED = ("(?P<n>" + NUM, "(?P<a>" + NUM)
 # Han numerals are only taken as amounts with these units: `一个领域`, `三个方面` are idiom and structure
 HAN_UNITS = frozenset({"个县区院", "个院", "个基层院", "个县区", "个单位", "个部门", "个省份", "个城市", "件", "件次",
                        "人次", "家", "所", "个百分点", "个月"})
+MAGNITUDES = {"百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}  # 上千万
+NOT_TOTAL = r"(?<!公)共(?![同享建识产性])"  # 共 of a total (共办理), not of 公共, 共同, 共享
 MEASURE_VERBS = re.compile(
     r"(达到|达|为|是|增长|下降|降至|升至|提高到|提高|降低|超过|突破|完成|实现|占|居|排名|位列|保持|控制在|新增|减少|"
-    r"办理了?|开展了?|组织了?|发出了?|收到|刊发|摸排|参考|追诉漏犯|累计|共)")
-LEADING_NOISE = re.compile(r"^(今年以来|截至目前|目前|全年|其中|此外|同时|另外|去年|一年来|分别|共)+[,，]?")
+    rf"办理了?|开展了?|组织了?|发出了?|收到|刊发|摸排|参考|追诉漏犯|累计|{NOT_TOTAL})")
+LEADING_NOISE = re.compile(rf"^(今年以来|截至目前|目前|全年|其中|此外|同时|另外|去年|一年来|分别|{NOT_TOTAL})+[,，]?")
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,18 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("change", re.compile(rf"(?P<n>{n})个百分点{QUAL}")),
         ("change", re.compile(rf"(?:降幅|增幅|涨幅)(?:为|达)?(?P<n>{n})(?![%％\d.．])")),
         ("percent", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?:%|％){QUAL}")),
-        ("money", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?P<unit>美元|元){QUAL}")),
+        ("money", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?P<unit>美元|港元|欧元|日元|元){QUAL}")),
+        # 1300多亿美元, 4万多亿元
+        ("money", re.compile(rf"(?P<n>\d+(?:[.．]\d+)?)(?P<wan>万)?(?P<qual>多|余)(?P<scale>{SCALE})(?P<unit>美元|港元|欧元|日元|元)")),
         ("duration", re.compile(rf"(?P<cont>连续)(?P<n>{n})(?P<unit>个月|年|天|周|小时)")),
         ("count_range", re.compile(r"(?P<a>[一两二三四五六七八九])(?P<b>[二三四五六七八九十])(?P<unit>个院|件|次|人|名|家|个)")),
         ("count", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?P<unit>{unit_alt}){QUAL}")),
+        # a round figure: 上千万(家庭), 上万人; at least the magnitude named
+        ("count", re.compile(rf"(?P<over>上)(?P<n>十万|百万|千万|百|千|万|亿)(?P<unit>{unit_alt})?")),
+        # a figure in 万 or 亿 with the thing counted after it or left implicit: 超过3300万。 6600多万纳税人
+        # (3000多万, 3万多户, 30万以上; not 4万多亿元, 1亿美元)
+        ("count", re.compile(r"(?P<n>\d+(?:[.．]\d+)?)(?P<more>多|余)?(?P<scale>万亿|亿|万)"
+                             r"(?![元%％\d]|[多余]?亿|[美港欧日韩]元|英镑|卢布)(?P<qual>左右|以上|以下|多|余)?")),
     ]
 
 
@@ -131,7 +141,7 @@ def _inside_any(h: _Hit, spans: list[tuple[int, int]], starts: list[int]) -> boo
 def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[str, float]]) -> _Hit | None:
     s, e = m.span()
     g = m.groupdict()
-    qual = SUFFIX_QUALIFIERS.get(g.get("qual") or "")
+    qual = SUFFIX_QUALIFIERS.get(g.get("qual") or g.get("more") or "")
     before = chunk[max(0, s - 3):s]
     for word, q in PREFIX_QUALIFIERS:
         if before.endswith(word):
@@ -171,7 +181,7 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
         if value is not None and verb[:1] in ("下", "降", "减", "回", "缩"):
             value = -value  # type: ignore[operator]
         return _Hit(s, e, kind, value, unit, qual, masked)
-    scale = g.get("scale") or ""
+    scale = (g.get("wan") or "") + (g.get("scale") or "")
     if kind == "percent":
         return _Hit(s, e, kind, parse_number(raw, scale), "%", qual, masked)
     unit = g.get("unit") or ""
@@ -180,9 +190,11 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
     if kind == "duration":
         return _Hit(s, e, kind, parse_number(raw), unit, qual, masked)
     # count (or a duration / percent unit met through the unit table)
+    if g.get("over"):
+        return _Hit(s, e, "count", MAGNITUDES[raw], g.get("unit"), "at_least", False)
     if not masked and not raw[0].isdigit():
-        if unit not in HAN_UNITS or raw == "一" or raw in ("千", "万", "亿"):
-            return None
+        if unit not in HAN_UNITS or raw == "一" or raw[0] in "百千万亿":
+            return None  # 千万家 is 上千万家庭 or the adverb 千万
     unit_kind, unit_scale = units.get(unit, ("count", 1.0))
     if unit_kind == "percent":
         return None  # 个百分点 is matched as a change
