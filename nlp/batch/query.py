@@ -272,9 +272,7 @@ def export_tasks(db: sqlite3.Connection) -> bytes:
             for row in task_rows(fixed.analysis, fixed.fields):
                 yield [path, title or Path(path).stem, year, *(row[c] for c in COLUMNS)]
 
-    wb = new_workbook()
-    ws = wb.active
-    ws.title = "任务清单"
-    fill_sheet(ws, ("文件", "标题", "年份", *COLUMNS), rows(), {"文件": 30, "标题": 24, "年份": 7, **WIDTHS},
+    wb = new_workbook(write_only=True)
+    fill_sheet(wb.create_sheet("任务清单"), ("文件", "标题", "年份", *COLUMNS), rows(), {"文件": 30, "标题": 24, "年份": 7, **WIDTHS},
                title="档案任务清单", not_printed=("原文",))
     return to_bytes(wb)

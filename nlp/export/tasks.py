@@ -83,11 +83,9 @@ def to_json(analysis: Analysis, corrections: Corrections | None = None) -> bytes
 
 def to_xlsx(analysis: Analysis, corrections: Corrections | None = None) -> bytes:
     """A workbook ready to print: the task list (frozen header, filter, wrapped text), campaigns and quantities."""
-    wb = new_workbook()
-    ws = wb.active
-    ws.title = "任务清单"
+    wb = new_workbook(write_only=True)
     title = document_title(analysis)
-    fill_sheet(ws, COLUMNS, ([row[c] for c in COLUMNS] for row in task_rows(analysis, corrections)), WIDTHS,
+    fill_sheet(wb.create_sheet("任务清单"), COLUMNS, ([row[c] for c in COLUMNS] for row in task_rows(analysis, corrections)), WIDTHS,
                title=f"{title}任务清单", not_printed=("原文",))
     fill_sheet(wb.create_sheet("专项行动"), ("序号", "名称", "类别", "提及次数", "首次出现", "组成"),
                ([n, c.name, CAMPAIGN_KIND_ZH.get(c.kind, c.kind), len(c.mentions),
