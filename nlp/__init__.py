@@ -28,25 +28,55 @@ Language knowledge is data in `nlp/data/lexicons/*.tsv`; the sentence classifier
 
 __version__ = "0.1.0"
 
-from nlp.errors import InputError, NlpError
-from nlp.ingest import read_bytes, read_document
-from nlp.match.compare import compare
-from nlp.pipeline import STAGES, analyze, analyze_document
-from nlp.serialize import analysis_data, dumps, to_data
-from nlp.types import (
-    Analysis,
-    Campaign,
-    Comparison,
-    Directive,
-    Document,
-    Link,
-    Options,
-    OutlineItem,
-    Quantity,
-    Report,
-    Sentence,
-    Target,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# what each public name is imported from, on first use: `import nlp` (and every `nlp` command, which starts by
+# importing this package) does not pay for the comparison, the readers and the archive it does not use
+_LAZY = {
+    "InputError": "nlp.errors", "NlpError": "nlp.errors",
+    "read_bytes": "nlp.ingest", "read_document": "nlp.ingest",
+    "compare": "nlp.match.compare",
+    "STAGES": "nlp.pipeline", "analyze": "nlp.pipeline", "analyze_document": "nlp.pipeline",
+    "analysis_data": "nlp.serialize", "dumps": "nlp.serialize", "to_data": "nlp.serialize",
+    **dict.fromkeys(("Analysis", "Campaign", "Comparison", "Directive", "Document", "Link", "Options", "OutlineItem",
+                     "Quantity", "Report", "Sentence", "Target"), "nlp.types"),
+}
+
+if TYPE_CHECKING:
+    from nlp.errors import InputError, NlpError
+    from nlp.ingest import read_bytes, read_document
+    from nlp.match.compare import compare
+    from nlp.pipeline import STAGES, analyze, analyze_document
+    from nlp.serialize import analysis_data, dumps, to_data
+    from nlp.types import (
+        Analysis,
+        Campaign,
+        Comparison,
+        Directive,
+        Document,
+        Link,
+        Options,
+        OutlineItem,
+        Quantity,
+        Report,
+        Sentence,
+        Target,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'nlp' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "STAGES",
