@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from nlp.lexicons import LEXICON_DIR, SCHEMAS, load_table
+from nlp.lexicons import LEXICON_DIR, SCHEMAS, load_table, words_pattern
 
 KEYS = {"boilerplate": ("pattern",), "domain_words": ("word",), "units": ("unit",), "state_words": ("word",),
         "campaigns": ("name",), "formulations": ("name",), "not_campaigns": ("word",), "deadlines": ("pattern",),
@@ -36,3 +39,14 @@ def test_bad_row_is_reported(tmp_path, monkeypatch) -> None:
             lex.load_table("units")
     finally:
         lex.load_table.cache_clear()
+
+
+def test_words_pattern_matches_as_the_alternation_of_the_words_longest_first() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        words = {"".join(rng.choice("三会一课服务六稳保") for _ in range(rng.randint(1, 4))) for _ in range(12)}
+        text = "".join(rng.choice("三会一课服务六稳保，") for _ in range(60))
+        plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        for shape in ("{}", "(?:{})保"):  # alone, and followed by more pattern: backtracking to shorter words
+            expected = [m.span() for m in re.finditer(shape.format(plain), text)]
+            assert [m.span() for m in re.finditer(shape.format(words_pattern(words)), text)] == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from nlp.lexicons import load_table
+from nlp.lexicons import load_table, words_pattern
 from nlp.segment.markers import RUN_IN
 
 # characters that cannot be inside a unit name: function words and verbs that stop the leftward scan
@@ -28,8 +28,7 @@ COUNTED = re.compile(r"^[\u4e00-\u9fff]{2,4}[两二三四五六七八九十]个"
 
 @cache
 def _suffix_re() -> re.Pattern[str]:
-    suffixes = sorted((r["suffix"] for r in load_table("actors")), key=len, reverse=True)
-    return re.compile("|".join(re.escape(s) for s in suffixes))
+    return re.compile(words_pattern(r["suffix"] for r in load_table("actors")))
 
 
 @cache

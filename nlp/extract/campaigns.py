@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.context import Context
-from nlp.lexicons import load_table
+from nlp.lexicons import load_table, words_pattern
 from nlp.numerals import cn_small
 from nlp.spans import keep_longest
 from nlp.types import Analysis, Campaign, CampaignKind, Mention, Token
@@ -121,7 +121,7 @@ def _lexicon() -> tuple[dict[str, tuple[str, str]], re.Pattern[str] | None, froz
         for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
             aliases.setdefault(canonical(alias), (row["name"], kind))
             aliases.setdefault(alias, (row["name"], kind))  # as written: 双随机、一公开
-    pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))) if aliases else None
+    pattern = re.compile(words_pattern(aliases)) if aliases else None
     not_campaigns = frozenset(canonical(r["word"]) for r in load_table("not_campaigns"))
     return aliases, pattern, not_campaigns
 
@@ -335,7 +335,13 @@ def _alias_of(name: str, kind: str, candidates: Sequence[_Found]) -> _Found | No
 
 def _shared_chars(a: str, b: str) -> float:
     """An upper bound of SequenceMatcher's ratio, without building one: the characters the names share."""
-    return 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
+    counts = _char_counts(b)
+    return 2 * sum(min(n, counts.get(ch, 0)) for ch, n in _char_counts(a).items()) / (len(a) + len(b))
+
+
+@lru_cache(maxsize=4096)
+def _char_counts(name: str) -> dict[str, int]:
+    return dict(Counter(name))
 
 
 @cache

@@ -15,7 +15,7 @@ from functools import cache
 
 from nlp.context import Context
 from nlp.extract.actors import find_units
-from nlp.lexicons import load_table
+from nlp.lexicons import load_table, words_pattern
 from nlp.numerals import NUM, SCALE, is_masked, parse_number
 from nlp.spans import CLAUSE_OR_SENTENCE, clause_start, keep_longest
 from nlp.types import Analysis, Quantity, Sentence
@@ -56,8 +56,7 @@ class _Hit:
 def _units() -> tuple[dict[str, tuple[str, float]], str]:
     rows = load_table("units")
     units = {r["unit"]: (r["kind"], float(r["scale"] or 1)) for r in rows}
-    alternation = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return units, alternation
+    return units, words_pattern(units)
 
 
 @cache
@@ -71,7 +70,7 @@ def _state_words() -> tuple[dict[str, tuple[str, object]], re.Pattern[str]]:
         else:
             value = float(r["value"]) if "." in r["value"] else int(r["value"])
         words[r["word"]] = (r["kind"], value)
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    pattern = re.compile(words_pattern(words))
     return words, pattern
 
 
