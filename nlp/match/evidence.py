@@ -161,29 +161,62 @@ FEATURES = ("coverage", "rarest", "shared", "rare_count", "head", "items", "camp
 RARE = 0.6  # a term's rarity from which it is specific: in under about one sentence in a hundred of 2,500
 
 
-def features(items: Sequence[frozenset[str]], sentence: frozenset[str], idf: dict[str, float]) -> Features:
+@dataclass(frozen=True)
+class DirectiveTerms:
+    """A directive's item terms with what `features` needs of them, worked out once per directive: each item's
+    weight and head (its rarest term), and all the terms together."""
+
+    items: tuple[frozenset[str], ...]
+    weights: tuple[float, ...]
+    heads: tuple[str, ...]
+    everything: frozenset[str]
+
+    @classmethod
+    def of(cls, items: Sequence[frozenset[str]], idf: dict[str, float]) -> DirectiveTerms:
+        return cls(items=tuple(items), weights=tuple(sum(idf[t] for t in item) for item in items),
+                   heads=tuple(max(item, key=lambda t: (idf[t], t)) for item in items),
+                   everything=frozenset().union(*items) if items else frozenset())
+
+
+def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]) -> Features:
     """Return the match features of a sentence's terms against a directive's items' terms."""
     best = (0.0, 0.0, 0.0, 0, 0.0)
     half = 0
-    for item in items:
-        weight = sum(idf[t] for t in item)
+    for item, weight, head in zip(d.items, d.weights, d.heads, strict=True):
         shared = item & sentence
         if not shared or not weight:
             continue
         got = sum(idf[t] for t in shared)
-        head = max(item, key=lambda t: (idf[t], t))
         candidate = (got / weight, max(idf[t] for t in shared), got, sum(idf[t] >= RARE for t in shared),
                      float(head in shared))
         half += got / weight >= 0.5
         if candidate > best:
             best = candidate
-    everything = frozenset().union(*items) if items else frozenset()
+    common = d.everything & sentence
     return Features(
         coverage=best[0], rarest=best[1], shared=min(best[2], 5.0), rare_count=min(best[3], 5), head=best[4],
         items=min(half, 3),
-        campaign=float(any(t.startswith("C:") for t in everything & sentence)),
-        metric=float(any(t.startswith("M:") for t in everything & sentence)),
+        campaign=float(any(t.startswith("C:") for t in common)),
+        metric=float(any(t.startswith("M:") for t in common)),
     )
+
+
+def sharing(d: DirectiveTerms, postings: dict[str, list[int]]) -> list[int]:
+    """Return, in order, the sentences (by their place in a document's pool) that share a term with the
+    directive, from the pool's inverted index: no pass over the sentences that share none."""
+    found: set[int] = set()
+    for t in d.everything:
+        found.update(postings.get(t, ()))
+    return sorted(found)
+
+
+def inverted(pool_terms: Sequence[frozenset[str]]) -> dict[str, list[int]]:
+    """term -> the places of the sentences holding it."""
+    postings: dict[str, list[int]] = {}
+    for j, terms in enumerate(pool_terms):
+        for t in terms:
+            postings.setdefault(t, []).append(j)
+    return postings
 
 
 @dataclass(frozen=True)
@@ -255,14 +288,14 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
     """For each directive of `base`, one result per other document."""
     scorer = SCORER
     d_items, pools, pool_terms, idf = candidate_features(base, others)
+    d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
+        postings = inverted(terms)
         for i, d in enumerate(base.directives):
             scored = []
-            for j, sentence_terms in enumerate(terms):
-                if not any(item & sentence_terms for item in d_items[i]):
-                    continue
-                p = scorer.probability(features(d_items[i], sentence_terms, idf))
+            for j in sharing(d_terms[i], postings):
+                p = scorer.probability(features(d_terms[i], terms[j], idf))
                 if p >= scorer.threshold:
                     scored.append((p, j))
             scored.sort(key=lambda x: (-x[0], x[1]))
@@ -347,14 +380,15 @@ def cell_candidates(base: Analysis, others: Sequence[Analysis]) -> tuple[list[tu
     """Return, for tuning the scorer, every (directive, document) cell with the features of each evidence
     sentence of that document that shares a term with the directive."""
     d_items, pools, pool_terms, idf = candidate_features(base, others)
+    d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
     cells, feats, sents = [], [], []
     for n, (pool, terms) in enumerate(zip(pools, pool_terms, strict=True)):
+        postings = inverted(terms)
         for i in range(len(base.directives)):
             row_f, row_s = [], []
-            for j, sentence_terms in enumerate(terms):
-                if any(item & sentence_terms for item in d_items[i]):
-                    row_f.append(features(d_items[i], sentence_terms, idf))
-                    row_s.append(pool[j])
+            for j in sharing(d_terms[i], postings):
+                row_f.append(features(d_terms[i], terms[j], idf))
+                row_s.append(pool[j])
             cells.append((i, n))
             feats.append(row_f)
             sents.append(row_s)
