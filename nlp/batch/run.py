@@ -44,7 +44,12 @@ def analyse_item(path: str, data: bytes, suffix: str, options: Options) -> Resul
         with time_budget(max(left, 0.01) if left is not None else None, path, options.timeout):
             analysis = analyze_document(document, options)
             result = analysis_data(analysis)
-            result["_fts"] = _index_tokens(analysis, result)  # the worker segmented already: no second pass
+            # rows, JSON and index tokens made here, in parallel: the archive's one writer only writes them, and
+            # the tokens come from this analysis' own segmentation (no second pass)
+            prepared = store.prepare(result, _span_tokens(analysis))
+            # the items travel to the writer once, in the prepared JSON; of the rest it reads only these
+            result = {k: result[k] for k in store.READ_BESIDES_PREPARED if k in result}
+            result[store.PREPARED] = prepared
         return path, sha, result, None
     except InputError as exc:
         return path, sha, None, exc.problem + (f"; {exc.advice}" if exc.advice else "")
@@ -56,15 +61,16 @@ def analyse_item(path: str, data: bytes, suffix: str, options: Options) -> Resul
         return path, sha, None, f"internal error: {type(exc).__name__}: {exc}"
 
 
-def _index_tokens(analysis: Analysis, result: dict[str, Any]) -> dict[str, str]:
-    """Return `"start:end" -> space-separated tokens` for every span the archive indexes."""
+def _span_tokens(analysis: Analysis) -> Callable[[int, int], str]:
+    """Return a function giving the space-separated tokens of a span of the analysed text."""
     tokens = analysis.tokens
     starts = [t.start for t in tokens]
-    out = {}
-    for start, end in store.index_spans(result):
+
+    def of(start: int, end: int) -> str:
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        out[f"{start}:{end}"] = " ".join(t.text for t in tokens[lo:hi])
-    return out
+        return " ".join(t.text for t in tokens[lo:hi])
+
+    return of
 
 
 def _still_there(path: str) -> bool:

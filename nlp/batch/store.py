@@ -18,7 +18,7 @@ import re
 import sqlite3
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
@@ -257,6 +257,8 @@ def record_path(db: sqlite3.Connection, path: str, sha256: str, moved: bool) -> 
         raise
 
 
+PREPARED = "_prepared"  # the key of a result dict under which a worker hands its `Prepared` to `store`
+READ_BESIDES_PREPARED = ("source", "title", "date", "text")  # what `store` reads of a result that has it
 CONTEXT = 30  # characters either side of a campaign mention that its index entry covers
 # the item lists an archive indexes, in this order; an extractor added later is indexed after them. Targets
 # and links are not: a target's text lies inside its directive's, a link has no text of its own.
@@ -312,17 +314,33 @@ def item_rows(result: dict[str, Any]) -> list[Row]:
     return rows
 
 
-def index_spans(result: dict[str, Any]) -> list[tuple[int, int]]:
-    """The spans of a document's text that the full-text index holds, one per stored row."""
-    return [r.span for r in item_rows(result)]
+class Prepared(NamedTuple):
+    """An analysis made ready to store by the process that analysed it, so that the archive's one writer only
+    writes: its rows, the full-text tokens of each row's span (None where they are to be segmented), its JSON
+    and its text key."""
+
+    rows: list[Row]
+    tokens: list[str | None]
+    analysis: str
+    text_key: str
+
+
+def prepare(result: dict[str, Any], tokens_of_span: Callable[[int, int], str] | None = None) -> Prepared:
+    """Return the analysis (its JSON object) ready to store; `tokens_of_span(start, end)` gives the tokens of a
+    span from the analysis' own segmentation (else `store` segments each span)."""
+    rows = item_rows(result)
+    tokens = [tokens_of_span(*r.span) if tokens_of_span else None for r in rows]
+    return Prepared(rows, tokens, json.dumps(result, ensure_ascii=False), text_key(result["text"]))
 
 
 def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: Any) -> str | None:
-    """Store one analysis and its searchable items in a single transaction. When a stored document has the same
-    text (another format of the same report), store nothing twice: record the path and content as its copy, and
-    return the path it is stored under."""
+    """Store one analysis and its searchable items in a single transaction (as `prepare` made them in the worker
+    when `result[PREPARED]` holds them). When a stored document has the same text (another format of the same
+    report), store nothing twice: record the path and content as its copy, and return the path it is stored
+    under."""
+    prepared = result.pop(PREPARED, None) or prepare(result)
     sha = result["source"]["sha256"]
-    key = text_key(result["text"])
+    key = prepared.text_key
     same = db.execute("SELECT sha256, path FROM documents WHERE text_key=? AND sha256<>?", (key, sha)).fetchone()
     if same is not None:
         db.execute("BEGIN IMMEDIATE")
@@ -339,8 +357,7 @@ def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: 
     year_match = YEAR.search(date or "") or YEAR.search(title or "") or YEAR.search(Path(path).name)
     year = int(year_match.group(0)) if year_match else None
     text = result["text"]
-    segmented = result.pop("_fts", {})
-    rows = item_rows(result)
+    rows = prepared.rows
     db.execute("BEGIN IMMEDIATE")
     try:
         old = [r[0] for r in db.execute("SELECT id FROM items WHERE sha256=?", (sha,))]
@@ -348,19 +365,16 @@ def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: 
         db.execute("DELETE FROM items WHERE sha256=?", (sha,))
         db.execute("INSERT OR REPLACE INTO documents (sha256, path, title, date, year, format, chars, analysis, "
                    "analysed_at, text_key) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                   (sha, path, title, date, year, result["source"]["format"], len(text),
-                    json.dumps(result, ensure_ascii=False), time.time(), key))
+                   (sha, path, title, date, year, result["source"]["format"], len(text), prepared.analysis,
+                    time.time(), key))
         _set_path(db, path, sha)
         first_id = (db.execute("SELECT max(id) FROM items").fetchone()[0] or 0) + 1
         ids = range(first_id, first_id + len(rows))
         db.executemany('INSERT INTO items (id, sha256, kind, item, text, start, "end", actors, campaigns, modality,'
                        " extra) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                        [(i, sha, *row[:9]) for i, row in zip(ids, rows, strict=True)])
-        fts = []
-        for i, row in zip(ids, rows, strict=True):
-            a, b = row.span
-            tokens = segmented.get(f"{a}:{b}")
-            fts.append((i, tokens if tokens is not None else tokens_of(text[a:b])))
+        fts = [(i, tokens if tokens is not None else tokens_of(text[row.span[0]:row.span[1]]))
+               for i, row, tokens in zip(ids, rows, prepared.tokens, strict=True)]
         db.executemany("INSERT INTO items_fts (rowid, tokens) VALUES (?, ?)", fts)
         db.execute("COMMIT")
     except BaseException:
