@@ -12,7 +12,7 @@ from nlp.lexicons import LEXICON_DIR, SCHEMAS, load_table, words_pattern
 KEYS = {"boilerplate": ("pattern",), "domain_words": ("word",), "units": ("unit",), "state_words": ("word",),
         "campaigns": ("name",), "formulations": ("name",), "not_campaigns": ("word",), "deadlines": ("pattern",),
         "actors": ("suffix",), "cues": ("pattern", "label"), "metrics": ("key",), "roles": ("pattern", "role"),
-        "generic_words": ("word",), "regions": ("code",)}
+        "generic_words": ("word",), "regions": ("code",), "abbreviations": ("short",)}
 
 
 def test_every_table_has_a_schema() -> None:

@@ -27,7 +27,7 @@ from functools import cache
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions
 from nlp.extract.reports import polarity
-from nlp.lexicons import load_table
+from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looks_back_over_years
@@ -43,6 +43,8 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
 FIVE_YEARS = re.compile(r"^(?:这五年|五年来|过去五年|回顾.{0,6}五年|“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
+# the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
+THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
 YEAR_OPENING = re.compile(r"^(?:(?:各位代表|同志们)[，,])?(?:刚刚过去的|过去的)?(?:(?:19|20)\d{2}年|过去一年|一年来|今年以来|去年以来)")
 
 
@@ -78,6 +80,8 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
             five_years = False
         if len(sent.text) < MIN_CHARS or sent.text[-1] not in SENTENCE_END:
             continue  # title lines name a matter but report nothing
+        if THANKS.search(sent.text):
+            continue
         # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
         if (review_by_heading and role != "review") or role in NOT_EVIDENCE_ROLES or five_years:
             continue
@@ -111,7 +115,16 @@ class Terms:
                 out |= _phrase_terms(member)
         text = self.analysis.document.text[start:end]
         out |= {"M:" + key for _, _, key in metric_mentions(text)}
+        for m in _abbreviations()[1].finditer(text):  # 国企 has the terms of 国有企业 too
+            out |= _word_terms(_abbreviations()[0][m.group(0)])
         return frozenset(out)
+
+
+@cache
+def _abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
+    """short form -> full name (the abbreviations lexicon), and a regex finding the short forms."""
+    full = {r["short"]: r["full"] for r in load_table("abbreviations")}
+    return full, re.compile(words_pattern(full))
 
 
 @cache
