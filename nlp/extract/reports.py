@@ -26,6 +26,8 @@ CONTRAST = re.compile(r"[，,；;](?:但是?|然而|不过|可是)")
 BREAKTHROUGH = re.compile(r"(?:实现了?|取得了?)[^，,。；;]{0,6}(?:零的突破|零突破|破零)")
 SAFE = re.compile(r"(?:未发生|没有发生|无)[^，,。；;]{0,12}")
 WEAK_START = re.compile(r"^刚才")
+# a problem overcome is a result: 填补…空白, 缩小…差距, 克服…困难, 补齐…短板, 化解…矛盾, 顶住…压力
+OVERCOME = re.compile(r"(?:填补|缩小|克服|补齐|补足|弥补|化解|破解|战胜|顶住|扭转|消除)[^，,。；;]{0,8}$")
 PAST = re.compile(r"[\u4e00-\u9fff]了|已经|已")
 MODAL = re.compile(r"要|必须|务必|应当")
 MIN_SCORE = 2  # evidence points a sentence needs to count as a report; tuned on the team's annotated corpora
@@ -63,7 +65,12 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
     masked = SAFE.sub(lambda m: "　" * len(m.group(0)) if cue("bad_metric").search(m.group(0)) else m.group(0), bare)
     safe = masked != bare
     positives = sum(1 for m in cue("achievement").finditer(masked) if not _negated(masked, m.start()))
-    negatives = sum(1 for m in cue("shortfall").finditer(masked))
+    negatives = 0
+    for m in cue("shortfall").finditer(masked):
+        if OVERCOME.search(masked, max(0, m.start() - 10), m.start()):
+            positives += 1
+        else:
+            negatives += 1
     strong = sum(1 for m in STRONG_POSITIVE.finditer(masked) if not _negated(masked, m.start()))
     positives += safe
     for m in list(UP.finditer(masked)) + list(DOWN.finditer(masked)):

@@ -1,0 +1,22 @@
+"""Polarity of report sentences: achievement, shortfall, mixed or neutral."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.reports import polarity
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a problem word governed by a verb of overcoming it is a result
+    ("粮食生产克服重重困难，实现播种面积、单产、总产量三增。", "achievement"),
+    ("新建研究平台12个，填补省内该领域空白。", "achievement"),
+    ("稳步缩小城乡收入差距，农村居民收入增长8.1%。", "achievement"),
+    ("补齐县城基础设施短板，新改建道路46公里。", "achievement"),
+    # the same words stated as problems stay shortfalls
+    ("与先进地区相比仍有较大差距。", "shortfall"),
+    ("部分企业生产经营困难。", "shortfall"),
+    ("基层治理存在短板。", "shortfall"),
+])
+def test_overcome_problems_are_achievements(sentence: str, expected: str) -> None:
+    assert polarity(sentence, ()) == expected
