@@ -26,7 +26,7 @@ from functools import cache
 
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions
-from nlp.extract.reports import polarity
+from nlp.extract.reports import FRAMING, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import status_of
 from nlp.numerals import split_value
@@ -80,8 +80,8 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
             five_years = False
         if len(sent.text) < MIN_CHARS or sent.text[-1] not in SENTENCE_END:
             continue  # title lines name a matter but report nothing
-        if THANKS.search(sent.text):
-            continue
+        if FRAMING.search(sent.text):
+            continue  # the year's character, thanks, pledges: a review's framing reports nothing done
         # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
         if (review_by_heading and role != "review") or role in NOT_EVIDENCE_ROLES or five_years:
             continue
