@@ -10,35 +10,46 @@ from __future__ import annotations
 import argparse
 import errno
 import gc
+import getpass
 import json
 import logging
 import os
 import signal
+import socket
 import sys
 import tempfile
 import threading
 import time
 import traceback
+import webbrowser
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from nlp import __version__
+from nlp.batch import store
+from nlp.batch.query import export_tasks, plot, search, search_count, stats, stats_table
+from nlp.batch.run import run_batch
 from nlp.budget import MAX_CHARS, MAX_INPUT_BYTES, MAX_WORKER_MEMORY, TIMEOUT, MiB, time_budget
-from nlp.classify import load_model
+from nlp.classify import load_model, train_and_save
 from nlp.errors import InputError, NlpError, OutputError
+from nlp.evaluate import evaluate_files, format_report
 from nlp.export.inert import for_terminal, one_line
+from nlp.export.matrix import to_html as matrix_html
+from nlp.export.matrix import to_xlsx as matrix_xlsx
+from nlp.export.report import to_html as report_html
 from nlp.export.tasks import WRITERS, to_csv
 from nlp.export.text_out import summary
+from nlp.gold import default_gold_files
 from nlp.ingest import read_document
+from nlp.match.compare import compare
+from nlp.match.compare import summary as compare_summary
 from nlp.pipeline import analyze_document
 from nlp.segment.tokens import tokenizer
 from nlp.serialize import dumps, to_data
+from nlp.serve.security import is_loopback, new_token
 from nlp.types import Options
-
-# what only some commands use (the archive, comparison, scores, the web workspace) is imported by those
-# commands: `nlp analyze` on a short file takes little more than loading the dictionary
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 # errors of the system that are the user's to fix: a full disk, no permission, a read-only folder
@@ -159,9 +170,6 @@ def cmd_tasks(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from nlp.export.report import to_html as report_html
-    from nlp.match.compare import compare
-
     _check_output(args.output, "html")
     options = _options(args)
     analysis = _analyze(args.file, options)
@@ -173,11 +181,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from nlp.export.matrix import to_html as matrix_html
-    from nlp.export.matrix import to_xlsx as matrix_xlsx
-    from nlp.match.compare import compare
-    from nlp.match.compare import summary as compare_summary
-
     options = _options(args)
     fmt = args.format
     if args.output and fmt is None:
@@ -206,8 +209,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from nlp.batch.run import run_batch
-
     def terminated(_signum: int, _frame: Any) -> None:
         raise KeyboardInterrupt  # SIGTERM as Ctrl-C: workers stopped, what is stored kept
 
@@ -233,14 +234,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _open_db(path: str) -> Any:
-    from nlp.batch import store
-
     return store.connect(path, readonly=True)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from nlp.batch.query import search, search_count
-
     if args.limit < 1:
         _error(f"--limit {args.limit}: give a number of hits of 1 or more")
         return EXIT_INPUT
@@ -264,8 +261,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from nlp.batch.query import plot, stats, stats_table
-
     _check_output(args.plot, "plot", "--plot")
     result = stats(_open_db(args.db), by=args.by, campaign=args.campaign)
     if args.plot:
@@ -279,8 +274,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from nlp.batch.query import export_tasks
-
     _check_output(args.output, "xlsx")
     _write_output(export_tasks(_open_db(args.db)), args.output)
     return EXIT_OK
@@ -288,12 +281,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Start the local web workspace (the optional extra `serve`) over an archive and open it in the browser."""
-    import getpass
-    import socket
-    import webbrowser
-
-    from nlp.serve.security import is_loopback, new_token
-
     try:
         import uvicorn
 
@@ -333,9 +320,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from nlp.evaluate import evaluate_files, format_report
-    from nlp.gold import default_gold_files
-
     _check_output(args.output, args.format)
     _prepare()
     files = args.gold or default_gold_files()
@@ -347,8 +331,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from nlp.classify import train_and_save
-
     card = train_and_save(args.output_dir)
     sys.stdout.write(json.dumps(card, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK

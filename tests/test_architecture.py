@@ -28,9 +28,6 @@ HEAVY = {"jieba", "rjieba", "sklearn", "docx", "pdfplumber", "pdfminer", "trafil
          "matplotlib", "tqdm", "charset_normalizer", "distributed", "dask", "uvicorn"}
 # the optional extra `serve` (FastAPI, uvicorn, Jinja2): nlp.cli imports its app only when `nlp serve` runs
 SERVE_MODULES = ("nlp.serve.app",)
-# the command line is a dispatcher: each command imports what only it uses, so that `nlp analyze` on a short
-# file costs little more than loading the dictionary (benchmarks/bench_startup.py)
-DISPATCHERS = ("cli.py",)
 HAS_SERVE = importlib.util.find_spec("fastapi") is not None and importlib.util.find_spec("jinja2") is not None
 
 
@@ -45,8 +42,6 @@ def test_every_module_imports_alone(module: str) -> None:
 def test_imports_are_at_module_level() -> None:
     late = []
     for path in PACKAGE.rglob("*.py"):
-        if str(path.relative_to(PACKAGE)) in DISPATCHERS:
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
