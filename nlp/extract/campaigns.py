@@ -43,16 +43,20 @@ STOP_WORDS = frozenset(
     "从 开展 深入开展 持续 深化 推进 实施 部署 部署了 启动 组织 落实 围绕 以 在 对 把 将 了 的 扎实 深入 推动 加强 做好 抓好 "
     "聚焦 是 为 与 及 等 各 这 要 进一步 坚决 全面 认真 积极 继续 通过 按照 结合 参加 开始 组织开展 扎实开展 持续开展 "
     "启动实施 确保 坚决 大力 狠抓 强化 完善 有效 切实 一批 此外 其中 同时 今年 去年 今年以来 通过 这些 该 本 各类 各项 全市 全省 "
-    "全县 全区 市 省 县 区".split()
+    "全县 全区 市 省 县 区 "
+    # taking part in or finishing a programme, and which round of it: not part of its name (完成国企改革三年行动,
+    # 入选首批…试点, 新一轮…行动计划)
+    "完成 全面完成 超额完成 实现 扩大 努力 新一轮 新一期 首批 第二批 第三批 入选 获批 争创 创建 申报 承担 参与 牵头".split()
 )
 GROUP = re.compile(r"(?P<list>“[^”]{2,40}”)?(?P<n>[一二三四五六七八九十两]+)(?:个|大|项)(?P<suffix>专项行动|专项监督|专项整治|行动|工程)")
-QUOTED = re.compile(r"“(?P<x>[^“”\n]{1,24})”(?P<suffix>专项行动|专项监督|专项整治|工作模式|工作法|行动|活动|工程|计划|机制|模式|检察建议|建设年|落实年|品牌)?")
+QUOTED = re.compile(r"“(?P<x>[^“”\n]{1,24})”(?P<suffix>专项行动|专项监督|专项整治|专项治理|专项斗争|三年行动|攻坚行动|攻坚战|工作模式|工作法|行动|活动|工程|计划|机制|模式|检察建议|建设年|落实年|品牌)?")
 LAW = re.compile(r"《(?P<x>[^《》\n]{1,40}?(?:法典|法|条例|规定|办法|规则|准则|决定|纲要|意见))》")
 NUMBERED = re.compile(r"[一二三四五六七八九十两双]")
 BARE_NUMBER = re.compile(r"[0-9A-Za-z+＋.\-]+")
 PUNCT = re.compile(r"[“”‘’\"'《》「」『』、，,·\s]")
 MAX_TOKENS_BACK = 10
 STRONG_NOT = frozenset({"推进", "解决", "建设", "加快", "实施", "打造", "围绕", "迈向", "建成", "全面", "加速", "奋力", "努力"})
+ROUND = re.compile(r"^(?:新一轮|新一期|新一批|首批)")  # not 第二轮: 第二轮土地承包… names the round
 ACTION_NOT = re.compile(r"^(?:一系列|各项|各类|相关|联合|专项|集中|统一)|[的了]")
 ACTION_NOT_START = frozenset({"重大", "一批", "有关", "全面", "各地", "国家", "城市", "这一", "该项"})
 N_BIG_NOT = frozenset({"优势", "特点", "问题", "变化", "成就", "任务", "方面", "领域", "产业", "板块", "城市", "区域"})
@@ -181,11 +185,13 @@ def find_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
         if m.group(group)[:2] not in STRONG_NOT:  # 推进强国建设: a verb, not a field, before 强国
             found.append((m.start(group), m.end(group), m.group(group), "formulation", 0))
     for m in ACTION.finditer(text):
-        name = m.group("x")
+        name, start = m.group("x"), m.start("x")
+        if rnd := ROUND.match(name):  # 启动新一轮…三年行动: the round is not part of the name
+            name, start = name[rnd.end():], start + rnd.end()
         noun = next(n for n in PROGRAMME_ENDINGS if name.endswith(n))
         if len(name) - len(noun) >= 2 and not COUNT_BEFORE.search(name) and not ACTION_NOT.search(name) \
                 and name[:2] not in ACTION_NOT_START:
-            found.append((m.start("x"), m.end("x"), name, PROGRAMME_NOUNS[noun], 0))
+            found.append((start, m.end("x"), name, PROGRAMME_NOUNS[noun], 0))
     for m in N_BIG.finditer(text):
         # 三大监督, 四大检察: a numbered formulation (units such as 两大产业 stay out: four-character nouns)
         if m.group("x") not in N_BIG_NOT:

@@ -31,6 +31,12 @@ def names(text: str) -> dict[str, str]:
         ("带头学习宣传《民法典》。", "民法典", "law"),
         ("深入开展民事虚假诉讼专项监督,着力维护诉讼秩序。", "民事虚假诉讼专项监督", "campaign"),
         ("以“雷霆2024”专项行动为抓手。", "雷霆2024专项行动", "campaign"),
+        # finishing or joining a programme, and its round, are not part of its name
+        ("全面完成城市污水处理提质增效专项行动。", "城市污水处理提质增效专项行动", "campaign"),
+        ("启动新一轮安全生产治本攻坚三年行动。", "安全生产治本攻坚三年行动", "campaign"),
+        # the programme noun after a quoted name belongs to it
+        ("坚决打赢“蓝天保卫”攻坚战。", "蓝天保卫攻坚战", "formulation"),
+        ("开展“清源”专项治理。", "清源专项治理", "campaign"),
     ],
 )
 def test_campaign(text: str, name: str, kind: str) -> None:
