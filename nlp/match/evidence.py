@@ -38,7 +38,8 @@ from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, 
 MAX_EVIDENCE = 3
 MIN_CHARS = 8  # shorter lines are titles and salutations
 SENTENCE_END = "。！？；;!?"
-IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆续|有待|仍需")
+# 陆续 followed by a verb of completion (陆续推出, 陆续建成) reports things done one after another
+IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆续(?!推出|出台|建成|投产|开通|落地|发布|完成|实施)|有待|仍需")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
