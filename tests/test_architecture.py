@@ -99,4 +99,4 @@ def test_an_added_extractor_reaches_every_output(monkeypatch: pytest.MonkeyPatch
     assert data["meetings"] and list(data)[-1] == "meetings"
     assert all(data["text"][m["start"]:m["end"]] == m["text"] for m in data["meetings"])
     assert f"meetings: {len(data['meetings'])}" in summary(analysis)
-    assert {r.kind for r in item_rows(data)} >= {"directive", "meeting"}
+    assert {r.kind for r in item_rows(data)} >= {"directive", "quantity", "meeting"}

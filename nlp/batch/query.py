@@ -20,7 +20,7 @@ from nlp.pipeline import item_types
 from nlp.serialize import analysis_from_data
 
 KINDS = ("directive", "campaign", "quantity", "report")
-# archives written so far store quantities under the kind "quantitie" (the list name less its last letter):
+# archives written before 2026-12 store quantities under the kind "quantitie" (the list name less its last letter):
 # a search for one kind asks for every spelling it has been stored under
 STORED_KINDS = {"quantity": ("quantity", "quantitie")}
 CONTEXT = 30  # characters of text shown either side of a hit

@@ -293,7 +293,7 @@ def item_rows(result: dict[str, Any]) -> list[Row]:
               and isinstance(v, list) and v and isinstance(v[0], dict) and "id" in v[0]]
     rows: list[Row] = []
     for key in lists:
-        kind = key[:-1] if key.endswith("s") else key
+        kind = key[:-3] + "y" if key.endswith("ies") else key.removesuffix("s")  # quantities → quantity
         for item in result[key]:
             label = next((str(item[f]) for f in LABEL_FIELDS if f in item), "")
             if "mentions" in item:
