@@ -10,7 +10,7 @@ from nlp.segment.markers import RUN_IN
 
 # characters that cannot be inside a unit name: function words and verbs that stop the leftward scan
 STOP_CHARS = frozenset("的在对把将要是了从向由被为以和与及也都还已均并就让使给同跟而或但有没未不按据经通之其这那此该即如若")
-NOISE_PREFIX = re.compile(r"^(今年以来|截至目前|目前|此外|同时|下步|近期|当前|其中|特别是|尤其是|方面|这个|此项|工作|真正|从|"
+NOISE_PREFIX = re.compile(r"^(今年以来|截至目前|目前|今年|明年|全年|年内|此外|同时|下步|近期|当前|其中|特别是|尤其是|方面|这个|此项|工作|真正|从|"
                           rf"{RUN_IN})+")
 MAX_NAME = 10
 WORD_PREFIXES = frozenset({"主要", "其他", "有的", "有关", "所有", "以上", "其余"})
