@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.extract.reports import polarity
+from nlp.extract.reports import FRAMING, polarity
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -20,3 +20,14 @@ from nlp.extract.reports import polarity
 ])
 def test_overcome_problems_are_achievements(sentence: str, expected: str) -> None:
     assert polarity(sentence, ()) == expected
+
+
+@pytest.mark.parametrize(("sentence", "framing"), [
+    ("2024年是实施“十四五”规划的关键一年。", True),  # the year's character states no result
+    ("2025年是极不平凡的一年。", True),
+    ("在此，我谨代表市人民政府，向全市人民表示衷心的感谢！", True),
+    ("2024年全市生产总值增长5.2%。", False),
+    ("2024年是全市新增就业最多的一年，新增就业29.9万人。", False),
+])
+def test_framing_sentences(sentence: str, framing: bool) -> None:
+    assert bool(FRAMING.search(sentence)) == framing
