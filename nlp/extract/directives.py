@@ -73,12 +73,14 @@ def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report
     if sentence.rstrip().endswith(("？", "?")) or cue("not_directive").search(sentence):
         return Verdict(False, "should", REJECTED)
     bare = unquoted(sentence)
-    must, strive, should = ([m.start() for m in cue(lab).finditer(bare)] for lab in ("must", "strive", "should"))
-    modality: Modality = "must" if must else "strive" if strive else "should"  # as modality_of(bare)
-    if must or strive or should:
+    must, strive = cue("must").search(bare), cue("strive").search(bare)
+    if must or strive or cue("should").search(bare):
+        modality: Modality = "must" if must else "strive" if strive else "should"  # as modality_of(bare)
         if in_report_section and not is_heading and not STRONG_MODAL.search(bare):
             return Verdict(False, modality, UNDECIDED, undecided=True)
-        return Verdict(True, modality, MARKER, tuple(sorted(must + strive + should)))
+        markers = sorted(m.start() for lab in ("must", "strive", "should") for m in cue(lab).finditer(bare))
+        return Verdict(True, modality, MARKER, tuple(markers))
+    modality = "should"  # no marker of any modality
     # the opening verb is looked at only where a verdict depends on it (_imperative is the costliest test)
     if is_heading:
         ok = (not in_report_section and (in_directive_context or _imperative(bare))
