@@ -16,7 +16,7 @@ from itertools import repeat
 
 from nlp.context import Context
 from nlp.extract.actors import find_units
-from nlp.lexicons import load_table, words_pattern
+from nlp.lexicons import load_table, scanning_ahead, words_pattern
 from nlp.numerals import NUM, SCALE, is_masked, parse_number
 from nlp.spans import CLAUSE_OR_SENTENCE, clause_start, keep_longest
 from nlp.types import Analysis, Quantity, Sentence
@@ -29,8 +29,7 @@ PREFIX_QUALIFIERS = (("不低于", "at_least"), ("不少于", "at_least"), ("至
 QUAL = r"(?P<qual>左右|上下|以上|以下|以内|多|余)?"
 CHANGE_VERBS = r"下降|降低|提高|上升|增长|减少|回落|增加|扩大|缩小|回升"
 VERB_BEFORE = re.compile(rf"(?:{CHANGE_VERBS})$")
-# where a number starts (NUM itself; the look-ahead of its first characters lets the engine skip to them)
-NUM_RE = re.compile(r"(?=[\d×零〇一二两三四五六七八九十百千万亿])" + NUM)
+NUM_RE = re.compile(scanning_ahead(NUM))  # where a number starts
 NUM_LED = ("(?P<n>" + NUM, "(?P<a>" + NUM)
 # Han numerals are only taken as amounts with these units: `一个领域`, `三个方面` are idiom and structure
 HAN_UNITS = frozenset({"个县区院", "个院", "个基层院", "个县区", "个单位", "个部门", "个省份", "个城市", "件", "件次",
@@ -83,8 +82,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         ("period", re.compile(rf"(?P<a>{n})(?:至|到|—|-|~)(?P<b>{n})月份?")),
         ("period", re.compile(rf"(?P<a>{n})年度")),
-        # every date opens with a digit or ×: the look-ahead lets the engine skip to them
-        ("date", re.compile(r"(?=[\d×])(?:(?P<y>\d{4}|×+)年)?(?P<m>\d{1,2}|×+)月(?P<d>\d{1,2}|×+)日")),
+        ("date", re.compile(scanning_ahead(r"(?:(?P<y>\d{4}|×+)年)?(?P<m>\d{1,2}|×+)月(?P<d>\d{1,2}|×+)日"))),
         ("rank", re.compile(rf"(?P<scope>全省|全市|全国|全区|全县|全系统|全行业|全球)"
                             rf"(?:第(?P<ord>{n})(?:名|位)?|前(?P<top>{n})(?:名|位)?)")),
         ("rank", re.compile(rf"(?:第(?P<ord>{n})(?:名|位)|前(?P<top>[一二两三四五六七八九十\d]+)(?:名|位))")),

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from nlp.cues import cue, first_chars
-from nlp.lexicons import load_table
+from nlp.cues import cue
+from nlp.lexicons import first_chars, load_table
 
 SENTENCES = (
     "各县区院要切实加强领导，确保各项任务落到实处。",
@@ -24,7 +24,8 @@ SENTENCES = (
     (r"要(?!求)|务必", None),  # alternatives opening with a character: the engine's own prefix scan
     (r"^(?:请|希望)(?=大家)|(?<=要)努力", "努希请"),
     (r"(?:[一二三]+要)?努力", "一三二努"),
-    (r"\d年|x", None),  # a category
+    (r"(?:\d{4}年)?\d月", r"\d"),
+    (r"\w年|x", None),  # a category other than the digits
     (r".{0,8}说", None),
     (r"(?:a|b?)", None),  # may match the empty string
     (r"(?i:a)|^b", None),  # ignores case
