@@ -53,18 +53,21 @@ class LinearModel:
         out = []
         weights_of = self._weights
         for text in texts:
-            counts = Counter(g for g in char_ngrams(text) if g in weights_of)
-            scores = list(self.intercept)
+            counts = Counter(filter(weights_of.__contains__, char_ngrams(text)))
+            rows: list[tuple[float, tuple[float, ...]]] = []  # (tf-idf, coefficient per class) of each n-gram
             norm = 0.0
             for gram, c in counts.items():
-                tfidf = (1 + math.log(c)) * weights_of[gram][0]
-                norm += tfidf * tfidf
-            norm = math.sqrt(norm) or 1.0
-            for gram, c in counts.items():
                 idf, coefs = weights_of[gram]
-                w = (1 + math.log(c)) * idf / norm
-                for k, coef in enumerate(coefs):
-                    scores[k] += coef * w
+                tfidf = (1 + math.log(c)) * idf
+                norm += tfidf * tfidf
+                rows.append((tfidf, coefs))
+            norm = math.sqrt(norm) or 1.0
+            scores = list(self.intercept)
+            for k in range(len(scores)):  # class by class: each score sums its terms in the n-grams' order
+                score = scores[k]
+                for tfidf, coefs in rows:
+                    score += coefs[k] * (tfidf / norm)
+                scores[k] = score
             top = max(scores)
             exps = [math.exp(s - top) for s in scores]
             total = sum(exps)

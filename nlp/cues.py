@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from nlp.lexicons import load_table
+from nlp.lexicons import load_table, scanning_ahead
 
 QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|\"[^\"]*\"")
 
@@ -14,7 +14,9 @@ QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|\"[^\"]*\"")
 def cue(label: str) -> re.Pattern[str]:
     """Return one regex matching any cue pattern of `label`."""
     patterns = [r["pattern"] for r in load_table("cues") if r["label"] == label]
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!x)x")
+    if not patterns:
+        return re.compile(r"(?!x)x")
+    return re.compile(scanning_ahead("|".join(f"(?:{p})" for p in patterns)))
 
 
 def unquoted(text: str) -> str:

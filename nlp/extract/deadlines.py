@@ -6,14 +6,14 @@ import calendar
 import re
 from functools import cache
 
-from nlp.lexicons import load_table
+from nlp.lexicons import load_table, scanning_ahead
 from nlp.numerals import cn_small
 from nlp.types import Deadline
 
 
 @cache
 def _patterns() -> list[tuple[re.Pattern[str], str, str]]:
-    return [(re.compile(r["pattern"]), r["kind"], r["normalize"]) for r in load_table("deadlines")]
+    return [(re.compile(scanning_ahead(r["pattern"])), r["kind"], r["normalize"]) for r in load_table("deadlines")]
 
 
 def find_deadline(text: str, start: int, end: int, doc_date: str | None, doc_year: int | None) -> Deadline | None:

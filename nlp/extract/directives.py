@@ -70,24 +70,26 @@ def modality_of(bare: str) -> Modality:
 
 def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report_section: bool) -> Verdict:
     """Decide by rules whether one sentence is a directive, and with which modality."""
-    bare = unquoted(sentence)
-    stripped = sentence.rstrip("。；;！!")
     if sentence.rstrip().endswith(("？", "?")) or cue("not_directive").search(sentence):
         return Verdict(False, "should", REJECTED)
-    markers = [m.start() for lab in ("must", "strive", "should") for m in cue(lab).finditer(bare)]
-    imperative = _imperative(bare)
-    modality = modality_of(bare)
-    if markers:
+    bare = unquoted(sentence)
+    must, strive = cue("must").search(bare), cue("strive").search(bare)
+    if must or strive or cue("should").search(bare):
+        modality: Modality = "must" if must else "strive" if strive else "should"  # as modality_of(bare)
         if in_report_section and not is_heading and not STRONG_MODAL.search(bare):
             return Verdict(False, modality, UNDECIDED, undecided=True)
-        return Verdict(True, modality, MARKER, tuple(sorted(markers)))
+        markers = sorted(m.start() for lab in ("must", "strive", "should") for m in cue(lab).finditer(bare))
+        return Verdict(True, modality, MARKER, tuple(markers))
+    modality = "should"  # no marker of any modality
+    # the opening verb is looked at only where a verdict depends on it (_imperative is the costliest test)
     if is_heading:
-        ok = (imperative or in_directive_context) and not in_report_section and not NOMINAL.search(stripped)
+        ok = (not in_report_section and (in_directive_context or _imperative(bare))
+              and not NOMINAL.search(sentence.rstrip("。；;！!")))
         return Verdict(ok, modality, HEADING if ok else NOT_A_TASK_HEADING)
     commitments = tuple(m.start() for m in COMMITMENT.finditer(bare) if _committed(bare, m.start()))
     if commitments and not PAST.search(bare):
         return Verdict(True, modality, COMMITTED, commitments)
-    if imperative and in_directive_context and not in_report_section and not DONE.search(bare):
+    if in_directive_context and not in_report_section and not DONE.search(bare) and _imperative(bare):
         return Verdict(True, modality, IMPERATIVE)
     return Verdict(False, modality, UNDECIDED, undecided=True)
 
@@ -174,13 +176,11 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             p = prob(sent)
             if p is not None and p >= CLASSIFIER_ADDS:
                 decided, confidence = True, p
-        speaker_acts = bool(SPEAKER_LEAD.match(unquoted(sent.text))) or bool(verdict.marker_ends and
-                                                                          _actors(ctx.text, sent, verdict.marker_ends))
         if decided and ctx.role_from_heading(sent.start, "review") and not SPEAKER_MUST.match(unquoted(sent.text)):
             decided = False  # a review reports what was done; only `对这些问题，我们必须…` commits to act there
         if decided and role == "preamble" and ctx.structured:
             decided = False  # a report's opening asks for nothing but its hearing (请…提出意见)
-        if decided and role == "problems" and verdict.modality == "should" and not speaker_acts:
+        if decided and role == "problems" and verdict.modality == "should" and not _speaker_acts(ctx.text, sent, verdict):
             decided = False  # `改革仍有不少硬骨头要啃` states a problem; `对此，我们将…` commits to act
         if decided and role in ("preamble", "closing") and confidence not in (MARKER, COMMITTED):
             decided = False  # openings and final calls set tasks only in so many words (要, 必须, 我们将)
@@ -204,6 +204,11 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             targets=targets, section=sent.section, confidence=confidence, page=ctx.page_of(sent.start),
         ))
     return tuple(out)
+
+
+def _speaker_acts(text: str, sent: Sentence, verdict: Verdict) -> bool:
+    """Whether the speaker's organisation opens the sentence or an actor stands before one of its markers."""
+    return bool(SPEAKER_LEAD.match(unquoted(sent.text)) or _actors(text, sent, verdict.marker_ends))
 
 
 def _actors(text: str, sent: Sentence, marker_starts: tuple[int, ...]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -34,25 +35,19 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     directives, reports, quantities = analysis.directives, analysis.reports, analysis.quantities
     if not directives or not reports:
         return ()
-    content_words = {w for w in {t.text for t in tokens} if _is_content(w)}  # each distinct word judged once
+    texts = [t.text for t in tokens]
+    content_words = {w for w in set(texts) if _is_content(w)}  # each distinct word judged once
 
     def words(start: int, end: int) -> list[str]:
         return [t.text for t in ctx.tokens_in(start, end) if t.text in content_words]
 
-    # document frequencies from one pass over the tokens, sentence by sentence
+    # document frequencies: a token counts in the first sentence ending after its start (the tokens after
+    # the last sentence in one more group), each word once per group
     df: Counter[str] = Counter()
-    bounds = [s.end for s in sentences]
-    seen: set[str] = set()
-    i = 0
-    for t in tokens:
-        if i < len(bounds) and t.start >= bounds[i]:
-            df.update(seen)
-            seen = set()
-            while i < len(bounds) and t.start >= bounds[i]:
-                i += 1
-        if t.text in content_words:
-            seen.add(t.text)
-    df.update(seen)
+    cuts = [bisect_left(ctx.token_starts, s.end) for s in sentences]
+    for a, b in zip([0, *cuts], [*cuts, len(texts)], strict=True):
+        if a < b:
+            df.update(content_words.intersection(texts[a:b]))
     n = len(sentences)
 
     @cache

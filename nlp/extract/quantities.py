@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import repeat
 
 from nlp.context import Context
 from nlp.extract.actors import find_units
-from nlp.lexicons import load_table, words_pattern
+from nlp.lexicons import load_table, scanning_ahead, words_pattern
 from nlp.numerals import NUM, SCALE, is_masked, parse_number
 from nlp.spans import CLAUSE_OR_SENTENCE, clause_start, keep_longest
 from nlp.types import Analysis, Quantity, Sentence
@@ -28,7 +29,7 @@ PREFIX_QUALIFIERS = (("不低于", "at_least"), ("不少于", "at_least"), ("至
 QUAL = r"(?P<qual>左右|上下|以上|以下|以内|多|余)?"
 CHANGE_VERBS = r"下降|降低|提高|上升|增长|减少|回落|增加|扩大|缩小|回升"
 VERB_BEFORE = re.compile(rf"(?:{CHANGE_VERBS})$")
-NUM_RE = re.compile(NUM)
+NUM_RE = re.compile(scanning_ahead(NUM))  # where a number starts
 NUM_LED = ("(?P<n>" + NUM, "(?P<a>" + NUM)
 # Han numerals are only taken as amounts with these units: `一个领域`, `三个方面` are idiom and structure
 HAN_UNITS = frozenset({"个县区院", "个院", "个基层院", "个县区", "个单位", "个部门", "个省份", "个城市", "件", "件次",
@@ -81,7 +82,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         ("period", re.compile(rf"(?P<a>{n})(?:至|到|—|-|~)(?P<b>{n})月份?")),
         ("period", re.compile(rf"(?P<a>{n})年度")),
-        ("date", re.compile(r"(?:(?P<y>\d{4}|×+)年)?(?P<m>\d{1,2}|×+)月(?P<d>\d{1,2}|×+)日")),
+        ("date", re.compile(scanning_ahead(r"(?:(?P<y>\d{4}|×+)年)?(?P<m>\d{1,2}|×+)月(?P<d>\d{1,2}|×+)日"))),
         ("rank", re.compile(rf"(?P<scope>全省|全市|全国|全区|全县|全系统|全行业|全球)"
                             rf"(?:第(?P<ord>{n})(?:名|位)?|前(?P<top>{n})(?:名|位)?)")),
         ("rank", re.compile(rf"(?:第(?P<ord>{n})(?:名|位)|前(?P<top>[一二两三四五六七八九十\d]+)(?:名|位))")),
@@ -115,17 +116,19 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     number_starts = [m.start() for m in NUM_RE.finditer(chunk)]
     for kind, pattern in _patterns():
         if pattern.pattern.startswith(NUM_LED):
-            matches = filter(None, (pattern.match(chunk, pos) for pos in number_starts))
+            matches = filter(None, map(pattern.match, repeat(chunk), number_starts))
         else:
             matches = pattern.finditer(chunk)
         for m in matches:
             hit = _make_hit(kind, m, chunk, units)
             if hit is not None:
-                hits.append(replace(hit, start=hit.start + start, end=hit.end + start))
+                hits.append(hit)
     words, word_re = _state_words()
     for m in word_re.finditer(chunk):
         kind, value = words[m.group(0)]
-        hits.append(_Hit(m.start() + start, m.end() + start, kind, value, None, None, False))
+        hits.append(_Hit(m.start(), m.end(), kind, value, None, None, False))
+    if start:  # offsets in the chunk to offsets in the text
+        hits = [replace(h, start=h.start + start, end=h.end + start) for h in hits]
     spans = sorted(skip)
     starts = [a for a, _ in spans]
     return keep_longest((h for h in hits if not _inside_any(h, spans, starts)), lambda h: (h.start, h.end))

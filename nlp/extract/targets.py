@@ -26,6 +26,9 @@ CEILING_WORDS = re.compile(r"控制在|不超过|不高于")
 NOT_GOAL = re.compile(r"^(?:比上年|比去年|较上年|较去年|同比|预计|预期|相当于)")
 # `一产、二产、三产增加值分别增长5.5%左右、6%左右、5%左右`: listed subjects, 分别, their figures in order
 RESPECTIVELY = re.compile(r"(?P<subjects>[^，,；;：:。]+?)分别(?P<verb>增长|下降|降低|提高到|提高|达到|为|控制在|增加|保持在)?")
+# the runs between clause punctuation: a `…分别…` match lies inside one, so only the runs holding 分别 are searched
+# (searched over the whole text, the lazy subjects would be tried from every character to its run's end)
+PUNCT_RUN = re.compile(r"[^，,；;：:。]+")
 SUBJECT_SEP = re.compile(r"[、和与及]")
 URBAN_RURAL = re.compile(r"^城乡(?=居民)")  # 城乡居民… is two subjects: 城镇居民… and 农村居民…
 # goals in words, without a number: (words, condition, qualifier, direction); the first that matches decides
@@ -114,7 +117,8 @@ def _respectively(text: str, analysis: Analysis) -> dict[str, tuple[int, str, in
     out: dict[str, tuple[int, str, int]] = {}
     figures = sorted((q for q in analysis.quantities if q.kind in TARGET_KINDS and not q.masked), key=lambda q: q.start)
     starts = [q.start for q in figures]
-    for m in RESPECTIVELY.finditer(text):
+    runs = (run for run in PUNCT_RUN.finditer(text) if "分别" in run.group())
+    for m in (m for run in runs for m in RESPECTIVELY.finditer(text, run.start(), run.end())):
         if "分别" not in text[m.start():m.end()]:
             continue
         clause_end = next((i for i in range(m.end(), min(len(text), m.end() + 120)) if text[i] in "，,；;。"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import threading
 from functools import cache
+from itertools import accumulate, chain, compress, repeat
+from operator import not_
 
 from nlp.lexicons import load_table
 from nlp.segment.fastcut import Segmenter, build_segmenter
@@ -33,12 +35,9 @@ def known_word(word: str) -> bool:
 
 def tokenize(text: str) -> list[Token]:
     """Return the tokens of `text` with their offsets; whitespace is left out."""
-    out: list[Token] = []
-    append = out.append
-    pos = 0
-    for word in tokenizer().cut(text):  # cut, not tokenize: the same words without a generator per word
-        end = pos + len(word)
-        if not word.isspace():
-            append(Token(word, pos, end))
-        pos = end
-    return out
+    words = tokenizer().cut(text)  # cut, not tokenize: the same words without a generator per word
+    ends = list(accumulate(map(len, words)))
+    # built by iterators in C, not by a Python loop: a document has hundreds of thousands of tokens
+    starts = chain((0,), ends)  # one more than the words: zip stops at the last word
+    spans = compress(zip(words, starts, ends, strict=False), map(not_, map(str.isspace, words)))
+    return list(map(tuple.__new__, repeat(Token), spans))  # Token(word, start, end) without its Python __new__

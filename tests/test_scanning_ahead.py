@@ -1,0 +1,42 @@
+"""The cue patterns: the look-ahead of their first characters changes no match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nlp.cues import cue
+from nlp.lexicons import first_chars, load_table
+
+SENTENCES = (
+    "各县区院要切实加强领导，确保各项任务落到实处。",
+    "今年以来，全市共办理案件1200件，同比上升5%。",
+    "我们必须清醒看到，工作中还存在不少问题和短板。",
+    "力争到年底实现“零突破”；要努力构建新格局。",
+    "请大家认真学习领会，希望各单位抓好落实！",
+    "从全省来看，我市排名第一，已经取得明显成效。",
+)
+
+
+@pytest.mark.parametrize("pattern, first", [
+    (r"(?<![重主])要(?!求)", "要"),
+    (r"要(?!求)|务必", None),  # alternatives opening with a character: the engine's own prefix scan
+    (r"^(?:请|希望)(?=大家)|(?<=要)努力", "努希请"),
+    (r"(?:[一二三]+要)?努力", "一三二努"),
+    (r"(?:\d{4}年)?\d月", r"\d"),
+    (r"\w年|x", None),  # a category other than the digits
+    (r".{0,8}说", None),
+    (r"(?:a|b?)", None),  # may match the empty string
+    (r"(?i:a)|^b", None),  # ignores case
+])
+def test_first_chars(pattern: str, first: str | None) -> None:
+    assert first_chars(pattern) == first
+
+
+@pytest.mark.parametrize("label", sorted({r["label"] for r in load_table("cues")}))
+def test_cue_matches_as_its_patterns_joined(label: str) -> None:
+    plain = re.compile("|".join(f"(?:{r['pattern']})" for r in load_table("cues") if r["label"] == label))
+    for s in SENTENCES:
+        assert [m.span() for m in cue(label).finditer(s)] == [m.span() for m in plain.finditer(s)]
+        assert bool(cue(label).match(s)) == bool(plain.match(s))
