@@ -23,9 +23,10 @@ from nlp.types import Analysis, Quantity, Sentence
 
 SUFFIX_QUALIFIERS = {"左右": "approx", "上下": "approx", "以上": "at_least", "多": "above", "余": "above",
                      "以下": "at_most", "以内": "at_most"}
-PREFIX_QUALIFIERS = (("不低于", "at_least"), ("不少于", "at_least"), ("至少", "at_least"), ("超过", "above"),
-                     ("逾", "above"), ("不超过", "at_most"), ("不高于", "at_most"), ("控制在", "at_most"),
-                     ("低于", "below"), ("约", "approx"), ("近", "approx"), ("大约", "approx"))
+# longest first: 不超过 is at most, not the 超过 it ends with
+PREFIX_QUALIFIERS = (("不低于", "at_least"), ("不少于", "at_least"), ("不超过", "at_most"), ("不高于", "at_most"),
+                     ("控制在", "at_most"), ("至少", "at_least"), ("超过", "above"), ("低于", "below"),
+                     ("大约", "approx"), ("逾", "above"), ("约", "approx"), ("近", "approx"))
 QUAL = r"(?P<qual>左右|上下|以上|以下|以内|多|余)?"
 CHANGE_VERBS = r"下降|降低|提高|上升|增长|减少|回落|增加|扩大|缩小|回升"
 VERB_BEFORE = re.compile(rf"(?:{CHANGE_VERBS})$")
@@ -148,6 +149,7 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
     for word, q in PREFIX_QUALIFIERS:
         if before.endswith(word):
             qual = qual or q
+            break
     if kind == "period":
         masked = is_masked(g["a"]) or is_masked(g.get("b") or "")
         value = None if masked else [parse_number(g["a"]), parse_number(g["b"])] if g.get("b") else parse_number(g["a"])

@@ -128,3 +128,14 @@ def test_words_that_look_like_numbers(sentence: str) -> None:
     qs = extract_quantities(sentence, split_sentences(sentence))
     assert not any(q.text.startswith("千万") for q in qs)
     assert all(q.metric is None or not q.metric.startswith(("同", "享")) for q in qs)  # 共同, 共享: no 共 of a total
+
+
+@pytest.mark.parametrize(("sentence", "qualifier"), [
+    ("财政赤字率不超过3%。", "at_most"),
+    ("新增就业超过100万人。", "above"),
+    ("粮食产量不低于1.3万亿斤。", "at_least"),
+    ("城镇调查失业率低于5.5%。", "below"),
+])
+def test_qualifier_words_before_a_figure(sentence: str, qualifier: str) -> None:
+    qs = [q for q in extract_quantities(sentence, split_sentences(sentence)) if q.kind in ("percent", "count")]
+    assert qs and qs[0].qualifier == qualifier, [(q.text, q.qualifier) for q in qs]
