@@ -223,6 +223,35 @@ def sharing(d: DirectiveTerms, postings: dict[str, list[int]]) -> list[int]:
     return sorted(found)
 
 
+def term_gains(d: DirectiveTerms, idf: dict[str, float], weights: Sequence[float]) -> dict[str, float]:
+    """Return, for each term of a directive, the most it can add to a scorer's sum (of `weights` times the
+    features, all weights at least 0) in a sentence holding it: the features of a sentence are at most the sums
+    over its shared terms of these terms' parts (its best item's coverage at most the sum of each term's largest
+    share of an item, the rarest at most the sum of the rarities, an item half covered at most the sum of each
+    term's twice its shares, capped at 1), so the sum of their gains bounds what the sentence can score."""
+    rare_of = {t: float(idf[t] >= RARE) for t in d.everything}
+    gains: dict[str, float] = {}
+    for t in d.everything:
+        x = idf[t]
+        shares = [x / w for item, w in zip(d.items, d.weights, strict=True) if t in item and w]
+        if not shares:
+            continue
+        parts = (max(shares), x, x, rare_of[t], float(t in d.heads), sum(min(1.0, 2 * s) for s in shares),
+                 float(t.startswith("C:")), float(t.startswith("M:")))
+        gains[t] = sum(w * p for w, p in zip(weights, parts, strict=True))
+    return gains
+
+
+def within_reach(gains: dict[str, float], postings: dict[str, list[int]], floor: float) -> list[int]:
+    """Return, in order, the sentences (by their place in a document's pool) that share a term with a directive
+    and whose terms' gains (`term_gains`) together reach `floor`: the others cannot score enough."""
+    reach: dict[int, float] = {}
+    for t, g in gains.items():
+        for j in postings.get(t, ()):
+            reach[j] = reach.get(j, 0.0) + g
+    return sorted(j for j, r in reach.items() if r >= floor)
+
+
 def inverted(pool_terms: Sequence[frozenset[str]]) -> dict[str, list[int]]:
     """term -> the places of the sentences holding it."""
     postings: dict[str, list[int]] = {}
@@ -249,6 +278,16 @@ class Scorer:
 # coverage, rarity, head term, items and bias; each gold's evidence share minus its false-evidence share, summed):
 # units.dev 0.72 / 0.11, units_2025_2026 0.68 / 0.18; a fitted logistic regression did worse held out
 SCORER = Scorer(weights=(8.0, 6.0, 0.5, 0.5, 1.0, 0.5, 1.0, 1.0), bias=-10.0, threshold=0.5)
+BOUND_MARGIN = 1e-6  # far above the rounding of a sum of a few dozen floats in [0, 10]
+
+
+def least_gain(scorer: Scorer) -> float:
+    """Return the sum of weights times features a sentence needs to reach the scorer's threshold, less a margin
+    for rounding; -inf when some weight is negative (`term_gains` then bounds nothing) or the threshold is no
+    probability strictly between 0 and 1 (a rounded probability can be 1.0)."""
+    if any(w < 0 for w in scorer.weights) or not 0 < scorer.threshold < 1:
+        return -math.inf
+    return math.log(scorer.threshold / (1 - scorer.threshold)) - scorer.bias - BOUND_MARGIN
 
 
 def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
@@ -302,12 +341,14 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
     scorer = SCORER
     d_items, pools, pool_terms, idf = candidate_features(base, others)
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
+    gains = [term_gains(d, idf, scorer.weights) for d in d_terms]
+    floor = least_gain(scorer)
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
         postings = inverted(terms)
         for i, d in enumerate(base.directives):
             scored = []
-            for j in sharing(d_terms[i], postings):
+            for j in within_reach(gains[i], postings, floor):
                 p = scorer.probability(features(d_terms[i], terms[j], idf))
                 if p >= scorer.threshold:
                     scored.append((p, j))
