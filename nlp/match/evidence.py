@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions
@@ -94,7 +95,7 @@ class Terms:
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.tokens = SpanIndex(analysis.tokens, lambda t: t.start)
+        self.tokens = SpanIndex(analysis.tokens, attrgetter("start"))
         self.mentions = SpanIndex([(m.start, c) for c in analysis.campaigns for m in c.mentions], lambda x: x[0])
         self.in_quantity = bytearray(len(analysis.document.text) + 1)
         for q in analysis.quantities:
@@ -108,7 +109,8 @@ class Terms:
         for t in self.tokens.starting_in(start, end):
             if not self.in_quantity[t.start]:
                 out |= _word_terms(t.text)
-        out -= {w for w in out if any(w in name for name in leave_out)}
+        if leave_out:
+            out -= {w for w in out if any(w in name for name in leave_out)}
         for _, c in self.mentions.starting_in(start, end):
             out.add("C:" + canonical(c.name))
             for member in lexicon_members().get(c.name, ()):
