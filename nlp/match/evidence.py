@@ -179,18 +179,22 @@ RARE = 0.6  # a term's rarity from which it is specific: in under about one sent
 @dataclass(frozen=True)
 class DirectiveTerms:
     """A directive's item terms with what `features` needs of them, worked out once per directive: each item's
-    weight and head (its rarest term), and all the terms together."""
+    weight and head (its rarest term), and all the terms together, the campaigns and metrics among them."""
 
     items: tuple[frozenset[str], ...]
     weights: tuple[float, ...]
     heads: tuple[str, ...]
     everything: frozenset[str]
+    campaigns: frozenset[str]
+    metrics: frozenset[str]
 
     @classmethod
     def of(cls, items: Sequence[frozenset[str]], idf: dict[str, float]) -> DirectiveTerms:
+        everything: frozenset[str] = frozenset().union(*items) if items else frozenset()
         return cls(items=tuple(items), weights=tuple(sum(idf[t] for t in item) for item in items),
-                   heads=tuple(max(item, key=lambda t: (idf[t], t)) for item in items),
-                   everything=frozenset().union(*items) if items else frozenset())
+                   heads=tuple(max(item, key=lambda t: (idf[t], t)) for item in items), everything=everything,
+                   campaigns=frozenset(t for t in everything if t.startswith("C:")),
+                   metrics=frozenset(t for t in everything if t.startswith("M:")))
 
 
 def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]) -> Features:
@@ -201,18 +205,17 @@ def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float])
         shared = item & sentence
         if not shared or not weight:
             continue
-        got = sum(idf[t] for t in shared)
-        candidate = (got / weight, max(idf[t] for t in shared), got, sum(idf[t] >= RARE for t in shared),
-                     float(head in shared))
+        values = [idf[t] for t in shared]  # in the set's order: the same sum whatever computes it
+        got = sum(values)
+        candidate = (got / weight, max(values), got, sum(v >= RARE for v in values), float(head in shared))
         half += got / weight >= 0.5
         if candidate > best:
             best = candidate
-    common = d.everything & sentence
     return Features(
         coverage=best[0], rarest=best[1], shared=min(best[2], 5.0), rare_count=min(best[3], 5), head=best[4],
         items=min(half, 3),
-        campaign=float(any(t.startswith("C:") for t in common)),
-        metric=float(any(t.startswith("M:") for t in common)),
+        campaign=float(not d.campaigns.isdisjoint(sentence)),
+        metric=float(not d.metrics.isdisjoint(sentence)),
     )
 
 
