@@ -141,6 +141,7 @@ def _word_terms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
 def _phrase_terms(phrase: str) -> frozenset[str]:
     """Terms of a short phrase from the lexicon (a member of a formulation), by dictionary words inside it."""
     out: set[str] = set()
