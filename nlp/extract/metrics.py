@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.lexicons import load_table
 from nlp.spans import keep_longest
@@ -29,9 +29,10 @@ def metric_key(metric: str) -> tuple[str | None, Direction | None]:
     return None, None
 
 
-def metric_mentions(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=1 << 15)  # a comparison's sentences are searched for results and for evidence terms
+def metric_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, key) of every metric named in `text`, longest first where they overlap."""
     if not _any_metric().search(text):
-        return []  # most sentences name no metric: one search instead of one per metric
+        return ()  # most sentences name no metric: one search instead of one per metric
     found = [(m.start(), m.end(), key) for key, _, pattern in _metrics() for m in pattern.finditer(text)]
-    return keep_longest(found, lambda f: (f[0], f[1]))
+    return tuple(keep_longest(found, lambda f: (f[0], f[1])))
