@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.lexicons import load_table
 from nlp.spans import keep_longest
@@ -15,6 +15,12 @@ def _metrics() -> tuple[tuple[str, Direction, re.Pattern[str]], ...]:
     return tuple((r["key"], r["direction"], re.compile(r["pattern"])) for r in load_table("metrics"))  # type: ignore[misc]
 
 
+@cache
+def _any_metric() -> re.Pattern[str]:
+    """One regex of all the metrics' patterns as alternatives: it finds something exactly where one of them does."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, _, pattern in _metrics()))
+
+
 def metric_key(metric: str) -> tuple[str | None, Direction | None]:
     """Return the canonical key and default direction of a metric phrase (国内生产总值增长 → gdp_growth, floor)."""
     for key, direction, pattern in _metrics():
@@ -23,7 +29,10 @@ def metric_key(metric: str) -> tuple[str | None, Direction | None]:
     return None, None
 
 
-def metric_mentions(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=1 << 15)  # a comparison's sentences are searched for results and for evidence terms
+def metric_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, key) of every metric named in `text`, longest first where they overlap."""
+    if not _any_metric().search(text):
+        return ()  # most sentences name no metric: one search instead of one per metric
     found = [(m.start(), m.end(), key) for key, _, pattern in _metrics() for m in pattern.finditer(text)]
-    return keep_longest(found, lambda f: (f[0], f[1]))
+    return tuple(keep_longest(found, lambda f: (f[0], f[1])))

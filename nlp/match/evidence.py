@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions
@@ -95,7 +96,7 @@ class Terms:
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        self.tokens = SpanIndex(analysis.tokens, lambda t: t.start)
+        self.tokens = SpanIndex(analysis.tokens, attrgetter("start"))
         self.mentions = SpanIndex([(m.start, c) for c in analysis.campaigns for m in c.mentions], lambda x: x[0])
         self.in_quantity = bytearray(len(analysis.document.text) + 1)
         for q in analysis.quantities:
@@ -109,7 +110,8 @@ class Terms:
         for t in self.tokens.starting_in(start, end):
             if not self.in_quantity[t.start]:
                 out |= _word_terms(t.text)
-        out -= {w for w in out if any(w in name for name in leave_out)}
+        if leave_out:
+            out -= {w for w in out if any(w in name for name in leave_out)}
         for _, c in self.mentions.starting_in(start, end):
             out.add("C:" + canonical(c.name))
             for member in lexicon_members().get(c.name, ()):
@@ -140,6 +142,7 @@ def _word_terms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
 def _phrase_terms(phrase: str) -> frozenset[str]:
     """Terms of a short phrase from the lexicon (a member of a formulation), by dictionary words inside it."""
     out: set[str] = set()
@@ -178,18 +181,22 @@ RARE = 0.6  # a term's rarity from which it is specific: in under about one sent
 @dataclass(frozen=True)
 class DirectiveTerms:
     """A directive's item terms with what `features` needs of them, worked out once per directive: each item's
-    weight and head (its rarest term), and all the terms together."""
+    weight and head (its rarest term), and all the terms together, the campaigns and metrics among them."""
 
     items: tuple[frozenset[str], ...]
     weights: tuple[float, ...]
     heads: tuple[str, ...]
     everything: frozenset[str]
+    campaigns: frozenset[str]
+    metrics: frozenset[str]
 
     @classmethod
     def of(cls, items: Sequence[frozenset[str]], idf: dict[str, float]) -> DirectiveTerms:
+        everything: frozenset[str] = frozenset().union(*items) if items else frozenset()
         return cls(items=tuple(items), weights=tuple(sum(idf[t] for t in item) for item in items),
-                   heads=tuple(max(item, key=lambda t: (idf[t], t)) for item in items),
-                   everything=frozenset().union(*items) if items else frozenset())
+                   heads=tuple(max(item, key=lambda t: (idf[t], t)) for item in items), everything=everything,
+                   campaigns=frozenset(t for t in everything if t.startswith("C:")),
+                   metrics=frozenset(t for t in everything if t.startswith("M:")))
 
 
 def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]) -> Features:
@@ -200,18 +207,17 @@ def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float])
         shared = item & sentence
         if not shared or not weight:
             continue
-        got = sum(idf[t] for t in shared)
-        candidate = (got / weight, max(idf[t] for t in shared), got, sum(idf[t] >= RARE for t in shared),
-                     float(head in shared))
+        values = [idf[t] for t in shared]  # in the set's order: the same sum whatever computes it
+        got = sum(values)
+        candidate = (got / weight, max(values), got, sum(v >= RARE for v in values), float(head in shared))
         half += got / weight >= 0.5
         if candidate > best:
             best = candidate
-    common = d.everything & sentence
     return Features(
         coverage=best[0], rarest=best[1], shared=min(best[2], 5.0), rare_count=min(best[3], 5), head=best[4],
         items=min(half, 3),
-        campaign=float(any(t.startswith("C:") for t in common)),
-        metric=float(any(t.startswith("M:") for t in common)),
+        campaign=float(not d.campaigns.isdisjoint(sentence)),
+        metric=float(not d.metrics.isdisjoint(sentence)),
     )
 
 
@@ -222,6 +228,35 @@ def sharing(d: DirectiveTerms, postings: dict[str, list[int]]) -> list[int]:
     for t in d.everything:
         found.update(postings.get(t, ()))
     return sorted(found)
+
+
+def term_gains(d: DirectiveTerms, idf: dict[str, float], weights: Sequence[float]) -> dict[str, float]:
+    """Return, for each term of a directive, the most it can add to a scorer's sum (of `weights` times the
+    features, all weights at least 0) in a sentence holding it: the features of a sentence are at most the sums
+    over its shared terms of these terms' parts (its best item's coverage at most the sum of each term's largest
+    share of an item, the rarest at most the sum of the rarities, an item half covered at most the sum of each
+    term's twice its shares, capped at 1), so the sum of their gains bounds what the sentence can score."""
+    rare_of = {t: float(idf[t] >= RARE) for t in d.everything}
+    gains: dict[str, float] = {}
+    for t in d.everything:
+        x = idf[t]
+        shares = [x / w for item, w in zip(d.items, d.weights, strict=True) if t in item and w]
+        if not shares:
+            continue
+        parts = (max(shares), x, x, rare_of[t], float(t in d.heads), sum(min(1.0, 2 * s) for s in shares),
+                 float(t.startswith("C:")), float(t.startswith("M:")))
+        gains[t] = sum(w * p for w, p in zip(weights, parts, strict=True))
+    return gains
+
+
+def within_reach(gains: dict[str, float], postings: dict[str, list[int]], floor: float) -> list[int]:
+    """Return, in order, the sentences (by their place in a document's pool) that share a term with a directive
+    and whose terms' gains (`term_gains`) together reach `floor`: the others cannot score enough."""
+    reach: dict[int, float] = {}
+    for t, g in gains.items():
+        for j in postings.get(t, ()):
+            reach[j] = reach.get(j, 0.0) + g
+    return sorted(j for j, r in reach.items() if r >= floor)
 
 
 def inverted(pool_terms: Sequence[frozenset[str]]) -> dict[str, list[int]]:
@@ -250,6 +285,16 @@ class Scorer:
 # coverage, rarity, head term, items and bias; each gold's evidence share minus its false-evidence share, summed):
 # units.dev 0.72 / 0.11, units_2025_2026 0.68 / 0.18; a fitted logistic regression did worse held out
 SCORER = Scorer(weights=(8.0, 6.0, 0.5, 0.5, 1.0, 0.5, 1.0, 1.0), bias=-10.0, threshold=0.5)
+BOUND_MARGIN = 1e-6  # far above the rounding of a sum of a few dozen floats in [0, 10]
+
+
+def least_gain(scorer: Scorer) -> float:
+    """Return the sum of weights times features a sentence needs to reach the scorer's threshold, less a margin
+    for rounding; -inf when some weight is negative (`term_gains` then bounds nothing) or the threshold is no
+    probability strictly between 0 and 1 (a rounded probability can be 1.0)."""
+    if any(w < 0 for w in scorer.weights) or not 0 < scorer.threshold < 1:
+        return -math.inf
+    return math.log(scorer.threshold / (1 - scorer.threshold)) - scorer.bias - BOUND_MARGIN
 
 
 def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
@@ -303,12 +348,14 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
     scorer = SCORER
     d_items, pools, pool_terms, idf = candidate_features(base, others)
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
+    gains = [term_gains(d, idf, scorer.weights) for d in d_terms]
+    floor = least_gain(scorer)
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
         postings = inverted(terms)
         for i, d in enumerate(base.directives):
             scored = []
-            for j in sharing(d_terms[i], postings):
+            for j in within_reach(gains[i], postings, floor):
                 p = scorer.probability(features(d_terms[i], terms[j], idf))
                 if p >= scorer.threshold:
                     scored.append((p, j))

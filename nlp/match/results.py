@@ -13,12 +13,13 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from nlp.extract.metrics import metric_mentions
 from nlp.match.units import convert
 from nlp.numerals import split_value
 from nlp.segment.sections import report_sections
-from nlp.types import Analysis, Quantity, Status, Target
+from nlp.types import Analysis, Quantity, Sentence, Status, Target
 
 NOT_RESULT = re.compile(r"其中|预计|目标|力争|拟|比上年|比去年|较上年|结存|比重|占比")  # between metric and figure
 MULTI_YEAR = re.compile(r"五年|年均|累计|十四五|十三五|期间")  # anywhere before the figure in its sentence
@@ -96,6 +97,30 @@ def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
     return by_key
 
 
+class ResultIndex:
+    """What `find_result` searches in one document, worked out once for many targets (each part when first
+    needed): its figures by the metric key they state, and where it names each metric where it states results."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+
+    @cached_property
+    def figures(self) -> dict[str, list[_Candidate]]:
+        return _candidates(self.analysis)
+
+    @cached_property
+    def named(self) -> dict[str, list[tuple[Sentence, int]]]:
+        """metric key -> (sentence, where the metric's name starts in it), in the document's order, in the parts
+        that state results."""
+        reporting = _reporting(self.analysis)
+        by_key: dict[str, list[tuple[Sentence, int]]] = {}
+        for sent in self.analysis.sentences:
+            if reporting(sent.start):
+                for a, _, key in metric_mentions(sent.text):
+                    by_key.setdefault(key, []).append((sent, a))
+        return by_key
+
+
 def status_of(target: Target, value: float) -> Status:
     """met / not_met of a result (already in the target's unit) against a target."""
     goal = target.value if target.value is not None else 0.0
@@ -108,14 +133,14 @@ def status_of(target: Target, value: float) -> Status:
     return "met" if value >= limit - 1e-9 else "not_met"
 
 
-def find_result(target: Target, other: Analysis, index: dict[str, list[_Candidate]] | None = None) -> Result | None:
+def find_result(target: Target, other: Analysis, index: ResultIndex | None = None) -> Result | None:
     """Return the result `other` states for `target`, or None when it states nothing for that metric."""
     if target.key is None:
         return None
+    index = index if index is not None else ResultIndex(other)
     if target.value is None:
-        return _result_in_words(target, other) if target.condition else None
-    index = index if index is not None else _candidates(other)
-    options = [c for c in index.get(target.key, ()) if _converts(c.quantity, target)]
+        return _result_in_words(target, other, index) if target.condition else None
+    options = [c for c in index.figures.get(target.key, ()) if _converts(c.quantity, target)]
     if not options:
         return None
     options.sort(key=lambda c: (not c.in_review, c.quantity.start))
@@ -146,28 +171,22 @@ JUDGED_BY: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
 STATEMENT_END = re.compile(r"[，,；;。]")
 
 
-def _result_in_words(target: Target, other: Analysis) -> Result | None:
+def _result_in_words(target: Target, other: Analysis, index: ResultIndex) -> Result | None:
     """Judge a goal set in words (`进出口总额保持正增长`) by what the later document says of the same metric
     where it states results: the clause from the metric's name on."""
     meets, misses = JUDGED_BY.get(target.condition or "", (None, None))
     if meets is None:
         return None
     text = other.document.text
-    reporting = _reporting(other)
-    for sent in other.sentences:
-        if not reporting(sent.start):
-            continue
-        for a, _, key in metric_mentions(sent.text):
-            if key != target.key:
-                continue
-            start = sent.start + a
-            end_match = STATEMENT_END.search(text, start, sent.end)
-            end = end_match.start() if end_match else sent.end
-            clause = text[start:end]
-            if misses is not None and misses.search(clause) and not meets.search(clause):
-                return Result(text=clause, start=start, end=end, value=None, unit=None, status="not_met", score=0.8)
-            if meets.search(clause):
-                return Result(text=clause, start=start, end=end, value=None, unit=None, status="met", score=0.8)
+    for sent, a in index.named.get(target.key or "", ()):
+        start = sent.start + a
+        end_match = STATEMENT_END.search(text, start, sent.end)
+        end = end_match.start() if end_match else sent.end
+        clause = text[start:end]
+        if misses is not None and misses.search(clause) and not meets.search(clause):
+            return Result(text=clause, start=start, end=end, value=None, unit=None, status="not_met", score=0.8)
+        if meets.search(clause):
+            return Result(text=clause, start=start, end=end, value=None, unit=None, status="met", score=0.8)
     return None
 
 
@@ -180,6 +199,6 @@ def _converts(q: Quantity, target: Target) -> bool:
     return convert(value, unit, target.unit) is not None
 
 
-def index_results(other: Analysis) -> dict[str, list[_Candidate]]:
+def index_results(other: Analysis) -> ResultIndex:
     """Build once the index `find_result` searches, for many targets against one document."""
-    return _candidates(other)
+    return ResultIndex(other)

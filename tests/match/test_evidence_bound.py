@@ -1,0 +1,58 @@
+"""The exact pruning of `match_directives`: no sentence that could reach the scorer's threshold is left out."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from nlp.ingest import read_bytes
+from nlp.match.evidence import (
+    SCORER,
+    DirectiveTerms,
+    Scorer,
+    candidate_features,
+    features,
+    inverted,
+    least_gain,
+    sharing,
+    term_gains,
+    within_reach,
+)
+from nlp.pipeline import analyze_document
+from nlp.types import Analysis
+
+SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "samples" / "compare"
+OTHERS = ["dongcheng.txt", "xishan.docx", "nanhu.pdf", "beiling.html"]
+
+
+def _analyse(path: Path) -> Analysis:
+    return analyze_document(read_bytes(path.read_bytes(), str(path), path.suffix))
+
+
+def test_gains_bound_every_candidates_score() -> None:
+    base = _analyse(SAMPLE / "city_speech.txt")
+    others = [_analyse(SAMPLE / n) for n in OTHERS]
+    d_items, _, pool_terms, idf = candidate_features(base, others)
+    d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
+    floor = least_gain(SCORER)
+    candidates = passing = 0
+    for terms in pool_terms:
+        postings = inverted(terms)
+        for d in d_terms:
+            gains = term_gains(d, idf, SCORER.weights)
+            reach = set(within_reach(gains, postings, floor))
+            for j in sharing(d, postings):
+                f = features(d, terms[j], idf)
+                score = sum(w * x for w, x in zip(SCORER.weights, f.vector(), strict=True))
+                assert score <= sum(gains[t] for t in d.everything & terms[j]) + 1e-9
+                if SCORER.probability(f) >= SCORER.threshold:
+                    passing += 1
+                    assert j in reach
+                candidates += 1
+    assert passing and candidates > passing
+
+
+def test_no_bound_for_negative_weights_or_certain_thresholds() -> None:
+    assert least_gain(SCORER) == 10.0 - 1e-6
+    assert least_gain(Scorer(weights=(8.0, -1.0), bias=-10.0, threshold=0.5)) == -math.inf
+    assert least_gain(Scorer(weights=(8.0, 1.0), bias=-10.0, threshold=1.0)) == -math.inf
