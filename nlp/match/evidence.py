@@ -193,7 +193,8 @@ class DirectiveTerms:
     @classmethod
     def of(cls, items: Sequence[frozenset[str]], idf: dict[str, float]) -> DirectiveTerms:
         everything: frozenset[str] = frozenset().union(*items) if items else frozenset()
-        return cls(items=tuple(items), weights=tuple(sum(idf[t] for t in item) for item in items),
+        # sums over sets exactly rounded (fsum): the same in every process, whatever order the hash seed gives
+        return cls(items=tuple(items), weights=tuple(math.fsum(idf[t] for t in item) for item in items),
                    heads=tuple(max(item, key=lambda t: (idf[t], t)) for item in items), everything=everything,
                    campaigns=frozenset(t for t in everything if t.startswith("C:")),
                    metrics=frozenset(t for t in everything if t.startswith("M:")))
@@ -207,8 +208,8 @@ def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float])
         shared = item & sentence
         if not shared or not weight:
             continue
-        values = [idf[t] for t in shared]  # in the set's order: the same sum whatever computes it
-        got = sum(values)
+        values = [idf[t] for t in shared]
+        got = math.fsum(values)  # exactly rounded: independent of the set's order, hence of the hash seed
         candidate = (got / weight, max(values), got, sum(v >= RARE for v in values), float(head in shared))
         half += got / weight >= 0.5
         if candidate > best:
