@@ -17,6 +17,7 @@ unit's summary states them, otherwise the polarity of the evidence and its words
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -33,13 +34,14 @@ from nlp.match.results import status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looks_back_over_years
 from nlp.segment.tokens import known_word
-from nlp.spans import SpanIndex
+from nlp.spans import SpanIndex, clause_start
 from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status
 
 MAX_EVIDENCE = 3
 MIN_CHARS = 8  # shorter lines are titles and salutations
 SENTENCE_END = "。！？；;!?"
 # 陆续 followed by a verb of completion (陆续推出, 陆续建成) reports things done one after another
+PARITY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)(?:和|与|同)(?P<b>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)(?:基本)?同步")
 IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆续(?!推出|出台|建成|投产|开通|落地|发布|完成|实施)|有待|仍需")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
@@ -400,6 +402,9 @@ def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: A
                 if isinstance(goal, int | float):
                     best = max(counts)
                     return "met" if best >= goal else "not_met" if best == 0 else "partial"
+    parity = _parity_status(d, evidence, other)
+    if parity is not None:
+        return parity
     rate = _rate_status(d, base, evidence, other)
     if rate is not None:
         return rate
@@ -407,6 +412,51 @@ def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: A
     if pol == "neutral":
         pol = "achievement"  # evidence found in what the document reports as done
     return _from_polarity(pol, quantities, top.text)
+
+
+def _parity_status(d: Directive, evidence: Sequence[Evidence], other: Analysis) -> Status | None:
+    """A parity target (居民收入增长和经济增长同步) against the growth of both metrics in the evidence: met where
+    the first grows at least as fast as the second, not met where slower, partial where its figures (城乡居民
+    收入分别增长4.3%、6.1%) fall on both sides; None where the directive sets no such target or the evidence does
+    not give both growth rates."""
+    m = PARITY.search(d.text)
+    if m is None:
+        return None
+    first, _ = metric_key(m.group("a") + "增长")
+    second, _ = metric_key(m.group("b") + "增长")
+    if first is None or second is None or first == second:
+        return None
+    rates: dict[str, list[float]] = {first: [], second: []}
+    _growth_rates(other, [(e.start, e.end) for e in evidence], rates)
+    if rates[first] and not rates[second]:
+        # the pace to keep (经济增长) is stated once, in the review's summary of the year, not with each task
+        _growth_rates(other, [(s.start, s.end) for s in reported_sentences(other)], rates, only=second)
+    if not rates[first] or not rates[second]:
+        return None
+    pace = rates[second][0]
+    if all(r >= pace for r in rates[first]):
+        return "met"
+    return "not_met" if all(r < pace for r in rates[first]) else "partial"
+
+
+def _growth_rates(other: Analysis, spans: Sequence[tuple[int, int]], rates: dict[str, list[float]],
+                  only: str | None = None) -> None:
+    """Add to `rates` (metric key → percentages) the percentages in `spans` of the metrics it holds, each figure
+    of the metric named nearest before it; with `only`, the first figure of that metric."""
+    text = other.document.text
+    quantities = [q for q in other.quantities if q.kind == "percent" and not q.masked]
+    starts = [q.start for q in quantities]
+    for lo, hi in spans:
+        for q in quantities[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+            # named in its clause, else earlier in its sentence (收入分别达6.9万元、3.4万元，增长4.2%、5.3%)
+            named = (metric_mentions(text[clause_start(text, lo, q.start):q.start])
+                     or metric_mentions(text[lo:q.start]))
+            value, unit, _ = split_value(q.text)
+            key = named[-1][2] if named else None
+            if key in rates and (only is None or key == only) and isinstance(value, int | float) and unit == "%":
+                rates[key].append(float(value))
+                if only is not None:
+                    return
 
 
 def _rate_status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: Analysis) -> Status | None:

@@ -188,3 +188,21 @@ def test_next_years_plans_are_never_evidence() -> None:
     review = [(s.start, s.end) for s in later.sections if s.role == "review"]
     assert all(any(a <= e.start < b for a, b in review) for e in cited)
     assert all(r.status == "unknown" or r.evidence for d in comparison.directives for r in d.results)
+
+
+PARITY_PLAN = ("２０２５年政府工作报告\n一、２０２４年工作回顾\n全年经济运行总体平稳。\n二、２０２５年工作安排\n"
+               "今年发展的主要预期目标是：居民收入增长和经济增长同步。\n")
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    # the pace to keep is stated in the review's summary, the income in the evidence
+    ("全市生产总值增长5.2%。\n民生保障有力，居民人均可支配收入增长4.5%。\n", "not_met"),
+    ("全市生产总值增长5%。\n民生保障有力，居民人均可支配收入增长5.3%。\n", "met"),
+    ("全市生产总值增长5.5%。\n民生保障有力，城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.3%、6.1%。\n", "partial"),
+])
+def test_income_keeping_pace_with_the_economy(review: str, status: str) -> None:
+    base = analyze_document(read_bytes(PARITY_PLAN.encode(), "plan.txt", ".txt"))
+    later = ("２０２６年政府工作报告\n一、２０２５年工作回顾\n" + review + "二、２０２６年工作安排\n今年要稳中求进。\n")
+    other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
+    d = next(d for d in compare(base, [other]).directives if "同步" in d.text)
+    assert d.results[0].status == status, d.results[0]
