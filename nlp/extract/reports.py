@@ -27,7 +27,8 @@ BREAKTHROUGH = re.compile(r"(?:实现了?|取得了?)[^，,。；;]{0,6}(?:零�
 SAFE = re.compile(r"(?:未发生|没有发生|无)[^，,。；;]{0,12}")
 WEAK_START = re.compile(r"^刚才")
 # a problem overcome is a result: 填补…空白, 缩小…差距, 克服…困难, 补齐…短板, 化解…矛盾, 顶住…压力
-OVERCOME = re.compile(r"(?:填补|缩小|克服|补齐|补足|弥补|化解|破解|战胜|顶住|扭转|消除)[^，,。；;]{0,8}$")
+# (not 化解案件仍然空白, 化解案件为零: a gap that is still there, with 仍/还/尚/是/为 between)
+OVERCOME = re.compile(r"(?:填补|缩小|克服|补齐|补足|弥补|化解|破解|战胜|顶住|扭转|消除)(?:(?![仍还尚是为])[^，,。；;]){0,8}$")
 PAST = re.compile(r"[\u4e00-\u9fff]了|已经|已")
 MODAL = re.compile(r"要|必须|务必|应当")
 MIN_SCORE = 2  # evidence points a sentence needs to count as a report; tuned on the team's annotated corpora
@@ -86,7 +87,9 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
             continue
         rel = bare.find(q.text)
         before = bare[max(0, rel - 14):rel] if rel >= 0 else ""
-        if BREAKTHROUGH.search(bare) or cue("bad_metric").search(before):
+        # a gap filled (填补…空白, 消除白点), not a count that is zero (化解案件为零)
+        overcome = q.text in ("空白", "白点") and rel >= 0 and OVERCOME.search(bare, max(0, rel - 10), rel)
+        if BREAKTHROUGH.search(bare) or cue("bad_metric").search(before) or overcome:
             positives += 1  # 实现零的突破; 两抢案件保持为零
             negatives -= sum(1 for _ in cue("shortfall").finditer(q.text))
         else:

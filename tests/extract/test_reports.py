@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nlp.extract.reports import FRAMING, polarity
+from nlp.ingest import read_bytes
+from nlp.pipeline import analyze_document
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -17,9 +19,17 @@ from nlp.extract.reports import FRAMING, polarity
     ("与先进地区相比仍有较大差距。", "shortfall"),
     ("部分企业生产经营困难。", "shortfall"),
     ("基层治理存在短板。", "shortfall"),
+    ("全市检察机关办理行政实质性化解案件仍然空白。", "shortfall"),  # 化解 names the cases; the gap remains
 ])
 def test_overcome_problems_are_achievements(sentence: str, expected: str) -> None:
     assert polarity(sentence, ()) == expected
+
+
+def test_a_gap_filled_is_an_achievement() -> None:
+    sentence = "北脑二号填补国内脑机接口技术空白，备案上线大模型105款、稳居全国首位；"
+    analysis = analyze_document(read_bytes(sentence.encode(), "x.txt", ".txt"))
+    assert any(q.kind == "zero_state" for q in analysis.quantities)  # 空白 is read as a zero state
+    assert polarity(sentence, analysis.quantities) == "achievement"
 
 
 @pytest.mark.parametrize(("sentence", "framing"), [
