@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -322,32 +321,41 @@ def _bucket(name: str, kind: str) -> tuple[str, str]:
 def _alias_of(name: str, kind: str, candidates: Sequence[_Found]) -> _Found | None:
     """Return the campaign `name` is another name of, among the first MAX_ALIAS_CANDIDATES of its bucket: a law's
     short title, a shorter or slightly different name with the same suffix (虚假诉讼专项监督 / 民事虚假诉讼专项监督)."""
+    if kind == "law":
+        return next((c for c in candidates[:MAX_ALIAS_CANDIDATES] if c.name.endswith(name) or name.endswith(c.name)),
+                    None)
+    size = len(name)
+    if size < 4:
+        return None
     suffix = _suffix(name)
     for c in candidates[:MAX_ALIAS_CANDIDATES]:
-        if kind == "law":
-            if c.name.endswith(name) or name.endswith(c.name):
-                return c
-            continue
-        if len(name) < 4:
-            continue
-        shorter, longer = sorted((name, c.name), key=len)
-        if suffix and longer.endswith(shorter) and len(shorter) - len(suffix) >= 2:
+        other = c.name
+        n = len(other)
+        # the shorter name ends the longer one (of equal lengths, `other` counts as the longer)
+        if suffix and (other.endswith(name) if n >= size else name.endswith(other)) and min(n, size) - len(suffix) >= 2:
             return c
-        if abs(len(name) - len(c.name)) <= 3 and _shared_chars(name, c.name) >= 0.9 and \
-                SequenceMatcher(None, name, c.name).ratio() >= 0.9:
+        # 2 * min / (size + n) bounds _shared_chars, which bounds the ratio: most pairs end at the lengths
+        if abs(size - n) <= 3 and 2 * min(size, n) / (size + n) >= 0.9 and _shared_chars(name, other) >= 0.9 and \
+                SequenceMatcher(None, name, other).ratio() >= 0.9:
             return c
     return None
 
 
 def _shared_chars(a: str, b: str) -> float:
     """An upper bound of SequenceMatcher's ratio, without building one: the characters the names share."""
-    counts = _char_counts(b)
-    return 2 * sum(min(n, counts.get(ch, 0)) for ch, n in _char_counts(a).items()) / (len(a) + len(b))
+    return 2 * len(_char_multiset(a) & _char_multiset(b)) / (len(a) + len(b))
 
 
 @lru_cache(maxsize=4096)
-def _char_counts(name: str) -> dict[str, int]:
-    return dict(Counter(name))
+def _char_multiset(name: str) -> frozenset[tuple[str, int]]:
+    """The characters of `name` as a set of (character, its n-th occurrence): the size of the intersection of two
+    is the number of characters two names share, counted with repeats, found by set intersection in C."""
+    seen: dict[str, int] = {}
+    out: list[tuple[str, int]] = []
+    for ch in name:
+        seen[ch] = seen.get(ch, 0) + 1
+        out.append((ch, seen[ch]))
+    return frozenset(out)
 
 
 @cache
