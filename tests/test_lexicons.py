@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from nlp.lexicons import LEXICON_DIR, SCHEMAS, load_table, words_pattern
+from nlp.lexicons import LEXICON_DIR, MAX_ALTERNATIVES, SCHEMAS, load_table, words_pattern
 
 KEYS = {"boilerplate": ("pattern",), "domain_words": ("word",), "units": ("unit",), "state_words": ("word",),
         "campaigns": ("name",), "formulations": ("name",), "not_campaigns": ("word",), "deadlines": ("pattern",),
@@ -48,5 +48,19 @@ def test_words_pattern_matches_as_the_alternation_of_the_words_longest_first() -
         text = "".join(rng.choice("三会一课服务六稳保，") for _ in range(60))
         plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         for shape in ("{}", "(?:{})保"):  # alone, and followed by more pattern: backtracking to shorter words
+            expected = [m.span() for m in re.finditer(shape.format(plain), text)]
+            assert [m.span() for m in re.finditer(shape.format(words_pattern(words)), text)] == expected
+
+
+def test_words_pattern_of_many_first_characters_matches_as_the_alternation() -> None:
+    """Past MAX_ALTERNATIVES first characters the alternation is split in parts behind look-aheads."""
+    rng = random.Random(11)
+    alphabet = [chr(0x4E00 + i) for i in range(150)] + list("-]^\\[.|")
+    for _ in range(40):
+        words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(400)}
+        assert len({w[0] for w in words}) > MAX_ALTERNATIVES
+        text = "".join(rng.choice(alphabet) for _ in range(2000))
+        plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        for shape in ("{}", "(?:{})" + re.escape(alphabet[0])):
             expected = [m.span() for m in re.finditer(shape.format(plain), text)]
             assert [m.span() for m in re.finditer(shape.format(words_pattern(words)), text)] == expected

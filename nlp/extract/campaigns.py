@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from nlp.context import Context
-from nlp.lexicons import load_table, words_pattern
+from nlp.lexicons import load_table, scanning_ahead, words_pattern
 from nlp.numerals import cn_small
 from nlp.spans import keep_longest
 from nlp.types import Analysis, Campaign, CampaignKind, Mention, Token
@@ -31,6 +31,7 @@ SUFFIX_KINDS = {
     "工作模式": "mechanism", "工作法": "mechanism", "检察建议": "recommendation", "品牌": "program",
 }
 SUFFIXES_LONGEST_FIRST = tuple(sorted(SUFFIX_KINDS, key=len, reverse=True))
+LONG_SUFFIXES = tuple(s for s in SUFFIX_KINDS if len(s) > 1)  # a quoted name ending in one is a name
 NUMERAL_START = re.compile(r"^[一二三四五六七八九十两双]")
 PARTICLE = re.compile(r"[的了吗呢啊]")
 # suffixes that make a campaign name even without quotation marks
@@ -48,13 +49,15 @@ STOP_WORDS = frozenset(
     # 入选首批…试点, 新一轮…行动计划)
     "完成 全面完成 超额完成 实现 扩大 努力 新一轮 新一期 首批 第二批 第三批 入选 获批 争创 创建 申报 承担 参与 牵头".split()
 )
-GROUP = re.compile(r"(?P<list>“[^”]{2,40}”)?(?P<n>[一二三四五六七八九十两]+)(?:个|大|项)(?P<suffix>专项行动|专项监督|专项整治|行动|工程)")
+GROUP = re.compile(scanning_ahead(r"(?P<list>“[^”]{2,40}”)?(?P<n>[一二三四五六七八九十两]+)(?:个|大|项)"
+                                  r"(?P<suffix>专项行动|专项监督|专项整治|行动|工程)"))
 QUOTED = re.compile(r"“(?P<x>[^“”\n]{1,24})”(?P<suffix>专项行动|专项监督|专项整治|专项治理|专项斗争|三年行动|攻坚行动|攻坚战|工作模式|工作法|行动|活动|工程|计划|机制|模式|检察建议|建设年|落实年|品牌)?")
 LAW = re.compile(r"《(?P<x>[^《》\n]{1,40}?(?:法典|法|条例|规定|办法|规则|准则|决定|纲要|意见))》")
 NUMBERED = re.compile(r"[一二三四五六七八九十两双]")
 BARE_NUMBER = re.compile(r"[0-9A-Za-z+＋.\-]+")
 PUNCT = re.compile(r"[“”‘’\"'《》「」『』、，,·\s]")
 MAX_TOKENS_BACK = 10
+TOKEN_START = attrgetter("start")
 STRONG_NOT = frozenset({"推进", "解决", "建设", "加快", "实施", "打造", "围绕", "迈向", "建成", "全面", "加速", "奋力", "努力"})
 ROUND = re.compile(r"^(?:新一轮|新一期|新一批|首批)")  # not 第二轮: 第二轮土地承包… names the round
 ACTION_NOT = re.compile(r"^(?:一系列|各项|各类|相关|联合|专项|集中|统一)|[的了]")
@@ -62,7 +65,8 @@ ACTION_NOT_START = frozenset({"重大", "一批", "有关", "全面", "各地", 
 N_BIG_NOT = frozenset({"优势", "特点", "问题", "变化", "成就", "任务", "方面", "领域", "产业", "板块", "城市", "区域"})
 RESULT_RUN = re.compile(r"连[丰增涨降冠]$|连续")  # 二十一连丰: a record, not a programme
 COUNT_BEFORE = re.compile(r"[一二三四五六七八九十两]+(?:个|大|项)$")
-N_BIG = re.compile(r"(?<![一二三四五六七八九十两\d])(?P<n>[一二三四五六七八九十])大(?P<x>[\u4e00-\u9fff]{2})(?=[，。、；的和与”这])")
+N_BIG = re.compile(scanning_ahead(r"(?<![一二三四五六七八九十两\d])(?P<n>[一二三四五六七八九十])大(?P<x>[\u4e00-\u9fff]{2})"
+                                  r"(?=[，。、；的和与”这])"))
 NOT_NAME = re.compile(r"[的得了吗呢啊，,。；;！？《》]")
 NAME_AFTER = re.compile(r"(?:管理)?(?:改革|政策|机制|模式|制度|体系|理念|战略|创建|试点|经验|标准|要求|服务模式|工作|建设|运行机制|目标|"
                         r"理论|精神|原则|方针)")
@@ -73,7 +77,8 @@ IMPLEMENT_BEFORE = re.compile(r"(?:落实|推行|实施|开展|深化|推进|坚
                               r"推动|加快|开展好|深入推进|全面推行|扎实推进|持续深化|构建|建立|打造|创建|推广|健全)$")
 MODEL_UNIT = re.compile(r"(?:式|型|示范|标杆|样板)[\u4e00-\u9fff]{0,6}(?:所|室|站|中心|队|院|校|村|社区|单位)$")
 # 质量强市, 交通强市, 文化强省: `X强市` formulations, named where they are built or pursued
-STRONG_PLACE = re.compile(r"(?:(?<=建设|实施|打造|加快|推进|围绕|建成|迈向)(?P<x>[\u4e00-\u9fff]{2}强(?:市|省|县|区|国))(?!场)"
+# (?=..强): both alternatives open with two characters and 强; the engine tests that before the look-behinds
+STRONG_PLACE = re.compile(r"(?=..强)(?:(?<=建设|实施|打造|加快|推进|围绕|建成|迈向)(?P<x>[\u4e00-\u9fff]{2}强(?:市|省|县|区|国))(?!场)"
                           r"|(?P<y>[\u4e00-\u9fff]{2}强(?:市|省|县|区|国))(?=建设|战略))")
 # 城市更新行动: an unquoted X行动 that is being carried out
 # 实施农机装备补短板行动, 推进数字乡村建设工程, 开展现房销售试点: a named programme that is being carried out —
@@ -164,7 +169,7 @@ def find_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
                 name = key
         elif key in aliases:
             continue  # the lexicon pass finds it
-        elif any(key.endswith(s) for s in SUFFIX_KINDS if len(s) > 1) and len(key) >= 4:
+        elif key.endswith(LONG_SUFFIXES) and len(key) >= 4:
             name, kind = key, _kind_of(key)
         elif BARE_NUMBER.fullmatch(key):
             continue  # “315”, “8+4”: a number names nothing on its own
@@ -242,11 +247,10 @@ def _looks_numbered(key: str) -> bool:
 def _suffix_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str, str, int]]:
     """Find unquoted names ending in a campaign word by walking back over tokens to a stop word."""
     out: list[tuple[int, int, str, str, int]] = []
-    starts = {t.start: i for i, t in enumerate(tokens)}
     for m in UNQUOTED_RE.finditer(text):
-        i = starts.get(m.start())
         start = m.start()
-        if i is None:
+        i = bisect_right(tokens, start, key=TOKEN_START) - 1  # the last token starting at or before the suffix
+        if i < 0 or tokens[i].start != start:
             # the suffix is glued to a token (`专项行动` inside a longer token): start at that token
             continue
         j = i - 1
@@ -322,32 +326,41 @@ def _bucket(name: str, kind: str) -> tuple[str, str]:
 def _alias_of(name: str, kind: str, candidates: Sequence[_Found]) -> _Found | None:
     """Return the campaign `name` is another name of, among the first MAX_ALIAS_CANDIDATES of its bucket: a law's
     short title, a shorter or slightly different name with the same suffix (虚假诉讼专项监督 / 民事虚假诉讼专项监督)."""
+    if kind == "law":
+        return next((c for c in candidates[:MAX_ALIAS_CANDIDATES] if c.name.endswith(name) or name.endswith(c.name)),
+                    None)
+    size = len(name)
+    if size < 4:
+        return None
     suffix = _suffix(name)
     for c in candidates[:MAX_ALIAS_CANDIDATES]:
-        if kind == "law":
-            if c.name.endswith(name) or name.endswith(c.name):
-                return c
-            continue
-        if len(name) < 4:
-            continue
-        shorter, longer = sorted((name, c.name), key=len)
-        if suffix and longer.endswith(shorter) and len(shorter) - len(suffix) >= 2:
+        other = c.name
+        n = len(other)
+        # the shorter name ends the longer one (of equal lengths, `other` counts as the longer)
+        if suffix and (other.endswith(name) if n >= size else name.endswith(other)) and min(n, size) - len(suffix) >= 2:
             return c
-        if abs(len(name) - len(c.name)) <= 3 and _shared_chars(name, c.name) >= 0.9 and \
-                SequenceMatcher(None, name, c.name).ratio() >= 0.9:
+        # 2 * min / (size + n) bounds _shared_chars, which bounds the ratio: most pairs end at the lengths
+        if abs(size - n) <= 3 and 2 * min(size, n) / (size + n) >= 0.9 and _shared_chars(name, other) >= 0.9 and \
+                SequenceMatcher(None, name, other).ratio() >= 0.9:
             return c
     return None
 
 
 def _shared_chars(a: str, b: str) -> float:
     """An upper bound of SequenceMatcher's ratio, without building one: the characters the names share."""
-    counts = _char_counts(b)
-    return 2 * sum(min(n, counts.get(ch, 0)) for ch, n in _char_counts(a).items()) / (len(a) + len(b))
+    return 2 * len(_char_multiset(a) & _char_multiset(b)) / (len(a) + len(b))
 
 
 @lru_cache(maxsize=4096)
-def _char_counts(name: str) -> dict[str, int]:
-    return dict(Counter(name))
+def _char_multiset(name: str) -> frozenset[tuple[str, int]]:
+    """The characters of `name` as a set of (character, its n-th occurrence): the size of the intersection of two
+    is the number of characters two names share, counted with repeats, found by set intersection in C."""
+    seen: dict[str, int] = {}
+    out: list[tuple[str, int]] = []
+    for ch in name:
+        seen[ch] = seen.get(ch, 0) + 1
+        out.append((ch, seen[ch]))
+    return frozenset(out)
 
 
 @cache

@@ -8,7 +8,9 @@ them out as the analysed text and keeps the map back to the source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from nlp.types import Segment
 
@@ -58,19 +60,15 @@ class Para:
 
     def drop(self, chars: frozenset[str]) -> Para:
         """Return the paragraph without the given characters (zero-width spaces)."""
-        out: list[tuple[str, int]] = []
-        for text, src in self.frags:
-            run_start = None
-            for i, ch in enumerate(text):
-                if ch in chars:
-                    if run_start is not None:
-                        out.append((text[run_start:i], src + run_start if src >= 0 else -1))
-                        run_start = None
-                elif run_start is None:
-                    run_start = i
-            if run_start is not None:
-                out.append((text[run_start:], src + run_start if src >= 0 else -1))
-        return Para(out, self.level)
+        kept = _runs_without(chars)
+        return Para([(m.group(), src + m.start() if src >= 0 else -1)
+                     for text, src in self.frags for m in kept.finditer(text)], self.level)
+
+
+@cache
+def _runs_without(chars: frozenset[str]) -> re.Pattern[str]:
+    """A regex of the runs of characters other than `chars`."""
+    return re.compile("[^" + "".join(re.escape(ch) for ch in sorted(chars)) + "]+")
 
 
 def assemble(paras: list[Para]) -> tuple[str, tuple[Segment, ...]]:

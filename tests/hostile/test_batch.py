@@ -120,7 +120,7 @@ def test_time_budget_in_a_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                  capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    g.yao_sentences(folder, 2)
+    g.yao_sentences(folder, 4)  # ~3 s of analysis; at 2 (1.5 s) a worker forked warm finished inside the budget
     _good(folder, 1)
     assert main(["batch", str(folder), "--db", str(tmp_path / "a.sqlite"), "--timeout", "2", "--format", "json"]) == 0
     summary = json.loads(capsys.readouterr().out)
