@@ -8,8 +8,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-from itertools import chain, compress
-from operator import attrgetter
 
 from nlp.context import Context
 from nlp.types import Analysis, Directive, Link, Quantity, Report, Status
@@ -25,31 +23,31 @@ MIN_SCORE = 0.35  # share of a directive's weighted content words a report must 
 # a word in more reports than this ties a directive to none of them in particular (the most any word reaches in
 # the development documents is 36, 经济 in 2023); skipping its postings keeps scoring linear in the document's length
 MAX_POSTINGS = 200
-TOKEN_TEXT = attrgetter("text")
+
+
+def _is_content(word: str) -> bool:
+    return len(word) >= 2 and "\u4e00" <= word[0] <= "\u9fff" and word not in STOP
 
 
 def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     """Return for each directive the reports that speak of the same matter, and the status they show."""
-    sentences = analysis.sentences
+    sentences, tokens = analysis.sentences, analysis.tokens
     directives, reports, quantities = analysis.directives, analysis.reports, analysis.quantities
     if not directives or not reports:
         return ()
-    texts = list(map(TOKEN_TEXT, ctx.tokens))
-    # each distinct word judged once
-    content_words = {w for w in set(texts) if len(w) >= 2 and "\u4e00" <= w[0] <= "\u9fff"} - STOP
-    # the content tokens alone, so that the words of a span are a slice
-    is_content = list(map(content_words.__contains__, texts))
-    content_starts = list(compress(ctx.token_starts, is_content))
-    content_texts = list(compress(texts, is_content))
+    texts = [t.text for t in tokens]
+    content_words = {w for w in set(texts) if _is_content(w)}  # each distinct word judged once
 
     def words(start: int, end: int) -> list[str]:
-        return content_texts[bisect_left(content_starts, start):bisect_left(content_starts, end)]
+        return [t.text for t in ctx.tokens_in(start, end) if t.text in content_words]
 
     # document frequencies: a token counts in the first sentence ending after its start (the tokens after
     # the last sentence in one more group), each word once per group
-    cuts = [bisect_left(content_starts, s.end) for s in sentences]
-    df = Counter(chain.from_iterable(set(content_texts[a:b])
-                                     for a, b in zip([0, *cuts], [*cuts, len(content_texts)], strict=True)))
+    df: Counter[str] = Counter()
+    cuts = [bisect_left(ctx.token_starts, s.end) for s in sentences]
+    for a, b in zip([0, *cuts], [*cuts, len(texts)], strict=True):
+        if a < b:
+            df.update(content_words.intersection(texts[a:b]))
     n = len(sentences)
 
     @cache
@@ -69,17 +67,11 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
         report_words.append(bag)
         topics.append(topic_words)
     q_by_id = {q.id: q for q in quantities}
-    # inverted index: word -> [(report, weight)], so scoring costs the postings of a directive's words; the words
-    # shared alone tie nothing (建议: 检察建议 is everywhere) and those of too many reports are left out
-    counts: dict[str, list[tuple[int, int]]] = {}  # word -> [(report, count)]
+    # inverted index: word -> [(report, weight)], so scoring costs the postings of a directive's words
+    index: dict[str, list[tuple[int, float]]] = {}
     for i, bag in enumerate(report_words):
         for w, count in bag.items():
-            counts.setdefault(w, []).append((i, count))
-    index: dict[str, list[tuple[int, float]]] = {}
-    for w, postings in counts.items():
-        if w != "建议" and len(postings) <= MAX_POSTINGS:
-            weight = idf(w)
-            index[w] = [(i, weight * (1.5 if count > 1 else 1.0)) for i, count in postings]
+            index.setdefault(w, []).append((i, idf(w) * (1.5 if count > 1 else 1.0)))
     # a report's topic is named in a directive only if the topic's first word is: index topics by that word
     by_topic_word: dict[str, list[int]] = {}
     for i, t in enumerate(topics):
@@ -89,18 +81,22 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     for d in directives:
         dw = set(words(d.start, d.end))
         ordered = sorted(dw)  # sums in a fixed order: the same scores in every process, whatever the hash seed
-        total = sum(map(idf, ordered))
+        total = sum(idf(w) for w in ordered)
         if total <= 0:
             continue
         acc: dict[int, float] = {}
-        get = acc.get
         for w in ordered:
-            for i, weight in index.get(w, ()):
-                acc[i] = get(i, 0.0) + weight
-        for w in sorted(dw.intersection(by_topic_word)):
-            for i in by_topic_word[w]:
+            if w == "建议":
+                continue  # shared alone it ties nothing (检察建议 is everywhere)
+            postings = index.get(w, ())
+            if len(postings) > MAX_POSTINGS:
+                continue
+            for i, weight in postings:
+                acc[i] = acc.get(i, 0.0) + weight
+        for w in ordered:
+            for i in by_topic_word.get(w, ()):
                 if topics[i] <= dw:
-                    acc[i] = max(get(i, 0.0), total)  # the report's topic (从…来看) is named in the directive
+                    acc[i] = max(acc.get(i, 0.0), total)  # the report's topic (从…来看) is named in the directive
         scored = [(a / total, reports[i]) for i, a in acc.items()
                   if a / total >= MIN_SCORE and reports[i].start != d.start]
         if not scored:
