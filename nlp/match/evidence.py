@@ -120,8 +120,9 @@ class Terms:
                 out |= _phrase_terms(member)
         text = self.analysis.document.text[start:end]
         out |= {"M:" + key for _, _, key in metric_mentions(text)}
-        for m in _abbreviations()[1].finditer(text):  # 国企 has the terms of 国有企业 too
-            out |= _word_terms(_abbreviations()[0][m.group(0)])
+        full, short_forms = _abbreviations()
+        for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too
+            out |= _word_terms(full[m.group(0)])
         return frozenset(out)
 
 
