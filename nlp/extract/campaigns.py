@@ -47,8 +47,12 @@ STOP_WORDS = frozenset(
     "全县 全区 市 省 县 区 "
     # taking part in or finishing a programme, and which round of it: not part of its name (完成国企改革三年行动,
     # 入选首批…试点, 新一轮…行动计划)
-    "完成 全面完成 超额完成 实现 扩大 努力 新一轮 新一期 首批 第二批 第三批 入选 获批 争创 创建 申报 承担 参与 牵头".split()
+    "完成 全面完成 超额完成 如期完成 顺利完成 基本完成 实现 扩大 努力 新一轮 新一期 首批 第二批 第三批 入选 获批 争创 创建 申报 "
+    "承担 参与 牵头 领域 "
+    # verbs that carry out, hold or win a programme (打赢…攻坚战, 举办…活动, 获…工程奖)
+    "加快 打赢 打好 巩固 举办 办好 擦亮 叫响 用好 打响 推行 推广 实行 坚持 践行 贯彻 学习 宣传 参加 获得 荣获 获".split()
 )
+CONJUNCTIONS = frozenset("和 与 及 以及 、".split())  # 领先行动和…攻坚行动: two names, not one
 GROUP = re.compile(scanning_ahead(r"(?P<list>“[^”]{2,40}”)?(?P<n>[一二三四五六七八九十两]+)(?:个|大|项)"
                                   r"(?P<suffix>专项行动|专项监督|专项整治|行动|工程)"))
 QUOTED = re.compile(r"“(?P<x>[^“”\n]{1,24})”(?P<suffix>专项行动|专项监督|专项整治|专项治理|专项斗争|三年行动|攻坚行动|攻坚战|工作模式|工作法|行动|活动|工程|计划|机制|模式|检察建议|建设年|落实年|品牌)?")
@@ -59,11 +63,11 @@ PUNCT = re.compile(r"[“”‘’\"'《》「」『』、，,·\s]")
 MAX_TOKENS_BACK = 10
 TOKEN_START = attrgetter("start")
 STRONG_NOT = frozenset({"推进", "解决", "建设", "加快", "实施", "打造", "围绕", "迈向", "建成", "全面", "加速", "奋力", "努力"})
-ROUND = re.compile(r"^(?:新一轮|新一期|新一批|首批)")  # not 第二轮: 第二轮土地承包… names the round
 ACTION_NOT = re.compile(r"^(?:一系列|各项|各类|相关|联合|专项|集中|统一)|[的了]")
 ACTION_NOT_START = frozenset({"重大", "一批", "有关", "全面", "各地", "国家", "城市", "这一", "该项"})
 N_BIG_NOT = frozenset({"优势", "特点", "问题", "变化", "成就", "任务", "方面", "领域", "产业", "板块", "城市", "区域"})
 RESULT_RUN = re.compile(r"连[丰增涨降冠]$|连续")  # 二十一连丰: a record, not a programme
+YEARS_ONLY = re.compile(r"[一二三四五六七八九十两\d]+年")  # 三年行动计划 with nothing before: no name
 COUNT_BEFORE = re.compile(r"[一二三四五六七八九十两]+(?:个|大|项)$")
 N_BIG = re.compile(scanning_ahead(r"(?<![一二三四五六七八九十两\d])(?P<n>[一二三四五六七八九十])大(?P<x>[\u4e00-\u9fff]{2})"
                                   r"(?=[，。、；的和与”这])"))
@@ -80,6 +84,8 @@ MODEL_UNIT = re.compile(r"(?:式|型|示范|标杆|样板)[\u4e00-\u9fff]{0,6}(?
 # (?=..强): both alternatives open with two characters and 强; the engine tests that before the look-behinds
 STRONG_PLACE = re.compile(r"(?=..强)(?:(?<=建设|实施|打造|加快|推进|围绕|建成|迈向)(?P<x>[\u4e00-\u9fff]{2}强(?:市|省|县|区|国))(?!场)"
                           r"|(?P<y>[\u4e00-\u9fff]{2}强(?:市|省|县|区|国))(?=建设|战略))")
+# 平安广东, 法治江苏, 美丽上海, 健康北京: a province's own form of a national formulation (平安中国, 美丽中国…)
+PLACE_QUALITIES = ("平安", "法治", "美丽", "健康", "数字", "清廉", "诚信", "书香", "幸福", "智慧", "创新", "文明")
 # 城市更新行动: an unquoted X行动 that is being carried out
 # 实施农机装备补短板行动, 推进数字乡村建设工程, 开展现房销售试点: a named programme that is being carried out —
 # a verb of implementation, a modifier of several words, a programme noun
@@ -87,10 +93,22 @@ PROGRAMME_NOUNS = {"行动计划": "program", "三年行动": "campaign", "专�
                    "专项斗争": "campaign", "攻坚战": "campaign", "保卫战": "campaign", "行动": "campaign",
                    "工程": "program", "计划": "program", "试点": "program", "提升年": "activity", "战略": "formulation"}
 PROGRAMME_ENDINGS = tuple(sorted(PROGRAMME_NOUNS, key=len, reverse=True))
-ACTION = re.compile(r"(?:组织实施|深入实施|全面实施|加快实施|持续实施|深入开展|扎实开展|持续开展|扎实推进|深入推进|实施|开展|"
-                    r"启动|深化|推进|推行|打好|打赢|部署)(?:好)?"
+ACTION_VERBS = (r"(?:组织实施|深入实施|全面实施|加快实施|持续实施|深入开展|扎实开展|持续开展|扎实推进|深入推进|实施|开展|"
+                r"启动|深化|推进|推行|打好|打赢|部署)(?:好)?")
+# 启动实施…计划, 打好实现…攻坚战, 深入实施进一步抓实抓好…: what opens the matched name is not part of it, nor its
+# round (not 第二轮: 第二轮土地承包… names the round)
+LEADING_NOT_NAME = re.compile(r"^(?:" + ACTION_VERBS + r"|实现|如期完成|完成|进一步|新一轮|新一期|新一批|首批)+")
+# 电动自行车等重点领域消防安全专项整治: what comes before 等 is a list of examples, then the scope, then the name
+LISTED_SCOPE = re.compile(r"^.*等(?:重点)?(?:领域|行业|方面)")
+ACTION = re.compile(ACTION_VERBS +
                     r"(?P<x>[\u4e00-\u9fff0-9+]{2,16}?(?:" + "|".join(PROGRAMME_ENDINGS) + r"))"
                     r"(?![计方规纲意办])")
+
+
+@cache
+def _place_formulation() -> re.Pattern[str]:
+    places = sorted((r["name"] for r in load_table("regions")), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(PLACE_QUALITIES)})(?:{'|'.join(places)})")
 
 
 def canonical(name: str) -> str:
@@ -155,9 +173,17 @@ def find_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
         found.append((m.start("x"), m.end("x"), m.group("x"), "law", 0))
     for m in GROUP.finditer(text):
         listed = m.group("list")
+        start = m.start()
         name = canonical((listed or "") + m.group(0)[len(listed or ""):])
         size = cn_small(m.group("n").replace("两", "二"))
-        found.append((m.start(), m.end(), name, "campaign_group", size))
+        # 安全生产治本攻坚“十大行动”, 基础教育提升、医疗卫生发展、职业培训创新三项工程: what the group is of
+        # (not a known formulation: 新型工业化五大行动 names 新型工业化 and its five actions)
+        quoted = start > 0 and text[start - 1] == "“"
+        begin = None if listed else _name_start(text, tokens, start - quoted, max_tokens=16, quotes=False,
+                                                   lists=True)
+        if begin is not None and start - quoted - begin >= 2 and canonical(text[begin:start]) not in aliases:
+            name, start = canonical(text[begin:start]) + name, begin
+        found.append((start, m.end(), name, "campaign_group", size))
     for m in QUOTED.finditer(text):
         x, suffix = m.group("x"), m.group("suffix") or ""
         key = canonical(x)
@@ -191,12 +217,15 @@ def find_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
             found.append((m.start(group), m.end(group), m.group(group), "formulation", 0))
     for m in ACTION.finditer(text):
         name, start = m.group("x"), m.start("x")
-        if rnd := ROUND.match(name):  # 启动新一轮…三年行动: the round is not part of the name
-            name, start = name[rnd.end():], start + rnd.end()
+        # 启动新一轮…三年行动: the verbs and the round are not part of the name; nor a list of examples before 等
+        for cut in (LEADING_NOT_NAME.match(name), LISTED_SCOPE.match(name)):
+            if cut and cut.end() < len(name):
+                name, start = name[cut.end():], start + cut.end()
         noun = next(n for n in PROGRAMME_ENDINGS if name.endswith(n))
         if len(name) - len(noun) >= 2 and not COUNT_BEFORE.search(name) and not ACTION_NOT.search(name) \
-                and name[:2] not in ACTION_NOT_START:
+                and name[:2] not in ACTION_NOT_START and not YEARS_ONLY.fullmatch(name, 0, len(name) - len(noun)):
             found.append((start, m.end("x"), name, PROGRAMME_NOUNS[noun], 0))
+    found.extend((m.start(), m.end(), m.group(0), "formulation", 0) for m in _place_formulation().finditer(text))
     for m in N_BIG.finditer(text):
         # 三大监督, 四大检察: a numbered formulation (units such as 两大产业 stay out: four-character nouns)
         if m.group("x") not in N_BIG_NOT:
@@ -244,37 +273,48 @@ def _looks_numbered(key: str) -> bool:
     return bool(NUMERAL_START.match(key)) and not PARTICLE.search(key) and not RESULT_RUN.search(key)
 
 
+def _name_start(text: str, tokens: Sequence[Token], start: int, max_tokens: int = MAX_TOKENS_BACK,
+                quotes: bool = True, lists: bool = False) -> int | None:
+    """Return where a name that ends in a campaign word at `start` begins: walk back over the tokens of its
+    modifier (and quoted parts, with `quotes`; list commas, with `lists`) to a stop word or verb. None where the
+    name does not start at a token boundary or has an unclosed quotation mark."""
+    i = bisect_right(tokens, start, key=TOKEN_START) - 1  # the last token starting at or before `start`
+    if i < 0 or tokens[i].start != start:
+        return None  # the campaign word is glued to a token (`专项行动` inside a longer token)
+    j = i - 1
+    depth = 0
+    while j >= 0 and i - j <= max_tokens:
+        tok = tokens[j]
+        if tok.end != start and text[tok.end:start].strip():
+            break
+        if quotes and tok.text == "”":
+            depth += 1
+        elif quotes and tok.text == "“":
+            if depth == 0:
+                break
+            depth -= 1
+        elif lists and tok.text == "、":
+            pass
+        elif depth == 0 and (tok.text in STOP_WORDS or not _is_name_part(tok.text)
+                             or (tok.text in CONJUNCTIONS and text.endswith(LONG_SUFFIXES, 0, tok.start))):
+            break
+        start = tok.start
+        j -= 1
+    return None if depth else start
+
+
 def _suffix_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str, str, int]]:
     """Find unquoted names ending in a campaign word by walking back over tokens to a stop word."""
     out: list[tuple[int, int, str, str, int]] = []
     for m in UNQUOTED_RE.finditer(text):
-        start = m.start()
-        i = bisect_right(tokens, start, key=TOKEN_START) - 1  # the last token starting at or before the suffix
-        if i < 0 or tokens[i].start != start:
-            # the suffix is glued to a token (`专项行动` inside a longer token): start at that token
+        start = _name_start(text, tokens, m.start())
+        if start is None:
             continue
-        j = i - 1
-        depth = 0
-        while j >= 0 and i - j <= MAX_TOKENS_BACK:
-            tok = tokens[j]
-            if tok.end != start and text[tok.end:start].strip():
-                break
-            if tok.text == "”":
-                depth += 1
-            elif tok.text == "“":
-                if depth == 0:
-                    break
-                depth -= 1
-            elif depth == 0 and (tok.text in STOP_WORDS or not _is_name_part(tok.text)):
-                break
-            start = tok.start
-            j -= 1
-        if depth:
-            continue
-        name = canonical(text[start:m.end()])
-        if len(name) - len(m.group(0)) < 2 or COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        end = m.end() + 2 if text.startswith("计划", m.end()) else m.end()  # 三年行动计划: a programme
+        name = canonical(text[start:end])
+        if len(canonical(text[start:m.start()])) < 2 or COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # 七个专项行动 is a group, found by GROUP
-        out.append((start, m.end(), name, _kind_of(name), 0))
+        out.append((start, end, name, _kind_of(name), 0))
     return out
 
 

@@ -37,6 +37,21 @@ def names(text: str) -> dict[str, str]:
         # the programme noun after a quoted name belongs to it
         ("坚决打赢“蓝天保卫”攻坚战。", "蓝天保卫攻坚战", "formulation"),
         ("开展“清源”专项治理。", "清源专项治理", "campaign"),
+        # a province's form of a national formulation, for any province
+        ("深入推进平安湖南、法治湖南建设。", "平安湖南", "formulation"),
+        ("深入推进平安湖南、法治湖南建设。", "法治湖南", "formulation"),
+        ("加快美丽四川建设。", "美丽四川", "formulation"),
+        # the verbs before a name are not part of it, nor the examples before 等重点领域
+        ("启动实施全球青年科学家伙伴计划。", "全球青年科学家伙伴计划", "program"),
+        ("打好实现某某奋斗目标攻坚战。", "某某奋斗目标攻坚战", "campaign"),
+        ("深化燃气管道等重点领域安全隐患专项整治。", "安全隐患专项整治", "campaign"),
+        # two names joined by 和 are two campaigns; 行动计划 is a programme
+        ("深入实施基础研究提升行动和关键技术攻坚行动。", "基础研究提升行动", "campaign"),
+        ("深入实施基础研究提升行动和关键技术攻坚行动。", "关键技术攻坚行动", "campaign"),
+        ("如期完成老旧小区改造三年行动计划。", "老旧小区改造三年行动计划", "program"),
+        # a group with what it is of, quoted or listed
+        ("推进森林城市建设“五大行动”。", "森林城市建设五大行动", "campaign_group"),
+        ("开展文化惠民、体育健身、技能培训三项工程。", "文化惠民体育健身技能培训三项工程", "campaign_group"),
     ],
 )
 def test_campaign(text: str, name: str, kind: str) -> None:
@@ -54,6 +69,8 @@ def test_campaign(text: str, name: str, kind: str) -> None:
         "深入学习贯彻全国“两会”精神。",
         "“案-件比”持续下降。",
         "加强对民事司法活动的监督。",
+        "祝愿大家平安健康。",
+        "启动新一轮三年行动计划。",
     ],
 )
 def test_not_campaign(text: str) -> None:
