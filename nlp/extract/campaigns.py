@@ -28,7 +28,7 @@ SUFFIX_KINDS = {
     "专项治理": "campaign", "攻坚行动": "campaign", "三年行动": "campaign", "行动": "campaign",
     "攻坚战": "formulation", "活动": "activity", "建设年": "activity", "落实年": "activity", "年": "activity",
     "工程": "program", "计划": "program", "项目": "program", "机制": "mechanism", "模式": "mechanism",
-    "工作模式": "mechanism", "工作法": "mechanism", "检察建议": "recommendation", "品牌": "program",
+    "工作模式": "mechanism", "工作法": "mechanism", "检察建议": "recommendation", "品牌": "program", "试点": "program",
 }
 SUFFIXES_LONGEST_FIRST = tuple(sorted(SUFFIX_KINDS, key=len, reverse=True))
 LONG_SUFFIXES = tuple(s for s in SUFFIX_KINDS if len(s) > 1)  # a quoted name ending in one is a name
@@ -38,7 +38,7 @@ PARTICLE = re.compile(r"[的了吗呢啊]")
 # the campaigns of one bucket a new name is compared with: the development documents have at most 85 of one kind
 # and suffix; comparing each name with all of thousands would be quadratic
 MAX_ALIAS_CANDIDATES = 300
-UNQUOTED_SUFFIXES = ("专项行动", "专项监督", "专项整治", "专项斗争", "专项治理", "攻坚行动", "三年行动", "整治行动")
+UNQUOTED_SUFFIXES = ("专项行动", "专项监督", "专项整治", "专项斗争", "专项治理", "攻坚行动", "三年行动", "整治行动", "试点")
 UNQUOTED_RE = re.compile("|".join(UNQUOTED_SUFFIXES))
 STOP_WORDS = frozenset(
     "从 开展 深入开展 持续 深化 推进 实施 部署 部署了 启动 组织 落实 围绕 以 在 对 把 将 了 的 扎实 深入 推动 加强 做好 抓好 "
@@ -50,6 +50,7 @@ STOP_WORDS = frozenset(
     "完成 全面完成 超额完成 如期完成 顺利完成 基本完成 实现 扩大 努力 新一轮 新一期 首批 第二批 第三批 入选 获批 争创 创建 申报 "
     "承担 参与 牵头 领域 "
     # verbs that carry out, hold or win a programme (打赢…攻坚战, 举办…活动, 获…工程奖)
+    "个 所 项 批 家 增设 成为 纳入 率先 支持 推开 "
     "加快 打赢 打好 巩固 举办 办好 擦亮 叫响 用好 打响 推行 推广 实行 坚持 践行 贯彻 学习 宣传 参加 获得 荣获 获".split()
 )
 CONJUNCTIONS = frozenset("和 与 及 以及 、".split())  # 领先行动和…攻坚行动: two names, not one
@@ -59,6 +60,9 @@ QUOTED = re.compile(r"“(?P<x>[^“”\n]{1,24})”(?P<suffix>专项行动|专�
 LAW = re.compile(r"《(?P<x>[^《》\n]{1,40}?(?:法典|法|条例|规定|办法|规则|准则|决定|纲要|意见))》")
 NUMBERED = re.compile(r"[一二三四五六七八九十两双]")
 BARE_NUMBER = re.compile(r"[0-9A-Za-z+＋.\-]+")
+# “1+3”重点功能区, “8+4”经济政策体系, “1310”具体部署: a quoted code names the structure that follows it
+CODE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:产业体系|政策体系|工作体系|治理体系|体系|具体部署|部署|功能区|集群|工程|行动|计划|"
+                       r"战略|格局|布局|机制)")
 PUNCT = re.compile(r"[“”‘’\"'《》「」『』、，,·\s]")
 MAX_TOKENS_BACK = 10
 TOKEN_START = attrgetter("start")
@@ -198,7 +202,9 @@ def find_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
         elif key.endswith(LONG_SUFFIXES) and len(key) >= 4:
             name, kind = key, _kind_of(key)
         elif BARE_NUMBER.fullmatch(key):
-            continue  # “315”, “8+4”: a number names nothing on its own
+            if not (head := CODE_HEAD.match(text, m.end())):
+                continue  # “315”, “8+4”: a number names nothing on its own
+            name, kind = key + head.group(0), _kind_of(key + head.group(0))
         elif NUMBERED.search(key) and len(key) >= 3 and _looks_numbered(key):
             name, kind = key, "formulation"
         elif (named := _named_by_context(text, m.start(), m.end(), key)) is not None:
@@ -312,7 +318,7 @@ def _suffix_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, st
             continue
         end = m.end() + 2 if text.startswith("计划", m.end()) else m.end()  # 三年行动计划: a programme
         name = canonical(text[start:end])
-        if len(canonical(text[start:m.start()])) < 2 or COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if len(canonical(text[start:m.start()])) < (4 if m.group(0) == "试点" else 2) or COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # 七个专项行动 is a group, found by GROUP
         out.append((start, end, name, _kind_of(name), 0))
     return out

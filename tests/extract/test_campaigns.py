@@ -52,6 +52,11 @@ def names(text: str) -> dict[str, str]:
         # a group with what it is of, quoted or listed
         ("推进森林城市建设“五大行动”。", "森林城市建设五大行动", "campaign_group"),
         ("开展文化惠民、体育健身、技能培训三项工程。", "文化惠民体育健身技能培训三项工程", "campaign_group"),
+        # a quoted code names the structure after it; a named pilot
+        ("优化实施“6+2”产业政策体系。", "6+2产业政策体系", "formulation"),
+        ("深化“135”重点功能区建设。", "135重点功能区", "formulation"),
+        ("稳步扩大某某行业从业人员职业伤害保障试点。", "某某行业从业人员职业伤害保障试点", "program"),
+        ("新增设3个服务贸易扩大开放综合试点。", "服务贸易扩大开放综合试点", "program"),
     ],
 )
 def test_campaign(text: str, name: str, kind: str) -> None:
@@ -71,6 +76,8 @@ def test_campaign(text: str, name: str, kind: str) -> None:
         "加强对民事司法活动的监督。",
         "祝愿大家平安健康。",
         "启动新一轮三年行动计划。",
+        "增长“315”个百分点。",
+        "支持有条件的地方率先试点。",
     ],
 )
 def test_not_campaign(text: str) -> None:
