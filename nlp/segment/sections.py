@@ -62,6 +62,7 @@ AGENDA = re.compile(r"^(?:听取|研究|审议|讨论|部署|通报)")
 PAST_YEARS = re.compile(r"^(?:过去五年|五年来|回顾过去)")  # a plan's part that looks back over a period
 PERIOD_OPENING = re.compile(r"^“?十(?P<n>[一二三四五六七八九])五”?时期")  # “十五五”时期是…
 YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+YEAR_WORK = re.compile(r"(?:19|20)\d{2}年(?:主要)?工作")  # `2024年工作回顾` looks back, `关于2025年工作` ahead
 SALUTATION = re.compile(r"(?:各位代表|同志们|各位委员)[！!，,：:]?")
 
 
@@ -84,6 +85,15 @@ def heading_roles(title: str) -> list[Role]:
         return []
     return [role for role in ("glossary", "problems", "review", "plan")  # type: ignore[misc]
             if (p := _pattern("heading", role)) is not None and p.search(title)]
+
+
+def _ahead_of(title: str, year: int | None) -> bool:
+    """Whether a heading that reads as a review only by naming a year's work (`关于2025年工作`, `2026年主要工作`)
+    names the document's own year or a later one: that part plans the year's work."""
+    years = [int(m.group(0)) for m in YEAR.finditer(title)]
+    p = _pattern("heading", "review")
+    return bool(year is not None and years and min(years) >= year and YEAR_WORK.search(title)
+                and p is not None and not p.search(YEAR_WORK.sub("", title)))
 
 
 def heading_role(title: str) -> Role | None:
@@ -174,6 +184,8 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 problems_level = None
             inherited = next((r for _, r, _ in reversed(stack) if r is not None), None)
             role = heading_role(item.title)
+            if role == "review" and _ahead_of(item.title, year):
+                role = "plan"
             if inherited is not None and role not in ("problems", "glossary"):
                 role = None  # `（十）…取得新成效` under a plan heading stays plan: sub-headings rarely change roles
             elif role is None and inherited is None and _tasking(item.title):
@@ -181,7 +193,10 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             stack.append((item.level, role, f"{item.marker}{item.title}"))
             if role == "review" and "plan" in heading_roles(item.title):
                 mixed.add(f"{item.marker}{item.title}")
-            opened = None
+            if role is not None or inherited is not None:
+                opened = None  # a heading without role words (`一是…`) leaves the role a paragraph opened
+            if problems_level == 0:
+                problems_level = None  # problems opened outside any heading end at the next one
         if i >= annex_at:
             annex = ANNEX.match(para.strip())
             if annex:
@@ -198,6 +213,10 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             continue
         if opening_role(para, "problems"):
             problems_level = stack[-1][0] if stack else 0
+        elif problems_level is not None and _plans_ahead(para, year):
+            problems_level = None  # `今后五年…`, `“十五五”时期…`: the problems are told, the plan begins
+            if not stack:
+                opened = "plan"
         if problems_level is not None:
             roles.append(("problems", None))
             continue

@@ -91,3 +91,21 @@ def test_a_speech_without_role_headings_is_not_structured() -> None:
     roles = [s.role for s in analysis.sections]
     assert roles[0] == "preamble" and "review" in roles and roles[-1] == "plan"
     assert not has_review_and_plan(analysis.sections)
+
+
+def test_a_heading_on_the_years_own_work_is_a_plan() -> None:
+    text = ("某省政府工作报告\n一、2024年工作回顾\n全省生产总值增长5%。\n二、关于2025年工作\n要扩大内需。\n"
+            "三、2025年主要工作\n要稳定就业。\n")
+    got = dict(roles_by_line(text, 2025))
+    assert got["一、2024年工作回顾"] == got["全省生产总值增长5%。"] == "review"
+    assert got["二、关于2025年工作"] == got["要扩大内需。"] == got["三、2025年主要工作"] == "plan"
+    assert roles_by_line(text, None)[3] == ("二、关于2025年工作", "review")  # no year known: the words decide
+
+
+def test_problems_without_a_heading_end_where_the_plan_begins() -> None:
+    # a web copy that lost its part headings: the problems paragraph must not swallow the plan after it
+    text = ("某省政府工作报告\n各位代表：\n过去一年，全省生产总值增长5%。\n我们也清醒看到，发展不平衡问题仍然突出。\n"
+            "下一步，我们将重点抓好以下工作。\n一是扩大有效投资。\n要新开工重大项目100个。\n")
+    got = dict(roles_by_line(text, 2025))
+    assert got["我们也清醒看到，发展不平衡问题仍然突出。"] == "problems"
+    assert got["下一步，我们将重点抓好以下工作。"] == got["要新开工重大项目100个。"] == "plan"
