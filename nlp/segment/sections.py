@@ -213,6 +213,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             continue
         if opening_role(para, "problems"):
             problems_level = stack[-1][0] if stack else 0
+            opened = None
         elif problems_level is not None and _plans_ahead(para, year):
             problems_level = None  # `今后五年…`, `“十五五”时期…`: the problems are told, the plan begins
             if not stack:
@@ -230,12 +231,14 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 mixed.add(label)
             roles.append((stack[at][1], label))  # type: ignore[arg-type]
             continue
-        if in_preamble and a < first_heading and not opening_role(para, "review") \
+        if in_preamble and a < first_heading and not opening_role(para, "review") and _period(para, year) is None \
                 and (i == 0 or len(para) <= SHORT_LINE or opening_role(para, "preamble")):
             roles.append(("preamble", None))
             continue
         in_preamble = False
-        opened = opening_role(para, "review", "plan") or opened
+        period = _period(para, year)  # `“十四五”时期…` looks back, `“十五五”时期是…` ahead
+        found = {"past": "review", "ahead": "plan"}.get(period or "") or opening_role(para, "review", "plan")
+        opened = found or opened  # type: ignore[assignment]
         roles.append((opened or "other", None))
 
     sections: list[Section] = []

@@ -109,3 +109,11 @@ def test_problems_without_a_heading_end_where_the_plan_begins() -> None:
     got = dict(roles_by_line(text, 2025))
     assert got["我们也清醒看到，发展不平衡问题仍然突出。"] == "problems"
     assert got["下一步，我们将重点抓好以下工作。"] == got["要新开工重大项目100个。"] == "plan"
+
+
+def test_a_paragraph_on_a_past_period_opens_a_review_where_no_heading_does() -> None:
+    text = ("某自治区政府工作报告\n各位代表：\n“十四五”时期，全区生产总值年均增长5.5%。\n新增就业岗位120万个。\n"
+            "我们也清醒看到，发展不平衡问题仍然突出。\n“十五五”时期是基本实现现代化的关键时期。\n要扩大有效投资。\n")
+    got = dict(roles_by_line(text, 2026))
+    assert got["“十四五”时期，全区生产总值年均增长5.5%。"] == got["新增就业岗位120万个。"] == "review"
+    assert got["“十五五”时期是基本实现现代化的关键时期。"] == got["要扩大有效投资。"] == "plan"
