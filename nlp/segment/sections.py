@@ -173,6 +173,8 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
     glossary = False
     opened: Role | None = None  # a role given by a paragraph opening where no heading gave one
     in_preamble = True
+    by_tasking: set[str] = set()  # headings that open a plan only because they read as tasks
+    tasking_sibling: dict[int, bool] = {}  # level -> whether the last heading of that level read as a task
     for i, (a, b) in enumerate(paras):
         para = text[a:b]
         item = heading_at.get(a)
@@ -188,8 +190,12 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 role = "plan"
             if inherited is not None and role not in ("problems", "glossary"):
                 role = None  # `（十）…取得新成效` under a plan heading stays plan: sub-headings rarely change roles
-            elif role is None and inherited is None and _tasking(item.title):
+            elif role is None and inherited is None and (_tasking(item.title) or tasking_sibling.get(item.level)):
+                # `（一）全方位扩大内需，稳住经济大盘` among task headings of its level is one of them
                 role = "plan"
+                by_tasking.add(f"{item.marker}{item.title}")
+            tasking_sibling = {lv: t for lv, t in tasking_sibling.items() if lv < item.level}
+            tasking_sibling[item.level] = f"{item.marker}{item.title}" in by_tasking
             stack.append((item.level, role, f"{item.marker}{item.title}"))
             if role == "review" and "plan" in heading_roles(item.title):
                 mixed.add(f"{item.marker}{item.title}")
@@ -213,6 +219,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             continue
         if opening_role(para, "problems"):
             problems_level = stack[-1][0] if stack else 0
+            _review_before_problems(roles, by_tasking)
             opened = None
         elif problems_level is not None and _plans_ahead(para, year):
             problems_level = None  # `今后五年…`, `“十五五”时期…`: the problems are told, the plan begins
@@ -249,6 +256,17 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             sections[-1] = replace(sections[-1], end=a)
         sections.append(Section(start=0 if not sections else a, end=len(text), role=role, heading=heading))
     return tuple(sections)
+
+
+def _review_before_problems(roles: list[tuple[Role, str | None]], by_tasking: set[str]) -> None:
+    """`在肯定成绩的同时，我们也清醒看到…` turns from the achievements to the problems: the parts just before it
+    that read as tasks only by their headings (`（一）巩固增强经济回升向好态势`, where a copy lost the part heading
+    `一、2024年工作回顾`) continue the review a paragraph had opened, and are relabelled review."""
+    k = len(roles)
+    while k > 0 and roles[k - 1][0] == "plan" and roles[k - 1][1] in by_tasking:
+        k -= 1
+    if 0 < k < len(roles) and roles[k - 1][0] == "review":
+        roles[k:] = [("review", label) for _, label in roles[k:]]
 
 
 def has_review_and_plan(sections: Sequence[Section]) -> bool:

@@ -117,3 +117,13 @@ def test_a_paragraph_on_a_past_period_opens_a_review_where_no_heading_does() -> 
     got = dict(roles_by_line(text, 2026))
     assert got["“十四五”时期，全区生产总值年均增长5.5%。"] == got["新增就业岗位120万个。"] == "review"
     assert got["“十五五”时期是基本实现现代化的关键时期。"] == got["要扩大有效投资。"] == "plan"
+
+
+def test_task_like_headings_before_the_turn_to_problems_are_the_review() -> None:
+    # a copy that lost `一、2024年工作回顾` and `二、2025年重点任务`: the sub-headings alone read as tasks
+    text = ("某省政府工作报告\n各位代表：\n过去一年，全省经济运行总体平稳。\n（一）巩固经济回升向好态势\n全省生产总值增长5.1%。\n"
+            "（二）全方位扩大有效需求\n社会消费品零售总额增长4.8%。\n在肯定成绩的同时，我们也清醒看到，发展不平衡问题仍然突出。\n"
+            "（一）着力扩大国内需求\n要实施城市更新行动。\n（二）全方位推动科技创新\n要建设重点实验室10个。\n")
+    got = roles_by_line(text, 2025)
+    assert [r for t, r in got if t.startswith(("（一）", "（二）", "全省生产", "社会消费"))] == ["review"] * 4 + ["plan"] * 2
+    assert [r for t, r in got if t.startswith("要")] == ["plan", "plan"]  # 全方位推动…: a sibling of a task heading
