@@ -59,6 +59,7 @@ GROUP = re.compile(scanning_ahead(r"(?P<list>“[^”]{2,40}”)?(?P<n>[一二�
 QUOTED = re.compile(r"“(?P<x>[^“”\n]{1,24})”(?P<suffix>专项行动|专项监督|专项整治|专项治理|专项斗争|三年行动|攻坚行动|攻坚战|工作模式|工作法|行动|活动|工程|计划|机制|模式|检察建议|建设年|落实年|品牌)?")
 LAW = re.compile(r"《(?P<x>[^《》\n]{1,40}?(?:法典|法|条例|规定|办法|规则|准则|决定|纲要|意见))》")
 NUMBERED = re.compile(r"[一二三四五六七八九十两双]")
+GENERIC_HEADS = frozenset({"机制", "模式", "工作模式", "工作法", "品牌"})  # heads that name no programme of their own
 BARE_NUMBER = re.compile(r"[0-9A-Za-z+＋.\-]+")
 # “1+3”重点功能区, “8+4”经济政策体系, “1310”具体部署: a quoted code names the structure that follows it
 CODE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:产业体系|政策体系|工作体系|治理体系|体系|具体部署|部署|功能区|集群|工程|行动|计划|"
@@ -193,7 +194,9 @@ def find_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
         key = canonical(x)
         if key in not_campaigns or ("、" in x and text[m.end():m.end() + 1] in "一二三四五六七八九十两"):
             continue
-        if suffix:
+        if suffix and suffix in GENERIC_HEADS and key in aliases:
+            name, kind = aliases[key]  # 共建“一带一路”机制: the known formulation, not a mechanism of its own
+        elif suffix:
             name, kind = canonical(x + suffix), _kind_of(x + suffix)
             if x.endswith(("活动", "工程")) and suffix:
                 name = key

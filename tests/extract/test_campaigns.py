@@ -52,6 +52,8 @@ def names(text: str) -> dict[str, str]:
         # a group with what it is of, quoted or listed
         ("推进森林城市建设“五大行动”。", "森林城市建设五大行动", "campaign_group"),
         ("开展文化惠民、体育健身、技能培训三项工程。", "文化惠民体育健身技能培训三项工程", "campaign_group"),
+        # a known formulation quoted before a generic head is that formulation
+        ("完善高质量共建“一带一路”机制。", "共建一带一路", "program"),
         # a quoted code names the structure after it; a named pilot
         ("优化实施“6+2”产业政策体系。", "6+2产业政策体系", "formulation"),
         ("深化“135”重点功能区建设。", "135重点功能区", "formulation"),
