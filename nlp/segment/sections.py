@@ -261,12 +261,16 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
 def _review_before_problems(roles: list[tuple[Role, str | None]], by_tasking: set[str]) -> None:
     """`在肯定成绩的同时，我们也清醒看到…` turns from the achievements to the problems: the parts just before it
     that read as tasks only by their headings (`（一）巩固增强经济回升向好态势`, where a copy lost the part heading
-    `一、2024年工作回顾`) continue the review a paragraph had opened, and are relabelled review."""
+    `一、2024年工作回顾`) continue the review a paragraph had opened, and are relabelled review; so is a part no
+    heading or opening gave a role (`新世纪第一年，…`)."""
     k = len(roles)
     while k > 0 and roles[k - 1][0] == "plan" and roles[k - 1][1] in by_tasking:
         k -= 1
-    if 0 < k < len(roles) and roles[k - 1][0] == "review":
-        roles[k:] = [("review", label) for _, label in roles[k:]]
+    j = k
+    while j > 0 and roles[j - 1][0] == "other":  # `新世纪第一年，…`: a review no opening words announced
+        j -= 1
+    if j < k or (0 < k < len(roles) and roles[k - 1][0] == "review"):
+        roles[j:] = [("review", label) for _, label in roles[j:]]
 
 
 def has_review_and_plan(sections: Sequence[Section]) -> bool:
