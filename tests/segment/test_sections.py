@@ -131,8 +131,8 @@ def test_task_like_headings_before_the_turn_to_problems_are_the_review() -> None
 
 def test_what_comes_before_the_turn_to_problems_is_the_review() -> None:
     # no heading or opening words announce the review; the turn to problems tells what it was
-    text = ("某省政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n新世纪第一年，全省人民克服困难，经济较快增长。\n"
+    text = ("某省政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n新世纪第一年，全省各族人民在省委领导下，面对复杂多变的形势，克服困难，开拓进取，经济较快增长，各项社会事业全面进步，人民生活继续改善。\n"
             "全省生产总值增长8%。\n我们也清醒地看到，当前还存在不少问题。\n一、扩大内需，促进经济较快增长\n要增加投资。\n")
     got = dict(roles_by_line(text, 2002))
-    assert got["新世纪第一年，全省人民克服困难，经济较快增长。"] == got["全省生产总值增长8%。"] == "review"
+    assert got["新世纪第一年，全省各族人民在省委领导下，面对复杂多变的形势，克服困难，开拓进取，经济较快增长，各项社会事业全面进步，人民生活继续改善。"] == got["全省生产总值增长8%。"] == "review"
     assert got["要增加投资。"] == "plan"
