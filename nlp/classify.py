@@ -56,11 +56,14 @@ class LinearModel:
         out = []
         weights_of = self._weights
         for text in texts:
-            counts = Counter(filter(weights_of.__contains__, char_ngrams(text)))
             rows: list[tuple[float, tuple[float, ...]]] = []  # (tf-idf, coefficient per class) of each n-gram
             norm = 0.0
-            for gram, c in counts.items():
-                idf, coefs = weights_of[gram]
+            # each distinct n-gram looked up once in the model's large dictionary, in the order they first occur
+            for gram, c in Counter(char_ngrams(text)).items():
+                weights = weights_of.get(gram)
+                if weights is None:
+                    continue
+                idf, coefs = weights
                 tfidf = (1 + math.log(c)) * idf
                 norm += tfidf * tfidf
                 rows.append((tfidf, coefs))
