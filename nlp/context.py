@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from nlp.classify import sentence_scorer
 from nlp.segment.sections import document_year, has_review_and_plan, parents, passage_spans, report_sections
@@ -79,7 +80,7 @@ def build_context(base: Analysis, options: Options) -> Context:
         tokens=base.tokens,
         year=year,
         sentence_starts=tuple(s.start for s in base.sentences),
-        token_starts=tuple(t.start for t in base.tokens),
+        token_starts=tuple(map(itemgetter(1), base.tokens)),  # Token.start, by C: a document has ~10k tokens
         heading_at={(o.start, o.end): i for i, o in enumerate(outline)},
         heading_ending_at={o.end: i for i, o in enumerate(outline)},
         parents=parents(outline),

@@ -26,10 +26,6 @@ MIN_SCORE = 0.35  # share of a directive's weighted content words a report must 
 MAX_POSTINGS = 200
 
 
-def _is_content(word: str) -> bool:
-    return len(word) >= 2 and "\u4e00" <= word[0] <= "\u9fff" and word not in STOP
-
-
 def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     """Return for each directive the reports that speak of the same matter, and the status they show."""
     sentences, tokens = analysis.sentences, analysis.tokens
@@ -37,7 +33,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     if not directives or not reports:
         return ()
     texts = list(map(itemgetter(0), tokens))  # Token.text, by C rather than by a Python loop over the tokens
-    content_words = {w: w for w in set(texts) if _is_content(w)}  # each distinct word judged once
+    # content words: Han words of two characters or more, not in STOP; each distinct word judged once
+    content_words = {w: w for w in set(texts) if len(w) >= 2 and "\u4e00" <= w[0] <= "\u9fff" and w not in STOP}
     content = list(map(content_words.get, texts))  # each token's word if it is a content word, else None
     token_starts = ctx.token_starts
 
