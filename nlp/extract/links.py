@@ -8,7 +8,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-from operator import itemgetter
 
 from nlp.context import Context
 from nlp.types import Analysis, Directive, Link, Quantity, Report, Status
@@ -32,7 +31,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     directives, reports, quantities = analysis.directives, analysis.reports, analysis.quantities
     if not directives or not reports:
         return ()
-    texts = list(map(itemgetter(0), tokens))  # Token.text, by C rather than by a Python loop over the tokens
+    texts = tokens.texts
     # content words: Han words of two characters or more, not in STOP; each distinct word judged once
     content_words = {w: w for w in set(texts) if len(w) >= 2 and "\u4e00" <= w[0] <= "\u9fff" and w not in STOP}
     content = list(map(content_words.get, texts))  # each token's word if it is a content word, else None
