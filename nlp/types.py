@@ -196,11 +196,11 @@ class Tokens(Sequence[Token]):
         if isinstance(i, slice):
             return Tokens(self.texts[i], self.starts[i])
         text, start = self.texts[i], self.starts[i]
-        return Token(text, start, start + len(text))
+        return tuple.__new__(Token, (text, start, start + len(text)))  # Token(…) without its Python __new__
 
     def __iter__(self) -> Iterator[Token]:
         ends = map(add, self.starts, map(len, self.texts))
-        return map(tuple.__new__, repeat(Token), zip(self.texts, self.starts, ends, strict=True))  # no Token.__new__
+        return map(tuple.__new__, repeat(Token), zip(self.texts, self.starts, ends, strict=True))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Tokens):
