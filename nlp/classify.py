@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from operator import add
@@ -54,25 +55,24 @@ class LinearModel:
 
     def predict_proba(self, texts: Iterable[str]) -> list[list[float]]:
         out = []
-        weights_of = self._weights
+        index_of, idf, coef = self.vocabulary, self._idf, self._coef
         for text in texts:
-            rows: list[tuple[float, tuple[float, ...]]] = []  # (tf-idf, coefficient per class) of each n-gram
+            rows: list[tuple[float, int]] = []  # (tf-idf, vocabulary index) of each n-gram
             norm = 0.0
             # each distinct n-gram looked up once in the model's large dictionary, in the order they first occur
             for gram, c in Counter(char_ngrams(text)).items():
-                weights = weights_of.get(gram)
-                if weights is None:
+                j = index_of.get(gram)
+                if j is None:
                     continue
-                idf, coefs = weights
-                tfidf = (1 + math.log(c)) * idf
+                tfidf = (1 + math.log(c)) * idf[j]
                 norm += tfidf * tfidf
-                rows.append((tfidf, coefs))
+                rows.append((tfidf, j))
             norm = math.sqrt(norm) or 1.0
             scores = list(self.intercept)
-            for k in range(len(scores)):  # class by class: each score sums its terms in the n-grams' order
+            for k, weights in enumerate(coef):  # class by class: each score sums its terms in the n-grams' order
                 score = scores[k]
-                for tfidf, coefs in rows:
-                    score += coefs[k] * (tfidf / norm)
+                for tfidf, j in rows:
+                    score += weights[j] * (tfidf / norm)
                 scores[k] = score
             top = max(scores)
             exps = [math.exp(s - top) for s in scores]
@@ -80,13 +80,15 @@ class LinearModel:
             out.append([e / total for e in exps])
         return out
 
-    @property
-    def _weights(self) -> dict[str, tuple[float, tuple[float, ...]]]:
-        """n-gram -> (idf, coefficient per class), built once."""
-        if not hasattr(self, "_weights_cache"):
-            columns = list(zip(*self.coef, strict=True))
-            self._weights_cache = {g: (self.idf[j], columns[j]) for g, j in self.vocabulary.items()}
-        return self._weights_cache
+    @cached_property
+    def _idf(self) -> array[float]:
+        """The idf of each n-gram, as packed doubles: a sentence's look-ups touch less memory than in lists of floats."""
+        return array("d", self.idf)
+
+    @cached_property
+    def _coef(self) -> list[array[float]]:
+        """The coefficients of each class, packed as `_idf`."""
+        return [array("d", row) for row in self.coef]
 
 
 @cache
