@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from nlp.classify import sentence_scorer
 from nlp.segment.sections import document_year, has_review_and_plan, parents, passage_spans, report_sections
-from nlp.types import Analysis, Document, Options, Role, Section, Sentence, Token
+from nlp.types import Analysis, Document, Options, Role, Section, Sentence, Tokens
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class Context:
     options: Options
     document: Document
     sentences: tuple[Sentence, ...] = field(repr=False)
-    tokens: tuple[Token, ...] = field(repr=False)
+    tokens: Tokens = field(repr=False)
     year: int | None  # the document's year, for deadlines such as 年底前
     sentence_starts: tuple[int, ...] = field(repr=False)
     token_starts: tuple[int, ...] = field(repr=False)
@@ -40,7 +40,7 @@ class Context:
         """Return the index of the sentence starting at or before `offset` (-1 before the first)."""
         return bisect_right(self.sentence_starts, offset) - 1
 
-    def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
+    def tokens_in(self, start: int, end: int) -> Tokens:
         """Return the tokens that start inside text[start:end]."""
         return self.tokens[bisect_left(self.token_starts, start):bisect_left(self.token_starts, end)]
 
@@ -79,7 +79,7 @@ def build_context(base: Analysis, options: Options) -> Context:
         tokens=base.tokens,
         year=year,
         sentence_starts=tuple(s.start for s in base.sentences),
-        token_starts=tuple(t.start for t in base.tokens),
+        token_starts=base.tokens.starts,
         heading_at={(o.start, o.end): i for i, o in enumerate(outline)},
         heading_ending_at={o.end: i for i, o in enumerate(outline)},
         parents=parents(outline),

@@ -105,6 +105,22 @@ def scanning_ahead(pattern: str) -> str:
     return f"(?=[{first}])(?:{pattern})" if first else pattern
 
 
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+GROUP_REFERENCE = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")  # (?P=name), (?(name)…), \1: they would not survive a join
+
+
+def any_of(patterns: Iterable[str]) -> str:
+    """Return a regex matching wherever one of `patterns` matches, trying them in order: one scan finds the
+    leftmost start of them all, where `pattern.match` then tells which of them matches there. Named groups
+    become plain ones (two patterns may use the same name)."""
+    parts = []
+    for pattern in patterns:
+        if GROUP_REFERENCE.search(pattern):
+            raise ValueError(f"a pattern referring to a group cannot be joined: {pattern}")
+        parts.append(f"(?:{NAMED_GROUP.sub('(', pattern)})")
+    return scanning_ahead("|".join(parts))
+
+
 def first_chars(pattern: str) -> str | None:
     """Return, as the body of a character class, the characters that every match of `pattern` opens with; or
     None when they are not a known set (a match may open with any character of a class or category other than

@@ -56,7 +56,7 @@ def structure(document: Document) -> Analysis:
     sentences = with_sections(sentences, [o.start for o in outline])
     return Analysis(document=document, outline=tuple(outline),
                     sections=assign_roles(text, outline, document_year(document)), sentences=tuple(sentences),
-                    tokens=tuple(tokenize(text)))
+                    tokens=tokenize(text))
 
 
 def analyze_document(document: Document, options: Options | None = None) -> Analysis:

@@ -8,10 +8,12 @@ JSON (`HIDDEN`), what to round (`rounded(3)`) and what to omit when empty (`OPTI
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, Literal, NamedTuple
+from itertools import repeat
+from operator import add
+from typing import Any, Literal, NamedTuple, overload
 
 from nlp.budget import MAX_CHARS, MAX_INPUT_BYTES, TIMEOUT
 
@@ -168,6 +170,49 @@ class Token(NamedTuple):
     end: int
 
 
+class Tokens(Sequence[Token]):
+    """The tokens of a text, kept as their words and their start offsets; a `Token` is made when one is asked for.
+
+    A document has hundreds of thousands of tokens and the extractors mostly want their words or their starts:
+    made all at once, the named tuples cost about as much as the segmentation, with the garbage collector's scans.
+    """
+
+    __slots__ = ("starts", "texts")
+
+    def __init__(self, texts: tuple[str, ...] = (), starts: tuple[int, ...] = ()) -> None:
+        self.texts = texts  # each token's word
+        self.starts = starts  # each token's start offset, ascending; it ends at its start plus its word's length
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Tokens: ...
+
+    def __getitem__(self, i: int | slice) -> Token | Tokens:
+        if isinstance(i, slice):
+            return Tokens(self.texts[i], self.starts[i])
+        text, start = self.texts[i], self.starts[i]
+        return tuple.__new__(Token, (text, start, start + len(text)))  # Token(…) without its Python __new__
+
+    def __iter__(self) -> Iterator[Token]:
+        ends = map(add, self.starts, map(len, self.texts))
+        return map(tuple.__new__, repeat(Token), zip(self.texts, self.starts, ends, strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Tokens):
+            return NotImplemented
+        return self.texts == other.texts and self.starts == other.starts
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, like the tuple it stands for
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     text: str
@@ -281,7 +326,7 @@ class Analysis:
     outline: tuple[OutlineItem, ...] = ()
     sections: tuple[Section, ...] = ()
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
-    tokens: tuple[Token, ...] = field(default=(), repr=False)
+    tokens: Tokens = field(default_factory=Tokens, repr=False)
     items: Mapping[str, tuple[Any, ...]] = field(default_factory=dict, repr=False)
 
     def get(self, kind: str) -> tuple[Any, ...]:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from nlp.cues import cue
-from nlp.lexicons import first_chars, load_table
+from nlp.lexicons import any_of, first_chars, load_table
 
 SENTENCES = (
     "各县区院要切实加强领导，确保各项任务落到实处。",
@@ -40,3 +40,19 @@ def test_cue_matches_as_its_patterns_joined(label: str) -> None:
     for s in SENTENCES:
         assert [m.span() for m in cue(label).finditer(s)] == [m.span() for m in plain.finditer(s)]
         assert bool(cue(label).match(s)) == bool(plain.match(s))
+
+
+def test_any_of_finds_the_leftmost_start_of_the_deadline_patterns() -> None:
+    patterns = [r["pattern"] for r in load_table("deadlines")]
+    joined = re.compile(any_of(patterns))
+    compiled = [re.compile(p) for p in patterns]
+    texts = [*SENTENCES, "请于6月底前报送，每季度通报一次。", "2025年3月15日前完成，会后立即部署。", "年内建成，上半年过半。"]
+    for text in texts:
+        starts = [m.start() for p in compiled if (m := p.search(text))]
+        m = joined.search(text)
+        assert (m.start() if m else None) == (min(starts) if starts else None), text
+
+
+def test_any_of_refuses_group_references() -> None:
+    with pytest.raises(ValueError):
+        any_of([r"(?P<a>x)(?P=a)", "y"])

@@ -63,12 +63,11 @@ def analyse_item(path: str, data: bytes, suffix: str, options: Options) -> Resul
 
 def _span_tokens(analysis: Analysis) -> Callable[[int, int], str]:
     """Return a function giving the space-separated tokens of a span of the analysed text."""
-    tokens = analysis.tokens
-    starts = [t.start for t in tokens]
+    texts, starts = analysis.tokens.texts, analysis.tokens.starts
 
     def of(start: int, end: int) -> str:
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        return " ".join(t.text for t in tokens[lo:hi])
+        return " ".join(texts[lo:hi])
 
     return of
 
@@ -79,7 +78,7 @@ def _still_there(path: str) -> bool:
 
 def tokens_text(text: str) -> str:
     """The text as space-separated jieba tokens, as the full-text index stores and queries it."""
-    return " ".join(t.text for t in tokenize(text))
+    return " ".join(tokenize(text).texts)
 
 
 def run_batch(paths: list[str], db_path: str, workers: int = 1, engine: str = "local", scheduler: str | None = None,

@@ -25,29 +25,28 @@ MIN_SCORE = 0.35  # share of a directive's weighted content words a report must 
 MAX_POSTINGS = 200
 
 
-def _is_content(word: str) -> bool:
-    return len(word) >= 2 and "\u4e00" <= word[0] <= "\u9fff" and word not in STOP
-
-
 def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     """Return for each directive the reports that speak of the same matter, and the status they show."""
     sentences, tokens = analysis.sentences, analysis.tokens
     directives, reports, quantities = analysis.directives, analysis.reports, analysis.quantities
     if not directives or not reports:
         return ()
-    texts = [t.text for t in tokens]
-    content_words = {w for w in set(texts) if _is_content(w)}  # each distinct word judged once
+    texts = tokens.texts
+    # content words: Han words of two characters or more, not in STOP; each distinct word judged once
+    content_words = {w: w for w in set(texts) if len(w) >= 2 and "\u4e00" <= w[0] <= "\u9fff" and w not in STOP}
+    content = list(map(content_words.get, texts))  # each token's word if it is a content word, else None
+    token_starts = ctx.token_starts
 
     def words(start: int, end: int) -> list[str]:
-        return [t.text for t in ctx.tokens_in(start, end) if t.text in content_words]
+        return list(filter(None, content[bisect_left(token_starts, start):bisect_left(token_starts, end)]))
 
     # document frequencies: a token counts in the first sentence ending after its start (the tokens after
     # the last sentence in one more group), each word once per group
     df: Counter[str] = Counter()
-    cuts = [bisect_left(ctx.token_starts, s.end) for s in sentences]
+    cuts = [bisect_left(token_starts, s.end) for s in sentences]
     for a, b in zip([0, *cuts], [*cuts, len(texts)], strict=True):
         if a < b:
-            df.update(content_words.intersection(texts[a:b]))
+            df.update(content_words.keys() & texts[a:b])
     n = len(sentences)
 
     @cache
@@ -72,6 +71,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     for i, bag in enumerate(report_words):
         for w, count in bag.items():
             index.setdefault(w, []).append((i, idf(w) * (1.5 if count > 1 else 1.0)))
+    # words that tie a directive to no report in particular: 建议 alone ties nothing (检察建议 is everywhere)
+    index = {w: postings for w, postings in index.items() if len(postings) <= MAX_POSTINGS and w != "建议"}
     # a report's topic is named in a directive only if the topic's first word is: index topics by that word
     by_topic_word: dict[str, list[int]] = {}
     for i, t in enumerate(topics):
@@ -81,22 +82,18 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     for d in directives:
         dw = set(words(d.start, d.end))
         ordered = sorted(dw)  # sums in a fixed order: the same scores in every process, whatever the hash seed
-        total = sum(idf(w) for w in ordered)
+        total = sum(map(idf, ordered))
         if total <= 0:
             continue
         acc: dict[int, float] = {}
         for w in ordered:
-            if w == "建议":
-                continue  # shared alone it ties nothing (检察建议 is everywhere)
-            postings = index.get(w, ())
-            if len(postings) > MAX_POSTINGS:
-                continue
-            for i, weight in postings:
+            for i, weight in index.get(w, ()):
                 acc[i] = acc.get(i, 0.0) + weight
-        for w in ordered:
-            for i in by_topic_word.get(w, ()):
-                if topics[i] <= dw:
-                    acc[i] = max(acc.get(i, 0.0), total)  # the report's topic (从…来看) is named in the directive
+        if by_topic_word:
+            for w in ordered:
+                for i in by_topic_word.get(w, ()):
+                    if topics[i] <= dw:
+                        acc[i] = max(acc.get(i, 0.0), total)  # the report's topic (从…来看) is named in the directive
         scored = [(a / total, reports[i]) for i, a in acc.items()
                   if a / total >= MIN_SCORE and reports[i].start != d.start]
         if not scored:

@@ -23,10 +23,12 @@ from nlp.types import Analysis, Quantity, Sentence
 
 SUFFIX_QUALIFIERS = {"左右": "approx", "上下": "approx", "以上": "at_least", "多": "above", "余": "above",
                      "以下": "at_most", "以内": "at_most"}
-# longest first: 不超过 is at most, not the 超过 it ends with
-PREFIX_QUALIFIERS = (("不低于", "at_least"), ("不少于", "at_least"), ("不超过", "at_most"), ("不高于", "at_most"),
-                     ("控制在", "at_most"), ("至少", "at_least"), ("超过", "above"), ("低于", "below"),
-                     ("大约", "approx"), ("逾", "above"), ("约", "approx"), ("近", "approx"))
+# words of at most PREFIX_LONGEST characters; the longest one before a number counts: 不超过 is at most, not the
+# 超过 it ends with
+PREFIX_QUALIFIERS = {"不低于": "at_least", "不少于": "at_least", "不超过": "at_most", "不高于": "at_most",
+                     "控制在": "at_most", "至少": "at_least", "超过": "above", "低于": "below",
+                     "大约": "approx", "逾": "above", "约": "approx", "近": "approx"}
+PREFIX_LONGEST = max(map(len, PREFIX_QUALIFIERS))
 QUAL = r"(?P<qual>左右|上下|以上|以下|以内|多|余)?"
 CHANGE_VERBS = r"下降|降低|提高|上升|增长|减少|回落|增加|扩大|缩小|回升"
 VERB_BEFORE = re.compile(rf"(?:{CHANGE_VERBS})$")
@@ -145,11 +147,11 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
     s, e = m.span()
     g = m.groupdict()
     qual = SUFFIX_QUALIFIERS.get(g.get("qual") or g.get("more") or "")
-    before = chunk[max(0, s - 3):s]
-    for word, q in PREFIX_QUALIFIERS:
-        if before.endswith(word):
-            qual = qual or q
-            break
+    if qual is None:
+        for n in range(PREFIX_LONGEST, 0, -1):  # a look-up per length, not a test per word
+            qual = PREFIX_QUALIFIERS.get(chunk[max(0, s - n):s])
+            if qual:
+                break
     if kind == "period":
         masked = is_masked(g["a"]) or is_masked(g.get("b") or "")
         value = None if masked else [parse_number(g["a"]), parse_number(g["b"])] if g.get("b") else parse_number(g["a"])

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import threading
 from functools import cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, compress
 from operator import not_
 
 from nlp.lexicons import load_table
 from nlp.segment.fastcut import Segmenter, build_segmenter
-from nlp.types import Token
+from nlp.types import Tokens
 
 _lock = threading.Lock()
 
@@ -33,11 +33,10 @@ def known_word(word: str) -> bool:
     return tokenizer().has_word(word)
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Return the tokens of `text` with their offsets; whitespace is left out."""
     words = tokenizer().cut(text)  # cut, not tokenize: the same words without a generator per word
-    ends = list(accumulate(map(len, words)))
     # built by iterators in C, not by a Python loop: a document has hundreds of thousands of tokens
-    starts = chain((0,), ends)  # one more than the words: zip stops at the last word
-    spans = compress(zip(words, starts, ends, strict=False), map(not_, map(str.isspace, words)))
-    return list(map(tuple.__new__, repeat(Token), spans))  # Token(word, start, end) without its Python __new__
+    starts = accumulate(map(len, words), initial=0)  # one more than the words: compress stops at the last word
+    kept = list(map(not_, map(str.isspace, words)))
+    return Tokens(tuple(compress(words, kept)), tuple(compress(starts, kept)))

@@ -65,7 +65,7 @@ def with_sentences(analysis: Analysis) -> Analysis:
     (what comparing needs)."""
     text = analysis.document.text
     sentences = with_sections(split_sentences(text), [o.start for o in analysis.outline])
-    return replace(analysis, sentences=tuple(sentences), tokens=tuple(tokenize(text)))
+    return replace(analysis, sentences=tuple(sentences), tokens=tokenize(text))
 
 
 def library(db: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -21,3 +21,13 @@ def test_tokens_carry_offsets() -> None:
 
 def test_tokenizer_is_loaded_once() -> None:
     assert tokenizer() is tokenizer()
+
+
+def test_tokens_as_a_sequence() -> None:
+    text = "全市检察机关 要服务“六稳”。"
+    tokens = tokenize(text)
+    made = list(tokens)
+    assert [tokens[i] for i in range(len(tokens))] == made and tokens[-1] == made[-1]
+    assert list(tokens[1:3]) == made[1:3] and tokens[1:3] == tokenize(text)[1:3]
+    assert all(not t.text.isspace() and text[t.start:t.end] == t.text for t in made)
+    assert list(tokens.texts) == [t.text for t in made] and list(tokens.starts) == [t.start for t in made]
