@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
+from operator import attrgetter, mul
 
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions
@@ -205,6 +205,13 @@ class DirectiveTerms:
 
 def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]) -> Features:
     """Return the match features of a sentence's terms against a directive's items' terms."""
+    return Features(*feature_values(d, sentence, idf))
+
+
+def feature_values(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]
+                   ) -> tuple[float, float, float, int, float, int, float, float]:
+    """Return the values of `features` in the order of `FEATURES`, without building a `Features`: what
+    `match_directives` scores each of its candidates by."""
     best = (0.0, 0.0, 0.0, 0, 0.0)
     half = 0
     for item, weight, head in zip(d.items, d.weights, d.heads, strict=True):
@@ -217,12 +224,8 @@ def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float])
         half += got / weight >= 0.5
         if candidate > best:
             best = candidate
-    return Features(
-        coverage=best[0], rarest=best[1], shared=min(best[2], 5.0), rare_count=min(best[3], 5), head=best[4],
-        items=min(half, 3),
-        campaign=float(not d.campaigns.isdisjoint(sentence)),
-        metric=float(not d.metrics.isdisjoint(sentence)),
-    )
+    return (best[0], best[1], min(best[2], 5.0), min(best[3], 5), best[4], min(half, 3),
+            float(not d.campaigns.isdisjoint(sentence)), float(not d.metrics.isdisjoint(sentence)))
 
 
 def sharing(d: DirectiveTerms, postings: dict[str, list[int]]) -> list[int]:
@@ -234,32 +237,37 @@ def sharing(d: DirectiveTerms, postings: dict[str, list[int]]) -> list[int]:
     return sorted(found)
 
 
-def term_gains(d: DirectiveTerms, idf: dict[str, float], weights: Sequence[float]) -> dict[str, float]:
-    """Return, for each term of a directive, the most it can add to a scorer's sum (of `weights` times the
-    features, all weights at least 0) in a sentence holding it: the features of a sentence are at most the sums
-    over its shared terms of these terms' parts (its best item's coverage at most the sum of each term's largest
-    share of an item, the rarest at most the sum of the rarities, an item half covered at most the sum of each
-    term's twice its shares, capped at 1), so the sum of their gains bounds what the sentence can score."""
-    rare_of = {t: float(idf[t] >= RARE) for t in d.everything}
-    gains: dict[str, float] = {}
-    for t in d.everything:
+def term_gains(d: DirectiveTerms, idf: dict[str, float], weights: Sequence[float]) -> list[tuple[str, float, float]]:
+    """Return, for each term of a directive, rarest first, the most it can add to a scorer's sum (of `weights`
+    times the features, all weights at least 0) in a sentence holding it: (term, gain, rarest gain), the rarest
+    gain what the `rarest` feature adds where it is the rarest term the sentence shares with the directive, the
+    gain what the other features add. The features of a sentence are at most the sums over its shared terms of
+    these terms' parts (its best item's coverage at most the sum of each term's largest share of an item, an
+    item half covered at most the sum of each term's twice its shares, capped at 1), the rarest at most the
+    rarity of the rarest term shared, so the gains of its shared terms and the rarest gain of the rarest of them
+    together bound what the sentence can score."""
+    rarest = FEATURES.index("rarest")
+    gains = []
+    for t in sorted(d.everything, key=lambda t: (-idf[t], t)):
         x = idf[t]
         shares = [x / w for item, w in zip(d.items, d.weights, strict=True) if t in item and w]
         if not shares:
             continue
-        parts = (max(shares), x, x, rare_of[t], float(t in d.heads), sum(min(1.0, 2 * s) for s in shares),
+        parts = (max(shares), 0.0, x, float(x >= RARE), float(t in d.heads), sum(min(1.0, 2 * s) for s in shares),
                  float(t.startswith("C:")), float(t.startswith("M:")))
-        gains[t] = sum(w * p for w, p in zip(weights, parts, strict=True))
+        gains.append((t, sum(w * p for w, p in zip(weights, parts, strict=True)), weights[rarest] * x))
     return gains
 
 
-def within_reach(gains: dict[str, float], postings: dict[str, list[int]], floor: float) -> list[int]:
+def within_reach(gains: Sequence[tuple[str, float, float]], postings: dict[str, list[int]], floor: float
+                 ) -> list[int]:
     """Return, in order, the sentences (by their place in a document's pool) that share a term with a directive
     and whose terms' gains (`term_gains`) together reach `floor`: the others cannot score enough."""
     reach: dict[int, float] = {}
-    for t, g in gains.items():
+    get = reach.get
+    for t, gain, rarest in gains:  # rarest first: a sentence's first term is its rarest
         for j in postings.get(t, ()):
-            reach[j] = reach.get(j, 0.0) + g
+            reach[j] = get(j, rarest) + gain
     return sorted(j for j, r in reach.items() if r >= floor)
 
 
@@ -281,7 +289,11 @@ class Scorer:
     threshold: float  # the probability from which a sentence is evidence
 
     def probability(self, f: Features) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, f.vector(), strict=True))
+        return self.probability_of(f.vector())
+
+    def probability_of(self, values: Sequence[float]) -> float:
+        """The probability of the feature values in the order of `FEATURES` (`feature_values`)."""
+        z = self.bias + sum(map(mul, self.weights, values))  # summed in order, as the features were
         return 1 / (1 + math.exp(-z))
 
 
@@ -360,7 +372,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
         for i, d in enumerate(base.directives):
             scored = []
             for j in within_reach(gains[i], postings, floor):
-                p = scorer.probability(features(d_terms[i], terms[j], idf))
+                p = scorer.probability_of(feature_values(d_terms[i], terms[j], idf))
                 if p >= scorer.threshold:
                     scored.append((p, j))
             scored.sort(key=lambda x: (-x[0], x[1]))
