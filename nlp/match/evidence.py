@@ -369,6 +369,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
         postings = inverted(terms)
+        reporting = Reporting(other)
         for i, d in enumerate(base.directives):
             scored = []
             for j in within_reach(gains[i], postings, floor):
@@ -378,17 +379,44 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
             scored.sort(key=lambda x: (-x[0], x[1]))
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(p, 3))
                              for p, j in scored[:MAX_EVIDENCE])
-            status = _status(d, base, evidence, other) if evidence else "unknown"
+            status = _status(d, base, evidence, reporting) if evidence else "unknown"
             results[i].append(DirectiveResult(document=n, status=status,
                                               score=evidence[0].score if evidence else 0.0, evidence=evidence))
     return results
 
 
-def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: Analysis) -> Status:
+class Reporting:
+    """A document reporting on directives, with what their statuses need of it worked out once: its quantities
+    by position, and the status each sentence's polarity gives (a sentence is the best evidence of many)."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.quantities = SpanIndex(analysis.quantities, attrgetter("start"))
+        self._by_polarity: dict[tuple[int, int], Status] = {}
+
+    def quantities_in(self, e: Evidence) -> list[Quantity]:
+        """The quantities starting in an evidence sentence, in order."""
+        return self.quantities.starting_in(e.start, e.end)
+
+    def status_by_polarity(self, e: Evidence) -> Status:
+        """The status an evidence sentence gives by its polarity and its words of work still in progress."""
+        key = (e.start, e.end)
+        status = self._by_polarity.get(key)
+        if status is None:
+            quantities = self.quantities_in(e)
+            pol = polarity(e.text, quantities)
+            if pol == "neutral":
+                pol = "achievement"  # evidence found in what the document reports as done
+            status = self._by_polarity[key] = _from_polarity(pol, quantities, e.text)
+        return status
+
+
+def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], reporting: Reporting) -> Status:
     """Status of a directive in one document from its best evidence."""
-    targets = [q for q in base.quantities if q.id in d.targets]
+    other = reporting.analysis
+    targets = [q for q in base.quantities if q.id in d.targets] if d.targets else []
     top = evidence[0]
-    quantities = [q for q in other.quantities if top.start <= q.start < top.end]
+    quantities = reporting.quantities_in(top)
     kinds = {q.kind for q in quantities}
     for t in targets:
         if t.kind == "coverage":
@@ -421,10 +449,7 @@ def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: A
     rate = _rate_status(d, base, evidence, other)
     if rate is not None:
         return rate
-    pol = polarity(top.text, quantities)
-    if pol == "neutral":
-        pol = "achievement"  # evidence found in what the document reports as done
-    return _from_polarity(pol, quantities, top.text)
+    return reporting.status_by_polarity(top)
 
 
 def _parity_status(d: Directive, evidence: Sequence[Evidence], other: Analysis) -> Status | None:
