@@ -84,20 +84,22 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
             five_years = False
         if len(sent.text) < MIN_CHARS or sent.text[-1] not in SENTENCE_END:
             continue  # title lines name a matter but report nothing
-        if FRAMING.search(sent.text):
-            continue  # the year's character, thanks, pledges: a review's framing reports nothing done
         # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
         if (review_by_heading and role != "review") or role in NOT_EVIDENCE_ROLES or five_years:
             continue
+        if FRAMING.search(sent.text):
+            continue  # the year's character, thanks, pledges: a review's framing reports nothing done
         out.append(sent)
     return out
 
 
 class Terms:
-    """The match terms of spans of one analysed document, from its own tokens (segmented once)."""
+    """The match terms of spans of one analysed document, from its own tokens (segmented once); with `among`,
+    only the terms of that vocabulary (the directives' terms: no other term is weighed)."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, among: Vocabulary | None = None) -> None:
         self.analysis = analysis
+        self.among = among
         self.tokens = SpanIndex(analysis.tokens, attrgetter("start"))
         self.mentions = SpanIndex([(m.start, c) for c in analysis.campaigns for m in c.mentions], lambda x: x[0])
         self.in_quantity = bytearray(len(analysis.document.text) + 1)
@@ -108,10 +110,10 @@ class Terms:
         """Return the terms of text[start:end]: content words with the dictionary words inside them (not the
         words of a quantity such as 两三件, nor those in `leave_out`), the campaigns named there (and their
         members' words), the metrics named there."""
-        out: set[str] = set()
-        for t in self.tokens.starting_in(start, end):
-            if not self.in_quantity[t.start]:
-                out |= _word_terms(t.text)
+        in_quantity = self.in_quantity
+        word_terms = _word_terms if self.among is None else self.among.__getitem__
+        out: set[str] = set().union(*[word_terms(t.text) for t in self.tokens.starting_in(start, end)
+                                       if not in_quantity[t.start]])
         if leave_out:
             out -= {w for w in out if any(w in name for name in leave_out)}
         for _, c in self.mentions.starting_in(start, end):
@@ -123,6 +125,8 @@ class Terms:
         full, short_forms = _abbreviations()
         for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too
             out |= _word_terms(full[m.group(0)])
+        if self.among is not None:
+            out &= self.among.terms
         return frozenset(out)
 
 
@@ -135,14 +139,39 @@ def _abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
 
 @cache
 def _word_terms(word: str) -> frozenset[str]:
+    return terms_of_word(word)
+
+
+CJK_WORD = re.compile(r"[\u4e00-\u9fff+]+")
+
+
+def terms_of_word(word: str, among: frozenset[str] | None = None) -> frozenset[str]:
+    """Return the terms of a token: the word with the dictionary words inside a long one, none of them generic;
+    with `among`, only those among these terms (the dictionary not asked about the others)."""
+    if among is not None and len(word) < 3 and word not in among:
+        return frozenset()  # a short word's only term is itself
     generic = _generic()
-    if len(word) < 2 or word in generic or not all("\u4e00" <= ch <= "\u9fff" or ch == "+" for ch in word):
+    if len(word) < 2 or word in generic or not CJK_WORD.fullmatch(word):
         return frozenset()
-    out = {word}
+    out = {word} if among is None or word in among else set()
     if len(word) >= 3:  # 粮食产量 → 粮食, 产量: the words a search engine would index inside it
-        out |= {word[i:i + n] for n in (2, 3) for i in range(len(word) - n + 1)
-                if word[i:i + n] != word and word[i:i + n] not in generic and known_word(word[i:i + n])}
+        out |= {piece for n in (2, 3) for i in range(len(word) - n + 1)
+                if (piece := word[i:i + n]) != word and (among is None or piece in among) and piece not in generic
+                and known_word(piece)}
     return frozenset(out)
+
+
+class Vocabulary(dict[str, frozenset[str]]):
+    """The terms a comparison weighs (its directives' terms), and each word's terms among them, worked out once
+    per word for all the documents compared."""
+
+    def __init__(self, terms: frozenset[str]) -> None:
+        super().__init__()
+        self.terms = terms
+
+    def __missing__(self, word: str) -> frozenset[str]:
+        found = self[word] = terms_of_word(word, self.terms)
+        return found
 
 
 @cache
@@ -331,14 +360,18 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
 def candidate_features(base: Analysis, others: Sequence[Analysis]
                        ) -> tuple[list[list[frozenset[str]]], list[list[Sentence]], list[list[frozenset[str]]],
                                   dict[str, float]]:
-    """Return each directive's item terms, each document's evidence sentences and their terms, and the term
-    weights (inverse document frequency over the sentences of all the compared documents)."""
-    base_terms = Terms(base)
-    d_items = [directive_items(base_terms, d) for d in base.directives]
+    """Return each directive's item terms, each document's evidence sentences and their terms among the
+    directives' terms, and these terms' weights (inverse document frequency over the sentences of all the
+    compared documents)."""
+    all_base_terms = Terms(base)
+    d_items = [directive_items(all_base_terms, d) for d in base.directives]
+    # only the directives' terms are weighed: the others' document frequencies and places are not needed
+    vocabulary = Vocabulary(frozenset().union(*(item for items in d_items for item in items)))
+    base_terms = Terms(base, vocabulary)
     pools = [reported_sentences(o) for o in others]
     pool_terms = []
     for other, pool in zip(others, pools, strict=True):
-        t = Terms(other)
+        t = Terms(other, vocabulary)
         pool_terms.append([t.of(s.start, s.end) for s in pool])
     df: Counter[str] = Counter()
     n = 0
