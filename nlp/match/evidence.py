@@ -27,7 +27,7 @@ from functools import cache
 from operator import attrgetter, mul
 
 from nlp.extract.campaigns import canonical, lexicon_members
-from nlp.extract.metrics import metric_key, metric_mentions
+from nlp.extract.metrics import any_metric_of, metric_key, metric_mentions
 from nlp.extract.reports import FRAMING, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import status_of
@@ -121,12 +121,15 @@ class Terms:
             for member in lexicon_members().get(c.name, ()):
                 out |= _phrase_terms(member)
         text = self.analysis.document.text[start:end]
-        out |= {"M:" + key for _, _, key in metric_mentions(text)}
-        full, short_forms = _abbreviations()
-        for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too
-            out |= _word_terms(full[m.group(0)])
-        if self.among is not None:
-            out &= self.among.terms
+        among = self.among
+        if among is None or (among.metrics is not None and among.metrics.search(text)):
+            out |= {"M:" + key for _, _, key in metric_mentions(text)}
+        if among is None or (among.short_forms is not None and among.short_forms.search(text)):
+            full, short_forms = _abbreviations()
+            for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too
+                out |= _word_terms(full[m.group(0)])
+        if among is not None:
+            out &= among.terms
         return frozenset(out)
 
 
@@ -143,31 +146,38 @@ def _word_terms(word: str) -> frozenset[str]:
 
 
 CJK_WORD = re.compile(r"[\u4e00-\u9fff+]+")
+NO_TERMS: frozenset[str] = frozenset()  # one object for the many words without terms (not one each to collect)
 
 
 def terms_of_word(word: str, among: frozenset[str] | None = None) -> frozenset[str]:
     """Return the terms of a token: the word with the dictionary words inside a long one, none of them generic;
     with `among`, only those among these terms (the dictionary not asked about the others)."""
     if among is not None and len(word) < 3 and word not in among:
-        return frozenset()  # a short word's only term is itself
+        return NO_TERMS  # a short word's only term is itself
     generic = _generic()
     if len(word) < 2 or word in generic or not CJK_WORD.fullmatch(word):
-        return frozenset()
+        return NO_TERMS
     out = {word} if among is None or word in among else set()
     if len(word) >= 3:  # 粮食产量 → 粮食, 产量: the words a search engine would index inside it
         out |= {piece for n in (2, 3) for i in range(len(word) - n + 1)
                 if (piece := word[i:i + n]) != word and (among is None or piece in among) and piece not in generic
                 and known_word(piece)}
-    return frozenset(out)
+    return frozenset(out) if out else NO_TERMS
 
 
 class Vocabulary(dict[str, frozenset[str]]):
     """The terms a comparison weighs (its directives' terms), and each word's terms among them, worked out once
-    per word for all the documents compared."""
+    per word for all the documents compared; regexes finding where a text may hold some of them (a metric of
+    theirs, an abbreviation of a name giving some): None where none can."""
 
     def __init__(self, terms: frozenset[str]) -> None:
         super().__init__()
         self.terms = terms
+        keys = {t.removeprefix("M:") for t in terms if t.startswith("M:")}
+        self.metrics = any_metric_of(keys) if keys else None
+        full, _ = _abbreviations()
+        shorts = [short for short, name in full.items() if not _word_terms(name).isdisjoint(terms)]
+        self.short_forms = re.compile(words_pattern(shorts)) if shorts else None
 
     def __missing__(self, word: str) -> frozenset[str]:
         found = self[word] = terms_of_word(word, self.terms)
