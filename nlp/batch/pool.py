@@ -106,10 +106,19 @@ class _Worker:
         self.task: Any = None
         self.busy = False
         self.since = 0.0
+        self.measured = 0.0  # when its memory was last read
 
     def give(self, task: Any) -> None:
         self.task, self.busy, self.since = task, True, time.monotonic()
         self.conn.send(task)
+
+    def over_memory(self, max_memory: int, now: float) -> bool:
+        """Whether the worker holds more than `max_memory` bytes, read at most once per POLL: reading it costs
+        the parent (the kernel walks the worker's pages) about a millisecond, and results come far more often."""
+        if now - self.measured < POLL:
+            return False
+        self.measured = now
+        return rss(self.process.pid) > max_memory
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -185,7 +194,7 @@ def run(tasks: Iterable[Any], func: Callable[[Any], Any], workers: int = 1, time
                     outcome = Failure(_death(w.process))
                 elif timeout and now - w.since > timeout + GRACE:
                     outcome = Failure(f"over the time budget of {timeout:g} s (the worker was stopped)")
-                elif max_memory and rss(w.process.pid) > max_memory:
+                elif max_memory and w.over_memory(max_memory, now):
                     outcome = Failure(f"over the memory budget of {mib(max_memory)} (the worker was stopped)")
                 if outcome is None:
                     continue
