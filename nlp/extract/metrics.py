@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from functools import cache, lru_cache
 
 from nlp.lexicons import load_table
@@ -19,13 +18,7 @@ def _metrics() -> tuple[tuple[str, Direction, re.Pattern[str]], ...]:
 @cache
 def _any_metric() -> re.Pattern[str]:
     """One regex of all the metrics' patterns as alternatives: it finds something exactly where one of them does."""
-    return any_metric_of(None)
-
-
-def any_metric_of(keys: Collection[str] | None) -> re.Pattern[str]:
-    """One regex of the patterns of the metrics of `keys` (all with None) as alternatives: it finds something
-    exactly where one of them does."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for key, _, pattern in _metrics() if keys is None or key in keys))
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, _, pattern in _metrics()))
 
 
 def metric_key(metric: str) -> tuple[str | None, Direction | None]:

@@ -23,11 +23,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter, mul
 
 from nlp.extract.campaigns import canonical, lexicon_members
-from nlp.extract.metrics import any_metric_of, metric_key, metric_mentions
+from nlp.extract.metrics import metric_key, metric_mentions
 from nlp.extract.reports import FRAMING, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import status_of
@@ -121,9 +121,8 @@ class Terms:
             for member in lexicon_members().get(c.name, ()):
                 out |= _phrase_terms(member)
         text = self.analysis.document.text[start:end]
+        out |= {"M:" + key for _, _, key in metric_mentions(text)}  # cached: `find_result` searched most sentences
         among = self.among
-        if among is None or (among.metrics is not None and among.metrics.search(text)):
-            out |= {"M:" + key for _, _, key in metric_mentions(text)}
         if among is None or (among.short_forms is not None and among.short_forms.search(text)):
             full, short_forms = _abbreviations()
             for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too
@@ -167,14 +166,12 @@ def terms_of_word(word: str, among: frozenset[str] | None = None) -> frozenset[s
 
 class Vocabulary(dict[str, frozenset[str]]):
     """The terms a comparison weighs (its directives' terms), and each word's terms among them, worked out once
-    per word for all the documents compared; regexes finding where a text may hold some of them (a metric of
-    theirs, an abbreviation of a name giving some): None where none can."""
+    per word for all the documents compared; a regex finding where a text may hold some of them by an
+    abbreviation (of a name giving some), None where none can."""
 
     def __init__(self, terms: frozenset[str]) -> None:
         super().__init__()
         self.terms = terms
-        keys = {t.removeprefix("M:") for t in terms if t.startswith("M:")}
-        self.metrics = any_metric_of(keys) if keys else None
         full, _ = _abbreviations()
         shorts = [short for short, name in full.items() if not _word_terms(name).isdisjoint(terms)]
         self.short_forms = re.compile(words_pattern(shorts)) if shorts else None
@@ -500,13 +497,10 @@ def _parity_status(d: Directive, evidence: Sequence[Evidence], other: Analysis) 
     the first grows at least as fast as the second, not met where slower, partial where its figures (城乡居民
     收入分别增长4.3%、6.1%) fall on both sides; None where the directive sets no such target or the evidence does
     not give both growth rates."""
-    m = PARITY.search(d.text)
-    if m is None:
+    keys = _parity_keys(d.text)
+    if keys is None:
         return None
-    first, _ = metric_key(m.group("a") + "增长")
-    second, _ = metric_key(m.group("b") + "增长")
-    if first is None or second is None or first == second:
-        return None
+    first, second = keys
     rates: dict[str, list[float]] = {first: [], second: []}
     _growth_rates(other, [(e.start, e.end) for e in evidence], rates)
     if rates[first] and not rates[second]:
@@ -518,6 +512,20 @@ def _parity_status(d: Directive, evidence: Sequence[Evidence], other: Analysis) 
     if all(r >= pace for r in rates[first]):
         return "met"
     return "not_met" if all(r < pace for r in rates[first]) else "partial"
+
+
+@lru_cache(maxsize=1024)  # a directive's text is looked at once per document compared
+def _parity_keys(directive: str) -> tuple[str, str] | None:
+    """The metric keys of a parity target in a directive's text (居民收入增长和经济增长同步 → income_growth,
+    gdp_growth), None where it sets none."""
+    m = PARITY.search(directive)
+    if m is None:
+        return None
+    first, _ = metric_key(m.group("a") + "增长")
+    second, _ = metric_key(m.group("b") + "增长")
+    if first is None or second is None or first == second:
+        return None
+    return first, second
 
 
 def _growth_rates(other: Analysis, spans: Sequence[tuple[int, int]], rates: dict[str, list[float]],
