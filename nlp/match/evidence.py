@@ -410,18 +410,23 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
         postings = inverted(terms)
         reporting = Reporting(other)
+        # what the document says of a directive it gives no evidence of: one object for all of them (immutable),
+        # not one each for the garbage collector to scan
+        unknown = DirectiveResult(document=n, status="unknown", score=0.0, evidence=())
         for i, d in enumerate(base.directives):
             scored = []
             for j in within_reach(gains[i], postings, floor):
                 p = scorer.probability_of(feature_values(d_terms[i], terms[j], idf))
                 if p >= scorer.threshold:
                     scored.append((p, j))
+            if not scored:
+                results[i].append(unknown)
+                continue
             scored.sort(key=lambda x: (-x[0], x[1]))
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(p, 3))
                              for p, j in scored[:MAX_EVIDENCE])
-            status = _status(d, base, evidence, reporting) if evidence else "unknown"
-            results[i].append(DirectiveResult(document=n, status=status,
-                                              score=evidence[0].score if evidence else 0.0, evidence=evidence))
+            results[i].append(DirectiveResult(document=n, status=_status(d, base, evidence, reporting),
+                                              score=evidence[0].score, evidence=evidence))
     return results
 
 
