@@ -44,7 +44,7 @@ class SpanIndex(Generic[T]):
 
     def __init__(self, items: Sequence[T], start: Callable[[T], int]) -> None:
         self.items = sorted(items, key=start)
-        self.starts = [start(x) for x in self.items]
+        self.starts = list(map(start, self.items))
 
     def starting_in(self, start: int, end: int) -> list[T]:
         """Return the items that start at or after `start` and before `end`, in order."""

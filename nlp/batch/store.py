@@ -316,21 +316,22 @@ def item_rows(result: dict[str, Any]) -> list[Row]:
 
 class Prepared(NamedTuple):
     """An analysis made ready to store by the process that analysed it, so that the archive's one writer only
-    writes: its rows, the full-text tokens of each row's span (None where they are to be segmented), its JSON
-    and its text key."""
+    writes: each row's item columns (the first nine fields of its `Row`, as a plain tuple: a named tuple costs
+    the writer a constructor call per row to unpickle), the full-text tokens of each row's span, its JSON and its
+    text key."""
 
-    rows: list[Row]
-    tokens: list[str | None]
+    rows: list[tuple[Any, ...]]
+    tokens: list[str]
     analysis: str
     text_key: str
 
 
-def prepare(result: dict[str, Any], tokens_of_span: Callable[[int, int], str] | None = None) -> Prepared:
+def prepare(result: dict[str, Any], tokens_of_span: Callable[[int, int], str]) -> Prepared:
     """Return the analysis (its JSON object) ready to store; `tokens_of_span(start, end)` gives the tokens of a
-    span from the analysis' own segmentation (else `store` segments each span)."""
+    span (in a worker, from the analysis' own segmentation)."""
     rows = item_rows(result)
-    tokens = [tokens_of_span(*r.span) if tokens_of_span else None for r in rows]
-    return Prepared(rows, tokens, json.dumps(result, ensure_ascii=False), text_key(result["text"]))
+    return Prepared([tuple(r[:9]) for r in rows], [tokens_of_span(*r.span) for r in rows],
+                    json.dumps(result, ensure_ascii=False), text_key(result["text"]))
 
 
 def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: Any) -> str | None:
@@ -338,7 +339,7 @@ def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: 
     when `result[PREPARED]` holds them). When a stored document has the same text (another format of the same
     report), store nothing twice: record the path and content as its copy, and return the path it is stored
     under."""
-    prepared = result.pop(PREPARED, None) or prepare(result)
+    prepared = result.pop(PREPARED, None) or prepare(result, lambda start, end: tokens_of(result["text"][start:end]))
     sha = result["source"]["sha256"]
     key = prepared.text_key
     same = db.execute("SELECT sha256, path FROM documents WHERE text_key=? AND sha256<>?", (key, sha)).fetchone()
@@ -372,10 +373,8 @@ def store(db: sqlite3.Connection, path: str, result: dict[str, Any], tokens_of: 
         ids = range(first_id, first_id + len(rows))
         db.executemany('INSERT INTO items (id, sha256, kind, item, text, start, "end", actors, campaigns, modality,'
                        " extra) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                       [(i, sha, *row[:9]) for i, row in zip(ids, rows, strict=True)])
-        fts = [(i, tokens if tokens is not None else tokens_of(text[row.span[0]:row.span[1]]))
-               for i, row, tokens in zip(ids, rows, prepared.tokens, strict=True)]
-        db.executemany("INSERT INTO items_fts (rowid, tokens) VALUES (?, ?)", fts)
+                       [(i, sha, *row) for i, row in zip(ids, rows, strict=True)])
+        db.executemany("INSERT INTO items_fts (rowid, tokens) VALUES (?, ?)", zip(ids, prepared.tokens, strict=True))
         db.execute("COMMIT")
     except BaseException:
         _rollback(db)

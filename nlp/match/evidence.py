@@ -23,8 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from operator import attrgetter
+from functools import cache, lru_cache
+from operator import attrgetter, mul
 
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions
@@ -84,20 +84,22 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
             five_years = False
         if len(sent.text) < MIN_CHARS or sent.text[-1] not in SENTENCE_END:
             continue  # title lines name a matter but report nothing
-        if FRAMING.search(sent.text):
-            continue  # the year's character, thanks, pledges: a review's framing reports nothing done
         # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
         if (review_by_heading and role != "review") or role in NOT_EVIDENCE_ROLES or five_years:
             continue
+        if FRAMING.search(sent.text):
+            continue  # the year's character, thanks, pledges: a review's framing reports nothing done
         out.append(sent)
     return out
 
 
 class Terms:
-    """The match terms of spans of one analysed document, from its own tokens (segmented once)."""
+    """The match terms of spans of one analysed document, from its own tokens (segmented once); with `among`,
+    only the terms of that vocabulary (the directives' terms: no other term is weighed)."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, among: Vocabulary | None = None) -> None:
         self.analysis = analysis
+        self.among = among
         self.tokens = SpanIndex(analysis.tokens, attrgetter("start"))
         self.mentions = SpanIndex([(m.start, c) for c in analysis.campaigns for m in c.mentions], lambda x: x[0])
         self.in_quantity = bytearray(len(analysis.document.text) + 1)
@@ -108,10 +110,10 @@ class Terms:
         """Return the terms of text[start:end]: content words with the dictionary words inside them (not the
         words of a quantity such as 两三件, nor those in `leave_out`), the campaigns named there (and their
         members' words), the metrics named there."""
-        out: set[str] = set()
-        for t in self.tokens.starting_in(start, end):
-            if not self.in_quantity[t.start]:
-                out |= _word_terms(t.text)
+        in_quantity = self.in_quantity
+        word_terms = _word_terms if self.among is None else self.among.__getitem__
+        out: set[str] = set().union(*[word_terms(t.text) for t in self.tokens.starting_in(start, end)
+                                       if not in_quantity[t.start]])
         if leave_out:
             out -= {w for w in out if any(w in name for name in leave_out)}
         for _, c in self.mentions.starting_in(start, end):
@@ -119,10 +121,14 @@ class Terms:
             for member in lexicon_members().get(c.name, ()):
                 out |= _phrase_terms(member)
         text = self.analysis.document.text[start:end]
-        out |= {"M:" + key for _, _, key in metric_mentions(text)}
-        full, short_forms = _abbreviations()
-        for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too
-            out |= _word_terms(full[m.group(0)])
+        out |= {"M:" + key for _, _, key in metric_mentions(text)}  # cached: `find_result` searched most sentences
+        among = self.among
+        if among is None or (among.short_forms is not None and among.short_forms.search(text)):
+            full, short_forms = _abbreviations()
+            for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too
+                out |= _word_terms(full[m.group(0)])
+        if among is not None:
+            out &= among.terms
         return frozenset(out)
 
 
@@ -135,14 +141,44 @@ def _abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
 
 @cache
 def _word_terms(word: str) -> frozenset[str]:
+    return terms_of_word(word)
+
+
+CJK_WORD = re.compile(r"[\u4e00-\u9fff+]+")
+NO_TERMS: frozenset[str] = frozenset()  # one object for the many words without terms (not one each to collect)
+
+
+def terms_of_word(word: str, among: frozenset[str] | None = None) -> frozenset[str]:
+    """Return the terms of a token: the word with the dictionary words inside a long one, none of them generic;
+    with `among`, only those among these terms (the dictionary not asked about the others)."""
+    if among is not None and len(word) < 3 and word not in among:
+        return NO_TERMS  # a short word's only term is itself
     generic = _generic()
-    if len(word) < 2 or word in generic or not all("\u4e00" <= ch <= "\u9fff" or ch == "+" for ch in word):
-        return frozenset()
-    out = {word}
+    if len(word) < 2 or word in generic or not CJK_WORD.fullmatch(word):
+        return NO_TERMS
+    out = {word} if among is None or word in among else set()
     if len(word) >= 3:  # 粮食产量 → 粮食, 产量: the words a search engine would index inside it
-        out |= {word[i:i + n] for n in (2, 3) for i in range(len(word) - n + 1)
-                if word[i:i + n] != word and word[i:i + n] not in generic and known_word(word[i:i + n])}
-    return frozenset(out)
+        out |= {piece for n in (2, 3) for i in range(len(word) - n + 1)
+                if (piece := word[i:i + n]) != word and (among is None or piece in among) and piece not in generic
+                and known_word(piece)}
+    return frozenset(out) if out else NO_TERMS
+
+
+class Vocabulary(dict[str, frozenset[str]]):
+    """The terms a comparison weighs (its directives' terms), and each word's terms among them, worked out once
+    per word for all the documents compared; a regex finding where a text may hold some of them by an
+    abbreviation (of a name giving some), None where none can."""
+
+    def __init__(self, terms: frozenset[str]) -> None:
+        super().__init__()
+        self.terms = terms
+        full, _ = _abbreviations()
+        shorts = [short for short, name in full.items() if not _word_terms(name).isdisjoint(terms)]
+        self.short_forms = re.compile(words_pattern(shorts)) if shorts else None
+
+    def __missing__(self, word: str) -> frozenset[str]:
+        found = self[word] = terms_of_word(word, self.terms)
+        return found
 
 
 @cache
@@ -205,6 +241,13 @@ class DirectiveTerms:
 
 def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]) -> Features:
     """Return the match features of a sentence's terms against a directive's items' terms."""
+    return Features(*feature_values(d, sentence, idf))
+
+
+def feature_values(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]
+                   ) -> tuple[float, float, float, int, float, int, float, float]:
+    """Return the values of `features` in the order of `FEATURES`, without building a `Features`: what
+    `match_directives` scores each of its candidates by."""
     best = (0.0, 0.0, 0.0, 0, 0.0)
     half = 0
     for item, weight, head in zip(d.items, d.weights, d.heads, strict=True):
@@ -217,12 +260,8 @@ def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float])
         half += got / weight >= 0.5
         if candidate > best:
             best = candidate
-    return Features(
-        coverage=best[0], rarest=best[1], shared=min(best[2], 5.0), rare_count=min(best[3], 5), head=best[4],
-        items=min(half, 3),
-        campaign=float(not d.campaigns.isdisjoint(sentence)),
-        metric=float(not d.metrics.isdisjoint(sentence)),
-    )
+    return (best[0], best[1], min(best[2], 5.0), min(best[3], 5), best[4], min(half, 3),
+            float(not d.campaigns.isdisjoint(sentence)), float(not d.metrics.isdisjoint(sentence)))
 
 
 def sharing(d: DirectiveTerms, postings: dict[str, list[int]]) -> list[int]:
@@ -234,32 +273,37 @@ def sharing(d: DirectiveTerms, postings: dict[str, list[int]]) -> list[int]:
     return sorted(found)
 
 
-def term_gains(d: DirectiveTerms, idf: dict[str, float], weights: Sequence[float]) -> dict[str, float]:
-    """Return, for each term of a directive, the most it can add to a scorer's sum (of `weights` times the
-    features, all weights at least 0) in a sentence holding it: the features of a sentence are at most the sums
-    over its shared terms of these terms' parts (its best item's coverage at most the sum of each term's largest
-    share of an item, the rarest at most the sum of the rarities, an item half covered at most the sum of each
-    term's twice its shares, capped at 1), so the sum of their gains bounds what the sentence can score."""
-    rare_of = {t: float(idf[t] >= RARE) for t in d.everything}
-    gains: dict[str, float] = {}
-    for t in d.everything:
+def term_gains(d: DirectiveTerms, idf: dict[str, float], weights: Sequence[float]) -> list[tuple[str, float, float]]:
+    """Return, for each term of a directive, rarest first, the most it can add to a scorer's sum (of `weights`
+    times the features, all weights at least 0) in a sentence holding it: (term, gain, rarest gain), the rarest
+    gain what the `rarest` feature adds where it is the rarest term the sentence shares with the directive, the
+    gain what the other features add. The features of a sentence are at most the sums over its shared terms of
+    these terms' parts (its best item's coverage at most the sum of each term's largest share of an item, an
+    item half covered at most the sum of each term's twice its shares, capped at 1), the rarest at most the
+    rarity of the rarest term shared, so the gains of its shared terms and the rarest gain of the rarest of them
+    together bound what the sentence can score."""
+    rarest = FEATURES.index("rarest")
+    gains = []
+    for t in sorted(d.everything, key=lambda t: (-idf[t], t)):
         x = idf[t]
         shares = [x / w for item, w in zip(d.items, d.weights, strict=True) if t in item and w]
         if not shares:
             continue
-        parts = (max(shares), x, x, rare_of[t], float(t in d.heads), sum(min(1.0, 2 * s) for s in shares),
+        parts = (max(shares), 0.0, x, float(x >= RARE), float(t in d.heads), sum(min(1.0, 2 * s) for s in shares),
                  float(t.startswith("C:")), float(t.startswith("M:")))
-        gains[t] = sum(w * p for w, p in zip(weights, parts, strict=True))
+        gains.append((t, sum(w * p for w, p in zip(weights, parts, strict=True)), weights[rarest] * x))
     return gains
 
 
-def within_reach(gains: dict[str, float], postings: dict[str, list[int]], floor: float) -> list[int]:
+def within_reach(gains: Sequence[tuple[str, float, float]], postings: dict[str, list[int]], floor: float
+                 ) -> list[int]:
     """Return, in order, the sentences (by their place in a document's pool) that share a term with a directive
     and whose terms' gains (`term_gains`) together reach `floor`: the others cannot score enough."""
     reach: dict[int, float] = {}
-    for t, g in gains.items():
+    get = reach.get
+    for t, gain, rarest in gains:  # rarest first: a sentence's first term is its rarest
         for j in postings.get(t, ()):
-            reach[j] = reach.get(j, 0.0) + g
+            reach[j] = get(j, rarest) + gain
     return sorted(j for j, r in reach.items() if r >= floor)
 
 
@@ -281,7 +325,11 @@ class Scorer:
     threshold: float  # the probability from which a sentence is evidence
 
     def probability(self, f: Features) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, f.vector(), strict=True))
+        return self.probability_of(f.vector())
+
+    def probability_of(self, values: Sequence[float]) -> float:
+        """The probability of the feature values in the order of `FEATURES` (`feature_values`)."""
+        z = self.bias + sum(map(mul, self.weights, values))  # summed in order, as the features were
         return 1 / (1 + math.exp(-z))
 
 
@@ -319,14 +367,18 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
 def candidate_features(base: Analysis, others: Sequence[Analysis]
                        ) -> tuple[list[list[frozenset[str]]], list[list[Sentence]], list[list[frozenset[str]]],
                                   dict[str, float]]:
-    """Return each directive's item terms, each document's evidence sentences and their terms, and the term
-    weights (inverse document frequency over the sentences of all the compared documents)."""
-    base_terms = Terms(base)
-    d_items = [directive_items(base_terms, d) for d in base.directives]
+    """Return each directive's item terms, each document's evidence sentences and their terms among the
+    directives' terms, and these terms' weights (inverse document frequency over the sentences of all the
+    compared documents)."""
+    all_base_terms = Terms(base)
+    d_items = [directive_items(all_base_terms, d) for d in base.directives]
+    # only the directives' terms are weighed: the others' document frequencies and places are not needed
+    vocabulary = Vocabulary(frozenset().union(*(item for items in d_items for item in items)))
+    base_terms = Terms(base, vocabulary)
     pools = [reported_sentences(o) for o in others]
     pool_terms = []
     for other, pool in zip(others, pools, strict=True):
-        t = Terms(other)
+        t = Terms(other, vocabulary)
         pool_terms.append([t.of(s.start, s.end) for s in pool])
     df: Counter[str] = Counter()
     n = 0
@@ -357,26 +409,59 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
         postings = inverted(terms)
+        reporting = Reporting(other)
+        # what the document says of a directive it gives no evidence of: one object for all of them (immutable),
+        # not one each for the garbage collector to scan
+        unknown = DirectiveResult(document=n, status="unknown", score=0.0, evidence=())
         for i, d in enumerate(base.directives):
             scored = []
             for j in within_reach(gains[i], postings, floor):
-                p = scorer.probability(features(d_terms[i], terms[j], idf))
+                p = scorer.probability_of(feature_values(d_terms[i], terms[j], idf))
                 if p >= scorer.threshold:
                     scored.append((p, j))
+            if not scored:
+                results[i].append(unknown)
+                continue
             scored.sort(key=lambda x: (-x[0], x[1]))
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(p, 3))
                              for p, j in scored[:MAX_EVIDENCE])
-            status = _status(d, base, evidence, other) if evidence else "unknown"
-            results[i].append(DirectiveResult(document=n, status=status,
-                                              score=evidence[0].score if evidence else 0.0, evidence=evidence))
+            results[i].append(DirectiveResult(document=n, status=_status(d, base, evidence, reporting),
+                                              score=evidence[0].score, evidence=evidence))
     return results
 
 
-def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: Analysis) -> Status:
+class Reporting:
+    """A document reporting on directives, with what their statuses need of it worked out once: its quantities
+    by position, and the status each sentence's polarity gives (a sentence is the best evidence of many)."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.quantities = SpanIndex(analysis.quantities, attrgetter("start"))
+        self._by_polarity: dict[tuple[int, int], Status] = {}
+
+    def quantities_in(self, e: Evidence) -> list[Quantity]:
+        """The quantities starting in an evidence sentence, in order."""
+        return self.quantities.starting_in(e.start, e.end)
+
+    def status_by_polarity(self, e: Evidence) -> Status:
+        """The status an evidence sentence gives by its polarity and its words of work still in progress."""
+        key = (e.start, e.end)
+        status = self._by_polarity.get(key)
+        if status is None:
+            quantities = self.quantities_in(e)
+            pol = polarity(e.text, quantities)
+            if pol == "neutral":
+                pol = "achievement"  # evidence found in what the document reports as done
+            status = self._by_polarity[key] = _from_polarity(pol, quantities, e.text)
+        return status
+
+
+def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], reporting: Reporting) -> Status:
     """Status of a directive in one document from its best evidence."""
-    targets = [q for q in base.quantities if q.id in d.targets]
+    other = reporting.analysis
+    targets = [q for q in base.quantities if q.id in d.targets] if d.targets else []
     top = evidence[0]
-    quantities = [q for q in other.quantities if top.start <= q.start < top.end]
+    quantities = reporting.quantities_in(top)
     kinds = {q.kind for q in quantities}
     for t in targets:
         if t.kind == "coverage":
@@ -409,10 +494,7 @@ def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: A
     rate = _rate_status(d, base, evidence, other)
     if rate is not None:
         return rate
-    pol = polarity(top.text, quantities)
-    if pol == "neutral":
-        pol = "achievement"  # evidence found in what the document reports as done
-    return _from_polarity(pol, quantities, top.text)
+    return reporting.status_by_polarity(top)
 
 
 def _parity_status(d: Directive, evidence: Sequence[Evidence], other: Analysis) -> Status | None:
@@ -420,13 +502,10 @@ def _parity_status(d: Directive, evidence: Sequence[Evidence], other: Analysis) 
     the first grows at least as fast as the second, not met where slower, partial where its figures (城乡居民
     收入分别增长4.3%、6.1%) fall on both sides; None where the directive sets no such target or the evidence does
     not give both growth rates."""
-    m = PARITY.search(d.text)
-    if m is None:
+    keys = _parity_keys(d.text)
+    if keys is None:
         return None
-    first, _ = metric_key(m.group("a") + "增长")
-    second, _ = metric_key(m.group("b") + "增长")
-    if first is None or second is None or first == second:
-        return None
+    first, second = keys
     rates: dict[str, list[float]] = {first: [], second: []}
     _growth_rates(other, [(e.start, e.end) for e in evidence], rates)
     if rates[first] and not rates[second]:
@@ -438,6 +517,20 @@ def _parity_status(d: Directive, evidence: Sequence[Evidence], other: Analysis) 
     if all(r >= pace for r in rates[first]):
         return "met"
     return "not_met" if all(r < pace for r in rates[first]) else "partial"
+
+
+@lru_cache(maxsize=1024)  # a directive's text is looked at once per document compared
+def _parity_keys(directive: str) -> tuple[str, str] | None:
+    """The metric keys of a parity target in a directive's text (居民收入增长和经济增长同步 → income_growth,
+    gdp_growth), None where it sets none."""
+    m = PARITY.search(directive)
+    if m is None:
+        return None
+    first, _ = metric_key(m.group("a") + "增长")
+    second, _ = metric_key(m.group("b") + "增长")
+    if first is None or second is None or first == second:
+        return None
+    return first, second
 
 
 def _growth_rates(other: Analysis, spans: Sequence[tuple[int, int]], rates: dict[str, list[float]],
