@@ -100,7 +100,7 @@ class Terms:
     def __init__(self, analysis: Analysis, among: Vocabulary | None = None) -> None:
         self.analysis = analysis
         self.among = among
-        self.tokens = SpanIndex(analysis.tokens, attrgetter("start"))
+        self.words, self.starts = analysis.tokens.texts, analysis.tokens.starts  # in order of their starts
         self.mentions = SpanIndex([(m.start, c) for c in analysis.campaigns for m in c.mentions], lambda x: x[0])
         self.in_quantity = bytearray(len(analysis.document.text) + 1)
         for q in analysis.quantities:
@@ -112,8 +112,9 @@ class Terms:
         members' words), the metrics named there."""
         in_quantity = self.in_quantity
         word_terms = _word_terms if self.among is None else self.among.__getitem__
-        out: set[str] = set().union(*[word_terms(t.text) for t in self.tokens.starting_in(start, end)
-                                       if not in_quantity[t.start]])
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        out: set[str] = set().union(*[word_terms(w) for w, at in zip(self.words[lo:hi], self.starts[lo:hi],
+                                                                     strict=True) if not in_quantity[at]])
         if leave_out:
             out -= {w for w in out if any(w in name for name in leave_out)}
         for _, c in self.mentions.starting_in(start, end):
