@@ -52,6 +52,8 @@ def names(text: str) -> dict[str, str]:
         # a group with what it is of, quoted or listed
         ("推进森林城市建设“五大行动”。", "森林城市建设五大行动", "campaign_group"),
         ("开展文化惠民、体育健身、技能培训三项工程。", "文化惠民体育健身技能培训三项工程", "campaign_group"),
+        # a verb before a found name is not part of it
+        ("在地级以上城市进行公立医院改革试点。", "公立医院改革试点", "program"),
         # a known formulation quoted before a generic head is that formulation
         ("完善高质量共建“一带一路”机制。", "共建一带一路", "program"),
         # a quoted code names the structure after it; a named pilot
