@@ -30,7 +30,7 @@ from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions
 from nlp.extract.reports import FRAMING, polarity
 from nlp.lexicons import load_table, words_pattern
-from nlp.match.results import status_of
+from nlp.match.results import metrics_pattern, status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looks_back_over_years
 from nlp.segment.tokens import known_word
@@ -113,8 +113,11 @@ class Terms:
         in_quantity = self.in_quantity
         word_terms = _word_terms if self.among is None else self.among.__getitem__
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        out: set[str] = set().union(*[word_terms(w) for w, at in zip(self.words[lo:hi], self.starts[lo:hi],
-                                                                     strict=True) if not in_quantity[at]])
+        if in_quantity.find(1, start, end) < 0:  # most spans hold no quantity: every word's terms, mapped in C
+            out: set[str] = set().union(*filter(None, map(word_terms, self.words[lo:hi])))  # (most have none)
+        else:
+            out = set().union(*[word_terms(w) for w, at in zip(self.words[lo:hi], self.starts[lo:hi], strict=True)
+                                if not in_quantity[at]])
         if leave_out:
             out -= {w for w in out if any(w in name for name in leave_out)}
         for _, c in self.mentions.starting_in(start, end):
@@ -122,8 +125,9 @@ class Terms:
             for member in lexicon_members().get(c.name, ()):
                 out |= _phrase_terms(member)
         text = self.analysis.document.text[start:end]
-        out |= {"M:" + key for _, _, key in metric_mentions(text)}  # cached: `find_result` searched most sentences
         among = self.among
+        if among is None or (among.metrics is not None and among.metrics.search(text)):
+            out |= {"M:" + key for _, _, key in metric_mentions(text)}
         if among is None or (among.short_forms is not None and among.short_forms.search(text)):
             full, short_forms = _abbreviations()
             for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too
@@ -168,7 +172,8 @@ def terms_of_word(word: str, among: frozenset[str] | None = None) -> frozenset[s
 class Vocabulary(dict[str, frozenset[str]]):
     """The terms a comparison weighs (its directives' terms), and each word's terms among them, worked out once
     per word for all the documents compared; a regex finding where a text may hold some of them by an
-    abbreviation (of a name giving some), None where none can."""
+    abbreviation (of a name giving some), None where none can, and one finding where it may name one of their
+    metrics, None where they name none."""
 
     def __init__(self, terms: frozenset[str]) -> None:
         super().__init__()
@@ -176,6 +181,7 @@ class Vocabulary(dict[str, frozenset[str]]):
         full, _ = _abbreviations()
         shorts = [short for short, name in full.items() if not _word_terms(name).isdisjoint(terms)]
         self.short_forms = re.compile(words_pattern(shorts)) if shorts else None
+        self.metrics = metrics_pattern(frozenset(t[2:] for t in terms if t.startswith("M:")))
 
     def __missing__(self, word: str) -> frozenset[str]:
         found = self[word] = terms_of_word(word, self.terms)

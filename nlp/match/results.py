@@ -13,9 +13,10 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from nlp.extract.metrics import metric_mentions
+from nlp.lexicons import load_table
 from nlp.match.units import convert
 from nlp.numerals import split_value
 from nlp.segment.sections import report_sections
@@ -103,22 +104,31 @@ class ResultIndex:
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
+        self._named: dict[str, list[tuple[Sentence, int]]] = {}
 
     @cached_property
     def figures(self) -> dict[str, list[_Candidate]]:
         return _candidates(self.analysis)
 
-    @cached_property
-    def named(self) -> dict[str, list[tuple[Sentence, int]]]:
-        """metric key -> (sentence, where the metric's name starts in it), in the document's order, in the parts
-        that state results."""
-        reporting = _reporting(self.analysis)
-        by_key: dict[str, list[tuple[Sentence, int]]] = {}
-        for sent in self.analysis.sentences:
-            if reporting(sent.start):
-                for a, _, key in metric_mentions(sent.text):
-                    by_key.setdefault(key, []).append((sent, a))
-        return by_key
+    def named(self, key: str) -> list[tuple[Sentence, int]]:
+        """(sentence, where the metric `key` is named in it), in the document's order, in the parts that state
+        results: `metric_mentions` asked only of the sentences where the metric's own pattern finds something."""
+        found = self._named.get(key)
+        if found is None:
+            pattern = metrics_pattern(frozenset({key}))
+            reporting = _reporting(self.analysis)
+            found = self._named[key] = [] if pattern is None else [
+                (sent, a) for sent in self.analysis.sentences if pattern.search(sent.text) and reporting(sent.start)
+                for a, _, k in metric_mentions(sent.text) if k == key]
+        return found
+
+
+@lru_cache(maxsize=256)
+def metrics_pattern(keys: frozenset[str]) -> re.Pattern[str] | None:
+    """A regex of the patterns of these metrics (the metrics lexicon's, which `metric_mentions` searches) as
+    alternatives, None for no such metric: where it finds nothing, `metric_mentions` names none of these keys."""
+    patterns = [r["pattern"] for r in load_table("metrics") if r["key"] in keys]
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns)) if patterns else None
 
 
 def status_of(target: Target, value: float) -> Status:
@@ -178,7 +188,7 @@ def _result_in_words(target: Target, other: Analysis, index: ResultIndex) -> Res
     if meets is None:
         return None
     text = other.document.text
-    for sent, a in index.named.get(target.key or "", ()):
+    for sent, a in index.named(target.key or ""):
         start = sent.start + a
         end_match = STATEMENT_END.search(text, start, sent.end)
         end = end_match.start() if end_match else sent.end
