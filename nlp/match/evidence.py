@@ -24,7 +24,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from operator import attrgetter, mul
+from itertools import compress, repeat
+from operator import attrgetter, ge, mul
 
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions
@@ -227,7 +228,8 @@ RARE = 0.6  # a term's rarity from which it is specific: in under about one sent
 @dataclass(frozen=True)
 class DirectiveTerms:
     """A directive's item terms with what `features` needs of them, worked out once per directive: each item's
-    weight and head (its rarest term), and all the terms together, the campaigns and metrics among them."""
+    weight and head (its rarest term), and all the terms together, the campaigns and metrics among them and the
+    rare ones (of a rarity from `RARE`)."""
 
     items: tuple[frozenset[str], ...]
     weights: tuple[float, ...]
@@ -235,6 +237,7 @@ class DirectiveTerms:
     everything: frozenset[str]
     campaigns: frozenset[str]
     metrics: frozenset[str]
+    rare: frozenset[str]
 
     @classmethod
     def of(cls, items: Sequence[frozenset[str]], idf: dict[str, float]) -> DirectiveTerms:
@@ -243,7 +246,8 @@ class DirectiveTerms:
         return cls(items=tuple(items), weights=tuple(math.fsum(idf[t] for t in item) for item in items),
                    heads=tuple(max(item, key=lambda t: (idf[t], t)) for item in items), everything=everything,
                    campaigns=frozenset(t for t in everything if t.startswith("C:")),
-                   metrics=frozenset(t for t in everything if t.startswith("M:")))
+                   metrics=frozenset(t for t in everything if t.startswith("M:")),
+                   rare=frozenset(t for t in everything if idf[t] >= RARE))
 
 
 def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]) -> Features:
@@ -257,14 +261,16 @@ def feature_values(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, f
     `match_directives` scores each of its candidates by."""
     best = (0.0, 0.0, 0.0, 0, 0.0)
     half = 0
+    rarity, rare = idf.__getitem__, d.rare
     for item, weight, head in zip(d.items, d.weights, d.heads, strict=True):
         shared = item & sentence
         if not shared or not weight:
             continue
-        values = [idf[t] for t in shared]
+        values = list(map(rarity, shared))
         got = math.fsum(values)  # exactly rounded: independent of the set's order, hence of the hash seed
-        candidate = (got / weight, max(values), got, sum(v >= RARE for v in values), float(head in shared))
-        half += got / weight >= 0.5
+        share = got / weight
+        candidate = (share, max(values), got, len(shared & rare), float(head in shared))
+        half += share >= 0.5
         if candidate > best:
             best = candidate
     return (best[0], best[1], min(best[2], 5.0), min(best[3], 5), best[4], min(half, 3),
@@ -312,6 +318,38 @@ def within_reach(gains: Sequence[tuple[str, float, float]], postings: dict[str, 
         for j in postings.get(t, ()):
             reach[j] = get(j, rarest) + gain
     return sorted(j for j, r in reach.items() if r >= floor)
+
+
+def directives_by_term(gains: Sequence[Sequence[tuple[str, float, float]]]) -> dict[str, list[tuple[int, float, float]]]:
+    """term -> (place, gain, rarest gain) of each directive holding it, from their `term_gains`, in their order."""
+    by_term: dict[str, list[tuple[int, float, float]]] = {}
+    for i, directive_gains in enumerate(gains):
+        for t, gain, rarest in directive_gains:
+            by_term.setdefault(t, []).append((i, gain, rarest))
+    return by_term
+
+
+def all_within_reach(by_term: dict[str, list[tuple[int, float, float]]], rank: dict[str, int],
+                     pool_terms: Sequence[frozenset[str]], floor: float, count: int) -> list[list[int]]:
+    """Return, for each of `count` directives (`directives_by_term`), what `within_reach` gives for it in one
+    document, in one pass over its sentences' terms, each sentence's rarest first (`rank`: the order of
+    `term_gains`, hence the same sums): no look-up of the many terms of a directive that the document lacks."""
+    out: list[list[int]] = [[] for _ in range(count)]
+    no_directive: list[tuple[int, float, float]] = []
+    for j, terms in enumerate(pool_terms):
+        reach: dict[int, float] = {}
+        get = reach.get
+        for t in sorted(terms, key=rank.__getitem__):
+            for i, gain, rarest in by_term.get(t, no_directive):
+                reach[i] = get(i, rarest) + gain
+        for i in compress(reach, map(ge, reach.values(), repeat(floor))):
+            out[i].append(j)
+    return out
+
+
+def rarest_first(idf: dict[str, float]) -> dict[str, int]:
+    """term -> its place among the terms rarest first, ties by the term (the order of `term_gains`)."""
+    return {t: k for k, t in enumerate(sorted(idf, key=lambda t: (-idf[t], t)))}
 
 
 def inverted(pool_terms: Sequence[frozenset[str]]) -> dict[str, list[int]]:
@@ -413,16 +451,17 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
     gains = [term_gains(d, idf, scorer.weights) for d in d_terms]
     floor = least_gain(scorer)
+    by_term, rank = directives_by_term(gains), rarest_first(idf)
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
-        postings = inverted(terms)
+        reach = all_within_reach(by_term, rank, terms, floor, len(base.directives))
         reporting = Reporting(other)
         # what the document says of a directive it gives no evidence of: one object for all of them (immutable),
         # not one each for the garbage collector to scan
         unknown = DirectiveResult(document=n, status="unknown", score=0.0, evidence=())
         for i, d in enumerate(base.directives):
             scored = []
-            for j in within_reach(gains[i], postings, floor):
+            for j in reach[i]:
                 p = scorer.probability_of(feature_values(d_terms[i], terms[j], idf))
                 if p >= scorer.threshold:
                     scored.append((p, j))
