@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import compress, repeat
 from operator import attrgetter, ge, mul
 
@@ -36,7 +36,7 @@ from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looks_back_over_years
 from nlp.segment.tokens import known_word
 from nlp.spans import SpanIndex, clause_start
-from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status
+from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
 
 MAX_EVIDENCE = 3
 MIN_CHARS = 8  # shorter lines are titles and salutations
@@ -185,7 +185,8 @@ class Vocabulary(dict[str, frozenset[str]]):
         self.metrics = metrics_pattern(frozenset(t[2:] for t in terms if t.startswith("M:")))
 
     def __missing__(self, word: str) -> frozenset[str]:
-        found = self[word] = terms_of_word(word, self.terms)
+        # most words are short and none of the terms (the first test of `terms_of_word`, without its call)
+        found = self[word] = NO_TERMS if len(word) < 3 and word not in self.terms else terms_of_word(word, self.terms)
         return found
 
 
@@ -452,17 +453,18 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
     gains = [term_gains(d, idf, scorer.weights) for d in d_terms]
     floor = least_gain(scorer)
     by_term, rank = directives_by_term(gains), rarest_first(idf)
+    goals = [Goals.of(d, base) for d in base.directives]
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
         reach = all_within_reach(by_term, rank, terms, floor, len(base.directives))
-        reporting = Reporting(other)
+        reporting = Reporting(other, pool)
         # what the document says of a directive it gives no evidence of: one object for all of them (immutable),
         # not one each for the garbage collector to scan
         unknown = DirectiveResult(document=n, status="unknown", score=0.0, evidence=())
-        for i, d in enumerate(base.directives):
+        for i, d in enumerate(d_terms):
             scored = []
             for j in reach[i]:
-                p = scorer.probability_of(feature_values(d_terms[i], terms[j], idf))
+                p = scorer.probability_of(feature_values(d, terms[j], idf))
                 if p >= scorer.threshold:
                     scored.append((p, j))
             if not scored:
@@ -471,7 +473,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
             scored.sort(key=lambda x: (-x[0], x[1]))
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(p, 3))
                              for p, j in scored[:MAX_EVIDENCE])
-            results[i].append(DirectiveResult(document=n, status=_status(d, base, evidence, reporting),
+            results[i].append(DirectiveResult(document=n, status=_status(goals[i], evidence, reporting),
                                               score=evidence[0].score, evidence=evidence))
     return results
 
@@ -480,8 +482,9 @@ class Reporting:
     """A document reporting on directives, with what their statuses need of it worked out once: its quantities
     by position, and the status each sentence's polarity gives (a sentence is the best evidence of many)."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, reported: Sequence[Sentence]) -> None:
         self.analysis = analysis
+        self.reported = reported  # its `reported_sentences`
         self.quantities = SpanIndex(analysis.quantities, attrgetter("start"))
         self._by_polarity: dict[tuple[int, int], Status] = {}
 
@@ -502,14 +505,30 @@ class Reporting:
         return status
 
 
-def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], reporting: Reporting) -> Status:
+@dataclass(frozen=True)
+class Goals:
+    """What a directive's status is judged by, worked out once for all the documents compared: its targets'
+    quantities, the metric keys of a parity target it sets (`_parity_keys`), its rate targets."""
+
+    targets: tuple[Quantity, ...]
+    parity: tuple[str, str] | None
+    rates: tuple[Target, ...]
+
+    @classmethod
+    def of(cls, d: Directive, base: Analysis) -> Goals:
+        return cls(targets=tuple(q for q in base.quantities if q.id in d.targets) if d.targets else (),
+                   parity=_parity_keys(d.text),
+                   rates=tuple(t for t in base.targets if t.directive == d.id and t.key is not None
+                               and t.unit in RATE_UNITS and t.value is not None))
+
+
+def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting) -> Status:
     """Status of a directive in one document from its best evidence."""
     other = reporting.analysis
-    targets = [q for q in base.quantities if q.id in d.targets] if d.targets else []
     top = evidence[0]
     quantities = reporting.quantities_in(top)
     kinds = {q.kind for q in quantities}
-    for t in targets:
+    for t in goals.targets:
         if t.kind == "coverage":
             if "coverage" in kinds:
                 return "met"
@@ -534,29 +553,26 @@ def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], reportin
                 if isinstance(goal, int | float):
                     best = max(counts)
                     return "met" if best >= goal else "not_met" if best == 0 else "partial"
-    parity = _parity_status(d, evidence, other)
+    parity = _parity_status(goals.parity, evidence, reporting) if goals.parity is not None else None
     if parity is not None:
         return parity
-    rate = _rate_status(d, base, evidence, other)
+    rate = _rate_status(goals.rates, evidence, other) if goals.rates else None
     if rate is not None:
         return rate
     return reporting.status_by_polarity(top)
 
 
-def _parity_status(d: Directive, evidence: Sequence[Evidence], other: Analysis) -> Status | None:
+def _parity_status(keys: tuple[str, str], evidence: Sequence[Evidence], reporting: Reporting) -> Status | None:
     """A parity target (居民收入增长和经济增长同步) against the growth of both metrics in the evidence: met where
     the first grows at least as fast as the second, not met where slower, partial where its figures (城乡居民
-    收入分别增长4.3%、6.1%) fall on both sides; None where the directive sets no such target or the evidence does
-    not give both growth rates."""
-    keys = _parity_keys(d.text)
-    if keys is None:
-        return None
+    收入分别增长4.3%、6.1%) fall on both sides; None where the evidence does not give both growth rates."""
+    other = reporting.analysis
     first, second = keys
     rates: dict[str, list[float]] = {first: [], second: []}
     _growth_rates(other, [(e.start, e.end) for e in evidence], rates)
     if rates[first] and not rates[second]:
         # the pace to keep (经济增长) is stated once, in the review's summary of the year, not with each task
-        _growth_rates(other, [(s.start, s.end) for s in reported_sentences(other)], rates, only=second)
+        _growth_rates(other, [(s.start, s.end) for s in reporting.reported], rates, only=second)
     if not rates[first] or not rates[second]:
         return None
     pace = rates[second][0]
@@ -565,7 +581,6 @@ def _parity_status(d: Directive, evidence: Sequence[Evidence], other: Analysis) 
     return "not_met" if all(r < pace for r in rates[first]) else "partial"
 
 
-@lru_cache(maxsize=1024)  # a directive's text is looked at once per document compared
 def _parity_keys(directive: str) -> tuple[str, str] | None:
     """The metric keys of a parity target in a directive's text (居民收入增长和经济增长同步 → income_growth,
     gdp_growth), None where it sets none."""
@@ -599,12 +614,10 @@ def _growth_rates(other: Analysis, spans: Sequence[tuple[int, int]], rates: dict
                     return
 
 
-def _rate_status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: Analysis) -> Status | None:
+def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], other: Analysis) -> Status | None:
     """A rate target (城镇调查失业率5.5%左右) against the same metric's rate in the evidence (4.1%): met or not.
     Totals (城镇新增就业1200万人) are not compared: a unit's own figure is its share of a national total."""
-    for t in base.targets:
-        if t.directive != d.id or t.key is None or t.unit not in RATE_UNITS or t.value is None:
-            continue
+    for t in rates:
         for e in evidence:
             for q in other.quantities:
                 if not (e.start <= q.start < e.end) or q.kind != "percent" or q.masked:
