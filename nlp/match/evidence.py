@@ -297,15 +297,17 @@ def term_gains(d: DirectiveTerms, idf: dict[str, float], weights: Sequence[float
     rarity of the rarest term shared, so the gains of its shared terms and the rarest gain of the rarest of them
     together bound what the sentence can score."""
     rarest = FEATURES.index("rarest")
+    shares: dict[str, list[float]] = {}  # term -> its share of each item holding it, in the items' order
+    for item, w in zip(d.items, d.weights, strict=True):
+        if w:
+            for t in item:
+                shares.setdefault(t, []).append(idf[t] / w)
     gains = []
-    for t in sorted(d.everything, key=lambda t: (-idf[t], t)):
-        x = idf[t]
-        shares = [x / w for item, w in zip(d.items, d.weights, strict=True) if t in item and w]
-        if not shares:
-            continue
-        parts = (max(shares), 0.0, x, float(x >= RARE), float(t in d.heads), sum(min(1.0, 2 * s) for s in shares),
+    for t in sorted(shares, key=lambda t: (-idf[t], t)):
+        x, of_items = idf[t], shares[t]
+        parts = (max(of_items), 0.0, x, float(x >= RARE), float(t in d.heads), sum(min(1.0, 2 * s) for s in of_items),
                  float(t.startswith("C:")), float(t.startswith("M:")))
-        gains.append((t, sum(w * p for w, p in zip(weights, parts, strict=True)), weights[rarest] * x))
+        gains.append((t, sum(map(mul, weights, parts)), weights[rarest] * x))
     return gains
 
 
