@@ -65,8 +65,9 @@ def _reporting(analysis: Analysis) -> Callable[[int], bool]:
     return reporting
 
 
-def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
-    """Index the figures of a document by the metric key they state (only where it states results)."""
+def _candidates(analysis: Analysis, keys: frozenset[str] | None = None) -> dict[str, list[_Candidate]]:
+    """Index the figures of a document by the metric key they state (only where it states results); with
+    `keys`, only the figures of these metrics (`metric_mentions` not asked of sentences naming none of them)."""
     text = analysis.document.text
     own_targets = {t.quantity for t in analysis.targets}
     review = report_sections(analysis.outline)
@@ -74,6 +75,9 @@ def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
     starts = [s.start for s in analysis.sentences]
     by_key: dict[str, list[_Candidate]] = {}
     mentions_cache: dict[int, list[tuple[int, int, str]]] = {}
+    named = metrics_pattern(keys) if keys is not None else None
+    if keys is not None and named is None:
+        return by_key
     for q in analysis.quantities:
         if q.kind not in RESULT_KINDS or q.masked or q.value is None or q.id in own_targets:
             continue
@@ -84,6 +88,9 @@ def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
             continue
         sent = analysis.sentences[i]
         if i not in mentions_cache:
+            if named is not None and not named.search(sent.text):
+                mentions_cache[i] = []  # its figures state none of the metrics asked about
+                continue
             mentions_cache[i] = [(a + sent.start, b + sent.start, k) for a, b, k in metric_mentions(sent.text)]
         before = [m for m in mentions_cache[i] if m[1] <= q.start and q.start - m[1] <= MAX_METRIC_DISTANCE]
         if not before:
@@ -100,15 +107,17 @@ def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
 
 class ResultIndex:
     """What `find_result` searches in one document, worked out once for many targets (each part when first
-    needed): its figures by the metric key they state, and where it names each metric where it states results."""
+    needed): its figures by the metric key they state (with `keys`, of these metrics only: the targets' keys),
+    and where it names each metric where it states results."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, keys: frozenset[str] | None = None) -> None:
         self.analysis = analysis
+        self.keys = keys
         self._named: dict[str, list[tuple[Sentence, int]]] = {}
 
     @cached_property
     def figures(self) -> dict[str, list[_Candidate]]:
-        return _candidates(self.analysis)
+        return _candidates(self.analysis, self.keys)
 
     def named(self, key: str) -> list[tuple[Sentence, int]]:
         """(sentence, where the metric `key` is named in it), in the document's order, in the parts that state
@@ -209,6 +218,7 @@ def _converts(q: Quantity, target: Target) -> bool:
     return convert(value, unit, target.unit) is not None
 
 
-def index_results(other: Analysis) -> ResultIndex:
-    """Build once the index `find_result` searches, for many targets against one document."""
-    return ResultIndex(other)
+def index_results(other: Analysis, keys: frozenset[str] | None = None) -> ResultIndex:
+    """Build once the index `find_result` searches, for many targets against one document; with `keys`, for
+    targets of these metrics only."""
+    return ResultIndex(other, keys)
