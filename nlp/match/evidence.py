@@ -63,35 +63,49 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
     """Return the sentences of a document that may evidence what it did (see the module docstring)."""
     review_by_heading = has_review_and_plan(analysis.sections) or any(
         s.role == "review" and s.heading is not None for s in analysis.sections)
-    starts = [s.start for s in analysis.sections]
     year = document_year(analysis.document)
     text = analysis.document.text
-    out = []
-    i = -1
+    out: list[Sentence] = []
     para = -1
     five_years = False  # inside a look back over a five-year period: not what was done in the year
-    for sent in analysis.sentences:
-        while i + 1 < len(starts) and starts[i + 1] <= sent.start:
-            i += 1
-        role = analysis.sections[i].role if i >= 0 else "other"
-        if sent.paragraph != para:
-            para = sent.paragraph
-            opening = text[sent.start:sent.start + 20]
-            if looks_back_over_years(opening, year) or FIVE_YEARS.match(opening):
-                five_years = True
-            elif YEAR_OPENING.match(opening):
-                five_years = False
-        if role != "review":
-            five_years = False
-        if len(sent.text) < MIN_CHARS or sent.text[-1] not in SENTENCE_END:
-            continue  # title lines name a matter but report nothing
-        # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
-        if (review_by_heading and role != "review") or role in NOT_EVIDENCE_ROLES or five_years:
+    for role, part in _sentences_by_part(analysis):
+        if not part:
             continue
-        if FRAMING.search(sent.text):
-            continue  # the year's character, thanks, pledges: a review's framing reports nothing done
-        out.append(sent)
+        if role != "review":  # no look back over years outside a review: its paragraphs are only passed
+            five_years, para = False, part[-1].paragraph
+            # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
+            if review_by_heading or role in NOT_EVIDENCE_ROLES:
+                continue
+            out += [sent for sent in part if len(sent.text) >= MIN_CHARS and sent.text[-1] in SENTENCE_END
+                    and not FRAMING.search(sent.text)]  # as in a review, below
+            continue
+        for sent in part:
+            if sent.paragraph != para:
+                para = sent.paragraph
+                opening = text[sent.start:sent.start + 20]
+                if looks_back_over_years(opening, year) or FIVE_YEARS.match(opening):
+                    five_years = True
+                elif YEAR_OPENING.match(opening):
+                    five_years = False
+            if len(sent.text) < MIN_CHARS or sent.text[-1] not in SENTENCE_END:
+                continue  # title lines name a matter but report nothing
+            if five_years:
+                continue
+            if FRAMING.search(sent.text):
+                continue  # the year's character, thanks, pledges: a review's framing reports nothing done
+            out.append(sent)
     return out
+
+
+def _sentences_by_part(analysis: Analysis) -> list[tuple[str, Sequence[Sentence]]]:
+    """(role, its sentences) of each part of a document in order, a sentence in the part its start is in; the
+    sentences before the first part (if any) of role `other`."""
+    sentences = analysis.sentences
+    starts = [s.start for s in sentences]
+    cuts = [bisect.bisect_left(starts, section.start) for section in analysis.sections]
+    roles = ["other", *(section.role for section in analysis.sections)]
+    bounds = [0, *cuts, len(sentences)]
+    return [(role, sentences[lo:hi]) for role, lo, hi in zip(roles, bounds[:-1], bounds[1:], strict=True)]
 
 
 class Terms:
