@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, repeat
-from operator import attrgetter, ge, mul
+from operator import attrgetter, ge, itemgetter, mul
 
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions
@@ -116,7 +116,7 @@ class Terms:
         self.analysis = analysis
         self.among = among
         self.words, self.starts = analysis.tokens.texts, analysis.tokens.starts  # in order of their starts
-        self.mentions = SpanIndex([(m.start, c) for c in analysis.campaigns for m in c.mentions], lambda x: x[0])
+        self.mentions = SpanIndex([(m.start, c) for c in analysis.campaigns for m in c.mentions], itemgetter(0))
         self.in_quantity = bytearray(len(analysis.document.text) + 1)
         for q in analysis.quantities:
             self.in_quantity[q.start:q.end] = b"\x01" * (q.end - q.start)
