@@ -542,6 +542,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting) ->
     """Status of a directive in one document from its best evidence."""
     other = reporting.analysis
     top = evidence[0]
+    if not goals.targets and goals.parity is None and not goals.rates:
+        return reporting.status_by_polarity(top)  # most directives set no target to judge by
     quantities = reporting.quantities_in(top)
     kinds = {q.kind for q in quantities}
     for t in goals.targets:
