@@ -43,7 +43,8 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
     each directive with its evidence and status per document."""
     documents = tuple(ComparedDocument(path=o.document.path, title=o.document.title, sha256=o.document.sha256,
                                        unit=document_unit(o)) for o in others)
-    indexes = [index_results(o) for o in others]
+    keys = frozenset(t.key for t in base.targets if t.key is not None)  # find_result looks for no other metric
+    indexes = [index_results(o, keys) for o in others]
     targets = []
     for t in base.targets:
         results = []

@@ -23,19 +23,20 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from operator import attrgetter, mul
+from functools import cache
+from itertools import compress, repeat
+from operator import attrgetter, ge, itemgetter, mul
 
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions
 from nlp.extract.reports import FRAMING, polarity
 from nlp.lexicons import load_table, words_pattern
-from nlp.match.results import status_of
+from nlp.match.results import metrics_pattern, status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looks_back_over_years
 from nlp.segment.tokens import known_word
 from nlp.spans import SpanIndex, clause_start
-from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status
+from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
 
 MAX_EVIDENCE = 3
 MIN_CHARS = 8  # shorter lines are titles and salutations
@@ -62,35 +63,49 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
     """Return the sentences of a document that may evidence what it did (see the module docstring)."""
     review_by_heading = has_review_and_plan(analysis.sections) or any(
         s.role == "review" and s.heading is not None for s in analysis.sections)
-    starts = [s.start for s in analysis.sections]
     year = document_year(analysis.document)
     text = analysis.document.text
-    out = []
-    i = -1
+    out: list[Sentence] = []
     para = -1
     five_years = False  # inside a look back over a five-year period: not what was done in the year
-    for sent in analysis.sentences:
-        while i + 1 < len(starts) and starts[i + 1] <= sent.start:
-            i += 1
-        role = analysis.sections[i].role if i >= 0 else "other"
-        if sent.paragraph != para:
-            para = sent.paragraph
-            opening = text[sent.start:sent.start + 20]
-            if looks_back_over_years(opening, year) or FIVE_YEARS.match(opening):
-                five_years = True
-            elif YEAR_OPENING.match(opening):
-                five_years = False
-        if role != "review":
-            five_years = False
-        if len(sent.text) < MIN_CHARS or sent.text[-1] not in SENTENCE_END:
-            continue  # title lines name a matter but report nothing
-        # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
-        if (review_by_heading and role != "review") or role in NOT_EVIDENCE_ROLES or five_years:
+    for role, part in _sentences_by_part(analysis):
+        if not part:
             continue
-        if FRAMING.search(sent.text):
-            continue  # the year's character, thanks, pledges: a review's framing reports nothing done
-        out.append(sent)
+        if role != "review":  # no look back over years outside a review: its paragraphs are only passed
+            five_years, para = False, part[-1].paragraph
+            # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
+            if review_by_heading or role in NOT_EVIDENCE_ROLES:
+                continue
+            out += [sent for sent in part if len(sent.text) >= MIN_CHARS and sent.text[-1] in SENTENCE_END
+                    and not FRAMING.search(sent.text)]  # as in a review, below
+            continue
+        for sent in part:
+            if sent.paragraph != para:
+                para = sent.paragraph
+                opening = text[sent.start:sent.start + 20]
+                if looks_back_over_years(opening, year) or FIVE_YEARS.match(opening):
+                    five_years = True
+                elif YEAR_OPENING.match(opening):
+                    five_years = False
+            if len(sent.text) < MIN_CHARS or sent.text[-1] not in SENTENCE_END:
+                continue  # title lines name a matter but report nothing
+            if five_years:
+                continue
+            if FRAMING.search(sent.text):
+                continue  # the year's character, thanks, pledges: a review's framing reports nothing done
+            out.append(sent)
     return out
+
+
+def _sentences_by_part(analysis: Analysis) -> list[tuple[str, Sequence[Sentence]]]:
+    """(role, its sentences) of each part of a document in order, a sentence in the part its start is in; the
+    sentences before the first part (if any) of role `other`."""
+    sentences = analysis.sentences
+    starts = [s.start for s in sentences]
+    cuts = [bisect.bisect_left(starts, section.start) for section in analysis.sections]
+    roles = ["other", *(section.role for section in analysis.sections)]
+    bounds = [0, *cuts, len(sentences)]
+    return [(role, sentences[lo:hi]) for role, lo, hi in zip(roles, bounds[:-1], bounds[1:], strict=True)]
 
 
 class Terms:
@@ -101,7 +116,7 @@ class Terms:
         self.analysis = analysis
         self.among = among
         self.words, self.starts = analysis.tokens.texts, analysis.tokens.starts  # in order of their starts
-        self.mentions = SpanIndex([(m.start, c) for c in analysis.campaigns for m in c.mentions], lambda x: x[0])
+        self.mentions = SpanIndex([(m.start, c) for c in analysis.campaigns for m in c.mentions], itemgetter(0))
         self.in_quantity = bytearray(len(analysis.document.text) + 1)
         for q in analysis.quantities:
             self.in_quantity[q.start:q.end] = b"\x01" * (q.end - q.start)
@@ -113,8 +128,11 @@ class Terms:
         in_quantity = self.in_quantity
         word_terms = _word_terms if self.among is None else self.among.__getitem__
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        out: set[str] = set().union(*[word_terms(w) for w, at in zip(self.words[lo:hi], self.starts[lo:hi],
-                                                                     strict=True) if not in_quantity[at]])
+        if in_quantity.find(1, start, end) < 0:  # most spans hold no quantity: every word's terms, mapped in C
+            out: set[str] = set().union(*filter(None, map(word_terms, self.words[lo:hi])))  # (most have none)
+        else:
+            out = set().union(*[word_terms(w) for w, at in zip(self.words[lo:hi], self.starts[lo:hi], strict=True)
+                                if not in_quantity[at]])
         if leave_out:
             out -= {w for w in out if any(w in name for name in leave_out)}
         for _, c in self.mentions.starting_in(start, end):
@@ -122,8 +140,9 @@ class Terms:
             for member in lexicon_members().get(c.name, ()):
                 out |= _phrase_terms(member)
         text = self.analysis.document.text[start:end]
-        out |= {"M:" + key for _, _, key in metric_mentions(text)}  # cached: `find_result` searched most sentences
         among = self.among
+        if among is None or (among.metrics is not None and among.metrics.search(text)):
+            out |= {"M:" + key for _, _, key in metric_mentions(text)}
         if among is None or (among.short_forms is not None and among.short_forms.search(text)):
             full, short_forms = _abbreviations()
             for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too
@@ -168,7 +187,8 @@ def terms_of_word(word: str, among: frozenset[str] | None = None) -> frozenset[s
 class Vocabulary(dict[str, frozenset[str]]):
     """The terms a comparison weighs (its directives' terms), and each word's terms among them, worked out once
     per word for all the documents compared; a regex finding where a text may hold some of them by an
-    abbreviation (of a name giving some), None where none can."""
+    abbreviation (of a name giving some), None where none can, and one finding where it may name one of their
+    metrics, None where they name none."""
 
     def __init__(self, terms: frozenset[str]) -> None:
         super().__init__()
@@ -176,9 +196,11 @@ class Vocabulary(dict[str, frozenset[str]]):
         full, _ = _abbreviations()
         shorts = [short for short, name in full.items() if not _word_terms(name).isdisjoint(terms)]
         self.short_forms = re.compile(words_pattern(shorts)) if shorts else None
+        self.metrics = metrics_pattern(frozenset(t[2:] for t in terms if t.startswith("M:")))
 
     def __missing__(self, word: str) -> frozenset[str]:
-        found = self[word] = terms_of_word(word, self.terms)
+        # most words are short and none of the terms (the first test of `terms_of_word`, without its call)
+        found = self[word] = NO_TERMS if len(word) < 3 and word not in self.terms else terms_of_word(word, self.terms)
         return found
 
 
@@ -221,7 +243,8 @@ RARE = 0.6  # a term's rarity from which it is specific: in under about one sent
 @dataclass(frozen=True)
 class DirectiveTerms:
     """A directive's item terms with what `features` needs of them, worked out once per directive: each item's
-    weight and head (its rarest term), and all the terms together, the campaigns and metrics among them."""
+    weight and head (its rarest term), and all the terms together, the campaigns and metrics among them and the
+    rare ones (of a rarity from `RARE`)."""
 
     items: tuple[frozenset[str], ...]
     weights: tuple[float, ...]
@@ -229,6 +252,7 @@ class DirectiveTerms:
     everything: frozenset[str]
     campaigns: frozenset[str]
     metrics: frozenset[str]
+    rare: frozenset[str]
 
     @classmethod
     def of(cls, items: Sequence[frozenset[str]], idf: dict[str, float]) -> DirectiveTerms:
@@ -237,7 +261,8 @@ class DirectiveTerms:
         return cls(items=tuple(items), weights=tuple(math.fsum(idf[t] for t in item) for item in items),
                    heads=tuple(max(item, key=lambda t: (idf[t], t)) for item in items), everything=everything,
                    campaigns=frozenset(t for t in everything if t.startswith("C:")),
-                   metrics=frozenset(t for t in everything if t.startswith("M:")))
+                   metrics=frozenset(t for t in everything if t.startswith("M:")),
+                   rare=frozenset(t for t in everything if idf[t] >= RARE))
 
 
 def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]) -> Features:
@@ -251,14 +276,16 @@ def feature_values(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, f
     `match_directives` scores each of its candidates by."""
     best = (0.0, 0.0, 0.0, 0, 0.0)
     half = 0
+    rarity, rare = idf.__getitem__, d.rare
     for item, weight, head in zip(d.items, d.weights, d.heads, strict=True):
         shared = item & sentence
         if not shared or not weight:
             continue
-        values = [idf[t] for t in shared]
+        values = list(map(rarity, shared))
         got = math.fsum(values)  # exactly rounded: independent of the set's order, hence of the hash seed
-        candidate = (got / weight, max(values), got, sum(v >= RARE for v in values), float(head in shared))
-        half += got / weight >= 0.5
+        share = got / weight
+        candidate = (share, max(values), got, len(shared & rare), float(head in shared))
+        half += share >= 0.5
         if candidate > best:
             best = candidate
     return (best[0], best[1], min(best[2], 5.0), min(best[3], 5), best[4], min(half, 3),
@@ -284,15 +311,17 @@ def term_gains(d: DirectiveTerms, idf: dict[str, float], weights: Sequence[float
     rarity of the rarest term shared, so the gains of its shared terms and the rarest gain of the rarest of them
     together bound what the sentence can score."""
     rarest = FEATURES.index("rarest")
+    shares: dict[str, list[float]] = {}  # term -> its share of each item holding it, in the items' order
+    for item, w in zip(d.items, d.weights, strict=True):
+        if w:
+            for t in item:
+                shares.setdefault(t, []).append(idf[t] / w)
     gains = []
-    for t in sorted(d.everything, key=lambda t: (-idf[t], t)):
-        x = idf[t]
-        shares = [x / w for item, w in zip(d.items, d.weights, strict=True) if t in item and w]
-        if not shares:
-            continue
-        parts = (max(shares), 0.0, x, float(x >= RARE), float(t in d.heads), sum(min(1.0, 2 * s) for s in shares),
+    for t in sorted(shares, key=lambda t: (-idf[t], t)):
+        x, of_items = idf[t], shares[t]
+        parts = (max(of_items), 0.0, x, float(x >= RARE), float(t in d.heads), sum(min(1.0, 2 * s) for s in of_items),
                  float(t.startswith("C:")), float(t.startswith("M:")))
-        gains.append((t, sum(w * p for w, p in zip(weights, parts, strict=True)), weights[rarest] * x))
+        gains.append((t, sum(map(mul, weights, parts)), weights[rarest] * x))
     return gains
 
 
@@ -306,6 +335,38 @@ def within_reach(gains: Sequence[tuple[str, float, float]], postings: dict[str, 
         for j in postings.get(t, ()):
             reach[j] = get(j, rarest) + gain
     return sorted(j for j, r in reach.items() if r >= floor)
+
+
+def directives_by_term(gains: Sequence[Sequence[tuple[str, float, float]]]) -> dict[str, list[tuple[int, float, float]]]:
+    """term -> (place, gain, rarest gain) of each directive holding it, from their `term_gains`, in their order."""
+    by_term: dict[str, list[tuple[int, float, float]]] = {}
+    for i, directive_gains in enumerate(gains):
+        for t, gain, rarest in directive_gains:
+            by_term.setdefault(t, []).append((i, gain, rarest))
+    return by_term
+
+
+def all_within_reach(by_term: dict[str, list[tuple[int, float, float]]], rank: dict[str, int],
+                     pool_terms: Sequence[frozenset[str]], floor: float, count: int) -> list[list[int]]:
+    """Return, for each of `count` directives (`directives_by_term`), what `within_reach` gives for it in one
+    document, in one pass over its sentences' terms, each sentence's rarest first (`rank`: the order of
+    `term_gains`, hence the same sums): no look-up of the many terms of a directive that the document lacks."""
+    out: list[list[int]] = [[] for _ in range(count)]
+    no_directive: list[tuple[int, float, float]] = []
+    for j, terms in enumerate(pool_terms):
+        reach: dict[int, float] = {}
+        get = reach.get
+        for t in sorted(terms, key=rank.__getitem__):
+            for i, gain, rarest in by_term.get(t, no_directive):
+                reach[i] = get(i, rarest) + gain
+        for i in compress(reach, map(ge, reach.values(), repeat(floor))):
+            out[i].append(j)
+    return out
+
+
+def rarest_first(idf: dict[str, float]) -> dict[str, int]:
+    """term -> its place among the terms rarest first, ties by the term (the order of `term_gains`)."""
+    return {t: k for k, t in enumerate(sorted(idf, key=lambda t: (-idf[t], t)))}
 
 
 def inverted(pool_terms: Sequence[frozenset[str]]) -> dict[str, list[int]]:
@@ -407,17 +468,19 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
     gains = [term_gains(d, idf, scorer.weights) for d in d_terms]
     floor = least_gain(scorer)
+    by_term, rank = directives_by_term(gains), rarest_first(idf)
+    goals = [Goals.of(d, base) for d in base.directives]
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
-        postings = inverted(terms)
-        reporting = Reporting(other)
+        reach = all_within_reach(by_term, rank, terms, floor, len(base.directives))
+        reporting = Reporting(other, pool)
         # what the document says of a directive it gives no evidence of: one object for all of them (immutable),
         # not one each for the garbage collector to scan
         unknown = DirectiveResult(document=n, status="unknown", score=0.0, evidence=())
-        for i, d in enumerate(base.directives):
+        for i, d in enumerate(d_terms):
             scored = []
-            for j in within_reach(gains[i], postings, floor):
-                p = scorer.probability_of(feature_values(d_terms[i], terms[j], idf))
+            for j in reach[i]:
+                p = scorer.probability_of(feature_values(d, terms[j], idf))
                 if p >= scorer.threshold:
                     scored.append((p, j))
             if not scored:
@@ -426,7 +489,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
             scored.sort(key=lambda x: (-x[0], x[1]))
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(p, 3))
                              for p, j in scored[:MAX_EVIDENCE])
-            results[i].append(DirectiveResult(document=n, status=_status(d, base, evidence, reporting),
+            results[i].append(DirectiveResult(document=n, status=_status(goals[i], evidence, reporting),
                                               score=evidence[0].score, evidence=evidence))
     return results
 
@@ -435,8 +498,9 @@ class Reporting:
     """A document reporting on directives, with what their statuses need of it worked out once: its quantities
     by position, and the status each sentence's polarity gives (a sentence is the best evidence of many)."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, reported: Sequence[Sentence]) -> None:
         self.analysis = analysis
+        self.reported = reported  # its `reported_sentences`
         self.quantities = SpanIndex(analysis.quantities, attrgetter("start"))
         self._by_polarity: dict[tuple[int, int], Status] = {}
 
@@ -457,14 +521,32 @@ class Reporting:
         return status
 
 
-def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], reporting: Reporting) -> Status:
+@dataclass(frozen=True)
+class Goals:
+    """What a directive's status is judged by, worked out once for all the documents compared: its targets'
+    quantities, the metric keys of a parity target it sets (`_parity_keys`), its rate targets."""
+
+    targets: tuple[Quantity, ...]
+    parity: tuple[str, str] | None
+    rates: tuple[Target, ...]
+
+    @classmethod
+    def of(cls, d: Directive, base: Analysis) -> Goals:
+        return cls(targets=tuple(q for q in base.quantities if q.id in d.targets) if d.targets else (),
+                   parity=_parity_keys(d.text),
+                   rates=tuple(t for t in base.targets if t.directive == d.id and t.key is not None
+                               and t.unit in RATE_UNITS and t.value is not None))
+
+
+def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting) -> Status:
     """Status of a directive in one document from its best evidence."""
     other = reporting.analysis
-    targets = [q for q in base.quantities if q.id in d.targets] if d.targets else []
     top = evidence[0]
+    if not goals.targets and goals.parity is None and not goals.rates:
+        return reporting.status_by_polarity(top)  # most directives set no target to judge by
     quantities = reporting.quantities_in(top)
     kinds = {q.kind for q in quantities}
-    for t in targets:
+    for t in goals.targets:
         if t.kind == "coverage":
             if "coverage" in kinds:
                 return "met"
@@ -489,29 +571,26 @@ def _status(d: Directive, base: Analysis, evidence: Sequence[Evidence], reportin
                 if isinstance(goal, int | float):
                     best = max(counts)
                     return "met" if best >= goal else "not_met" if best == 0 else "partial"
-    parity = _parity_status(d, evidence, other)
+    parity = _parity_status(goals.parity, evidence, reporting) if goals.parity is not None else None
     if parity is not None:
         return parity
-    rate = _rate_status(d, base, evidence, other)
+    rate = _rate_status(goals.rates, evidence, other) if goals.rates else None
     if rate is not None:
         return rate
     return reporting.status_by_polarity(top)
 
 
-def _parity_status(d: Directive, evidence: Sequence[Evidence], other: Analysis) -> Status | None:
+def _parity_status(keys: tuple[str, str], evidence: Sequence[Evidence], reporting: Reporting) -> Status | None:
     """A parity target (居民收入增长和经济增长同步) against the growth of both metrics in the evidence: met where
     the first grows at least as fast as the second, not met where slower, partial where its figures (城乡居民
-    收入分别增长4.3%、6.1%) fall on both sides; None where the directive sets no such target or the evidence does
-    not give both growth rates."""
-    keys = _parity_keys(d.text)
-    if keys is None:
-        return None
+    收入分别增长4.3%、6.1%) fall on both sides; None where the evidence does not give both growth rates."""
+    other = reporting.analysis
     first, second = keys
     rates: dict[str, list[float]] = {first: [], second: []}
     _growth_rates(other, [(e.start, e.end) for e in evidence], rates)
     if rates[first] and not rates[second]:
         # the pace to keep (经济增长) is stated once, in the review's summary of the year, not with each task
-        _growth_rates(other, [(s.start, s.end) for s in reported_sentences(other)], rates, only=second)
+        _growth_rates(other, [(s.start, s.end) for s in reporting.reported], rates, only=second)
     if not rates[first] or not rates[second]:
         return None
     pace = rates[second][0]
@@ -520,7 +599,6 @@ def _parity_status(d: Directive, evidence: Sequence[Evidence], other: Analysis) 
     return "not_met" if all(r < pace for r in rates[first]) else "partial"
 
 
-@lru_cache(maxsize=1024)  # a directive's text is looked at once per document compared
 def _parity_keys(directive: str) -> tuple[str, str] | None:
     """The metric keys of a parity target in a directive's text (居民收入增长和经济增长同步 → income_growth,
     gdp_growth), None where it sets none."""
@@ -554,12 +632,10 @@ def _growth_rates(other: Analysis, spans: Sequence[tuple[int, int]], rates: dict
                     return
 
 
-def _rate_status(d: Directive, base: Analysis, evidence: Sequence[Evidence], other: Analysis) -> Status | None:
+def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], other: Analysis) -> Status | None:
     """A rate target (城镇调查失业率5.5%左右) against the same metric's rate in the evidence (4.1%): met or not.
     Totals (城镇新增就业1200万人) are not compared: a unit's own figure is its share of a national total."""
-    for t in base.targets:
-        if t.directive != d.id or t.key is None or t.unit not in RATE_UNITS or t.value is None:
-            continue
+    for t in rates:
         for e in evidence:
             for q in other.quantities:
                 if not (e.start <= q.start < e.end) or q.kind != "percent" or q.masked:

@@ -13,9 +13,10 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from nlp.extract.metrics import metric_mentions
+from nlp.lexicons import load_table
 from nlp.match.units import convert
 from nlp.numerals import split_value
 from nlp.segment.sections import report_sections
@@ -64,8 +65,9 @@ def _reporting(analysis: Analysis) -> Callable[[int], bool]:
     return reporting
 
 
-def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
-    """Index the figures of a document by the metric key they state (only where it states results)."""
+def _candidates(analysis: Analysis, keys: frozenset[str] | None = None) -> dict[str, list[_Candidate]]:
+    """Index the figures of a document by the metric key they state (only where it states results); with
+    `keys`, only the figures of these metrics (`metric_mentions` not asked of sentences naming none of them)."""
     text = analysis.document.text
     own_targets = {t.quantity for t in analysis.targets}
     review = report_sections(analysis.outline)
@@ -73,6 +75,9 @@ def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
     starts = [s.start for s in analysis.sentences]
     by_key: dict[str, list[_Candidate]] = {}
     mentions_cache: dict[int, list[tuple[int, int, str]]] = {}
+    named = metrics_pattern(keys) if keys is not None else None
+    if keys is not None and named is None:
+        return by_key
     for q in analysis.quantities:
         if q.kind not in RESULT_KINDS or q.masked or q.value is None or q.id in own_targets:
             continue
@@ -83,6 +88,9 @@ def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
             continue
         sent = analysis.sentences[i]
         if i not in mentions_cache:
+            if named is not None and not named.search(sent.text):
+                mentions_cache[i] = []  # its figures state none of the metrics asked about
+                continue
             mentions_cache[i] = [(a + sent.start, b + sent.start, k) for a, b, k in metric_mentions(sent.text)]
         before = [m for m in mentions_cache[i] if m[1] <= q.start and q.start - m[1] <= MAX_METRIC_DISTANCE]
         if not before:
@@ -99,26 +107,37 @@ def _candidates(analysis: Analysis) -> dict[str, list[_Candidate]]:
 
 class ResultIndex:
     """What `find_result` searches in one document, worked out once for many targets (each part when first
-    needed): its figures by the metric key they state, and where it names each metric where it states results."""
+    needed): its figures by the metric key they state (with `keys`, of these metrics only: the targets' keys),
+    and where it names each metric where it states results."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, keys: frozenset[str] | None = None) -> None:
         self.analysis = analysis
+        self.keys = keys
+        self._named: dict[str, list[tuple[Sentence, int]]] = {}
 
     @cached_property
     def figures(self) -> dict[str, list[_Candidate]]:
-        return _candidates(self.analysis)
+        return _candidates(self.analysis, self.keys)
 
-    @cached_property
-    def named(self) -> dict[str, list[tuple[Sentence, int]]]:
-        """metric key -> (sentence, where the metric's name starts in it), in the document's order, in the parts
-        that state results."""
-        reporting = _reporting(self.analysis)
-        by_key: dict[str, list[tuple[Sentence, int]]] = {}
-        for sent in self.analysis.sentences:
-            if reporting(sent.start):
-                for a, _, key in metric_mentions(sent.text):
-                    by_key.setdefault(key, []).append((sent, a))
-        return by_key
+    def named(self, key: str) -> list[tuple[Sentence, int]]:
+        """(sentence, where the metric `key` is named in it), in the document's order, in the parts that state
+        results: `metric_mentions` asked only of the sentences where the metric's own pattern finds something."""
+        found = self._named.get(key)
+        if found is None:
+            pattern = metrics_pattern(frozenset({key}))
+            reporting = _reporting(self.analysis)
+            found = self._named[key] = [] if pattern is None else [
+                (sent, a) for sent in self.analysis.sentences if pattern.search(sent.text) and reporting(sent.start)
+                for a, _, k in metric_mentions(sent.text) if k == key]
+        return found
+
+
+@lru_cache(maxsize=256)
+def metrics_pattern(keys: frozenset[str]) -> re.Pattern[str] | None:
+    """A regex of the patterns of these metrics (the metrics lexicon's, which `metric_mentions` searches) as
+    alternatives, None for no such metric: where it finds nothing, `metric_mentions` names none of these keys."""
+    patterns = [r["pattern"] for r in load_table("metrics") if r["key"] in keys]
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns)) if patterns else None
 
 
 def status_of(target: Target, value: float) -> Status:
@@ -178,7 +197,7 @@ def _result_in_words(target: Target, other: Analysis, index: ResultIndex) -> Res
     if meets is None:
         return None
     text = other.document.text
-    for sent, a in index.named.get(target.key or "", ()):
+    for sent, a in index.named(target.key or ""):
         start = sent.start + a
         end_match = STATEMENT_END.search(text, start, sent.end)
         end = end_match.start() if end_match else sent.end
@@ -199,6 +218,7 @@ def _converts(q: Quantity, target: Target) -> bool:
     return convert(value, unit, target.unit) is not None
 
 
-def index_results(other: Analysis) -> ResultIndex:
-    """Build once the index `find_result` searches, for many targets against one document."""
-    return ResultIndex(other)
+def index_results(other: Analysis, keys: frozenset[str] | None = None) -> ResultIndex:
+    """Build once the index `find_result` searches, for many targets against one document; with `keys`, for
+    targets of these metrics only."""
+    return ResultIndex(other, keys)

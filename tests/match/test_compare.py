@@ -11,7 +11,7 @@ import pytest
 from nlp.cli import main
 from nlp.ingest import read_bytes
 from nlp.match.compare import compare, document_names, document_unit, unique_names
-from nlp.match.results import find_result, status_of
+from nlp.match.results import find_result, index_results, status_of
 from nlp.match.units import convert
 from nlp.pipeline import analyze, analyze_document
 from nlp.types import Target
@@ -61,6 +61,10 @@ def test_results_across_years() -> None:
     assert (got["urban_new_jobs"].value, got["urban_new_jobs"].status) == (149.4, "met")  # not the five-year total
     assert (got["unemployment_rate"].value, got["unemployment_rate"].status) == (5.0, "met")
     assert got["grain_output"] is None  # no figure stated: unknown
+    keys = frozenset(t.key for t in base.targets if t.key is not None)
+    keyed = index_results(other, keys)  # as compare builds it: the figures of the targets' metrics only
+    assert {t.key: find_result(t, other, keyed) for t in base.targets} == got
+    assert set(keyed.figures) <= keys
 
 
 @pytest.mark.parametrize(

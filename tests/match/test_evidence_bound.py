@@ -10,10 +10,13 @@ from nlp.match.evidence import (
     SCORER,
     DirectiveTerms,
     Scorer,
+    all_within_reach,
     candidate_features,
+    directives_by_term,
     features,
     inverted,
     least_gain,
+    rarest_first,
     sharing,
     term_gains,
     within_reach,
@@ -51,6 +54,22 @@ def test_gains_bound_every_candidates_score() -> None:
                     assert j in reach
                 candidates += 1
     assert passing and candidates > passing
+
+
+def test_one_pass_for_all_directives_finds_what_each_alone_does() -> None:
+    base = _analyse(SAMPLE / "city_speech.txt")
+    others = [_analyse(SAMPLE / n) for n in OTHERS]
+    d_items, _, pool_terms, idf = candidate_features(base, others)
+    gains = [term_gains(DirectiveTerms.of(items, idf), idf, SCORER.weights) for items in d_items]
+    floor = least_gain(SCORER)
+    by_term, rank = directives_by_term(gains), rarest_first(idf)
+    found = 0
+    for terms in pool_terms:
+        postings = inverted(terms)
+        every = all_within_reach(by_term, rank, terms, floor, len(gains))
+        assert every == [within_reach(g, postings, floor) for g in gains]
+        found += sum(map(len, every))
+    assert found
 
 
 def test_no_bound_for_negative_weights_or_certain_thresholds() -> None:
