@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nlp.context import Context
-from nlp.cues import cue, unquoted
+from nlp.cues import cue, cue_test, unquoted
 from nlp.extract.actors import SUBJECT_WINDOW, actors_before, find_units
 from nlp.extract.deadlines import find_deadline
 from nlp.segment.markers import CONNECTORS
@@ -70,12 +70,11 @@ def modality_of(bare: str) -> Modality:
 
 def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report_section: bool) -> Verdict:
     """Decide by rules whether one sentence is a directive, and with which modality."""
-    if sentence.rstrip().endswith(("？", "?")) or cue("not_directive").search(sentence):
+    if sentence.rstrip().endswith(("？", "?")) or cue_test("not_directive")(sentence):
         return Verdict(False, "should", REJECTED)
     bare = unquoted(sentence)
-    must, strive = cue("must").search(bare), cue("strive").search(bare)
-    if must or strive or cue("should").search(bare):
-        modality: Modality = "must" if must else "strive" if strive else "should"  # as modality_of(bare)
+    if cue_test("must", "strive", "should")(bare):  # one scan: most sentences have no marker
+        modality = modality_of(bare)
         if in_report_section and not is_heading and not STRONG_MODAL.search(bare):
             return Verdict(False, modality, UNDECIDED, undecided=True)
         markers = sorted(m.start() for lab in ("must", "strive", "should") for m in cue(lab).finditer(bare))
@@ -86,7 +85,9 @@ def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report
         ok = (not in_report_section and (in_directive_context or _imperative(bare))
               and not NOMINAL.search(sentence.rstrip("。；;！!")))
         return Verdict(ok, modality, HEADING if ok else NOT_A_TASK_HEADING)
-    commitments = tuple(m.start() for m in COMMITMENT.finditer(bare) if _committed(bare, m.start()))
+    # a find of 将 in C first: the regex engine cannot skip to it past its look-behind
+    commitments = tuple(m.start() for m in COMMITMENT.finditer(bare) if _committed(bare, m.start())) \
+        if "将" in bare else ()
     if commitments and not PAST.search(bare):
         return Verdict(True, modality, COMMITTED, commitments)
     if in_directive_context and not in_report_section and not DONE.search(bare) and _imperative(bare):
