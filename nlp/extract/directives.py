@@ -193,7 +193,9 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         actors = _actors(ctx.text, sent, verdict.marker_ends)
         # a sentence without a subject continues the one before it only when that one opened with its subject
         # and this one follows it directly without naming a new one (`市院成立…` after `…指导处要…` does not)
-        inherited = last_actors if not actors and sent.index == last_index + 1 and not _opens_with_unit(sent) else ()
+        # (looked at only where there is something to inherit: _opens_with_unit scans the sentence)
+        inherited = last_actors if last_actors and not actors and sent.index == last_index + 1 \
+            and not _opens_with_unit(sent) else ()
         last_actors = tuple(actors) if actors and _subject_leads(sent.text, actors[0]) else inherited
         last_index = sent.index
         deadline: Deadline | None = find_deadline(ctx.text, sent.start, sent.end, ctx.document.date, ctx.year)
