@@ -171,9 +171,10 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         confidence = verdict.confidence
         decided = verdict.is_directive
         # the classifier is asked only where it may change the decision: a sentence the rules left
-        # undecided that narrates nothing; it adds the sentence when it is confident
+        # undecided that narrates nothing, outside a report's opening (whose directives are dropped below);
+        # it adds the sentence when it is confident
         if prob is not None and not decided and verdict.undecided and not in_report \
-                and not cue("narrative").search(sent.text):
+                and not (role == "preamble" and ctx.structured) and not cue("narrative").search(sent.text):
             p = prob(sent)
             if p is not None and p >= CLASSIFIER_ADDS:
                 decided, confidence = True, p
