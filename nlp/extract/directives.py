@@ -156,7 +156,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         if heading is None and sent.end in ctx.heading_ending_at \
                 and outline[ctx.heading_ending_at[sent.end]].start >= sent.start:
             heading = ctx.heading_ending_at[sent.end]
-        role = ctx.role_at(sent.start)
+        role = ctx.sentence_roles[sent.index]
         if role == "glossary":
             continue  # a glossary explains terms
         in_report = role in ("review", "problems") or (sent.section is not None and sent.section in ctx.report_sections)
@@ -178,7 +178,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             p = prob(sent)
             if p is not None and p >= CLASSIFIER_ADDS:
                 decided, confidence = True, p
-        if decided and ctx.role_from_heading(sent.start, "review") and not SPEAKER_MUST.match(unquoted(sent.text)):
+        if decided and ctx.sentence_heading_roles[sent.index] == "review" and not SPEAKER_MUST.match(unquoted(sent.text)):
             decided = False  # a review reports what was done; only `对这些问题，我们必须…` commits to act there
         if decided and role == "preamble" and ctx.structured:
             decided = False  # a report's opening asks for nothing but its hearing (请…提出意见)
