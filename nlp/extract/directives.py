@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from nlp.context import Context
 from nlp.cues import cue, cue_test, unquoted
@@ -51,8 +51,7 @@ UNDECIDED = 0.6
 CLASSIFIER_ADDS = 0.85  # directive probability at which the classifier adds a sentence the rules left out
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):  # a named tuple: one is made for every sentence, three times faster than a frozen dataclass
     is_directive: bool
     modality: Modality
     confidence: float
