@@ -30,6 +30,10 @@ class Context:
     directive_probability: Callable[[Sentence], float | None] | None = field(repr=False)  # the classifier
     sections: tuple[Section, ...] = field(repr=False)  # parts of the document with their roles
     section_starts: tuple[int, ...] = field(repr=False)
+    # by sentence index, looked up once for the extractors that go through every sentence: the role of the part
+    # holding the sentence's start (as `role_at`), and that role where a heading gave it, else None
+    sentence_roles: tuple[Role, ...] = field(repr=False)
+    sentence_heading_roles: tuple[Role | None, ...] = field(repr=False)
     structured: bool = False  # headings give both a review and a plan part: a work report or summary with plans
 
     @property
@@ -72,6 +76,9 @@ def build_context(base: Analysis, options: Options) -> Context:
     doc = base.document
     year = document_year(doc)
     outline = base.outline
+    section_starts = tuple(s.start for s in base.sections)
+    held = [base.sections[i] if (i := bisect_right(section_starts, s.start) - 1) >= 0 else None
+            for s in base.sentences]  # the part holding each sentence's start (as `section_at`)
     return Context(
         options=options,
         document=doc,
@@ -87,6 +94,8 @@ def build_context(base: Analysis, options: Options) -> Context:
         passages=passage_spans(doc.text),
         directive_probability=sentence_scorer(base) if options.use_model else None,
         sections=base.sections,
-        section_starts=tuple(s.start for s in base.sections),
+        section_starts=section_starts,
+        sentence_roles=tuple(s.role if s is not None else "other" for s in held),
+        sentence_heading_roles=tuple(s.role if s is not None and s.heading is not None else None for s in held),
         structured=has_review_and_plan(base.sections),
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -21,7 +23,7 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def keep_longest(candidates: Iterable[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
     """Return the candidates that survive, left to right: where spans overlap, the earliest start wins, and
     of those starting together the longest; ties keep their order."""
-    ordered = sorted(candidates, key=lambda c: (span(c)[0], span(c)[0] - span(c)[1]))
+    ordered = sorted(candidates, key=lambda c: ((s := span(c))[0], s[0] - s[1]))
     kept: list[T] = []
     last_end = None
     for c in ordered:
@@ -35,8 +37,15 @@ def keep_longest(candidates: Iterable[T], span: Callable[[T], tuple[int, int]]) 
 
 def clause_start(text: str, lo: int, pos: int, breaks: str = CLAUSE_PUNCT) -> int:
     """Return where the clause holding `pos` starts: after the last of `breaks` in text[lo:pos], else `lo`."""
-    last = max((text.rfind(ch, lo, pos) for ch in breaks), default=-1)
-    return last + 1 if last >= 0 else lo
+    last = _last_break(breaks)(text, lo, pos) if breaks else None
+    return last.end() if last else lo
+
+
+@cache
+def _last_break(breaks: str) -> Callable[[str, int, int], re.Match[str] | None]:
+    """Return a match of text[lo:pos] up to the last of `breaks` in it: one scan back in C instead of an rfind
+    for each of the characters."""
+    return re.compile(f"(?s:.*)[{re.escape(breaks)}]").match
 
 
 class SpanIndex(Generic[T]):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from nlp.cues import cue
+from nlp.cues import cue, cue_test
 from nlp.lexicons import any_of, first_chars, load_table
 
 SENTENCES = (
@@ -40,6 +40,13 @@ def test_cue_matches_as_its_patterns_joined(label: str) -> None:
     for s in SENTENCES:
         assert [m.span() for m in cue(label).finditer(s)] == [m.span() for m in plain.finditer(s)]
         assert bool(cue(label).match(s)) == bool(plain.match(s))
+
+
+@pytest.mark.parametrize("labels", [("not_directive",), ("must", "strive", "should"), ("imperative",), ("narrative",)])
+def test_cue_test_finds_what_the_cues_search(labels: tuple[str, ...]) -> None:
+    texts = [*SENTENCES, "只要我们坚定信心，就一定能够完成任务。", "习近平总书记强调：“要坚持人民至上。”", "加强队伍建设。", ""]
+    for s in texts:
+        assert cue_test(*labels)(s) == any(cue(label).search(s) for label in labels), s
 
 
 def test_any_of_finds_the_leftmost_start_of_the_deadline_patterns() -> None:

@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
-from operator import attrgetter
 
 from nlp.context import Context
 from nlp.lexicons import load_table, scanning_ahead, words_pattern
 from nlp.numerals import cn_small
 from nlp.spans import keep_longest
-from nlp.types import Analysis, Campaign, CampaignKind, Mention, Token
+from nlp.types import Analysis, Campaign, CampaignKind, Mention, Tokens
 
 # suffix -> kind; the longest suffix that ends a name decides
 SUFFIX_KINDS = {
@@ -66,7 +65,6 @@ CODE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:产业体系|政策体系|工�
                        r"战略|格局|布局|机制)")
 PUNCT = re.compile(r"[“”‘’\"'《》「」『』、，,·\s]")
 MAX_TOKENS_BACK = 10
-TOKEN_START = attrgetter("start")
 STRONG_NOT = frozenset({"推进", "解决", "建设", "加快", "实施", "打造", "围绕", "迈向", "建成", "全面", "加速", "奋力", "努力"})
 ACTION_NOT = re.compile(r"^(?:一系列|各项|各类|相关|联合|专项|集中|统一)|[的了]")
 ACTION_NOT_START = frozenset({"重大", "一批", "有关", "全面", "各地", "国家", "城市", "这一", "该项"})
@@ -169,7 +167,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Campaign, ...]:
     return tuple(find_campaigns(ctx.text, analysis.tokens))
 
 
-def find_campaigns(text: str, tokens: Sequence[Token]) -> list[Campaign]:
+def find_campaigns(text: str, tokens: Tokens) -> list[Campaign]:
     """Return the campaigns and laws named in `text`, in order of first mention, with ids c1, c2, …"""
     aliases, lex_re, not_campaigns = _lexicon()
     found: list[tuple[int, int, str, str, int]] = []  # (start, end, name, kind, group size)
@@ -282,37 +280,39 @@ def _looks_numbered(key: str) -> bool:
     return bool(NUMERAL_START.match(key)) and not PARTICLE.search(key) and not RESULT_RUN.search(key)
 
 
-def _name_start(text: str, tokens: Sequence[Token], start: int, max_tokens: int = MAX_TOKENS_BACK,
+def _name_start(text: str, tokens: Tokens, start: int, max_tokens: int = MAX_TOKENS_BACK,
                 quotes: bool = True, lists: bool = False) -> int | None:
     """Return where a name that ends in a campaign word at `start` begins: walk back over the tokens of its
     modifier (and quoted parts, with `quotes`; list commas, with `lists`) to a stop word or verb. None where the
     name does not start at a token boundary or has an unclosed quotation mark."""
-    i = bisect_right(tokens, start, key=TOKEN_START) - 1  # the last token starting at or before `start`
-    if i < 0 or tokens[i].start != start:
+    starts, words = tokens.starts, tokens.texts  # read in place: a `Token` made for each look is thrown away
+    i = bisect_right(starts, start) - 1  # the last token starting at or before `start`
+    if i < 0 or starts[i] != start:
         return None  # the campaign word is glued to a token (`专项行动` inside a longer token)
     j = i - 1
     depth = 0
     while j >= 0 and i - j <= max_tokens:
-        tok = tokens[j]
-        if tok.end != start and text[tok.end:start].strip():
+        word, tok_start = words[j], starts[j]
+        tok_end = tok_start + len(word)
+        if tok_end != start and text[tok_end:start].strip():
             break
-        if quotes and tok.text == "”":
+        if quotes and word == "”":
             depth += 1
-        elif quotes and tok.text == "“":
+        elif quotes and word == "“":
             if depth == 0:
                 break
             depth -= 1
-        elif lists and tok.text == "、":
+        elif lists and word == "、":
             pass
-        elif depth == 0 and (tok.text in STOP_WORDS or not _is_name_part(tok.text)
-                             or (tok.text in CONJUNCTIONS and text.endswith(LONG_SUFFIXES, 0, tok.start))):
+        elif depth == 0 and (word in STOP_WORDS or not _is_name_part(word)
+                             or (word in CONJUNCTIONS and text.endswith(LONG_SUFFIXES, 0, tok_start))):
             break
-        start = tok.start
+        start = tok_start
         j -= 1
     return None if depth else start
 
 
-def _suffix_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str, str, int]]:
+def _suffix_names(text: str, tokens: Tokens) -> list[tuple[int, int, str, str, int]]:
     """Find unquoted names ending in a campaign word by walking back over tokens to a stop word."""
     out: list[tuple[int, int, str, str, int]] = []
     for m in UNQUOTED_RE.finditer(text):

@@ -42,11 +42,12 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
 
     # document frequencies: a token counts in the first sentence ending after its start (the tokens after
     # the last sentence in one more group), each word once per group
-    df: Counter[str] = Counter()
+    df: Counter[str | None] = Counter()
     cuts = [bisect_left(token_starts, s.end) for s in sentences]
     for a, b in zip([0, *cuts], [*cuts, len(texts)], strict=True):
         if a < b:
-            df.update(content_words.keys() & texts[a:b])
+            df.update(set(content[a:b]))  # the group's content words, and None for the others
+    del df[None]
     n = len(sentences)
 
     @cache

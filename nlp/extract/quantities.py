@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from functools import cache
 from itertools import repeat
+from typing import NamedTuple
 
 from nlp.context import Context
 from nlp.extract.actors import find_units
@@ -45,8 +45,7 @@ MEASURE_VERBS = re.compile(
 LEADING_NOISE = re.compile(rf"^(今年以来|截至目前|目前|全年|其中|此外|同时|另外|去年|一年来|分别|{NOT_TOTAL})+[,，]?")
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):  # a named tuple: made for every candidate match, three times faster than a frozen dataclass
     start: int
     end: int
     kind: str
@@ -131,7 +130,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         kind, value = words[m.group(0)]
         hits.append(_Hit(m.start(), m.end(), kind, value, None, None, False))
     if start:  # offsets in the chunk to offsets in the text
-        hits = [replace(h, start=h.start + start, end=h.end + start) for h in hits]
+        hits = [h._replace(start=h.start + start, end=h.end + start) for h in hits]
     spans = sorted(skip)
     starts = [a for a, _ in spans]
     return keep_longest((h for h in hits if not _inside_any(h, spans, starts)), lambda h: (h.start, h.end))

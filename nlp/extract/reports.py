@@ -111,8 +111,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Report, ...]:
     directive_starts = {d.start for d in analysis.directives}
     report_sections = ctx.report_sections
 
-    def reporting(sent_start: int, section: int | None) -> bool:
-        return ctx.role_at(sent_start) in ("review", "problems") or section in report_sections
+    def reporting(sent: Sentence) -> bool:
+        return ctx.sentence_roles[sent.index] in ("review", "problems") or sent.section in report_sections
     by_sentence: dict[int, list[Quantity]] = {}
     starts = ctx.sentence_starts
     for q in analysis.quantities:
@@ -122,7 +122,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Report, ...]:
     out: list[Report] = []
     previous_report_paragraph = -1
     for i, sent in enumerate(sentences):
-        role = ctx.role_at(sent.start)
+        role = ctx.sentence_roles[sent.index]
         if role == "glossary" or (ctx.structured and role in ("plan", "closing")):
             continue  # where a document has review and plan parts, results are reported in the review
         bare = unquoted(sent.text)
@@ -130,7 +130,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Report, ...]:
         if heading is not None and NOMINAL.search(heading.title):
             continue  # 一、2024年工作回顾: a title, not a statement
         qs = by_sentence.get(i, [])
-        if ctx.role_from_heading(sent.start, "review", "problems") or role == "problems":
+        if ctx.sentence_heading_roles[sent.index] in ("review", "problems") or role == "problems":
             # where a part reports what was done, each statement is a report: of an outcome in a review
             # (`城乡区域发展协调性增强`, `加强生态环保督察。`), of a shortfall in the problems part
             if sent.start in directive_starts or FRAMING.search(bare):
@@ -150,7 +150,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Report, ...]:
         score += min(2, len(cue("report").findall(bare)))
         if PAST.search(bare):
             score += 1
-        in_context = reporting(sent.start, sent.section) or previous_report_paragraph == sent.paragraph
+        in_context = reporting(sent) or previous_report_paragraph == sent.paragraph
         if (heading is not None or in_context) and (cue("achievement").search(bare) or cue("shortfall").search(bare)):
             score += 1  # a result stated where results are reported, or a heading that states one
         if in_context:
@@ -160,7 +160,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Report, ...]:
             needed += 2
         elif MODAL.search(bare):
             needed += 1
-        if heading is not None and not reporting(sent.start, sent.section):
+        if heading is not None and not reporting(sent):
             needed += 1
         if score < needed:
             continue

@@ -144,7 +144,7 @@ def _in_words(text: str, passages: tuple[tuple[int, int], ...], analysis: Analys
     """Return the goals of main-targets passages stated in words (`国际收支保持基本平衡`, `粮食产量保持稳定`,
     `进出口总额保持正增长`): a metric the metrics lexicon knows and a condition, no number."""
     out: list[Target] = []
-    figures = [(q.start, q.end) for q in analysis.quantities]
+    figure_starts = sorted(q.start for q in analysis.quantities)  # bisected: an item is a few characters long
     for a, b in passages:
         body = text.find("：", a, b)
         body = body + 1 if body >= 0 else a
@@ -154,7 +154,8 @@ def _in_words(text: str, passages: tuple[tuple[int, int], ...], analysis: Analys
             item = text[item_start:item_end]
             lo, hi = item_start, item_end
             item_start = m.end() if m is not None else b
-            if not item or any(lo <= s < hi for s, _ in figures) or re.search(r"\d", item):
+            first = bisect.bisect_left(figure_starts, lo)  # the first figure starting in the item, if any
+            if not item or (first < len(figure_starts) and figure_starts[first] < hi) or re.search(r"\d", item):
                 continue
             found = next(((c, w) for c in CONDITIONS if (w := c[0].search(item))), None)
             key = metric_key(item)[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -146,13 +147,19 @@ def _inline_anywhere() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{b})" for b in bodies), re.IGNORECASE)
 
 
+@cache
+def _scope_match(*scopes: str) -> Callable[[str], re.Match[str] | None]:
+    """Return a match of a text against any pattern of `scopes`: one regex instead of a match per pattern."""
+    patterns = [p.pattern for scope in scopes for p in _patterns()[scope]]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!x)x", re.IGNORECASE).match
+
+
 def _boilerplate_kind(text: str) -> str | None:
-    pats = _patterns()
-    if any(p.match(text) for p in pats["tail"]):
+    if _scope_match("tail")(text):
         return "tail"
-    if len(text) <= CHROME_MAX and any(p.match(text) for p in pats["chrome"]):
+    if len(text) <= CHROME_MAX and _scope_match("chrome")(text):
         return "chrome"
-    if len(text) <= LINE_PATTERN_MAX and any(p.match(text) for p in pats["line"] + pats["inline"]):
+    if len(text) <= LINE_PATTERN_MAX and _scope_match("line", "inline")(text):
         return "line"
     return None
 

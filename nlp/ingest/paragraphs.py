@@ -31,16 +31,22 @@ class Para:
 
     @property
     def text(self) -> str:
-        return "".join(t for t, _ in self.frags)
+        frags = self.frags
+        return frags[0][0] if len(frags) == 1 else "".join(t for t, _ in frags)  # most are one fragment
 
     def __len__(self) -> int:
-        return sum(len(t) for t, _ in self.frags)
+        frags = self.frags
+        return len(frags[0][0]) if len(frags) == 1 else sum(len(t) for t, _ in frags)
 
     def __add__(self, other: Para) -> Para:
         return Para(self.frags + other.frags, self.level if self.level is not None else other.level)
 
     def slice(self, start: int, end: int | None = None) -> Para:
         """Return the characters start:end, keeping provenance."""
+        if len(self.frags) == 1:  # most paragraphs: the loop below with one fragment
+            text, src = self.frags[0]
+            a, b = max(start, 0), len(text) if end is None else min(end, len(text))
+            return Para([(text[a:b], src + a if src >= 0 else -1)] if a < b else [], self.level)
         total = len(self)
         end = total if end is None else min(end, total)
         out: list[tuple[str, int]] = []
