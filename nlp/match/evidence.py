@@ -21,7 +21,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, repeat
@@ -612,36 +612,47 @@ def _parity_keys(directive: str) -> tuple[str, str] | None:
     return first, second
 
 
+def _named_figures(other: Analysis, lo: int, hi: int) -> Iterator[tuple[str | None, float | None, str | None]]:
+    """Yield (metric key, value, unit) for each percentage in text[lo:hi], the metric the one named nearest
+    before it: in its clause, else earlier in the span (收入分别达6.9万元、3.4万元，增长4.2%、5.3%); where the clause
+    lists as many metrics before 分别 as figures after it (失业率、居民消费价格涨幅分别控制在5%和3%以内), the
+    figures go with the metrics in order."""
+    text = other.document.text
+    figures = [q for q in other.quantities if lo <= q.start < hi and q.kind == "percent" and not q.masked]
+    for q in figures:
+        begin = clause_start(text, lo, q.start)
+        named = metric_mentions(text[begin:q.start]) or metric_mentions(text[lo:q.start])
+        key = named[-1][2] if named else None
+        each = text.find("分别", begin, q.start)
+        if each >= 0:
+            end = m.start() if (m := CLAUSE_BREAK.search(text, q.end, hi)) else hi
+            listed = metric_mentions(text[begin:each])
+            row = [f for f in figures if each < f.start < end]
+            if len(listed) == len(row) >= 2:
+                key = listed[row.index(q)][2]
+        value, unit, _ = split_value(q.text)
+        yield key, value, unit
+
+
 def _growth_rates(other: Analysis, spans: Sequence[tuple[int, int]], rates: dict[str, list[float]],
                   only: str | None = None) -> None:
     """Add to `rates` (metric key → percentages) the percentages in `spans` of the metrics it holds, each figure
     of the metric named nearest before it; with `only`, the first figure of that metric."""
-    text = other.document.text
-    quantities = [q for q in other.quantities if q.kind == "percent" and not q.masked]
-    starts = [q.start for q in quantities]
     for lo, hi in spans:
-        for q in quantities[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
-            # named in its clause, else earlier in its sentence (收入分别达6.9万元、3.4万元，增长4.2%、5.3%)
-            named = (metric_mentions(text[clause_start(text, lo, q.start):q.start])
-                     or metric_mentions(text[lo:q.start]))
-            value, unit, _ = split_value(q.text)
-            key = named[-1][2] if named else None
-            if key in rates and (only is None or key == only) and isinstance(value, int | float) and unit == "%":
+        for key, value, unit in _named_figures(other, lo, hi):
+            if key in rates and (only is None or key == only) and value is not None and unit == "%":
                 rates[key].append(float(value))
                 if only is not None:
                     return
 
 
 def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], other: Analysis) -> Status | None:
-    """A rate target (城镇调查失业率5.5%左右) against the same metric's rate in the evidence (4.1%): met or not.
-    Totals (城镇新增就业1200万人) are not compared: a unit's own figure is its share of a national total."""
+    """A rate target (城镇调查失业率5.5%左右) against the same metric's rate in the evidence (4.1%), the metric
+    named nearest before the figure: met or not. Totals (城镇新增就业1200万人) are not compared: a unit's own
+    figure is its share of a national total."""
     for t in rates:
         for e in evidence:
-            for q in other.quantities:
-                if not (e.start <= q.start < e.end) or q.kind != "percent" or q.masked:
-                    continue
-                key, _ = metric_key(other.document.text[max(e.start, q.start - 40):q.start])
-                value, unit, _ = split_value(q.text)
+            for key, value, unit in _named_figures(other, e.start, e.end):
                 if key == t.key and value is not None and unit in RATE_UNITS:
                     return status_of(t, value)
     return None

@@ -15,3 +15,23 @@ from nlp.match.evidence import _from_polarity
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
+
+
+def _figures(text: str) -> list[tuple[str | None, float | None]]:
+    from nlp.ingest import read_bytes
+    from nlp.match.evidence import _named_figures
+    from nlp.pipeline import analyze_document
+
+    analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
+    return [(key, value) for key, value, _ in _named_figures(analysis, 0, len(analysis.document.text))]
+
+
+def test_a_figure_goes_with_the_metric_named_nearest_before_it() -> None:
+    assert _figures("城镇调查失业率均值5.1%，居民消费价格上涨0.4%，均符合预期。\n") == [
+        ("unemployment_rate", 5.1), ("cpi", 0.4)]
+
+
+def test_figures_listed_with_fenbie_go_with_the_metrics_in_order() -> None:
+    # 分别: the first figure is the first metric's, not the one named just before it
+    assert _figures("城镇调查失业率、居民消费价格涨幅分别控制在5.5%和2%以内。\n") == [
+        ("unemployment_rate", 5.5), ("cpi", 2.0)]
