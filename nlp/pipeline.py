@@ -18,7 +18,7 @@ from nlp.context import Context, build_context
 from nlp.extract import campaigns, directives, links, quantities, reports, targets
 from nlp.ingest import read_document
 from nlp.segment.outline import build_outline
-from nlp.segment.sections import assign_roles, document_year
+from nlp.segment.sections import assign_roles, document_year, plan_year
 from nlp.segment.sentences import split_sentences, with_sections
 from nlp.segment.tokens import tokenize
 from nlp.types import Analysis, Document, Options
@@ -55,7 +55,8 @@ def structure(document: Document) -> Analysis:
         outline = [replace(o, page=document.page_of(o.start)) for o in outline]
     sentences = with_sections(sentences, [o.start for o in outline])
     return Analysis(document=document, outline=tuple(outline),
-                    sections=assign_roles(text, outline, document_year(document)), sentences=tuple(sentences),
+                    sections=assign_roles(text, outline, document_year(document), plan_year(document)),
+                    sentences=tuple(sentences),
                     tokens=tokenize(text))
 
 

