@@ -59,6 +59,7 @@ QUOTED = re.compile(r"“(?P<x>[^“”\n]{1,24})”(?P<suffix>专项行动|专�
 LAW = re.compile(r"《(?P<x>[^《》\n]{1,40}?(?:法典|法|条例|规定|办法|规则|准则|决定|纲要|意见))》")
 NUMBERED = re.compile(r"[一二三四五六七八九十两双]")
 GENERIC_HEADS = frozenset({"机制", "模式", "工作模式", "工作法", "品牌"})  # heads that name no programme of their own
+CODE_VERB = re.compile(r"纳入|列入|进入|作为|成为|实现|完成|推进|实施|开展|落实|达到")  # “12345”热线纳入考核体系: no name
 BARE_NUMBER = re.compile(r"[0-9A-Za-z+＋.\-]+")
 # “1+3”重点功能区, “8+4”经济政策体系, “1310”具体部署: a quoted code names the structure that follows it
 CODE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:产业体系|政策体系|工作体系|治理体系|体系|具体部署|部署|功能区|集群|工程|行动|计划|"
@@ -204,7 +205,7 @@ def find_campaigns(text: str, tokens: Tokens) -> list[Campaign]:
         elif key.endswith(LONG_SUFFIXES) and len(key) >= 4:
             name, kind = key, _kind_of(key)
         elif BARE_NUMBER.fullmatch(key):
-            if not (head := CODE_HEAD.match(text, m.end())):
+            if not (head := CODE_HEAD.match(text, m.end())) or CODE_VERB.search(head.group(0)):
                 continue  # “315”, “8+4”: a number names nothing on its own
             name, kind = key + head.group(0), _kind_of(key + head.group(0))
         elif NUMBERED.search(key) and len(key) >= 3 and _looks_numbered(key):
