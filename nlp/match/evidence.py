@@ -540,7 +540,6 @@ class Goals:
 
 def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting) -> Status:
     """Status of a directive in one document from its best evidence."""
-    other = reporting.analysis
     top = evidence[0]
     if not goals.targets and goals.parity is None and not goals.rates:
         return reporting.status_by_polarity(top)  # most directives set no target to judge by
@@ -574,7 +573,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting) ->
     parity = _parity_status(goals.parity, evidence, reporting) if goals.parity is not None else None
     if parity is not None:
         return parity
-    rate = _rate_status(goals.rates, evidence, other) if goals.rates else None
+    rate = _rate_status(goals.rates, evidence, reporting) if goals.rates else None
     if rate is not None:
         return rate
     return reporting.status_by_polarity(top)
@@ -584,13 +583,12 @@ def _parity_status(keys: tuple[str, str], evidence: Sequence[Evidence], reportin
     """A parity target (居民收入增长和经济增长同步) against the growth of both metrics in the evidence: met where
     the first grows at least as fast as the second, not met where slower, partial where its figures (城乡居民
     收入分别增长4.3%、6.1%) fall on both sides; None where the evidence does not give both growth rates."""
-    other = reporting.analysis
     first, second = keys
     rates: dict[str, list[float]] = {first: [], second: []}
-    _growth_rates(other, [(e.start, e.end) for e in evidence], rates)
+    _growth_rates(reporting, [(e.start, e.end) for e in evidence], rates)
     if rates[first] and not rates[second]:
         # the pace to keep (经济增长) is stated once, in the review's summary of the year, not with each task
-        _growth_rates(other, [(s.start, s.end) for s in reporting.reported], rates, only=second)
+        _growth_rates(reporting, [(s.start, s.end) for s in reporting.reported], rates, only=second)
     if not rates[first] or not rates[second]:
         return None
     pace = rates[second][0]
@@ -612,13 +610,13 @@ def _parity_keys(directive: str) -> tuple[str, str] | None:
     return first, second
 
 
-def _named_figures(other: Analysis, lo: int, hi: int) -> Iterator[tuple[str | None, float | None, str | None]]:
+def _named_figures(reporting: Reporting, lo: int, hi: int) -> Iterator[tuple[str | None, float | None, str | None]]:
     """Yield (metric key, value, unit) for each percentage in text[lo:hi], the metric the one named nearest
     before it: in its clause, else earlier in the span (收入分别达6.9万元、3.4万元，增长4.2%、5.3%); where the clause
     lists as many metrics before 分别 as figures after it (失业率、居民消费价格涨幅分别控制在5%和3%以内), the
     figures go with the metrics in order."""
-    text = other.document.text
-    figures = [q for q in other.quantities if lo <= q.start < hi and q.kind == "percent" and not q.masked]
+    text = reporting.analysis.document.text
+    figures = [q for q in reporting.quantities.starting_in(lo, hi) if q.kind == "percent" and not q.masked]
     for q in figures:
         begin = clause_start(text, lo, q.start)
         named = metric_mentions(text[begin:q.start]) or metric_mentions(text[lo:q.start])
@@ -634,25 +632,25 @@ def _named_figures(other: Analysis, lo: int, hi: int) -> Iterator[tuple[str | No
         yield key, value, unit
 
 
-def _growth_rates(other: Analysis, spans: Sequence[tuple[int, int]], rates: dict[str, list[float]],
+def _growth_rates(reporting: Reporting, spans: Sequence[tuple[int, int]], rates: dict[str, list[float]],
                   only: str | None = None) -> None:
     """Add to `rates` (metric key → percentages) the percentages in `spans` of the metrics it holds, each figure
     of the metric named nearest before it; with `only`, the first figure of that metric."""
     for lo, hi in spans:
-        for key, value, unit in _named_figures(other, lo, hi):
+        for key, value, unit in _named_figures(reporting, lo, hi):
             if key in rates and (only is None or key == only) and value is not None and unit == "%":
                 rates[key].append(float(value))
                 if only is not None:
                     return
 
 
-def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], other: Analysis) -> Status | None:
+def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reporting: Reporting) -> Status | None:
     """A rate target (城镇调查失业率5.5%左右) against the same metric's rate in the evidence (4.1%), the metric
     named nearest before the figure: met or not. Totals (城镇新增就业1200万人) are not compared: a unit's own
     figure is its share of a national total."""
     for t in rates:
         for e in evidence:
-            for key, value, unit in _named_figures(other, e.start, e.end):
+            for key, value, unit in _named_figures(reporting, e.start, e.end):
                 if key == t.key and value is not None and unit in RATE_UNITS:
                     return status_of(t, value)
     return None

@@ -19,11 +19,12 @@ def test_work_in_progress_or_done(text: str, expected: str) -> None:
 
 def _figures(text: str) -> list[tuple[str | None, float | None]]:
     from nlp.ingest import read_bytes
-    from nlp.match.evidence import _named_figures
+    from nlp.match.evidence import Reporting, _named_figures
     from nlp.pipeline import analyze_document
 
     analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
-    return [(key, value) for key, value, _ in _named_figures(analysis, 0, len(analysis.document.text))]
+    return [(key, value) for key, value, _ in _named_figures(Reporting(analysis, ()), 0,
+                                                                          len(analysis.document.text))]
 
 
 def test_a_figure_goes_with_the_metric_named_nearest_before_it() -> None:
