@@ -48,7 +48,8 @@ STOP_WORDS = frozenset(
     # 入选首批…试点, 新一轮…行动计划)
     "完成 全面完成 超额完成 如期完成 顺利完成 基本完成 实现 扩大 努力 新一轮 新一期 首批 第二批 第三批 入选 获批 争创 创建 申报 "
     "承担 参与 牵头 领域 "
-    # verbs that carry out, hold or win a programme (打赢…攻坚战, 举办…活动, 获…工程奖)
+    # measure words after a count (15个…试点), and verbs that carry out, hold or win a programme (打赢…攻坚战,
+    # 举办…活动, 获…工程奖)
     "个 所 项 批 家 条 种 名 次 场 增设 成为 纳入 率先 推开 进行 "
     "加快 打赢 打好 举办 办好 擦亮 叫响 用好 打响 推行 实行 坚持 践行 参加 获得 荣获 获".split()
 )
@@ -328,7 +329,9 @@ def _suffix_names(text: str, tokens: Tokens) -> list[tuple[int, int, str, str, i
             start = tokens.starts[k + 1]  # 扩大和拓展…试点: the conjunction as a word, not 和谐社区…
         end = m.end() + 2 if text.startswith("计划", m.end()) else m.end()  # 三年行动计划: a programme
         name = canonical(text[start:end])
-        if len(canonical(text[start:m.start()])) < (4 if m.group(0) == "试点" else 2) or COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        shortest = 4 if m.group(0) == "试点" else 2  # a pilot needs a fuller name (not 开放试点)
+        if len(canonical(text[start:m.start()])) < shortest or COUNT_BEFORE.search(text, max(0, m.start() - 12),
+                                                                                      m.start()):
             continue  # 七个专项行动 is a group, found by GROUP
         out.append((start, end, name, _kind_of(name), 0))
     return out

@@ -165,6 +165,8 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
     refine: the paragraph that turns to problems (`我们也清醒看到…`) opens a problems part, the final call
     (`让我们…`) a closing part, `名词解释`/`附件` lines a glossary or annex, opening lines (`各位代表：`, the
     title and byline) the preamble; where no heading gave a role, openings such as `今年以来`/`下一步` do.
+    `year` is the year the document speaks from (five-year periods are told past or ahead by it), `plans_for` the
+    year it plans for (`plan_year`: a heading on that year's work is a plan).
     """
     paras = list(paragraphs(text))
     if not paras:
@@ -209,7 +211,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 problems_level = None  # problems told outside any heading end where a heading with a role begins
             if pending is not None and item.level <= pending[2]:
                 if item.level == pending[2] and FIRST_MARKER.match(item.marker):
-                    roles[pending[0]:pending[1]] = [("review", label) for _, label in roles[pending[0]:pending[1]]]
+                    _relabel_review(roles, pending[0], pending[1])
                 pending = None
             stack.append((item.level, role, f"{item.marker}{item.title}"))
             if role == "review" and "plan" in heading_roles(item.title):
@@ -251,12 +253,12 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 mixed.add(label)
             roles.append((stack[at][1], label))  # type: ignore[arg-type]
             continue
-        if in_preamble and a < first_heading and not opening_role(para, "review") and _period(para, year) is None \
+        period = _period(para, year)  # `“十四五”时期…` looks back, `“十五五”时期是…` ahead
+        if in_preamble and a < first_heading and not opening_role(para, "review") and period is None \
                 and (i == 0 or len(para) <= SHORT_LINE or opening_role(para, "preamble")):
             roles.append(("preamble", None))
             continue
         in_preamble = False
-        period = _period(para, year)  # `“十四五”时期…` looks back, `“十五五”时期是…` ahead
         found = {"past": "review", "ahead": "plan"}.get(period or "") or opening_role(para, "review", "plan")
         opened = found or opened  # type: ignore[assignment]
         roles.append((opened or "other", None))
@@ -288,9 +290,13 @@ def _review_before_problems(roles: list[tuple[Role, str | None]], by_tasking: di
     if j == len(roles) or not ((j > 0 and roles[j - 1][0] == "review") or len(tasks) < len(roles) - j):
         return None  # nothing before the turn, or a run of tasks no review opened
     if not tasks:
-        roles[j:] = [("review", label) for _, label in roles[j:]]  # `新世纪第一年，…`: no opening words announced it
+        _relabel_review(roles, j, len(roles))  # `新世纪第一年，…`: no opening words announced it
         return None
     return j, len(roles), min(tasks)
+
+
+def _relabel_review(roles: list[tuple[Role, str | None]], lo: int, hi: int) -> None:
+    roles[lo:hi] = [("review", label) for _, label in roles[lo:hi]]
 
 
 def has_review_and_plan(sections: Sequence[Section]) -> bool:
