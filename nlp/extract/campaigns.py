@@ -60,7 +60,8 @@ QUOTED = re.compile(r"“(?P<x>[^“”\n]{1,24})”(?P<suffix>专项行动|专�
 LAW = re.compile(r"《(?P<x>[^《》\n]{1,40}?(?:法典|法|条例|规定|办法|规则|准则|决定|纲要|意见))》")
 NUMBERED = re.compile(r"[一二三四五六七八九十两双]")
 GENERIC_HEADS = frozenset({"机制", "模式", "工作模式", "工作法", "品牌"})  # heads that name no programme of their own
-CODE_VERB = re.compile(r"纳入|列入|进入|作为|成为|实现|完成|推进|实施|开展|落实|达到")  # “12345”热线纳入考核体系: no name
+# “12345”热线纳入考核体系: no name; verbs that start a predicate only (抓落实 is a noun in “3+2”清单化抓落实机制)
+CODE_VERB = re.compile(r"纳入|列入|进入|作为|成为|实现|完成|推进|实施|开展|达到")
 BARE_NUMBER = re.compile(r"[0-9A-Za-z+＋.\-]+")
 # “1+3”重点功能区, “8+4”经济政策体系, “1310”具体部署: a quoted code names the structure that follows it
 CODE_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:产业体系|政策体系|工作体系|治理体系|体系|具体部署|部署|功能区|集群|工程|行动|计划|"

@@ -67,6 +67,7 @@ def names(text: str) -> dict[str, str]:
         ("深化“135”重点功能区建设。", "135重点功能区", "formulation"),
         ("稳步扩大某某行业从业人员职业伤害保障试点。", "某某行业从业人员职业伤害保障试点", "program"),
         ("新增设3个服务贸易扩大开放综合试点。", "服务贸易扩大开放综合试点", "program"),
+        ("健全“3+2”清单化抓落实机制。", "3+2清单化抓落实机制", "mechanism"),
     ],
 )
 def test_campaign(text: str, name: str, kind: str) -> None:
