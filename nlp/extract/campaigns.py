@@ -236,7 +236,11 @@ def find_campaigns(text: str, tokens: Tokens) -> list[Campaign]:
         if len(name) - len(noun) >= 2 and not COUNT_BEFORE.search(name) and not ACTION_NOT.search(name) \
                 and name[:2] not in ACTION_NOT_START and not YEARS_ONLY.fullmatch(name, 0, len(name) - len(noun)):
             found.append((start, m.end("x"), name, PROGRAMME_NOUNS[noun], 0))
-    found.extend((m.start(), m.end(), m.group(0), "formulation", 0) for m in _place_formulation().finditer(text))
+    starts = tokens.starts
+    for m in _place_formulation().finditer(text):
+        at = bisect_right(starts, m.start()) - 1
+        if at >= 0 and starts[at] == m.start():  # not 文明山东 inside 精神文明山东建设: the quality starts a word
+            found.append((m.start(), m.end(), m.group(0), "formulation", 0))
     for m in N_BIG.finditer(text):
         # 三大监督, 四大检察: a numbered formulation (units such as 两大产业 stay out: four-character nouns)
         if m.group("x") not in N_BIG_NOT:

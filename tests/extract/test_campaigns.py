@@ -90,6 +90,7 @@ def test_campaign(text: str, name: str, kind: str) -> None:
         "增长“315”个百分点。",
         "支持有条件的地方率先试点。",
         "推动“12345”热线纳入考核体系。",
+        "推进精神文明山东建设。",
     ],
 )
 def test_not_campaign(text: str) -> None:
