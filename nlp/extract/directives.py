@@ -33,7 +33,9 @@ DONE = re.compile(r"了|已经|取得")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
 # who commits to act in a problems part: the speaker's organisation, opening the sentence
-SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|本届政府|我[局院市县区委部厅]|本[局院市县区委部厅]|[市省县区]?政府)")
+# (an institution as the subject, followed by what it will do: not 政府系统干部队伍…, 政府作风建设… as topics)
+SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|(?:本届政府|我[局院市县区委部厅]|本[局院市县区委部厅]|[市省县区]?政府)"
+                          r"(?=将|要|必须|务必|一定|也|都|还|会|[，,]))")
 SPEAKER_MUST = re.compile(SPEAKER_LEAD.pattern + r"(?:也|都|还)?(?:必须|务必|一定要)")  # 对这些问题，我们必须…
 NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向)$")
 

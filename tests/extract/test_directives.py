@@ -77,3 +77,15 @@ def test_actors_explicit_and_inherited() -> None:
     assert by_text["机关党委、检务督察部要加大督导检查力度。"].actors == ("机关党委", "检务督察部")
     follow = by_text["坚持抓问题多发易发的薄弱环节。"]
     assert follow.actors == () and follow.inherited_actors == ("机关党委", "检务督察部")
+
+
+def test_problems_part_keeps_pledges_not_problem_statements() -> None:
+    raw = ("政府工作报告\n一、2025年工作回顾\n全年新增就业5万人。\n"
+           "我们也清醒看到，发展中还存在一些困难和问题。政府系统干部队伍的能力素质仍需进一步提升，"
+           "政府作风建设还要持续加强。对此，我们将采取有力措施加以解决。政府将持续改进工作作风。\n"
+           "二、2026年主要任务\n要扩大有效投资。\n")
+    analysis = analyze_document(read_bytes(raw.encode(), "x.txt", ".txt"))
+    texts = [d.text for d in analysis.directives]
+    assert "对此，我们将采取有力措施加以解决。" in texts
+    assert "政府将持续改进工作作风。" in texts
+    assert not [t for t in texts if "仍需" in t]
