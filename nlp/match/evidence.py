@@ -145,17 +145,23 @@ class Terms:
             out |= {"M:" + key for _, _, key in metric_mentions(text)}
         if among is None or (among.short_forms is not None and among.short_forms.search(text)):
             full, short_forms = _abbreviations()
-            for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too
+            for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too, and 国有企业 its own name's
                 out |= _word_terms(full[m.group(0)])
         if among is not None:
             out &= among.terms
         return frozenset(out)
 
 
+LONG_NAME = 6  # a full name from this length is a proper name cut into common words; shorter ones (国有企业) are words
+
+
 @cache
 def _abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
-    """short form -> full name (the abbreviations lexicon), and a regex finding the short forms."""
+    """short form or long full name -> full name (the abbreviations lexicon), and a regex finding either: a text
+    that writes a long name out (中国国际进口博览会, cut into 中国/国际/进口/博览会) has the name's term as one that
+    writes the short form (进博会) has."""
     full = {r["short"]: r["full"] for r in load_table("abbreviations")}
+    full |= {name: name for name in full.values() if len(name) >= LONG_NAME}
     return full, re.compile(words_pattern(full))
 
 

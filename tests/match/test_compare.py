@@ -210,3 +210,14 @@ def test_income_keeping_pace_with_the_economy(review: str, status: str) -> None:
     other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
     d = next(d for d in compare(base, [other]).directives if "同步" in d.text)
     assert d.results[0].status == status, d.results[0]
+
+
+@pytest.mark.parametrize("written", ["进博会", "中国国际进口博览会"])
+def test_short_form_and_full_name_share_the_name(written: str) -> None:
+    """进博会 in a directive, 中国国际进口博览会 written out in a review (cut into 中国/国际/进口/博览会), or the
+    other way round: both have the full name's term (abbreviations lexicon)."""
+    from nlp.match.evidence import Terms
+
+    text = f"第八届{written}圆满举办。"
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    assert "中国国际进口博览会" in Terms(analysis).of(0, len(analysis.document.text))
