@@ -21,6 +21,16 @@ def _any_metric() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern.pattern})" for _, _, pattern in _metrics()))
 
 
+@cache
+def metric_parts() -> dict[str, frozenset[str]]:
+    """metric key -> the keys of the metrics that are parts of it (income_growth → urban_, rural_income_growth)."""
+    parts: dict[str, set[str]] = {}
+    for r in load_table("metrics"):
+        if r.get("part_of"):
+            parts.setdefault(r["part_of"], set()).add(r["key"])
+    return {whole: frozenset(keys) for whole, keys in parts.items()}
+
+
 def metric_key(metric: str) -> tuple[str | None, Direction | None]:
     """Return the canonical key and default direction of a metric phrase (国内生产总值增长 → gdp_growth, floor)."""
     for key, direction, pattern in _metrics():

@@ -28,7 +28,7 @@ from itertools import compress, repeat
 from operator import attrgetter, ge, itemgetter, mul
 
 from nlp.extract.campaigns import canonical, lexicon_members
-from nlp.extract.metrics import metric_key, metric_mentions
+from nlp.extract.metrics import metric_key, metric_mentions, metric_parts
 from nlp.extract.reports import FRAMING, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import metrics_pattern, status_of
@@ -485,7 +485,13 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
         unknown = DirectiveResult(document=n, status="unknown", score=0.0, evidence=())
         for i, d in enumerate(d_terms):
             scored = []
-            for j in reach[i]:
+            parity = goals[i].parity
+            if parity is not None:
+                # a parity target (居民收入增长和经济增长同步) is reported by the figures of its first metric: the
+                # sentences that give them are its evidence, whatever their words share with the directive's
+                for j in reporting.growth_sentences(parity[0]):
+                    scored.append((scorer.probability_of(feature_values(d, terms[j], idf)), j))
+            for j in reach[i] if parity is None else ():
                 p = scorer.probability_of(feature_values(d, terms[j], idf))
                 if p >= scorer.threshold:
                     scored.append((p, j))
@@ -495,8 +501,11 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
             scored.sort(key=lambda x: (-x[0], x[1]))
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(p, 3))
                              for p, j in scored[:MAX_EVIDENCE])
-            results[i].append(DirectiveResult(document=n, status=_status(goals[i], evidence, reporting),
-                                              score=evidence[0].score, evidence=evidence))
+            status = _status(goals[i], evidence, reporting)
+            if status == "unknown":  # a parity target the document gives only one side of: nothing to judge by
+                results[i].append(unknown)
+                continue
+            results[i].append(DirectiveResult(document=n, status=status, score=evidence[0].score, evidence=evidence))
     return results
 
 
@@ -509,6 +518,19 @@ class Reporting:
         self.reported = reported  # its `reported_sentences`
         self.quantities = SpanIndex(analysis.quantities, attrgetter("start"))
         self._by_polarity: dict[tuple[int, int], Status] = {}
+        self._growth: dict[str, list[int]] = {}
+
+    def growth_sentences(self, key: str) -> list[int]:
+        """The sentences (by their place among `reported`) that give a percentage of the metric `key` or of one
+        of its parts (居民人均可支配收入增长4.2%, 城镇和农村居民人均可支配收入分别增长4.3%、5.5%)."""
+        found = self._growth.get(key)
+        if found is None:
+            keys = {key} | metric_parts().get(key, frozenset())
+            named = metrics_pattern(frozenset(keys))
+            found = self._growth[key] = [] if named is None else [
+                j for j, s in enumerate(self.reported) if named.search(s.text)
+                and any(k in keys and unit == "%" for k, _, unit in _named_figures(self, s.start, s.end))]
+        return found
 
     def quantities_in(self, e: Evidence) -> list[Quantity]:
         """The quantities starting in an evidence sentence, in order."""
@@ -576,9 +598,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting) ->
                 if isinstance(goal, int | float):
                     best = max(counts)
                     return "met" if best >= goal else "not_met" if best == 0 else "partial"
-    parity = _parity_status(goals.parity, evidence, reporting) if goals.parity is not None else None
-    if parity is not None:
-        return parity
+    if goals.parity is not None:  # its evidence is the figures of its first metric (`growth_sentences`)
+        return _parity_status(goals.parity, evidence, reporting) or "unknown"
     rate = _rate_status(goals.rates, evidence, reporting) if goals.rates else None
     if rate is not None:
         return rate
@@ -590,17 +611,20 @@ def _parity_status(keys: tuple[str, str], evidence: Sequence[Evidence], reportin
     the first grows at least as fast as the second, not met where slower, partial where its figures (城乡居民
     收入分别增长4.3%、6.1%) fall on both sides; None where the evidence does not give both growth rates."""
     first, second = keys
-    rates: dict[str, list[float]] = {first: [], second: []}
+    parts = sorted(metric_parts().get(first, ()))
+    rates: dict[str, list[float]] = {first: [], second: [], **{p: [] for p in parts}}
     _growth_rates(reporting, [(e.start, e.end) for e in evidence], rates)
-    if rates[first] and not rates[second]:
+    # the whole's own figure where given (居民人均可支配收入增长4.5%), else its parts' (城镇…4.3%, 农村…6.1%)
+    grown = rates[first] or [r for p in parts for r in rates[p]]
+    if grown and not rates[second]:
         # the pace to keep (经济增长) is stated once, in the review's summary of the year, not with each task
         _growth_rates(reporting, [(s.start, s.end) for s in reporting.reported], rates, only=second)
-    if not rates[first] or not rates[second]:
+    if not grown or not rates[second]:
         return None
     pace = rates[second][0]
-    if all(r >= pace for r in rates[first]):
+    if all(r >= pace for r in grown):
         return "met"
-    return "not_met" if all(r < pace for r in rates[first]) else "partial"
+    return "not_met" if all(r < pace for r in grown) else "partial"
 
 
 def _parity_keys(directive: str) -> tuple[str, str] | None:

@@ -203,6 +203,13 @@ PARITY_PLAN = ("２０２５年政府工作报告\n一、２０２４年工作�
     ("全市生产总值增长5.2%。\n民生保障有力，居民人均可支配收入增长4.5%。\n", "not_met"),
     ("全市生产总值增长5%。\n民生保障有力，居民人均可支配收入增长5.3%。\n", "met"),
     ("全市生产总值增长5.5%。\n民生保障有力，城乡居民人均可支配收入分别达6.9万元、3.4万元，增长4.3%、6.1%。\n", "partial"),
+    # the whole's own figure before its parts'; the parts where the whole is not given
+    ("全市生产总值增长5.2%。\n居民人均可支配收入增长4.5%，城镇居民人均可支配收入增长4.1%，"
+     "农村居民人均可支配收入增长6.5%。\n", "not_met"),
+    ("全市生产总值增长5.5%。\n城镇和农村居民人均可支配收入分别增长4.3%、6.1%。\n", "partial"),
+    ("全市生产总值增长5%。\n城镇居民人均可支配收入增长5.3%，农村居民人均可支配收入增长6.1%。\n", "met"),
+    # income without the economy's growth to set it against: nothing to judge by, no evidence
+    ("民生保障有力，居民人均可支配收入增长4.4%。\n", "unknown"),
 ])
 def test_income_keeping_pace_with_the_economy(review: str, status: str) -> None:
     base = analyze_document(read_bytes(PARITY_PLAN.encode(), "plan.txt", ".txt"))
@@ -210,6 +217,7 @@ def test_income_keeping_pace_with_the_economy(review: str, status: str) -> None:
     other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
     d = next(d for d in compare(base, [other]).directives if "同步" in d.text)
     assert d.results[0].status == status, d.results[0]
+    assert bool(d.results[0].evidence) == (status != "unknown")
 
 
 @pytest.mark.parametrize("written", ["进博会", "中国国际进口博览会"])
