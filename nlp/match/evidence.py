@@ -33,7 +33,7 @@ from nlp.extract.reports import FRAMING, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import metrics_pattern, status_of
 from nlp.numerals import split_value
-from nlp.segment.sections import document_year, has_review_and_plan, looks_back_over_years
+from nlp.segment.sections import SALUTATION, document_year, has_review_and_plan, looks_back_over_years
 from nlp.segment.tokens import known_word
 from nlp.spans import SpanIndex, clause_start
 from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
@@ -50,7 +50,8 @@ RATE_UNITS = frozenset({"%", "个百分点"})
 FIVE_YEARS = re.compile(r"^(?:这五年|五年来|过去五年|回顾.{0,6}五年|“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
 THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
-YEAR_OPENING = re.compile(r"^(?:(?:各位代表|同志们)[，,])?(?:刚刚过去的|过去的)?(?:(?:19|20)\d{2}年|过去一年|一年来|今年以来|去年以来)")
+# a paragraph on the year reported (`各位代表！刚刚过去的2025年，…`, `过去的一年，…`) ends a look back over five years
+YEAR_OPENING = re.compile(rf"^(?:{SALUTATION.pattern})?(?:(?:刚刚)?过去的(?:一年|(?:19|20)\d{{2}}年)|(?:19|20)\d{{2}}年|过去一年|一年来|今年以来|去年以来)")
 
 
 @cache
