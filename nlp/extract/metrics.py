@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from nlp.lexicons import load_table
+from nlp.lexicons import any_of, load_table
 from nlp.spans import keep_longest
 from nlp.types import Direction
 
@@ -17,8 +17,9 @@ def _metrics() -> tuple[tuple[str, Direction, re.Pattern[str]], ...]:
 
 @cache
 def _any_metric() -> re.Pattern[str]:
-    """One regex of all the metrics' patterns as alternatives: it finds something exactly where one of them does."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for _, _, pattern in _metrics()))
+    """One regex of all the metrics' patterns as alternatives: it finds something exactly where one of them does
+    (`any_of`: it scans ahead for their first characters, which gdp_growth's optional opening hides from re)."""
+    return re.compile(any_of(pattern.pattern for _, _, pattern in _metrics()))
 
 
 @cache

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from nlp.extract.metrics import metric_mentions
-from nlp.lexicons import load_table
+from nlp.lexicons import any_of, load_table
 from nlp.match.units import convert
 from nlp.numerals import split_value
 from nlp.segment.sections import report_sections
@@ -135,9 +135,10 @@ class ResultIndex:
 @lru_cache(maxsize=256)
 def metrics_pattern(keys: frozenset[str]) -> re.Pattern[str] | None:
     """A regex of the patterns of these metrics (the metrics lexicon's, which `metric_mentions` searches) as
-    alternatives, None for no such metric: where it finds nothing, `metric_mentions` names none of these keys."""
+    alternatives, None for no such metric: where it finds nothing, `metric_mentions` names none of these keys.
+    Joined by `any_of`, as `metric_mentions` joins them all: a regex that scans ahead for their first characters."""
     patterns = [r["pattern"] for r in load_table("metrics") if r["key"] in keys]
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns)) if patterns else None
+    return re.compile(any_of(patterns)) if patterns else None
 
 
 def status_of(target: Target, value: float) -> Status:
