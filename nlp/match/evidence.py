@@ -31,7 +31,7 @@ from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions, metric_parts
 from nlp.extract.reports import FRAMING, polarity
 from nlp.lexicons import load_table, words_pattern
-from nlp.match.results import metrics_pattern, status_of
+from nlp.match.results import APPROX_POINTS, metrics_pattern, status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import SALUTATION, document_year, has_review_and_plan, looks_back_over_years
 from nlp.segment.tokens import known_word
@@ -42,7 +42,8 @@ MAX_EVIDENCE = 3
 MIN_CHARS = 8  # shorter lines are titles and salutations
 SENTENCE_END = "。！？；;!?"
 # 陆续 followed by a verb of completion (陆续推出, 陆续建成) reports things done one after another
-PARITY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)(?:和|与|同)(?P<b>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)(?:基本)?同步")
+# 居民收入增长和经济增长同步, …与经济发展同步: the growth of the second (经济) is the pace of the first
+PARITY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)(?:和|与|同)(?P<b>[\u4e00-\u9fff]{2,12}?)(?:增长|提高|发展)(?:基本)?同步")
 IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆续(?!推出|出台|建成|投产|开通|落地|发布|完成|实施)|有待|仍需")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
@@ -490,7 +491,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
             if parity is not None:
                 # a parity target (居民收入增长和经济增长同步) is reported by the figures of its first metric: the
                 # sentences that give them are its evidence, whatever their words share with the directive's
-                for j in reporting.growth_sentences(parity[0]):
+                for j in reporting.parity_sentences(parity):
                     scored.append((scorer.probability_of(feature_values(d, terms[j], idf)), j))
             for j in reach[i] if parity is None else ():
                 p = scorer.probability_of(feature_values(d, terms[j], idf))
@@ -519,18 +520,21 @@ class Reporting:
         self.reported = reported  # its `reported_sentences`
         self.quantities = SpanIndex(analysis.quantities, attrgetter("start"))
         self._by_polarity: dict[tuple[int, int], Status] = {}
-        self._growth: dict[str, list[int]] = {}
+        self._parity: dict[tuple[str, str], list[int]] = {}
 
-    def growth_sentences(self, key: str) -> list[int]:
-        """The sentences (by their place among `reported`) that give a percentage of the metric `key` or of one
-        of its parts (居民人均可支配收入增长4.2%, 城镇和农村居民人均可支配收入分别增长4.3%、5.5%)."""
-        found = self._growth.get(key)
+    def parity_sentences(self, keys: tuple[str, str]) -> list[int]:
+        """The sentences (by their place among `reported`) that report on a parity target (`_parity_keys`): those
+        giving a percentage of its first metric or of one of its parts (居民人均可支配收入增长4.2%, 城镇和农村居民
+        人均可支配收入分别增长4.3%、5.5%), and those stating the parity itself (居民收入增长和经济增长同步)."""
+        found = self._parity.get(keys)
         if found is None:
-            keys = {key} | metric_parts().get(key, frozenset())
-            named = metrics_pattern(frozenset(keys))
-            found = self._growth[key] = [] if named is None else [
-                j for j, s in enumerate(self.reported) if named.search(s.text)
-                and any(k in keys and unit == "%" for k, _, unit in _named_figures(self, s.start, s.end))]
+            first = {keys[0]} | metric_parts().get(keys[0], frozenset())
+            named = metrics_pattern(frozenset(first))
+            found = self._parity[keys] = [
+                j for j, s in enumerate(self.reported)
+                if (named is not None and named.search(s.text)
+                    and any(k in first and unit == "%" for k, _, unit in _named_figures(self, s.start, s.end)))
+                or _parity_keys(s.text) == keys]
         return found
 
     def quantities_in(self, e: Evidence) -> list[Quantity]:
@@ -553,16 +557,19 @@ class Reporting:
 @dataclass(frozen=True)
 class Goals:
     """What a directive's status is judged by, worked out once for all the documents compared: its targets'
-    quantities, the metric keys of a parity target it sets (`_parity_keys`), its rate targets."""
+    quantities, the metric keys of a parity target it sets (`_parity_keys`) and the points its first metric may
+    fall short by (基本同步: as 左右 allows), its rate targets."""
 
     targets: tuple[Quantity, ...]
     parity: tuple[str, str] | None
+    slack: float
     rates: tuple[Target, ...]
 
     @classmethod
     def of(cls, d: Directive, base: Analysis) -> Goals:
+        basically = (m := PARITY.search(d.text)) is not None and "基本同步" in m.group(0)
         return cls(targets=tuple(q for q in base.quantities if q.id in d.targets) if d.targets else (),
-                   parity=_parity_keys(d.text),
+                   parity=_parity_keys(d.text), slack=APPROX_POINTS if basically else 0.0,
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.key is not None
                                and t.unit in RATE_UNITS and t.value is not None))
 
@@ -599,15 +606,18 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting) ->
                 if isinstance(goal, int | float):
                     best = max(counts)
                     return "met" if best >= goal else "not_met" if best == 0 else "partial"
-    if goals.parity is not None:  # its evidence is the figures of its first metric (`growth_sentences`)
-        return _parity_status(goals.parity, evidence, reporting) or "unknown"
+    if goals.parity is not None:  # its evidence: the figures of its first metric, the parity said (`parity_sentences`)
+        said = next((e for e in evidence if _parity_keys(e.text) == goals.parity), None)
+        return _parity_status(goals.parity, evidence, reporting, goals.slack) or (
+            reporting.status_by_polarity(said) if said is not None else "unknown")
     rate = _rate_status(goals.rates, evidence, reporting) if goals.rates else None
     if rate is not None:
         return rate
     return reporting.status_by_polarity(top)
 
 
-def _parity_status(keys: tuple[str, str], evidence: Sequence[Evidence], reporting: Reporting) -> Status | None:
+def _parity_status(keys: tuple[str, str], evidence: Sequence[Evidence], reporting: Reporting, slack: float = 0.0
+                   ) -> Status | None:
     """A parity target (居民收入增长和经济增长同步) against the growth of both metrics in the evidence: met where
     the first grows at least as fast as the second, not met where slower, partial where its figures (城乡居民
     收入分别增长4.3%、6.1%) fall on both sides; None where the evidence does not give both growth rates."""
@@ -622,7 +632,7 @@ def _parity_status(keys: tuple[str, str], evidence: Sequence[Evidence], reportin
         _growth_rates(reporting, [(s.start, s.end) for s in reporting.reported], rates, only=second)
     if not grown or not rates[second]:
         return None
-    pace = rates[second][0]
+    pace = rates[second][0] - slack - 1e-9  # 6.5 % against 6.6 % is 基本同步
     if all(r >= pace for r in grown):
         return "met"
     return "not_met" if all(r < pace for r in grown) else "partial"

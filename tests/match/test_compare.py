@@ -243,3 +243,21 @@ def test_the_years_work_follows_a_look_back_over_five_years(opening: str) -> Non
     reported = [s.text for s in reported_sentences(analysis)]
     assert "新增城镇就业60万人。" in reported
     assert not [s for s in reported if "五年" in s or "高速公路" in s]
+
+
+@pytest.mark.parametrize(("target", "review", "status"), [
+    # 基本同步 allows what 左右 allows: 0.2 points
+    ("居民收入增长与经济增长基本同步", "全年国内生产总值增长6.6%。\n居民人均可支配收入实际增长6.5%。\n", "met"),
+    ("居民收入增长与经济增长同步", "全年国内生产总值增长6.6%。\n居民人均可支配收入实际增长6.5%。\n", "not_met"),
+    ("居民收入增长与经济增长基本同步", "全年国内生产总值增长6.7%。\n居民人均可支配收入实际增长6.3%。\n", "not_met"),
+    # the economy's 发展 is its growth; the parity stated as done, without figures, is its evidence
+    ("居民收入增长和经济发展同步", "全国居民人均可支配收入实际增长8%，快于经济增长。\n国内生产总值增长7.4%。\n", "met"),
+    ("居民收入增长和经济增长同步", "民生保障更加有力，居民收入增长和经济增长同步。\n", "met"),
+])
+def test_parity_wordings(target: str, review: str, status: str) -> None:
+    plan = f"２０２５年政府工作报告\n一、２０２４年工作回顾\n全年经济运行总体平稳。\n二、２０２５年工作安排\n今年要做到{target}。\n"
+    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
+    later = ("２０２６年政府工作报告\n一、２０２５年工作回顾\n" + review + "二、２０２６年工作安排\n今年要稳中求进。\n")
+    other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
+    d = next(d for d in compare(base, [other]).directives if "同步" in d.text)
+    assert d.results[0].status == status, d.results[0]
