@@ -48,11 +48,15 @@ IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
-FIVE_YEARS = re.compile(r"^(?:这五年|五年来|过去五年|回顾.{0,6}五年|“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
+FIVE_YEARS = re.compile(r"^(?:这五年|五年|过去五年|经过五年|回顾.{0,6}五年|这是[^。！？]{0,30}?的五年|"
+                        r"“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
+SUMMING_UP = re.compile(r"^回顾(?:过去)?[的这]{0,2}一年")  # 回顾过去一年，…: what the year taught, what was hard
+# what may stand before a paragraph's first words: a salutation (`各位代表！`), a dash (`——这五年，…`), spaces
+PARAGRAPH_LEAD = re.compile(rf"(?:{SALUTATION.pattern}|——|\s)+")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
 THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
-# a paragraph on the year reported (`各位代表！刚刚过去的2025年，…`, `过去的一年，…`) ends a look back over five years
-YEAR_OPENING = re.compile(rf"^(?:{SALUTATION.pattern})?(?:(?:刚刚)?过去的(?:一年|(?:19|20)\d{{2}}年)|(?:19|20)\d{{2}}年|过去一年|一年来|今年以来|去年以来)")
+# a paragraph on the year reported (`刚刚过去的2025年，…`, `过去的一年，…`) ends a look back over five years
+YEAR_OPENING = re.compile(r"^(?:(?:刚刚)?过去的(?:一年|(?:19|20)\d{2}年)|(?:19|20)\d{2}年|过去一年|一年来|今年以来|去年以来)")
 
 
 @cache
@@ -84,9 +88,11 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
         for sent in part:
             if sent.paragraph != para:
                 para = sent.paragraph
-                opening = text[sent.start:sent.start + 20]
-                if looks_back_over_years(opening, year) or FIVE_YEARS.match(opening):
-                    five_years = True
+                opening = text[sent.start:sent.start + 40]
+                lead = PARAGRAPH_LEAD.match(opening)  # `各位代表！经过五年接续奋斗，…`, `——这五年，…`
+                opening = opening[lead.end() if lead else 0:][:20]
+                if looks_back_over_years(opening, year) or FIVE_YEARS.match(opening) or SUMMING_UP.match(opening):
+                    five_years = True  # (or the review's summing-up of the year: its lessons and difficulties)
                 elif YEAR_OPENING.match(opening):
                     five_years = False
             if len(sent.text) < MIN_CHARS or sent.text[-1] not in SENTENCE_END:

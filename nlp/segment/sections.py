@@ -59,7 +59,8 @@ ANNEX = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*
 SHORT_LINE = 60  # title, byline, date and salutation lines of a preamble are shorter than this
 CLOSING_WINDOW = 3  # the final call stands in the last few paragraphs before any annex
 AGENDA = re.compile(r"^(?:听取|研究|审议|讨论|部署|通报)")
-PAST_YEARS = re.compile(r"^(?:过去五年|五年来|回顾过去)")  # a plan's part that looks back over a period
+# a plan's part that looks back over a period (not 回顾过去这一年: one year)
+PAST_YEARS = re.compile(r"^(?:过去五年|五年来|回顾过去(?![的这]{0,2}一年))")
 PERIOD_OPENING = re.compile(r"^“?十(?P<n>[一二三四五六七八九])五”?时期")  # “十五五”时期是…
 YEAR = re.compile(r"(19|20)\d{2}(?=年)")
 FIRST_MARKER = re.compile(r"^[（(]?[一1１][）)、.．]?(?:是)?$")  # the first of a series: （一）, 一、, 1., 一是
