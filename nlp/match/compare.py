@@ -46,6 +46,7 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
     keys = frozenset(t.key for t in base.targets if t.key is not None)  # find_result looks for no other metric
     indexes = [index_results(o, keys) for o in others]
     targets = []
+    stated: list[dict[str, list[int]]] = [{} for _ in others]  # per document: directive id -> where results are
     for t in base.targets:
         results = []
         for n, (other, index) in enumerate(zip(others, indexes, strict=True)):
@@ -53,6 +54,8 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
             if r is None:
                 results.append(TargetResult(document=n))
             else:
+                if t.directive is not None:
+                    stated[n].setdefault(t.directive, []).append(r.start)
                 results.append(TargetResult(document=n, text=r.text, start=r.start, end=r.end, value=r.value,
                                             unit=r.unit, status=r.status, score=r.score))
         targets.append(ComparedTarget(id=t.id, text=t.text, start=t.start, end=t.end, metric=t.metric, key=t.key,
@@ -60,7 +63,7 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
                                       results=tuple(results)))
     directives = tuple(
         ComparedDirective(id=d.id, text=d.text, start=d.start, end=d.end, actors=d.actors, results=tuple(results))
-        for d, results in zip(base.directives, match_directives(base, others), strict=True))
+        for d, results in zip(base.directives, match_directives(base, others, stated), strict=True))
     doc = base.document
     return Comparison(base=DocumentRef(path=doc.path, title=doc.title, sha256=doc.sha256), documents=documents,
                       targets=tuple(targets), directives=directives)

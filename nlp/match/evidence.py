@@ -475,8 +475,11 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
     return d_items, pools, pool_terms, idf
 
 
-def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[DirectiveResult]]:
-    """For each directive of `base`, one result per other document."""
+def match_directives(base: Analysis, others: Sequence[Analysis],
+                     stated: Sequence[dict[str, list[int]]] | None = None) -> list[list[DirectiveResult]]:
+    """For each directive of `base`, one result per other document. `stated`, per document: directive id -> where
+    the document states the results of its targets (`find_result`); the sentences stating them are its first
+    evidence, the figures the comparison's targets show."""
     scorer = SCORER
     d_items, pools, pool_terms, idf = candidate_features(base, others)
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
@@ -491,8 +494,14 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
         # what the document says of a directive it gives no evidence of: one object for all of them (immutable),
         # not one each for the garbage collector to scan
         unknown = DirectiveResult(document=n, status="unknown", score=0.0, evidence=())
+        results_at = stated[n] if stated is not None else {}
+        starts = [s.start for s in pool]
         for i, d in enumerate(d_terms):
             scored = []
+            figures = [j for at in results_at.get(base.directives[i].id, ())
+                       if (j := bisect.bisect_right(starts, at) - 1) >= 0 and at < pool[j].end]
+            for j in dict.fromkeys(figures):  # in the order of the targets, once each: before any other evidence
+                scored.append((2.0, j))
             parity = goals[i].parity
             if parity is not None:
                 # a parity target (居民收入增长和经济增长同步) is reported by the figures of its first metric: the
@@ -501,14 +510,16 @@ def match_directives(base: Analysis, others: Sequence[Analysis]) -> list[list[Di
                     scored.append((scorer.probability_of(feature_values(d, terms[j], idf)), j))
             for j in reach[i] if parity is None else ():
                 p = scorer.probability_of(feature_values(d, terms[j], idf))
-                if p >= scorer.threshold:
+                if p >= scorer.threshold and j not in figures:
                     scored.append((p, j))
             if not scored:
                 results[i].append(unknown)
                 continue
             scored.sort(key=lambda x: (-x[0], x[1]))
-            evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(p, 3))
-                             for p, j in scored[:MAX_EVIDENCE])
+            # a stated result's score is what the scorer gives it (its rank above: 2.0, above any probability)
+            evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(
+                p if p <= 1 else scorer.probability_of(feature_values(d, terms[j], idf)), 3))
+                for p, j in scored[:MAX_EVIDENCE])
             status = _status(goals[i], evidence, reporting)
             if status == "unknown":  # a parity target the document gives only one side of: nothing to judge by
                 results[i].append(unknown)

@@ -265,3 +265,20 @@ def test_parity_wordings(target: str, review: str, status: str) -> None:
     other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
     d = next(d for d in compare(base, [other]).directives if "同步" in d.text)
     assert d.results[0].status == status, d.results[0]
+
+
+def test_a_targets_result_is_its_directives_evidence() -> None:
+    """The figure the targets table finds for a target is the first evidence of the directive that sets it."""
+    plan = ("２０２５年政府工作报告\n一、２０２４年工作回顾\n全年经济运行总体平稳。\n二、２０２５年工作安排\n"
+            "今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率5.5%左右。\n要大力提振消费。\n")
+    # (a sentence sharing more words, without the figure, comes after it)
+    review = ("２０２６年政府工作报告\n一、２０２５年工作回顾\n过去一年，全省经济总量跨上新台阶，地区生产总值增长5.8%。\n"
+              "国内生产总值统计核算改革稳步推进，发展主要预期目标顺利实现。\n"
+              "社会消费品零售总额增长4.1%。\n城镇调查失业率5.1%。\n二、２０２６年工作安排\n今年要稳中求进。\n")
+    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
+    other = analyze_document(read_bytes(review.encode(), "review.txt", ".txt"))
+    comparison = compare(base, [other])
+    assert len([r for t in comparison.targets for r in t.results if r.value is not None]) == 2
+    for words, first in (("国内生产总值", "过去一年，全省经济总量跨上新台阶，地区生产总值增长5.8%。"), ("失业率", "城镇调查失业率5.1%。")):
+        d = next(d for d in comparison.directives if words in d.text)
+        assert (d.results[0].evidence[0].text, d.results[0].status) == (first, "met")
