@@ -33,7 +33,7 @@ from nlp.extract.reports import FRAMING, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, status_of
 from nlp.numerals import split_value
-from nlp.segment.sections import SALUTATION, document_year, has_review_and_plan, looks_back_over_years
+from nlp.segment.sections import document_year, has_review_and_plan, looking_back
 from nlp.segment.tokens import known_word
 from nlp.spans import SpanIndex, clause_start
 from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
@@ -48,15 +48,8 @@ IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
-FIVE_YEARS = re.compile(r"^(?:这五年|五年|过去五年|经过五年|回顾.{0,6}五年|这是[^。！？]{0,30}?的五年|"
-                        r"“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
-SUMMING_UP = re.compile(r"^回顾(?:过去)?[的这]{0,2}一年")  # 回顾过去一年，…: what the year taught, what was hard
-# what may stand before a paragraph's first words: a salutation (`各位代表！`), a dash (`——这五年，…`), spaces
-PARAGRAPH_LEAD = re.compile(rf"(?:{SALUTATION.pattern}|——|\s)+")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
 THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
-# a paragraph on the year reported (`刚刚过去的2025年，…`, `过去的一年，…`) ends a look back over five years
-YEAR_OPENING = re.compile(r"^(?:(?:刚刚)?过去的(?:一年|(?:19|20)\d{2}年)|(?:19|20)\d{2}年|过去一年|一年来|今年以来|去年以来)")
 
 
 @cache
@@ -69,16 +62,13 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
     """Return the sentences of a document that may evidence what it did (see the module docstring)."""
     review_by_heading = has_review_and_plan(analysis.sections) or any(
         s.role == "review" and s.heading is not None for s in analysis.sections)
-    year = document_year(analysis.document)
-    text = analysis.document.text
+    back = looking_back(analysis.document.text, analysis.sentences, analysis.sections,
+                        document_year(analysis.document))  # not what was done in the year
     out: list[Sentence] = []
-    para = -1
-    five_years = False  # inside a look back over a five-year period: not what was done in the year
     for role, part in _sentences_by_part(analysis):
         if not part:
             continue
-        if role != "review":  # no look back over years outside a review: its paragraphs are only passed
-            five_years, para = False, part[-1].paragraph
+        if role != "review":
             # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
             if review_by_heading or role in NOT_EVIDENCE_ROLES:
                 continue
@@ -86,18 +76,9 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
                     and not FRAMING.search(sent.text)]  # as in a review, below
             continue
         for sent in part:
-            if sent.paragraph != para:
-                para = sent.paragraph
-                opening = text[sent.start:sent.start + 40]
-                lead = PARAGRAPH_LEAD.match(opening)  # `各位代表！经过五年接续奋斗，…`, `——这五年，…`
-                opening = opening[lead.end() if lead else 0:][:20]
-                if looks_back_over_years(opening, year) or FIVE_YEARS.match(opening) or SUMMING_UP.match(opening):
-                    five_years = True  # (or the review's summing-up of the year: its lessons and difficulties)
-                elif YEAR_OPENING.match(opening):
-                    five_years = False
             if len(sent.text) < MIN_CHARS or sent.text[-1] not in SENTENCE_END:
                 continue  # title lines name a matter but report nothing
-            if five_years:
+            if sent.paragraph in back:
                 continue
             if FRAMING.search(sent.text):
                 continue  # the year's character, thanks, pledges: a review's framing reports nothing done

@@ -5,6 +5,7 @@ of a plan (`主要预期目标是：…；…。`)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -13,7 +14,7 @@ from nlp.cues import cue
 from nlp.lexicons import load_table
 from nlp.numerals import cn_small
 from nlp.segment.sentences import paragraphs
-from nlp.types import Document, OutlineItem, Role, Section
+from nlp.types import Document, OutlineItem, Role, Section, Sentence
 
 # 主要预期目标是：, 目标为：, 主要预期目标建议为： (a literal first: one fast scan)
 PASSAGE = re.compile(r"目标(?:任务)?[^。：:，,；;\n]{0,4}?(?:是|为)[:：]")
@@ -150,6 +151,44 @@ def _period(para: str, year: int | None) -> str | None:
 def _plans_ahead(para: str, year: int | None) -> bool:
     """Whether a paragraph opens on what is to be done: a plan opening, or the five-year period ahead."""
     return bool(opening_role(para, "plan")) or _period(para, year) == "ahead"
+
+
+# in a review, a paragraph that looks back over five years (`这五年，…`, `——这五年，…`, `这是…的五年。`) and those after
+# it until one on the year reported (`刚刚过去的2025年，…`, `过去的一年，…`); the year's summing-up (`回顾过去一年，…`:
+# what it taught, what was hard)
+FIVE_YEARS = re.compile(r"^(?:这五年|五年|过去五年|经过五年|回顾.{0,6}五年|这是[^。！？]{0,30}?的五年|"
+                        r"“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
+SUMMING_UP = re.compile(r"^回顾(?:过去)?[的这]{0,2}一年")
+YEAR_OPENING = re.compile(r"^(?:(?:刚刚)?过去的(?:一年|(?:19|20)\d{2}年)|(?:19|20)\d{2}年|过去一年|一年来|今年以来|去年以来)")
+# what may stand before a paragraph's first words: a salutation (`各位代表！`), a dash (`——这五年，…`), spaces
+PARAGRAPH_LEAD = re.compile(rf"(?:{SALUTATION.pattern}|——|\s)+")
+
+
+def looking_back(text: str, sentences: Sequence[Sentence], sections: Sequence[Section], year: int | None
+                 ) -> frozenset[int]:
+    """Return the paragraphs of a document's review parts that do not tell what was done in its year: a look
+    back over years (`这五年，…`, `“十四五”时期…`, up to a paragraph on the year itself) or the year's summing-up
+    (`回顾过去一年，…`). `year` is the year the document speaks from (`document_year`)."""
+    starts = [s.start for s in sections]
+    out: set[int] = set()
+    back, para = False, -1
+    for sent in sentences:
+        i = bisect_right(starts, sent.start) - 1
+        if (sections[i].role if i >= 0 else "other") != "review":
+            back, para = False, sent.paragraph  # no look back outside a review: its paragraphs are only passed
+            continue
+        if sent.paragraph != para:
+            para = sent.paragraph
+            opening = text[sent.start:sent.start + 40]
+            lead = PARAGRAPH_LEAD.match(opening)  # `各位代表！经过五年接续奋斗，…`, `——这五年，…`
+            opening = opening[lead.end() if lead else 0:][:20]
+            if looks_back_over_years(opening, year) or FIVE_YEARS.match(opening) or SUMMING_UP.match(opening):
+                back = True
+            elif YEAR_OPENING.match(opening):
+                back = False
+        if back:
+            out.add(para)
+    return frozenset(out)
 
 
 def looks_back_over_years(para: str, year: int | None) -> bool:
