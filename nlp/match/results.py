@@ -19,7 +19,7 @@ from nlp.extract.metrics import metric_mentions
 from nlp.lexicons import any_of, load_table
 from nlp.match.units import convert
 from nlp.numerals import split_value
-from nlp.segment.sections import report_sections
+from nlp.segment.sections import document_year, looking_back, report_sections
 from nlp.types import Analysis, Quantity, Sentence, Status, Target
 
 NOT_RESULT = re.compile(r"其中|预计|目标|力争|拟|比上年|比去年|较上年|结存|比重|占比")  # between metric and figure
@@ -50,6 +50,7 @@ class _Candidate:
     key: str
     start: int  # where the metric's name starts: the result's text runs from there
     in_review: bool
+    looking_back: bool = False  # in a look back over years: a level at the period's end, taken only failing others
 
 
 def _reporting(analysis: Analysis) -> Callable[[int], bool]:
@@ -65,6 +66,18 @@ def _reporting(analysis: Analysis) -> Callable[[int], bool]:
     return reporting
 
 
+def _looking_back(analysis: Analysis) -> Callable[[int], bool]:
+    """Return whether an offset lies in a review's look back over years or its summing-up (`looking_back`)."""
+    sentences = analysis.sentences
+    starts = [s.start for s in sentences]
+    back = looking_back(analysis.document.text, sentences, analysis.sections, document_year(analysis.document))
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return bool(back) and i >= 0 and sentences[i].paragraph in back
+    return inside
+
+
 def _candidates(analysis: Analysis, keys: frozenset[str] | None = None) -> dict[str, list[_Candidate]]:
     """Index the figures of a document by the metric key they state (only where it states results); with
     `keys`, only the figures of these metrics (`metric_mentions` not asked of sentences naming none of them)."""
@@ -72,6 +85,7 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None) -> dict[
     own_targets = {t.quantity for t in analysis.targets}
     review = report_sections(analysis.outline)
     reporting = _reporting(analysis)
+    in_back = _looking_back(analysis)
     starts = [s.start for s in analysis.sentences]
     by_key: dict[str, list[_Candidate]] = {}
     mentions_cache: dict[int, list[tuple[int, int, str]]] = {}
@@ -101,7 +115,10 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None) -> dict[
             continue
         if key.endswith("_growth") and q.kind == "percent" and not GROWTH.search(clause):
             continue  # 地区生产总值比重达33.5%: a share, not growth
-        by_key.setdefault(key, []).append(_Candidate(q, key, m_start, sent.section in review))
+        late = in_back(q.start)
+        if late and (q.kind != "percent" or key.endswith("_growth")):
+            continue  # a look back over five years: its totals and growth are the period's, not the year's
+        by_key.setdefault(key, []).append(_Candidate(q, key, m_start, sent.section in review, late))
     return by_key
 
 
@@ -125,9 +142,10 @@ class ResultIndex:
         found = self._named.get(key)
         if found is None:
             pattern = metrics_pattern(frozenset({key}))
-            reporting = _reporting(self.analysis)
+            reporting, in_back = _reporting(self.analysis), _looking_back(self.analysis)
             found = self._named[key] = [] if pattern is None else [
-                (sent, a) for sent in self.analysis.sentences if pattern.search(sent.text) and reporting(sent.start)
+                (sent, a) for sent in self.analysis.sentences
+                if pattern.search(sent.text) and reporting(sent.start) and not in_back(sent.start)
                 for a, _, k in metric_mentions(sent.text) if k == key]
         return found
 
@@ -163,7 +181,7 @@ def find_result(target: Target, other: Analysis, index: ResultIndex | None = Non
     options = [c for c in index.figures.get(target.key, ()) if _converts(c.quantity, target)]
     if not options:
         return None
-    options.sort(key=lambda c: (not c.in_review, c.quantity.start))
+    options.sort(key=lambda c: (c.looking_back, not c.in_review, c.quantity.start))
     best = options[0]
     value, unit, _ = split_value(best.quantity.text)
     if value is None:
@@ -173,7 +191,8 @@ def find_result(target: Target, other: Analysis, index: ResultIndex | None = Non
         return None
     text = other.document.text
     return Result(text=text[best.start:best.quantity.end], start=best.start, end=best.quantity.end, value=value,
-                  unit=unit, status=status_of(target, in_target_unit), score=1.0 if best.in_review else 0.8)
+                  unit=unit, status=status_of(target, in_target_unit),
+                  score=0.7 if best.looking_back else 1.0 if best.in_review else 0.8)
 
 
 # how a later report's words judge a goal set in words: (condition, words that meet it, words that miss it)

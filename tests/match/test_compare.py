@@ -282,3 +282,19 @@ def test_a_targets_result_is_its_directives_evidence() -> None:
     for words, first in (("国内生产总值", "过去一年，全省经济总量跨上新台阶，地区生产总值增长5.8%。"), ("失业率", "城镇调查失业率5.1%。")):
         d = next(d for d in comparison.directives if words in d.text)
         assert (d.results[0].evidence[0].text, d.results[0].status) == (first, "met")
+
+
+def test_results_of_the_year_not_of_the_five_years() -> None:
+    """A 2026 report's look back over five years gives no result of 2025 (totals, growth), except a level at the
+    period's end (研发投入强度) where the year's part states none."""
+    plan = ("２０２５年政府工作报告\n一、２０２４年工作回顾\n全年经济运行总体平稳。\n二、２０２５年工作安排\n"
+            "今年发展主要预期目标是：地区生产总值增长5%左右；城镇新增就业60万人以上；研发投入强度达3.3%左右。\n")
+    later = ("２０２６年政府工作报告\n一、“十四五”时期和２０２５年工作回顾\n"
+             "这五年，全省经济实力显著增强。地区生产总值增长5.5%，城镇新增就业320万人。创新能力持续增强，研发投入强度达3.4%。\n"
+             "2025年，地区生产总值增长4.5%。\n二、２０２６年工作安排\n今年要稳中求进。\n")
+    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
+    other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
+    got = {t.key: find_result(t, other) for t in base.targets}
+    assert (got["gdp_growth"].value, got["gdp_growth"].status) == (4.5, "not_met")
+    assert got["urban_new_jobs"] is None
+    assert got["rd_intensity"] is not None and got["rd_intensity"].value == 3.4
