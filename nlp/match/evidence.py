@@ -9,6 +9,9 @@ inside long ones (`粮食产量` → 粮食, 产量), campaign names with the me
 directive of several items is matched item by item (one item done is the task reported). A small linear model
 (`SCORER`, its weights chosen on the development units gold by scripts/tune_evidence.py) turns the match features
 into the probability that a sentence is evidence; below its threshold the document says nothing of the task.
+Two kinds of evidence need no shared words: the sentence stating the result the comparison finds for one of the
+directive's targets (`find_result`: it comes first), and for a parity target (居民收入增长和经济增长同步) the
+sentences giving its first metric's growth or stating the parity.
 
 Status comes from the evidence: the directive's own target when the evidence states the same metric (a rate
 compared; a national total such as new jobs is met by the unit's own figure), 全覆盖/零突破/counted targets as a
@@ -41,9 +44,11 @@ from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, 
 MAX_EVIDENCE = 3
 MIN_CHARS = 8  # shorter lines are titles and salutations
 SENTENCE_END = "。！？；;!?"
+# 居民收入增长和经济增长同步, 居民收入与经济增长同步, …与经济发展同步: the growth of the second (经济) is the pace
+# of the first
+PARITY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)?(?:和|与|同)(?P<b>[\u4e00-\u9fff]{2,12}?)(?:增长|提高|发展)"
+                    r"(?:基本)?同步")
 # 陆续 followed by a verb of completion (陆续推出, 陆续建成) reports things done one after another
-# 居民收入增长和经济增长同步, …与经济发展同步: the growth of the second (经济) is the pace of the first
-PARITY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)(?:和|与|同)(?P<b>[\u4e00-\u9fff]{2,12}?)(?:增长|提高|发展)(?:基本)?同步")
 IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆续(?!推出|出台|建成|投产|开通|落地|发布|完成|实施)|有待|仍需")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
@@ -134,7 +139,7 @@ class Terms:
             out |= {"M:" + key for _, _, key in metric_mentions(text)}
         if among is None or (among.short_forms is not None and among.short_forms.search(text)):
             full, short_forms = _abbreviations()
-            for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too, and 国有企业 its own name's
+            for m in short_forms.finditer(text):  # 国企 has the terms of 国有企业 too; a long name its own name's
                 out |= _word_terms(full[m.group(0)])
         if among is not None:
             out &= among.terms
@@ -478,34 +483,35 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
         results_at = stated[n] if stated is not None else {}
         starts = [s.start for s in pool]
         for i, d in enumerate(d_terms):
-            scored = []
-            figures = [j for at in results_at.get(base.directives[i].id, ())
-                       if (j := bisect.bisect_right(starts, at) - 1) >= 0 and at < pool[j].end]
-            for j in dict.fromkeys(figures):  # in the order of the targets, once each: before any other evidence
-                scored.append((2.0, j))
+            # the sentences stating its targets' results, in the order of the targets, once each: they come first,
+            # ranked above any probability (then their own probability is shown)
+            figures = list(dict.fromkeys(j for at in results_at.get(base.directives[i].id, ())
+                                         if (j := bisect.bisect_right(starts, at) - 1) >= 0 and at < pool[j].end))
+            scored = [(2.0 + len(figures) - k, j) for k, j in enumerate(figures)]
             parity = goals[i].parity
             if parity is not None:
                 # a parity target (居民收入增长和经济增长同步) is reported by the figures of its first metric: the
                 # sentences that give them are its evidence, whatever their words share with the directive's
-                for j in reporting.parity_sentences(parity):
-                    scored.append((scorer.probability_of(feature_values(d, terms[j], idf)), j))
-            for j in reach[i] if parity is None else ():
+                candidates = [j for j in reporting.parity_sentences(parity) if j not in figures]
+            else:
+                candidates = [j for j in reach[i] if j not in figures]
+            for j in candidates:
                 p = scorer.probability_of(feature_values(d, terms[j], idf))
-                if p >= scorer.threshold and j not in figures:
+                if parity is not None or p >= scorer.threshold:
                     scored.append((p, j))
             if not scored:
                 results[i].append(unknown)
                 continue
             scored.sort(key=lambda x: (-x[0], x[1]))
-            # a stated result's score is what the scorer gives it (its rank above: 2.0, above any probability)
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(
                 p if p <= 1 else scorer.probability_of(feature_values(d, terms[j], idf)), 3))
                 for p, j in scored[:MAX_EVIDENCE])
             status = _status(goals[i], evidence, reporting)
-            if status == "unknown":  # a parity target the document gives only one side of: nothing to judge by
-                results[i].append(unknown)
+            if status == "unknown" and parity is not None and not figures:
+                results[i].append(unknown)  # a parity target the document gives one side of: nothing to judge by
                 continue
-            results[i].append(DirectiveResult(document=n, status=status, score=evidence[0].score, evidence=evidence))
+            results[i].append(DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
+                                              evidence=evidence))
     return results
 
 
@@ -649,16 +655,24 @@ def _parity_keys(directive: str) -> tuple[str, str] | None:
     return first, second
 
 
+# a clause that names no metric before its figure, only its growth (…，增长4.2%): the metric is the one named before
+BARE_GROWTH = re.compile(r"\s*(?:分别|同比|实际|名义|比上年|较上年)*(?:增长|增加|提高|上涨|下降|降低|回落)(?:了)?"
+                         r"(?:[\d.]+%[、和及]?)*\s*")  # (增长4.3%、6.1%: the figures listed before)
+
+
 def _named_figures(reporting: Reporting, lo: int, hi: int) -> Iterator[tuple[str | None, float | None, str | None]]:
     """Yield (metric key, value, unit) for each percentage in text[lo:hi], the metric the one named nearest
-    before it: in its clause, else earlier in the span (收入分别达6.9万元、3.4万元，增长4.2%、5.3%); where the clause
+    before it: in its clause, else, where the clause only says it grew, earlier in the span (收入分别达6.9万元、
+    3.4万元，增长4.2%、5.3%; not 人均消费支出增长6% after an income); where the clause
     lists as many metrics before 分别 as figures after it (失业率、居民消费价格涨幅分别控制在5%和3%以内), the
     figures go with the metrics in order."""
     text = reporting.analysis.document.text
     figures = [q for q in reporting.quantities.starting_in(lo, hi) if q.kind == "percent" and not q.masked]
     for q in figures:
         begin = clause_start(text, lo, q.start)
-        named = metric_mentions(text[begin:q.start]) or metric_mentions(text[lo:q.start])
+        named = metric_mentions(text[begin:q.start])
+        if not named and BARE_GROWTH.fullmatch(text, begin, q.start):
+            named = metric_mentions(text[lo:q.start])  # `…，增长4.2%`: the growth of the metric named before
         key = named[-1][2] if named else None
         each = text.find("分别", begin, q.start)
         if each >= 0:

@@ -53,16 +53,16 @@ class _Candidate:
     looking_back: bool = False  # in a look back over years: a level at the period's end, taken only failing others
 
 
-def _reporting(analysis: Analysis) -> Callable[[int], bool]:
-    """Return whether an offset lies where a document states results: its review and problems parts when its
-    headings give it a review, otherwise anywhere but its plans and glossary (a unit's summary)."""
+def _reporting(analysis: Analysis, parts: tuple[str, ...] = ("review", "problems")) -> Callable[[int], bool]:
+    """Return whether an offset lies where a document states results: its review and problems parts (`parts`)
+    when its headings give it a review, otherwise anywhere but its plans and glossary (a unit's summary)."""
     by_heading = any(s.role in ("review", "problems") and s.heading is not None for s in analysis.sections)
     starts = [s.start for s in analysis.sections]
 
     def reporting(offset: int) -> bool:
         i = bisect.bisect_right(starts, offset) - 1
         role = analysis.sections[i].role if i >= 0 else "other"
-        return role in ("review", "problems") if by_heading else role not in ("plan", "glossary")
+        return role in parts if by_heading else role not in ("plan", "glossary")
     return reporting
 
 
@@ -142,7 +142,8 @@ class ResultIndex:
         found = self._named.get(key)
         if found is None:
             pattern = metrics_pattern(frozenset({key}))
-            reporting, in_back = _reporting(self.analysis), _looking_back(self.analysis)
+            # (a goal set in words is judged by what the review says: `…改善的基础还不牢固` in the problems is no result)
+            reporting, in_back = _reporting(self.analysis, ("review",)), _looking_back(self.analysis)
             found = self._named[key] = [] if pattern is None else [
                 (sent, a) for sent in self.analysis.sentences
                 if pattern.search(sent.text) and reporting(sent.start) and not in_back(sent.start)

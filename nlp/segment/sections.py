@@ -156,8 +156,8 @@ def _plans_ahead(para: str, year: int | None) -> bool:
 # in a review, a paragraph that looks back over five years (`这五年，…`, `——这五年，…`, `这是…的五年。`) and those after
 # it until one on the year reported (`刚刚过去的2025年，…`, `过去的一年，…`); the year's summing-up (`回顾过去一年，…`:
 # what it taught, what was hard)
-FIVE_YEARS = re.compile(r"^(?:这五年|五年|过去五年|经过五年|回顾.{0,6}五年|这是[^。！？]{0,30}?的五年|"
-                        r"“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
+FIVE_YEARS = re.compile(r"^(?:这五年|五年(?:来|间|里|[，,]|历程|发展|奋斗|攻坚|砥砺)|过去五年|经过五年|回顾.{0,6}五年|"
+                        r"这是[^。！？]{0,30}?的五年|“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
 SUMMING_UP = re.compile(r"^回顾(?:过去)?[的这]{0,2}一年")
 YEAR_OPENING = re.compile(r"^(?:(?:刚刚)?过去的(?:一年|(?:19|20)\d{2}年)|(?:19|20)\d{2}年|过去一年|一年来|今年以来|去年以来)")
 # what may stand before a paragraph's first words: a salutation (`各位代表！`), a dash (`——这五年，…`), spaces
@@ -179,12 +179,13 @@ def looking_back(text: str, sentences: Sequence[Sentence], sections: Sequence[Se
             continue
         if sent.paragraph != para:
             para = sent.paragraph
-            opening = text[sent.start:sent.start + 40]
+            opening = text[sent.start:sent.start + 60]
             lead = PARAGRAPH_LEAD.match(opening)  # `各位代表！经过五年接续奋斗，…`, `——这五年，…`
-            opening = opening[lead.end() if lead else 0:][:20]
-            if looks_back_over_years(opening, year) or FIVE_YEARS.match(opening) or SUMMING_UP.match(opening):
+            opening = opening[lead.end() if lead else 0:]
+            head = opening[:20]  # (这是…的五年 may take twice as many)
+            if FIVE_YEARS.match(opening) or looks_back_over_years(head, year) or SUMMING_UP.match(head):
                 back = True
-            elif YEAR_OPENING.match(opening):
+            elif YEAR_OPENING.match(head):
                 back = False
         if back:
             out.add(para)

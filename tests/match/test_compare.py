@@ -254,9 +254,13 @@ def test_the_years_work_follows_a_look_back_over_five_years(five_years: str, ope
     ("居民收入增长与经济增长基本同步", "全年国内生产总值增长6.6%。\n居民人均可支配收入实际增长6.5%。\n", "met"),
     ("居民收入增长与经济增长同步", "全年国内生产总值增长6.6%。\n居民人均可支配收入实际增长6.5%。\n", "not_met"),
     ("居民收入增长与经济增长基本同步", "全年国内生产总值增长6.7%。\n居民人均可支配收入实际增长6.3%。\n", "not_met"),
-    # the economy's 发展 is its growth; the parity stated as done, without figures, is its evidence
-    ("居民收入增长和经济发展同步", "全国居民人均可支配收入实际增长8%，快于经济增长。\n国内生产总值增长7.4%。\n", "met"),
+    # the economy's 发展 is its growth (figures, not the words' polarity, decide)
+    ("居民收入增长和经济发展同步", "全国居民人均可支配收入实际增长6%。\n国内生产总值增长7.4%。\n", "not_met"),
+    # a growth figure of another metric after the income is not the income's
+    ("居民收入增长和经济增长同步", "全年生产总值增长5%。\n居民人均可支配收入达到4.5万元，人均消费支出增长6%。\n", "unknown"),
+    # the parity stated as done, without figures, is its evidence (once)
     ("居民收入增长和经济增长同步", "民生保障更加有力，居民收入增长和经济增长同步。\n", "met"),
+    ("居民收入与经济增长同步", "民生保障更加有力，居民收入与经济增长同步。\n", "met"),
 ])
 def test_parity_wordings(target: str, review: str, status: str) -> None:
     plan = f"２０２５年政府工作报告\n一、２０２４年工作回顾\n全年经济运行总体平稳。\n二、２０２５年工作安排\n今年要做到{target}。\n"
@@ -265,6 +269,8 @@ def test_parity_wordings(target: str, review: str, status: str) -> None:
     other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
     d = next(d for d in compare(base, [other]).directives if "同步" in d.text)
     assert d.results[0].status == status, d.results[0]
+    starts = [e.start for e in d.results[0].evidence]
+    assert len(starts) == len(set(starts)) and bool(starts) == (status != "unknown")
 
 
 def test_a_targets_result_is_its_directives_evidence() -> None:
@@ -298,3 +304,25 @@ def test_results_of_the_year_not_of_the_five_years() -> None:
     assert (got["gdp_growth"].value, got["gdp_growth"].status) == (4.5, "not_met")
     assert got["urban_new_jobs"] is None
     assert got["rd_intensity"] is not None and got["rd_intensity"].value == 3.4
+
+
+def test_a_parity_target_stated_in_words_is_cited_once() -> None:
+    plan = ("２０２５年政府工作报告\n一、２０２４年工作回顾\n全年经济运行总体平稳。\n二、２０２５年工作安排\n"
+            "今年发展主要预期目标是：地区生产总值增长5%左右；居民收入增长和经济增长同步。\n")
+    review = ("２０２６年政府工作报告\n一、２０２５年工作回顾\n民生保障更加有力，居民收入增长和经济增长同步。\n"
+              "二、２０２６年工作安排\n今年要稳中求进。\n")
+    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
+    other = analyze_document(read_bytes(review.encode(), "review.txt", ".txt"))
+    d = next(d for d in compare(base, [other]).directives if "同步" in d.text)
+    assert [e.text for e in d.results[0].evidence] == ["民生保障更加有力，居民收入增长和经济增长同步。"]
+    assert d.results[0].status == "met"
+
+
+def test_an_unknown_status_keeps_the_evidence_it_weighed() -> None:
+    """零的突破 reported without a count: the status is unknown, and the sentence weighed is still shown."""
+    plan = "讲话\n一、工作要求\n要推动县域上市公司实现零的突破。\n"
+    review = "工作总结\n一、工作回顾\n县域上市公司培育工作扎实推进，后备企业梯队不断壮大。\n二、下一步打算\n要继续努力。\n"
+    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
+    other = analyze_document(read_bytes(review.encode(), "review.txt", ".txt"))
+    d = next(d for d in compare(base, [other]).directives if "零的突破" in d.text)
+    assert d.results[0].status == "unknown" and d.results[0].evidence
