@@ -9,7 +9,7 @@ from pathlib import Path
 
 from nlp.labels import STATUS_ZH
 from nlp.lexicons import load_table
-from nlp.match.evidence import match_directives
+from nlp.match.evidence import RATE_UNITS, match_directives
 from nlp.match.results import find_result, index_results
 from nlp.types import (
     Analysis,
@@ -45,6 +45,11 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
                                        unit=document_unit(o)) for o in others)
     keys = frozenset(t.key for t in base.targets if t.key is not None)  # find_result looks for no other metric
     indexes = [index_results(o, keys) for o in others]
+    # a document of another region or unit than the base's (a province's report against the national one, a
+    # county's summary against the city's speech) states its own share of a total, not the total
+    scope = (_region(base.document.title, base.document.path), document_unit(base))
+    shares = [(_region(o.document.title, o.document.path), d.unit) != scope for o, d in zip(others, documents,
+                                                                                             strict=True)]
     targets = []
     stated: list[dict[str, list[int]]] = [{} for _ in others]  # per document: directive id -> where results are
     for t in base.targets:
@@ -56,8 +61,11 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
             else:
                 if t.directive is not None:
                     stated[n].setdefault(t.directive, []).append(r.start)
+                status = r.status
+                if shares[n] and r.value is not None and t.unit not in RATE_UNITS:  # rates compare across levels
+                    status = "met" if r.value > 0 else "not_met"  # its share of the total done (城镇新增就业29.9万人)
                 results.append(TargetResult(document=n, text=r.text, start=r.start, end=r.end, value=r.value,
-                                            unit=r.unit, status=r.status, score=r.score))
+                                            unit=r.unit, status=status, score=r.score))
         targets.append(ComparedTarget(id=t.id, text=t.text, start=t.start, end=t.end, metric=t.metric, key=t.key,
                                       value=t.value, unit=t.unit, qualifier=t.qualifier, direction=t.direction,
                                       results=tuple(results)))

@@ -326,3 +326,18 @@ def test_an_unknown_status_keeps_the_evidence_it_weighed() -> None:
     other = analyze_document(read_bytes(review.encode(), "review.txt", ".txt"))
     d = next(d for d in compare(base, [other]).directives if "零的突破" in d.text)
     assert d.results[0].status == "unknown" and d.results[0].evidence
+
+
+@pytest.mark.parametrize(("title", "jobs", "status"), [
+    ("2026年浙江省政府工作报告", "城镇新增就业60万人", "met"),  # a province's share of the national total
+    ("2026年政府工作报告", "城镇新增就业1150万人", "not_met"),  # the national total itself, short of the target
+])
+def test_a_total_is_judged_only_at_its_own_level(title: str, jobs: str, status: str) -> None:
+    plan = ("2025年政府工作报告\n一、2024年工作回顾\n全年经济运行总体平稳。\n二、2025年工作安排\n"
+            "今年发展主要预期目标是：城镇新增就业1200万人以上；城镇调查失业率5.5%左右。\n")
+    review = f"{title}\n一、2025年工作回顾\n{jobs}，城镇调查失业率5.8%。\n二、2026年工作安排\n今年要稳中求进。\n"
+    base = analyze_document(read_bytes(plan.encode(), "national.txt", ".txt"))
+    other = analyze_document(read_bytes(review.encode(), "report.txt", ".txt"))
+    comparison = compare(base, [other])
+    got = {t.text[:6]: t.results[0].status for t in comparison.targets}
+    assert got == {"城镇新增就业": status, "城镇调查失业": "not_met"}  # a rate is judged at every level
