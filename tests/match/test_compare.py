@@ -341,3 +341,17 @@ def test_a_total_is_judged_only_at_its_own_level(title: str, jobs: str, status: 
     comparison = compare(base, [other])
     got = {t.text[:6]: t.results[0].status for t in comparison.targets}
     assert got == {"城镇新增就业": status, "城镇调查失业": "not_met"}  # a rate is judged at every level
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("单位地区生产总值能耗较2020年下降11.7%。", None),  # over five years
+    ("单位地区生产总值能耗比2024年下降3.1%。", 3.1),  # over the year reviewed
+])
+def test_a_change_since_a_year_long_past_is_no_result(sentence: str, value: float | None) -> None:
+    plan = ("2025年政府工作报告\n一、2024年工作回顾\n全年经济运行总体平稳。\n二、2025年工作安排\n"
+            "今年发展主要预期目标是：单位国内生产总值能耗降低2.5%左右。\n")
+    later = f"2026年政府工作报告\n一、2025年工作回顾\n{sentence}\n二、2026年工作安排\n今年要稳中求进。\n"
+    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
+    other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
+    result = find_result(base.targets[0], other)
+    assert (result.value if result else None) == value
