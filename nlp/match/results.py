@@ -79,14 +79,16 @@ def _looking_back(analysis: Analysis) -> Callable[[int], bool]:
     return inside
 
 
-def _candidates(analysis: Analysis, keys: frozenset[str] | None = None) -> dict[str, list[_Candidate]]:
+def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
+                in_back: Callable[[int], bool] | None = None) -> dict[str, list[_Candidate]]:
     """Index the figures of a document by the metric key they state (only where it states results); with
-    `keys`, only the figures of these metrics (`metric_mentions` not asked of sentences naming none of them)."""
+    `keys`, only the figures of these metrics (`metric_mentions` not asked of sentences naming none of them);
+    `in_back`: its `_looking_back` when already worked out."""
     text = analysis.document.text
     own_targets = {t.quantity for t in analysis.targets}
     review = report_sections(analysis.outline)
     reporting = _reporting(analysis)
-    in_back = _looking_back(analysis)
+    in_back = in_back or _looking_back(analysis)
     year = document_year(analysis.document)
     starts = [s.start for s in analysis.sentences]
     by_key: dict[str, list[_Candidate]] = {}
@@ -139,7 +141,15 @@ class ResultIndex:
 
     @cached_property
     def figures(self) -> dict[str, list[_Candidate]]:
-        return _candidates(self.analysis, self.keys)
+        return _candidates(self.analysis, self.keys, self.in_back)
+
+    @cached_property
+    def in_back(self) -> Callable[[int], bool]:
+        return _looking_back(self.analysis)
+
+    @cached_property
+    def in_review(self) -> Callable[[int], bool]:
+        return _reporting(self.analysis, ("review",))
 
     def named(self, key: str) -> list[tuple[Sentence, int]]:
         """(sentence, where the metric `key` is named in it), in the document's order, in the parts that state
@@ -148,7 +158,7 @@ class ResultIndex:
         if found is None:
             pattern = metrics_pattern(frozenset({key}))
             # (a goal set in words is judged by what the review says: `…改善的基础还不牢固` in the problems is no result)
-            reporting, in_back = _reporting(self.analysis, ("review",)), _looking_back(self.analysis)
+            reporting, in_back = self.in_review, self.in_back
             found = self._named[key] = [] if pattern is None else [
                 (sent, a) for sent in self.analysis.sentences
                 if pattern.search(sent.text) and reporting(sent.start) and not in_back(sent.start)
