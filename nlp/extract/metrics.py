@@ -23,6 +23,12 @@ def _any_metric() -> re.Pattern[str]:
 
 
 @cache
+def adding_up() -> frozenset[str]:
+    """The metrics whose regional figures add up to the national one (城镇新增就业, 粮食产量, 专项债券)."""
+    return frozenset(r["key"] for r in load_table("metrics") if r.get("adds_up") == "yes")
+
+
+@cache
 def metric_parts() -> dict[str, frozenset[str]]:
     """metric key -> the keys of the metrics that are parts of it (income_growth → urban_, rural_income_growth)."""
     parts: dict[str, set[str]] = {}

@@ -7,9 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from nlp.extract.metrics import adding_up
 from nlp.labels import STATUS_ZH
 from nlp.lexicons import load_table
-from nlp.match.evidence import RATE_UNITS, match_directives
+from nlp.match.evidence import match_directives
 from nlp.match.results import find_result, index_results
 from nlp.types import (
     Analysis,
@@ -23,6 +24,7 @@ from nlp.types import (
 
 ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
                  r"(?P<org>人民检察院|人民法院|人民政府|政府|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}委员会)")
+SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
 SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法院", "人民政府": "", "政府": ""}
 
@@ -33,7 +35,7 @@ def document_unit(analysis: Analysis) -> str | None:
     for line in lines:
         for piece in re.split(r"[，,。：:；;\s“”]", line):
             m = ORG.search(LEAD.sub("", piece))
-            if m and not m.group("place").startswith(("我", "本", "全")):
+            if m and not m.group("place").startswith(("我", "本", "全")) and m.group("place") != "自治区":
                 return m.group("place") + SHORT_ORG.get(m.group("org"), m.group("org"))
     return None
 
@@ -45,11 +47,7 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
                                        unit=document_unit(o)) for o in others)
     keys = frozenset(t.key for t in base.targets if t.key is not None)  # find_result looks for no other metric
     indexes = [index_results(o, keys) for o in others]
-    # a document of another region or unit than the base's (a province's report against the national one, a
-    # county's summary against the city's speech) states its own share of a total, not the total
-    scope = (_region(base.document.title, base.document.path), document_unit(base))
-    shares = [(_region(o.document.title, o.document.path), d.unit) != scope for o, d in zip(others, documents,
-                                                                                             strict=True)]
+    shares = [_other_level(base, o) for o in others]
     targets = []
     stated: list[dict[str, list[int]]] = [{} for _ in others]  # per document: directive id -> where results are
     for t in base.targets:
@@ -61,11 +59,13 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
             else:
                 if t.directive is not None:
                     stated[n].setdefault(t.directive, []).append(r.start)
-                status = r.status
-                if shares[n] and r.value is not None and t.unit not in RATE_UNITS:  # rates compare across levels
-                    status = "met" if r.value > 0 else "not_met"  # its share of the total done (城镇新增就业29.9万人)
+                status, score = r.status, r.score
+                if shares[n] and t.key in adding_up() and t.direction == "floor" and r.value is not None:
+                    # its share of a national total, done (城镇新增就业29.9万人 against 1200万人); rates and
+                    # averages are compared at every level
+                    status, score = ("met" if r.value > 0 else "not_met"), min(score, SHARE_SCORE)
                 results.append(TargetResult(document=n, text=r.text, start=r.start, end=r.end, value=r.value,
-                                            unit=r.unit, status=status, score=r.score))
+                                            unit=r.unit, status=status, score=score))
         targets.append(ComparedTarget(id=t.id, text=t.text, start=t.start, end=t.end, metric=t.metric, key=t.key,
                                       value=t.value, unit=t.unit, qualifier=t.qualifier, direction=t.direction,
                                       results=tuple(results)))
@@ -75,6 +75,17 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
     doc = base.document
     return Comparison(base=DocumentRef(path=doc.path, title=doc.title, sha256=doc.sha256), documents=documents,
                       targets=tuple(targets), directives=directives)
+
+
+def _other_level(base: Analysis, other: Analysis) -> bool:
+    """Whether `other` speaks for a narrower level than `base`: another region (a province's report against
+    the national one), or, where neither names a region, another unit both name (a county's summary against a
+    city's). A unit or region not found is taken for the same level: its totals are compared as they are."""
+    regions = _region(base.document.title, base.document.path), _region(other.document.title, other.document.path)
+    if any(regions):
+        return regions[0] != regions[1]
+    units = document_unit(base), document_unit(other)
+    return None not in units and units[0] != units[1]
 
 
 def document_names(comparison: Comparison) -> list[str]:

@@ -355,3 +355,30 @@ def test_a_change_since_a_year_long_past_is_no_result(sentence: str, value: floa
     other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
     result = find_result(base.targets[0], other)
     assert (result.value if result else None) == value
+
+
+@pytest.mark.parametrize(("name", "head", "sentence", "value"), [
+    ("gwr_2026.txt", "各位代表：", "单位国内生产总值能耗较2020年下降11.7%。", None),  # the year from the path
+    ("review.txt", "2026年政府工作报告", "研发投入强度较2020年提高0.5个百分点、达到2.9%。", 2.9),  # the level after
+])
+def test_a_change_since_a_year_long_past_more(name: str, head: str, sentence: str, value: float | None) -> None:
+    plan = ("2025年政府工作报告\n一、2024年工作回顾\n全年经济运行总体平稳。\n二、2025年工作安排\n"
+            "今年发展主要预期目标是：单位国内生产总值能耗降低2.5%左右；研发投入强度达到2.8%。\n")
+    later = f"{head}\n一、2025年工作回顾\n{sentence}\n二、2026年工作安排\n今年要稳中求进。\n"
+    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
+    other = analyze_document(read_bytes(later.encode(), name, ".txt"))
+    key = "rd_intensity" if "研发" in sentence else "energy_intensity_reduction"
+    result = find_result(next(t for t in base.targets if t.key == key), other)
+    assert (result.value if result else None) == value
+
+
+def test_a_provinces_next_report_is_its_own_level_whatever_its_title() -> None:
+    """The same province's next report (its title without the province, its byline naming none) compares its
+    totals with the target, as a national report does with the nation's."""
+    plan = ("2025年吉林省政府工作报告\n一、2024年工作回顾\n全年经济运行总体平稳。\n二、2025年工作安排\n"
+            "今年发展主要预期目标是：粮食总产量达到880亿斤以上。\n")
+    later = "政府工作报告\n一、2025年工作回顾\n粮食总产量达到871.6亿斤。\n二、2026年工作安排\n今年要稳中求进。\n"
+    base = analyze_document(read_bytes(plan.encode(), "2025/jl.txt", ".txt"))
+    other = analyze_document(read_bytes(later.encode(), "2026/jl.txt", ".txt"))
+    result = compare(base, [other]).targets[0].results[0]
+    assert (result.value, result.status) == (871.6, "not_met")
