@@ -645,6 +645,8 @@ def _parity_status(keys: tuple[str, str], evidence: Sequence[Evidence], reportin
 def _parity_keys(directive: str) -> tuple[str, str] | None:
     """The metric keys of a parity target in a directive's text (居民收入增长和经济增长同步 → income_growth,
     gdp_growth), None where it sets none."""
+    if "同步" not in directive:
+        return None  # (most sentences: the pattern, opening with any Han character, cannot be scanned for)
     m = PARITY.search(directive)
     if m is None:
         return None
