@@ -95,13 +95,18 @@ def document_names(comparison: Comparison) -> list[str]:
 
 def unique_names(documents: Sequence[tuple[str, str | None, str]]) -> list[str]:
     """Return a name for each (name, title, path) that tells it from the others: the name itself (a unit, else
-    the title, else the file name) when no other document has it; for names that repeat, the region and year
-    (湖南 2026), else the year (2024年 政府工作报告), taken from the title and the path, else the file name."""
+    the title, else the file name) when no other document has it — a title or file name not naming the region
+    its file is of gives way to the region and year (云南 2026); for names that repeat, the region and year (湖南 2026), else the
+    year (2024年 政府工作报告), taken from the title and the path, else the file name."""
     names = [name for name, _, _ in documents]
     repeated = {n for n, k in Counter(names).items() if k > 1}
     out = []
     for name, title, path in documents:
         if name not in repeated:
+            region = _region(title, path) if name in (title, Path(path).stem) else None
+            if region and region not in name:
+                year = _year(title, path)
+                name = f"{region} {year}" if year else f"{region} {name}"
             out.append(name)
             continue
         region, year = _region(title, path), _year(title, path)

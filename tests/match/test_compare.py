@@ -91,6 +91,10 @@ def test_document_unit(head: str, unit: str | None) -> None:
      # nothing to tell them apart but the file: its name; names that do not repeat stay as they are
      ([("东城区院", None, "a/dongcheng.txt"), ("东城区院", None, "a/dongcheng.docx"), ("西山县院", None, "a/xishan.txt")],
       ["东城区院（dongcheng.txt）", "东城区院（dongcheng.docx）", "西山县院"]),
+     # a title that does not name the province its file is of gets it; a unit's name stays as it is
+     ([("2026年政府工作报告", "2026年政府工作报告", "provincial/2026/yn.txt"), ("浙江省", "2026年浙江省政府工作报告",
+        "provincial/2026/zj.txt"), ("政府工作报告", "政府工作报告", "national/gwr_2026.txt"), ("sn", None, "2026/sn.txt")],
+      ["云南 2026", "浙江省", "政府工作报告", "陕西 2026"]),
      ([("浙江省", "2025年浙江省政府工作报告", "provincial/2025/zj.txt"),
        ("浙江省", "2025 年浙江省政府工作报告", "pdf/2025/2025年浙江省政府工作报告.pdf")],
       ["浙江 2025（zj.txt）", "浙江 2025（2025年浙江省政府工作报告.pdf）"]),
