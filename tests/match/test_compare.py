@@ -14,11 +14,17 @@ from nlp.match.compare import compare, document_names, document_unit, unique_nam
 from nlp.match.results import find_result, index_results, status_of
 from nlp.match.units import convert
 from nlp.pipeline import analyze, analyze_document
-from nlp.types import Target
+from nlp.types import Analysis, Target
 
 SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "samples" / "compare"
 SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 OTHERS = ["dongcheng.txt", "xishan.docx", "nanhu.pdf", "beiling.html"]
+
+
+def _pair(plan: str, review: str, plan_name: str = "plan.txt", name: str = "review.txt") -> tuple[Analysis, Analysis]:
+    """The analyses of a plan and of a document reporting on it, from their texts."""
+    return (analyze_document(read_bytes(plan.encode(), plan_name, ".txt")),
+            analyze_document(read_bytes(review.encode(), name, ".txt")))
 
 
 @pytest.mark.parametrize(
@@ -54,8 +60,7 @@ def test_results_across_years() -> None:
     later = ("政府工作报告\n一、去年工作回顾\n过去一年，地区生产总值达到13.6万亿元、增长3.9%。"
              "“十四五”期间城镇新增就业累计超过600万人。城镇新增就业149.4万人，城镇调查失业率平均值为5.0%。\n"
              "二、今年工作安排\n今年城镇新增就业110万人以上。")
-    base = analyze_document(read_bytes(plan.encode(), "2025.txt", ".txt"))
-    other = analyze_document(read_bytes(later.encode(), "2026.txt", ".txt"))
+    base, other = _pair(plan, later, plan_name="2025.txt", name="2026.txt")
     got = {t.key: find_result(t, other) for t in base.targets}
     assert (got["gdp_growth"].value, got["gdp_growth"].status) == (3.9, "not_met")
     assert (got["urban_new_jobs"].value, got["urban_new_jobs"].status) == (149.4, "met")  # not the five-year total
@@ -285,8 +290,7 @@ def test_a_targets_result_is_its_directives_evidence() -> None:
     review = ("２０２６年政府工作报告\n一、２０２５年工作回顾\n过去一年，全省经济总量跨上新台阶，地区生产总值增长5.8%。\n"
               "国内生产总值统计核算改革稳步推进，发展主要预期目标顺利实现。\n"
               "社会消费品零售总额增长4.1%。\n城镇调查失业率5.1%。\n二、２０２６年工作安排\n今年要稳中求进。\n")
-    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
-    other = analyze_document(read_bytes(review.encode(), "review.txt", ".txt"))
+    base, other = _pair(plan, review)
     comparison = compare(base, [other])
     assert len([r for t in comparison.targets for r in t.results if r.value is not None]) == 2
     for words, first in (("国内生产总值", "过去一年，全省经济总量跨上新台阶，地区生产总值增长5.8%。"), ("失业率", "城镇调查失业率5.1%。")):
@@ -302,8 +306,7 @@ def test_results_of_the_year_not_of_the_five_years() -> None:
     later = ("２０２６年政府工作报告\n一、“十四五”时期和２０２５年工作回顾\n"
              "这五年，全省经济实力显著增强。地区生产总值增长5.5%，城镇新增就业320万人。创新能力持续增强，研发投入强度达3.4%。\n"
              "2025年，地区生产总值增长4.5%。\n二、２０２６年工作安排\n今年要稳中求进。\n")
-    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
-    other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
+    base, other = _pair(plan, later)
     got = {t.key: find_result(t, other) for t in base.targets}
     assert (got["gdp_growth"].value, got["gdp_growth"].status) == (4.5, "not_met")
     assert got["urban_new_jobs"] is None
@@ -315,8 +318,7 @@ def test_a_parity_target_stated_in_words_is_cited_once() -> None:
             "今年发展主要预期目标是：地区生产总值增长5%左右；居民收入增长和经济增长同步。\n")
     review = ("２０２６年政府工作报告\n一、２０２５年工作回顾\n民生保障更加有力，居民收入增长和经济增长同步。\n"
               "二、２０２６年工作安排\n今年要稳中求进。\n")
-    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
-    other = analyze_document(read_bytes(review.encode(), "review.txt", ".txt"))
+    base, other = _pair(plan, review)
     d = next(d for d in compare(base, [other]).directives if "同步" in d.text)
     assert [e.text for e in d.results[0].evidence] == ["民生保障更加有力，居民收入增长和经济增长同步。"]
     assert d.results[0].status == "met"
@@ -326,8 +328,7 @@ def test_an_unknown_status_keeps_the_evidence_it_weighed() -> None:
     """零的突破 reported without a count: the status is unknown, and the sentence weighed is still shown."""
     plan = "讲话\n一、工作要求\n要推动县域上市公司实现零的突破。\n"
     review = "工作总结\n一、工作回顾\n县域上市公司培育工作扎实推进，后备企业梯队不断壮大。\n二、下一步打算\n要继续努力。\n"
-    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
-    other = analyze_document(read_bytes(review.encode(), "review.txt", ".txt"))
+    base, other = _pair(plan, review)
     d = next(d for d in compare(base, [other]).directives if "零的突破" in d.text)
     assert d.results[0].status == "unknown" and d.results[0].evidence
 
@@ -340,8 +341,7 @@ def test_a_total_is_judged_only_at_its_own_level(title: str, jobs: str, status: 
     plan = ("2025年政府工作报告\n一、2024年工作回顾\n全年经济运行总体平稳。\n二、2025年工作安排\n"
             "今年发展主要预期目标是：城镇新增就业1200万人以上；城镇调查失业率5.5%左右。\n")
     review = f"{title}\n一、2025年工作回顾\n{jobs}，城镇调查失业率5.8%。\n二、2026年工作安排\n今年要稳中求进。\n"
-    base = analyze_document(read_bytes(plan.encode(), "national.txt", ".txt"))
-    other = analyze_document(read_bytes(review.encode(), "report.txt", ".txt"))
+    base, other = _pair(plan, review, plan_name="national.txt", name="report.txt")
     comparison = compare(base, [other])
     got = {t.text[:6]: t.results[0].status for t in comparison.targets}
     assert got == {"城镇新增就业": status, "城镇调查失业": "not_met"}  # a rate is judged at every level
@@ -355,8 +355,7 @@ def test_a_change_since_a_year_long_past_is_no_result(sentence: str, value: floa
     plan = ("2025年政府工作报告\n一、2024年工作回顾\n全年经济运行总体平稳。\n二、2025年工作安排\n"
             "今年发展主要预期目标是：单位国内生产总值能耗降低2.5%左右。\n")
     later = f"2026年政府工作报告\n一、2025年工作回顾\n{sentence}\n二、2026年工作安排\n今年要稳中求进。\n"
-    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
-    other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
+    base, other = _pair(plan, later)
     result = find_result(base.targets[0], other)
     assert (result.value if result else None) == value
 
@@ -369,8 +368,7 @@ def test_a_change_since_a_year_long_past_more(name: str, head: str, sentence: st
     plan = ("2025年政府工作报告\n一、2024年工作回顾\n全年经济运行总体平稳。\n二、2025年工作安排\n"
             "今年发展主要预期目标是：单位国内生产总值能耗降低2.5%左右；研发投入强度达到2.8%。\n")
     later = f"{head}\n一、2025年工作回顾\n{sentence}\n二、2026年工作安排\n今年要稳中求进。\n"
-    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
-    other = analyze_document(read_bytes(later.encode(), name, ".txt"))
+    base, other = _pair(plan, later, name=name)
     key = "rd_intensity" if "研发" in sentence else "energy_intensity_reduction"
     result = find_result(next(t for t in base.targets if t.key == key), other)
     assert (result.value if result else None) == value
@@ -382,7 +380,6 @@ def test_a_provinces_next_report_is_its_own_level_whatever_its_title() -> None:
     plan = ("2025年吉林省政府工作报告\n一、2024年工作回顾\n全年经济运行总体平稳。\n二、2025年工作安排\n"
             "今年发展主要预期目标是：粮食总产量达到880亿斤以上。\n")
     later = "政府工作报告\n一、2025年工作回顾\n粮食总产量达到871.6亿斤。\n二、2026年工作安排\n今年要稳中求进。\n"
-    base = analyze_document(read_bytes(plan.encode(), "2025/jl.txt", ".txt"))
-    other = analyze_document(read_bytes(later.encode(), "2026/jl.txt", ".txt"))
+    base, other = _pair(plan, later, plan_name="2025/jl.txt", name="2026/jl.txt")
     result = compare(base, [other]).targets[0].results[0]
     assert (result.value, result.status) == (871.6, "not_met")
