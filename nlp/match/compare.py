@@ -12,6 +12,7 @@ from nlp.labels import STATUS_ZH
 from nlp.lexicons import load_table
 from nlp.match.evidence import match_directives
 from nlp.match.results import find_result, index_results
+from nlp.segment.sections import path_year
 from nlp.types import (
     Analysis,
     ComparedDirective,
@@ -47,7 +48,8 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
                                        unit=document_unit(o)) for o in others)
     keys = frozenset(t.key for t in base.targets if t.key is not None)  # find_result looks for no other metric
     indexes = [index_results(o, keys) for o in others]
-    shares = [_other_level(base, o) for o in others]
+    scope = _scope(base, document_unit(base))
+    shares = [_other_level(scope, _scope(o, d.unit)) for o, d in zip(others, documents, strict=True)]
     targets = []
     stated: list[dict[str, list[int]]] = [{} for _ in others]  # per document: directive id -> where results are
     for t in base.targets:
@@ -77,15 +79,19 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
                       targets=tuple(targets), directives=directives)
 
 
-def _other_level(base: Analysis, other: Analysis) -> bool:
-    """Whether `other` speaks for a narrower level than `base`: another region (a province's report against
-    the national one), or, where neither names a region, another unit both name (a county's summary against a
-    city's). A unit or region not found is taken for the same level: its totals are compared as they are."""
-    regions = _region(base.document.title, base.document.path), _region(other.document.title, other.document.path)
-    if any(regions):
-        return regions[0] != regions[1]
-    units = document_unit(base), document_unit(other)
-    return None not in units and units[0] != units[1]
+def _scope(analysis: Analysis, unit: str | None) -> tuple[str | None, str | None]:
+    """(region, unit) a document speaks for, as far as its title, path and opening lines tell."""
+    return _region(analysis.document.title, analysis.document.path), unit
+
+
+def _other_level(base: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:
+    """Whether a document of scope `other` speaks for a narrower level than one of scope `base` (`_scope`):
+    another region (a province's report against the national one), or, where neither names a region, another
+    unit both name (a county's summary against a city's). A unit or region not found is taken for the same
+    level: its totals are compared as they are."""
+    if base[0] or other[0]:
+        return base[0] != other[0]
+    return None not in (base[1], other[1]) and base[1] != other[1]
 
 
 def document_names(comparison: Comparison) -> list[str]:
@@ -96,8 +102,8 @@ def document_names(comparison: Comparison) -> list[str]:
 def unique_names(documents: Sequence[tuple[str, str | None, str]]) -> list[str]:
     """Return a name for each (name, title, path) that tells it from the others: the name itself (a unit, else
     the title, else the file name) when no other document has it — a title or file name not naming the region
-    its file is of gives way to the region and year (云南 2026); for names that repeat, the region and year (湖南 2026), else the
-    year (2024年 政府工作报告), taken from the title and the path, else the file name."""
+    its file is of gives way to the region and year (云南 2026); for names that repeat, the region and year
+    (湖南 2026), else the year (2024年 政府工作报告), taken from the title and the path, else the file name."""
     names = [name for name, _, _ in documents]
     repeated = {n for n, k in Counter(names).items() if k > 1}
     out = []
@@ -132,8 +138,8 @@ def _year(title: str | None, path: str) -> str | None:
     m = YEAR.search(title or "")
     if m:
         return m.group(0)
-    found = YEAR.findall(path)
-    return found[-1] if found else None
+    year = path_year(path)
+    return str(year) if year is not None else None
 
 
 def _region(title: str | None, path: str) -> str | None:

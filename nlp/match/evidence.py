@@ -71,23 +71,13 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
                         document_year(analysis.document))  # not what was done in the year
     out: list[Sentence] = []
     for role, part in _sentences_by_part(analysis):
-        if not part:
+        # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
+        if role != "review" and (review_by_heading or role in NOT_EVIDENCE_ROLES):
             continue
-        if role != "review":
-            # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
-            if review_by_heading or role in NOT_EVIDENCE_ROLES:
-                continue
-            out += [sent for sent in part if len(sent.text) >= MIN_CHARS and sent.text[-1] in SENTENCE_END
-                    and not FRAMING.search(sent.text)]  # as in a review, below
-            continue
-        for sent in part:
-            if len(sent.text) < MIN_CHARS or sent.text[-1] not in SENTENCE_END:
-                continue  # title lines name a matter but report nothing
-            if sent.paragraph in back:
-                continue
-            if FRAMING.search(sent.text):
-                continue  # the year's character, thanks, pledges: a review's framing reports nothing done
-            out.append(sent)
+        # not title lines (they name a matter but report nothing), nor the year's character, thanks and pledges
+        # (a review's framing reports nothing done)
+        out += [sent for sent in part if len(sent.text) >= MIN_CHARS and sent.text[-1] in SENTENCE_END
+                and sent.paragraph not in back and not FRAMING.search(sent.text)]
     return out
 
 
@@ -571,9 +561,9 @@ class Goals:
 
     @classmethod
     def of(cls, d: Directive, base: Analysis) -> Goals:
-        basically = (m := PARITY.search(d.text)) is not None and "基本同步" in m.group(0)
+        parity = _parity_keys(d.text)
         return cls(targets=tuple(q for q in base.quantities if q.id in d.targets) if d.targets else (),
-                   parity=_parity_keys(d.text), slack=APPROX_POINTS if basically else 0.0,
+                   parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.key is not None
                                and t.unit in RATE_UNITS and t.value is not None))
 

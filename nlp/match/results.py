@@ -19,14 +19,13 @@ from nlp.extract.metrics import metric_mentions
 from nlp.lexicons import any_of, load_table
 from nlp.match.units import convert
 from nlp.numerals import split_value
-from nlp.segment.sections import document_year, looking_back, report_sections
+from nlp.segment.sections import document_year, looking_back, path_year, report_sections
 from nlp.types import Analysis, Quantity, Sentence, Status, Target
 
 NOT_RESULT = re.compile(r"其中|预计|目标|力争|拟|比上年|比去年|较上年|结存|比重|占比")  # between metric and figure
 MULTI_YEAR = re.compile(r"五年|年均|累计|十四五|十三五|期间")  # anywhere before the figure in its sentence
 SINCE = re.compile(r"[较比]((?:19|20)\d{2})年")  # 较2020年下降11.7%: a change over years, where 2020 is years back
 LEVEL_AFTER = re.compile(r"[、，,；;]|达到|达|为|至")
-PATH_YEAR = re.compile(r"(?:19|20)\d{2}")
 GROWTH = re.compile(r"增长|增速|上涨|增加|提高|下降|降低|降幅|回落")
 RESULT_KINDS = frozenset({"percent", "count", "money", "change"})
 APPROX_POINTS = 0.2  # 左右 on a percentage: within 0.2 points still counts as met
@@ -92,8 +91,7 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
     reporting = _reporting(analysis)
     in_back = in_back or _looking_back(analysis)
     # the year it speaks from; else the last in its path (national/gwr_2026.txt): a change since a year long past
-    year = document_year(analysis.document) or next(
-        (int(y) for y in reversed(PATH_YEAR.findall(analysis.document.path))), None)
+    year = document_year(analysis.document) or path_year(analysis.document.path)
     starts = [s.start for s in analysis.sentences]
     by_key: dict[str, list[_Candidate]] = {}
     mentions_cache: dict[int, list[tuple[int, int, str]]] = {}

@@ -64,6 +64,7 @@ AGENDA = re.compile(r"^(?:听取|研究|审议|讨论|部署|通报)")
 PAST_YEARS = re.compile(r"^(?:过去五年|五年来|回顾过去(?![的这]{0,2}一年))")
 PERIOD_OPENING = re.compile(r"^“?十(?P<n>[一二三四五六七八九])五”?时期")  # “十五五”时期是…
 YEAR = re.compile(r"(19|20)\d{2}(?=年)")
+PATH_YEAR = re.compile(r"(?:19|20)\d{2}")
 FIRST_MARKER = re.compile(r"^[（(]?[一1１][）)、.．]?(?:是)?$")  # the first of a series: （一）, 一、, 1., 一是
 YEAR_WORK = re.compile(r"(?:19|20)\d{2}年(?:主要)?工作")  # `2024年工作回顾` looks back, `关于2025年工作` ahead
 SALUTATION = re.compile(r"(?:各位代表|同志们|各位委员)[！!，,：:]?")
@@ -127,6 +128,12 @@ def document_year(document: Document) -> int | None:
         return int(document.date[:4])
     m = YEAR.search(document.title or "")
     return int(m.group(0)) if m else None
+
+
+def path_year(path: str) -> int | None:
+    """Return the last year named in a file's path (provincial/2026/hn.txt, national/gwr_2026.txt), or None."""
+    found = PATH_YEAR.findall(path)
+    return int(found[-1]) if found else None
 
 
 def plan_year(document: Document) -> int | None:
