@@ -155,6 +155,8 @@ def _word_terms(word: str) -> frozenset[str]:
 
 
 CJK_WORD = re.compile(r"[\u4e00-\u9fff+]+")
+# an ordinal (第二批, 第三届, 首批) tells which round, not which task
+ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百]+|首)[批届轮期次]?")
 NO_TERMS: frozenset[str] = frozenset()  # one object for the many words without terms (not one each to collect)
 
 
@@ -164,7 +166,8 @@ def terms_of_word(word: str, among: frozenset[str] | None = None) -> frozenset[s
     if among is not None and len(word) < 3 and word not in among:
         return NO_TERMS  # a short word's only term is itself
     generic = _generic()
-    if len(word) < 2 or word in generic or not CJK_WORD.fullmatch(word):
+    if (len(word) < 2 or word in generic or not CJK_WORD.fullmatch(word) or ORDINAL.fullmatch(word)
+            or _of_generic_words(word, generic)):
         return NO_TERMS
     out = {word} if among is None or word in among else set()
     if len(word) >= 3:  # 粮食产量 → 粮食, 产量: the words a search engine would index inside it
@@ -172,6 +175,15 @@ def terms_of_word(word: str, among: frozenset[str] | None = None) -> frozenset[s
                 if (piece := word[i:i + n]) != word and (among is None or piece in among) and piece not in generic
                 and known_word(piece)}
     return frozenset(out) if out else NO_TERMS
+
+
+def _of_generic_words(word: str, generic: frozenset[str]) -> bool:
+    """Whether a token is generic words run together (大力发展, 加快推进, 高质量发展): no more a term than they."""
+    ends = {0}  # where a run of generic words from the word's start can end
+    for i in range(1, len(word) + 1):
+        if any(word[j:i] in generic for j in ends if i - j >= 2):
+            ends.add(i)
+    return len(word) in ends
 
 
 class Vocabulary(dict[str, frozenset[str]]):

@@ -240,6 +240,15 @@ def test_short_form_and_full_name_share_the_name(written: str) -> None:
     assert "中国国际进口博览会" in Terms(analysis).of(0, len(analysis.document.text))
 
 
+@pytest.mark.parametrize("word", ["第二批", "首批", "第三届", "第八届", "第二轮", "第一"])
+def test_an_ordinal_ties_a_sentence_to_no_task(word: str) -> None:
+    """开展碳达峰第二批试点 and 第二批自贸试验区联动创新区 share a round, not a task: an ordinal is no term."""
+    from nlp.match.evidence import terms_of_word
+
+    assert terms_of_word(word) == frozenset()
+    assert terms_of_word("试验区") == frozenset({"试验区", "试验"})
+
+
 @pytest.mark.parametrize(("five_years", "opening"), [
     ("这五年，全省地区生产总值年均增长5.5%。", "各位代表！刚刚过去的2025年，全省经济稳中有进。"),
     ("这五年，全省地区生产总值年均增长5.5%。", "过去的一年，全省经济稳中有进。"),
@@ -383,3 +392,13 @@ def test_a_provinces_next_report_is_its_own_level_whatever_its_title() -> None:
     base, other = _pair(plan, later, plan_name="2025/jl.txt", name="2026/jl.txt")
     result = compare(base, [other]).targets[0].results[0]
     assert (result.value, result.status) == (871.6, "not_met")
+
+
+@pytest.mark.parametrize("word", ["大力发展", "加快推进", "高质量发展", "服务体系"])
+def test_generic_words_run_together_are_generic(word: str) -> None:
+    """大力发展现代服务业 shares nothing with 大力发展县域经济 but the way of doing: a token made of generic
+    words is no term, while one holding a specific word keeps its terms."""
+    from nlp.match.evidence import terms_of_word
+
+    assert terms_of_word(word) == frozenset()
+    assert terms_of_word("深化改革") == frozenset({"深化改革", "改革"})
