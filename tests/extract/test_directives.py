@@ -48,6 +48,25 @@ def test_imperative_sentence_continues_a_directive_paragraph() -> None:
                      in_report_section=False).is_directive
 
 
+@pytest.mark.parametrize(("sentence", "is_directive"), [
+    ("减轻中小学教师非教学负担。", True),
+    ("新增公办普通高中学位2万个。", True),
+    ("举办全民健身赛事活动1万场。", True),
+    ("纵深推进法治政府建设。", True),
+    ("高水平建设数字政府。", True),
+    ("坚持房子是用来住的、不是用来炒的定位，稳地价、稳房价、稳预期。", True),
+    ("践行绿水青山就是金山银山理念，加快发展方式绿色转型。", True),
+    ("维护社会稳定是公安机关的首要任务。", False),
+    ("发展是解决一切问题的基础和关键。", False),
+    ("新增就业岗位已超过2万个。", False),
+])
+def test_imperative_openings(sentence: str, is_directive: bool) -> None:
+    """In a directive paragraph, a sentence opening with a verb of doing is a task; one that says what a task is
+    (是 as its verb) or reports it done is not."""
+    verdict = judge(sentence, in_directive_context=True, is_heading=False, in_report_section=False)
+    assert verdict.is_directive == is_directive
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "kind", "normalized"),
     [
