@@ -475,6 +475,19 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
     floor = least_gain(scorer)
     by_term, rank = directives_by_term(gains), rarest_first(idf)
     goals = [Goals.of(d, base) for d in base.directives]
+    place = {d.id: i for i, d in enumerate(base.directives)}
+    parities = [i for i, g in enumerate(goals) if g.parity is not None]
+    # a sentence's probability depends only on the terms it shares with the directive: worked out once for each
+    # (directive, shared terms), which sentences of many documents repeat
+    known: list[dict[frozenset[str], float]] = [{} for _ in d_terms]
+
+    def probability(i: int, sentence: frozenset[str]) -> float:
+        shared = d_terms[i].everything & sentence
+        p = known[i].get(shared)
+        if p is None:
+            p = known[i][shared] = scorer.probability_of(feature_values(d_terms[i], shared, idf))
+        return p
+
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
         reach = all_within_reach(by_term, rank, terms, floor, len(base.directives))
@@ -482,9 +495,12 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
         # what the document says of a directive it gives no evidence of: one object for all of them (immutable),
         # not one each for the garbage collector to scan
         unknown = DirectiveResult(document=n, status="unknown", score=0.0, evidence=())
+        for row in results:
+            row.append(unknown)
         results_at = stated[n] if stated is not None else {}
         starts = [s.start for s in pool]
-        for i, d in enumerate(d_terms):
+        # only the directives it may say something of: sentences within reach, results stated, a parity target
+        for i in sorted({*compress(range(len(reach)), reach), *map(place.__getitem__, results_at), *parities}):
             # the sentences stating its targets' results, in the order of the targets, once each: they come first,
             # ranked above any probability (then their own probability is shown)
             figures = list(dict.fromkeys(j for at in results_at.get(base.directives[i].id, ())
@@ -494,26 +510,23 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             if parity is not None:
                 # a parity target (居民收入增长和经济增长同步) is reported by the figures of its first metric: the
                 # sentences that give them are its evidence, whatever their words share with the directive's
-                candidates = [j for j in reporting.parity_sentences(parity) if j not in figures]
+                for j in reporting.parity_sentences(parity):
+                    if j not in figures:
+                        scored.append((probability(i, terms[j]), j))
             else:
-                candidates = [j for j in reach[i] if j not in figures]
-            for j in candidates:
-                p = scorer.probability_of(feature_values(d, terms[j], idf))
-                if parity is not None or p >= scorer.threshold:
-                    scored.append((p, j))
+                for j in reach[i]:
+                    if j not in figures and (p := probability(i, terms[j])) >= scorer.threshold:
+                        scored.append((p, j))
             if not scored:
-                results[i].append(unknown)
                 continue
             scored.sort(key=lambda x: (-x[0], x[1]))
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(
-                p if p <= 1 else scorer.probability_of(feature_values(d, terms[j], idf)), 3))
-                for p, j in scored[:MAX_EVIDENCE])
+                p if p <= 1 else probability(i, terms[j]), 3)) for p, j in scored[:MAX_EVIDENCE])
             status = _status(goals[i], evidence, reporting)
             if status == "unknown" and parity is not None and not figures:
-                results[i].append(unknown)  # a parity target the document gives one side of: nothing to judge by
-                continue
-            results[i].append(DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
-                                              evidence=evidence))
+                continue  # a parity target the document gives one side of: nothing to judge by
+            results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
+                                            evidence=evidence)
     return results
 
 
