@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, repeat
-from operator import attrgetter, ge, itemgetter, mul
+from operator import attrgetter, ge, itemgetter, mul, not_
 
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions, metric_parts
@@ -99,30 +99,30 @@ class Terms:
     def __init__(self, analysis: Analysis, among: Vocabulary | None = None) -> None:
         self.analysis = analysis
         self.among = among
+        self.word_terms = _word_terms if among is None else among.__getitem__
         self.words, self.starts = analysis.tokens.texts, analysis.tokens.starts  # in order of their starts
-        self.mentions = SpanIndex([(m.start, c) for c in analysis.campaigns for m in c.mentions], itemgetter(0))
         self.in_quantity = bytearray(len(analysis.document.text) + 1)
         for q in analysis.quantities:
             self.in_quantity[q.start:q.end] = b"\x01" * (q.end - q.start)
+        # (start, terms) of each mention of a campaign with terms (among those of `among`)
+        named = ((c, _campaign_terms(c.name) if among is None else _campaign_terms(c.name) & among.terms)
+                 for c in analysis.campaigns)
+        self.mentions = SpanIndex([(m.start, terms) for c, terms in named if terms for m in c.mentions],
+                                  itemgetter(0))
 
     def of(self, start: int, end: int, leave_out: frozenset[str] = frozenset()) -> frozenset[str]:
         """Return the terms of text[start:end]: content words with the dictionary words inside them (not the
         words of a quantity such as 两三件, nor those in `leave_out`), the campaigns named there (and their
         members' words), the metrics named there."""
-        in_quantity = self.in_quantity
-        word_terms = _word_terms if self.among is None else self.among.__getitem__
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        if in_quantity.find(1, start, end) < 0:  # most spans hold no quantity: every word's terms, mapped in C
-            out: set[str] = set().union(*filter(None, map(word_terms, self.words[lo:hi])))  # (most have none)
-        else:
-            out = set().union(*[word_terms(w) for w, at in zip(self.words[lo:hi], self.starts[lo:hi], strict=True)
-                                if not in_quantity[at]])
+        words = self.words[lo:hi]
+        if self.in_quantity.find(1, start, end) >= 0:  # the words starting outside its quantities
+            words = compress(words, map(not_, map(self.in_quantity.__getitem__, self.starts[lo:hi])))
+        out: set[str] = set().union(*filter(None, map(self.word_terms, words)))  # mapped in C (most have none)
         if leave_out:
             out -= {w for w in out if any(w in name for name in leave_out)}
-        for _, c in self.mentions.starting_in(start, end):
-            out.add("C:" + canonical(c.name))
-            for member in lexicon_members().get(c.name, ()):
-                out |= _phrase_terms(member)
+        for _, terms in self.mentions.starting_in(start, end):
+            out |= terms
         text = self.analysis.document.text[start:end]
         among = self.among
         if among is None or (among.metrics is not None and among.metrics.search(text)):
@@ -134,6 +134,13 @@ class Terms:
         if among is not None:
             out &= among.terms
         return frozenset(out)
+
+
+@cache
+def _campaign_terms(name: str) -> frozenset[str]:
+    """The terms a campaign's mention gives: its name, and its members' words (`两新` → 大规模设备更新,
+    消费品以旧换新)."""
+    return frozenset({"C:" + canonical(name)}).union(*map(_phrase_terms, lexicon_members().get(name, ())))
 
 
 LONG_NAME = 6  # a full name from this length is a proper name cut into common words; shorter ones (国有企业) are words
@@ -160,21 +167,27 @@ ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百]+|首)[批届轮
 NO_TERMS: frozenset[str] = frozenset()  # one object for the many words without terms (not one each to collect)
 
 
-def terms_of_word(word: str, among: frozenset[str] | None = None) -> frozenset[str]:
+def terms_of_word(word: str, among: Vocabulary | None = None) -> frozenset[str]:
     """Return the terms of a token: the word with the dictionary words inside a long one, none of them generic;
-    with `among`, only those among these terms (the dictionary not asked about the others)."""
-    if among is not None and len(word) < 3 and word not in among:
-        return NO_TERMS  # a short word's only term is itself
+    with `among`, only those among its terms (the dictionary not asked)."""
     generic = _generic()
     if (len(word) < 2 or word in generic or not CJK_WORD.fullmatch(word) or ORDINAL.fullmatch(word)
             or _of_generic_words(word, generic)):
         return NO_TERMS
-    out = {word} if among is None or word in among else set()
-    if len(word) >= 3:  # 粮食产量 → 粮食, 产量: the words a search engine would index inside it
-        out |= {piece for n in (2, 3) for i in range(len(word) - n + 1)
-                if (piece := word[i:i + n]) != word and (among is None or piece in among) and piece not in generic
-                and known_word(piece)}
-    return frozenset(out) if out else NO_TERMS
+    pieces = map(word.__getitem__, _pieces(len(word)))  # 粮食产量 → 粮食, 产量: what a search engine indexes
+    if among is None:
+        return frozenset({word, *(piece for piece in pieces if piece not in generic and known_word(piece))})
+    out = among.pieces.intersection(pieces)
+    if word in among.terms:
+        out |= {word}
+    return out or NO_TERMS
+
+
+@cache
+def _pieces(length: int) -> tuple[slice, ...]:
+    """The slices of a word of `length` characters that `terms_of_word` looks up in the dictionary: its 2- and
+    3-character pieces but itself (none in a word of two)."""
+    return tuple(slice(i, i + n) for n in (2, 3) for i in range(length - n + 1) if n < length)
 
 
 def _of_generic_words(word: str, generic: frozenset[str]) -> bool:
@@ -188,21 +201,24 @@ def _of_generic_words(word: str, generic: frozenset[str]) -> bool:
 
 class Vocabulary(dict[str, frozenset[str]]):
     """The terms a comparison weighs (its directives' terms), and each word's terms among them, worked out once
-    per word for all the documents compared; a regex finding where a text may hold some of them by an
-    abbreviation (of a name giving some), None where none can, and one finding where it may name one of their
+    per word for all the documents compared; those that are dictionary words of two or three characters, not
+    generic (the pieces of a longer word that are terms); a regex finding where a text may hold some of them by
+    an abbreviation (of a name giving some), None where none can, and one finding where it may name one of their
     metrics, None where they name none."""
 
     def __init__(self, terms: frozenset[str]) -> None:
         super().__init__()
         self.terms = terms
+        generic = _generic()
+        self.pieces = frozenset(t for t in terms if len(t) in (2, 3) and t not in generic and known_word(t))
         full, _ = _abbreviations()
         shorts = [short for short, name in full.items() if not _word_terms(name).isdisjoint(terms)]
         self.short_forms = re.compile(words_pattern(shorts)) if shorts else None
         self.metrics = metrics_pattern(frozenset(t[2:] for t in terms if t.startswith("M:")))
 
     def __missing__(self, word: str) -> frozenset[str]:
-        # most words are short and none of the terms (the first test of `terms_of_word`, without its call)
-        found = self[word] = NO_TERMS if len(word) < 3 and word not in self.terms else terms_of_word(word, self.terms)
+        # most words are short and none of the terms (their only term would be themselves: no call)
+        found = self[word] = NO_TERMS if len(word) < 3 and word not in self.terms else terms_of_word(word, self)
         return found
 
 
