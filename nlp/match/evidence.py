@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -136,7 +136,6 @@ class Terms:
         return frozenset(out)
 
 
-@cache
 def _campaign_terms(name: str) -> frozenset[str]:
     """The terms a campaign's mention gives: its name, and its members' words (`两新` → 大规模设备更新,
     消费品以旧换新)."""
@@ -357,19 +356,20 @@ def within_reach(gains: Sequence[tuple[str, float, float]], postings: dict[str, 
 
 def directives_by_term(gains: Sequence[Sequence[tuple[str, float, float]]]) -> dict[str, list[tuple[int, float, float]]]:
     """term -> (place, gain, rarest gain) of each directive holding it, from their `term_gains`, in their order."""
-    by_term: dict[str, list[tuple[int, float, float]]] = {}
+    by_term: defaultdict[str, list[tuple[int, float, float]]] = defaultdict(list)  # (no list made for each look-up)
     for i, directive_gains in enumerate(gains):
         for t, gain, rarest in directive_gains:
-            by_term.setdefault(t, []).append((i, gain, rarest))
-    return by_term
+            by_term[t].append((i, gain, rarest))
+    return dict(by_term)
 
 
 def all_within_reach(by_term: dict[str, list[tuple[int, float, float]]], rank: dict[str, int],
-                     pool_terms: Sequence[frozenset[str]], floor: float, count: int) -> list[list[int]]:
-    """Return, for each of `count` directives (`directives_by_term`), what `within_reach` gives for it in one
-    document, in one pass over its sentences' terms, each sentence's rarest first (`rank`: the order of
-    `term_gains`, hence the same sums): no look-up of the many terms of a directive that the document lacks."""
-    out: list[list[int]] = [[] for _ in range(count)]
+                     pool_terms: Sequence[frozenset[str]], floor: float) -> dict[int, list[int]]:
+    """Return, for each directive (by its place in `directives_by_term`) some sentence of one document is within
+    reach of, what `within_reach` gives for it, in one pass over its sentences' terms, each sentence's rarest first
+    (`rank`: the order of `term_gains`, hence the same sums): no look-up of the many terms of a directive that the
+    document lacks, no list for the many directives it cannot evidence."""
+    out: defaultdict[int, list[int]] = defaultdict(list)
     no_directive: list[tuple[int, float, float]] = []
     for j, terms in enumerate(pool_terms):
         reach: dict[int, float] = {}
@@ -506,7 +506,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
 
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
-        reach = all_within_reach(by_term, rank, terms, floor, len(base.directives))
+        reach = all_within_reach(by_term, rank, terms, floor)
         reporting = Reporting(other, pool)
         # what the document says of a directive it gives no evidence of: one object for all of them (immutable),
         # not one each for the garbage collector to scan
@@ -516,7 +516,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
         results_at = stated[n] if stated is not None else {}
         starts = [s.start for s in pool]
         # only the directives it may say something of: sentences within reach, results stated, a parity target
-        for i in sorted({*compress(range(len(reach)), reach), *map(place.__getitem__, results_at), *parities}):
+        for i in sorted({*reach, *map(place.__getitem__, results_at), *parities}):
             # the sentences stating its targets' results, in the order of the targets, once each: they come first,
             # ranked above any probability (then their own probability is shown)
             figures = list(dict.fromkeys(j for at in results_at.get(base.directives[i].id, ())
@@ -530,7 +530,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                     if j not in figures:
                         scored.append((probability(i, terms[j]), j))
             else:
-                for j in reach[i]:
+                for j in reach.get(i, ()):
                     if j not in figures and (p := probability(i, terms[j])) >= scorer.threshold:
                         scored.append((p, j))
             if not scored:
