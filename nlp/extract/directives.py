@@ -26,13 +26,13 @@ SPEAKER = re.compile(r"(?:我们|我[局院市县区委部厅办处所校]|本[�
 # what may stand before the verb of an imperative sentence: time, deadline, subject, adverbs
 LEAD_IN = re.compile(r"^(?:(?:今年|全年|明年|年内|年底前|下步|下一步|同时|此外|当前|近期|首先|其次|最后|"
                      r"\d{1,2}月(?:\d{1,2}日|底|末)?(?:前|之前)|每(?:个)?(?:年|月|季度|半年|周|天|日|学期)|"
-                     r"继续|要|也|都|还|进一步|认真|切实)[,，]?)+")
+                     r"继续|要|也|都|还|进一步|认真|切实|有效|自觉)[,，]?)+")
 # `维护社会稳定是公安机关的首要任务`: a clause that says what a task is (是 as its verb) sets none; a stance
 # quoting an idea (坚持房子是用来住的…, 践行绿水青山就是金山银山理念, 实事求是) is a task
 COPULA = re.compile(r"^(?!坚持|践行|树立|牢固树立).*?(?<!特别)(?<!尤其)(?<![但还或凡于可若只总要倒真硬就求])是(?![否非])")
 STRONG_MODAL = re.compile(r"(?<![需重主])要|必须|务必|力争")
 PAST = re.compile(r"了|已")
-DONE = re.compile(r"了|已经|取得")
+DONE = re.compile(r"了|已经|取得(?!新|更大|更多|更好|实质性|突破性|决定性)")  # 取得新突破: a goal
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
 # who commits to act in a problems part: the speaker's organisation, opening the sentence
