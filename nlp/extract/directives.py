@@ -87,7 +87,7 @@ def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report
     # the opening verb is looked at only where a verdict depends on it (_imperative is the costliest test)
     if is_heading:
         ok = (not in_report_section and (in_directive_context or _imperative(bare))
-              and not NOMINAL.search(sentence.rstrip("。；;！!")))
+              and not _nominal(sentence.rstrip("。；;！!"), bare))
         return Verdict(ok, modality, HEADING if ok else NOT_A_TASK_HEADING)
     # a find of 将 in C first: the regex engine cannot skip to it past its look-behind
     commitments = tuple(m.start() for m in COMMITMENT.finditer(bare) if _committed(bare, m.start())) \
@@ -117,6 +117,13 @@ def _imperative(bare: str) -> bool:
         if cue("imperative").match(text):
             return True
     return False
+
+
+def _nominal(title: str, bare: str) -> bool:
+    """Whether a heading names a part (`2025年工作总体要求`, `做好今年工作的总体要求`, `主要目标`) rather than a
+    task whose object ends it (`奋力实现“三年初见成效”目标`, `严格政府运行的法治要求`: a verb of doing opens it)."""
+    m = NOMINAL.search(title)
+    return m is not None and (m.start() == 0 or title[m.start() - 1] == "的" or not _imperative(bare))
 
 
 def _subject_leads(text: str, actor: str) -> bool:

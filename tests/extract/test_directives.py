@@ -115,3 +115,16 @@ def test_problems_part_keeps_pledges_not_problem_statements() -> None:
     assert "对此，我们将采取有力措施加以解决。" in texts
     assert "政府将持续改进工作作风。" in texts
     assert not [t for t in texts if "仍需" in t]
+
+
+@pytest.mark.parametrize(("heading", "is_task"), [
+    ("（二）深入实施“百县千镇万村高质量发展工程”，奋力实现“三年初见成效”目标。", True),
+    ("（三）严格政府运行的法治要求。", True),
+    ("三、做好2025年工作的总体要求", False),
+    ("（一）主要目标", False),
+    ("二、2025年工作总体要求和重点任务", False),
+])
+def test_a_heading_ending_in_a_goal_is_a_task_when_a_verb_opens_it(heading: str, is_task: bool) -> None:
+    """目标, 要求 at a heading's end name a part (主要目标, …的总体要求) unless a verb of doing makes them its
+    object (奋力实现…目标)."""
+    assert judge(heading, in_directive_context=True, is_heading=True, in_report_section=False).is_directive == is_task
