@@ -21,15 +21,21 @@ PASSAGE = re.compile(r"目标(?:任务)?[^。：:，,；;\n]{0,4}?(?:是|为)[:�
 
 
 def report_sections(outline: Sequence[OutlineItem]) -> frozenset[int]:
-    """Return the outline items under a heading about past work (工作回顾)."""
+    """Return the outline items under a heading about past work (工作回顾); not a sub-heading of a part of
+    tasks (`（十）…推进美丽中国先行区建设取得新成效` under `二、2025年工作总体要求和重点任务`)."""
     out: set[int] = set()
     report_level: int | None = None
+    tasks_at: list[int] = []  # the levels of the open headings of a part of tasks
     for i, item in enumerate(outline):
         if report_level is not None and item.level <= report_level:
             report_level = None
-        if report_level is None and cue("report_section").search(item.title) and \
-                not cue("directive_section").search(item.title):
+        while tasks_at and tasks_at[-1] >= item.level:
+            tasks_at.pop()
+        tasks = bool(cue("directive_section").search(item.title))
+        if report_level is None and not tasks and not tasks_at and cue("report_section").search(item.title):
             report_level = item.level
+        if tasks:
+            tasks_at.append(item.level)
         if report_level is not None:
             out.add(i)
     return frozenset(out)

@@ -161,3 +161,18 @@ def test_problems_listed_under_their_own_headings_stay_problems() -> None:
     got = dict(roles_by_line(text, 2024))
     assert got["（一）项目储备不足。新签约项目数量同比减少。"] == got["（二）财政收支矛盾突出。刚性支出持续增加。"] == "problems"
     assert got["下一步，我们将重点抓好以下工作。"] == "plan"
+
+
+def test_a_task_heading_ending_in_results_stays_a_task() -> None:
+    """`（二）…推进美丽中国先行区建设取得新成效` under the plan's `二、2025年工作总体要求和重点任务` sets tasks:
+    成效 in a sub-heading of a part of tasks is their aim, not a review (its directives were all dropped)."""
+    from nlp.pipeline import analyze_document
+
+    text = ("一、2024年工作回顾\n（一）经济发展取得新成效。全年地区生产总值增长5.2%。\n"
+            "二、2025年工作总体要求和重点任务\n（一）着力扩大国内需求\n实施城市更新行动。\n"
+            "（二）更大力度保护生态环境，推进美丽中国先行区建设取得新成效\n"
+            "持续深入打好污染防治攻坚战。实施“0.1微克”行动，建成电动汽车超充站1000座。\n")
+    analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
+    tasks = [d.text for d in analysis.directives]
+    assert "持续深入打好污染防治攻坚战。" in tasks
+    assert not any("5.2%" in t for t in tasks)
