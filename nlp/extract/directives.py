@@ -29,10 +29,12 @@ LEAD_IN = re.compile(r"^(?:(?:今年|全年|明年|年内|年底前|下步|下�
                      r"继续|要|也|都|还|进一步|认真|切实|有效|自觉)[,，]?)+")
 # `维护社会稳定是公安机关的首要任务`: a clause that says what a task is (是 as its verb) sets none; a stance
 # quoting an idea (坚持房子是用来住的…, 践行绿水青山就是金山银山理念, 实事求是) is a task
-COPULA = re.compile(r"^(?!坚持|践行|树立|牢固树立).*?(?<!特别)(?<!尤其)(?<![但还或凡于可若只总要倒真硬就求])是(?![否非])")
+COPULA = re.compile(r"^(?!坚持|践行|树立).*?(?<!特别)(?<!尤其)(?<![但还或凡于可若只总要倒真硬求])是(?![否非])")
 STRONG_MODAL = re.compile(r"(?<![需重主])要|必须|务必|力争")
 PAST = re.compile(r"了|已")
-DONE = re.compile(r"了|已经|取得(?!新|更大|更多|更好|实质性|突破性|决定性)")  # 取得新突破: a goal
+DONE = re.compile(r"了|已经|取得")
+# 推动东北振兴取得新突破: what a task is to achieve, not what was achieved (发展质量取得新提升 is a report)
+GOAL = re.compile(r"(?:推动|促进|确保|力争|争取|努力|奋力|推进|加快|力求)[^，,。；;]*?取得(?:新(?!冠)|更大|更多|更好|实质性|突破性)")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
 # who commits to act in a problems part: the speaker's organisation, opening the sentence
@@ -94,7 +96,7 @@ def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report
         if "将" in bare else ()
     if commitments and not PAST.search(bare):
         return Verdict(True, modality, COMMITTED, commitments)
-    if in_directive_context and not in_report_section and not DONE.search(bare) and _imperative(bare):
+    if in_directive_context and not in_report_section and not DONE.search(GOAL.sub("", bare)) and _imperative(bare):
         return Verdict(True, modality, IMPERATIVE)
     return Verdict(False, modality, UNDECIDED, undecided=True)
 
@@ -103,27 +105,36 @@ def _imperative(bare: str) -> bool:
     """Whether the sentence opens with an imperative verb (after time, subject and adverbs); a later
     clause may open it too when nothing in the sentence reports or evaluates."""
     body = CONNECTORS.sub("", bare, count=1)
-    if cue("report_start").match(body) or cue("narrative").search(body):
+    if cue("report_start").match(body) or _narrates(body):
         return False
     for clause in CLAUSE.finditer(body):
         text = LEAD_IN.sub("", clause.group(0).strip())
-        if cue("imperative").match(text):
-            return not COPULA.search(text)
+        if cue("imperative").match(text) and not COPULA.search(text):
+            return True
         units = find_units(text[:16])
         if units and units[0][0] == 0:
             if COUNTED_SUBJECT.match(units[0][2]):
                 return False  # ×个院…, 三个县区院…: a report about units
             text = LEAD_IN.sub("", text[units[0][1]:])
-        if cue("imperative").match(text):
+        if cue("imperative").match(text) and not COPULA.search(text):
             return True
     return False
+
+
+def _narrates(text: str) -> bool:
+    """Whether a sentence reports or evaluates (the `narrative` cue) other than in the goal it sets."""
+    return bool(cue("narrative").search(GOAL.sub("", text) if "取得" in text else text))
 
 
 def _nominal(title: str, bare: str) -> bool:
     """Whether a heading names a part (`2025年工作总体要求`, `做好今年工作的总体要求`, `主要目标`) rather than a
     task whose object ends it (`奋力实现“三年初见成效”目标`, `严格政府运行的法治要求`: a verb of doing opens it)."""
     m = NOMINAL.search(title)
-    return m is not None and (m.start() == 0 or title[m.start() - 1] == "的" or not _imperative(bare))
+    if m is None:
+        return False
+    if m.group(0) not in ("目标", "要求") or m.start() == 0 or title[m.start() - 1] == "的":
+        return True  # (…情况, …成绩, …方面 name a part whatever opens them)
+    return not _imperative(bare)
 
 
 def _subject_leads(text: str, actor: str) -> bool:
@@ -185,7 +196,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         # undecided that narrates nothing, outside a report's opening (whose directives are dropped below);
         # it adds the sentence when it is confident
         if prob is not None and not decided and verdict.undecided and not in_report \
-                and not (role == "preamble" and ctx.structured) and not cue("narrative").search(sent.text):
+                and not (role == "preamble" and ctx.structured) and not _narrates(sent.text):
             p = prob(sent)
             if p is not None and p >= CLASSIFIER_ADDS:
                 decided, confidence = True, p

@@ -161,8 +161,8 @@ def _word_terms(word: str) -> frozenset[str]:
 
 
 CJK_WORD = re.compile(r"[\u4e00-\u9fff+]+")
-# an ordinal (第二批, 第三届, 首批) tells which round, not which task
-ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百]+|首)[批届轮期次]?")
+# an ordinal or a count (第二批, 第三届, 首批, 第一个, 一个, 两项) tells which round or how many, not which task
+ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百]+|首)[批届轮期次个]?|[一二两三四五六七八九十百千万几]+[个批项条次届轮期]")
 NO_TERMS: frozenset[str] = frozenset()  # one object for the many words without terms (not one each to collect)
 
 
@@ -175,7 +175,8 @@ def terms_of_word(word: str, among: Vocabulary | None = None) -> frozenset[str]:
         return NO_TERMS
     pieces = map(word.__getitem__, _pieces(len(word)))  # 粮食产量 → 粮食, 产量: what a search engine indexes
     if among is None:
-        return frozenset({word, *(piece for piece in pieces if piece not in generic and known_word(piece))})
+        return frozenset({word, *(piece for piece in pieces
+                                  if piece not in generic and not ORDINAL.fullmatch(piece) and known_word(piece))})
     out = among.pieces.intersection(pieces)
     if word in among.terms:
         out |= {word}
@@ -209,7 +210,8 @@ class Vocabulary(dict[str, frozenset[str]]):
         super().__init__()
         self.terms = terms
         generic = _generic()
-        self.pieces = frozenset(t for t in terms if len(t) in (2, 3) and t not in generic and known_word(t))
+        self.pieces = frozenset(t for t in terms if len(t) in (2, 3) and t not in generic and not ORDINAL.fullmatch(t)
+                                and known_word(t))
         full, _ = _abbreviations()
         shorts = [short for short, name in full.items() if not _word_terms(name).isdisjoint(terms)]
         self.short_forms = re.compile(words_pattern(shorts)) if shorts else None
@@ -290,7 +292,8 @@ def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float])
 def feature_values(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]
                    ) -> tuple[float, float, float, int, float, int, float, float]:
     """Return the values of `features` in the order of `FEATURES`, without building a `Features`: what
-    `match_directives` scores each of its candidates by."""
+    `match_directives` scores each of its candidates by. They depend on the sentence's terms among the
+    directive's (`d.everything`) only: `match_directives` keeps one probability for each such set."""
     best = (0.0, 0.0, 0.0, 0, 0.0)
     half = 0
     rarity, rare = idf.__getitem__, d.rare
@@ -516,7 +519,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
         results_at = stated[n] if stated is not None else {}
         starts = [s.start for s in pool]
         # only the directives it may say something of: sentences within reach, results stated, a parity target
-        for i in sorted({*reach, *map(place.__getitem__, results_at), *parities}):
+        # (a target may belong to a directive the base no longer has: one a reviewer marked 不是任务)
+        for i in sorted({*reach, *(place[d] for d in results_at if d in place), *parities}):
             # the sentences stating its targets' results, in the order of the targets, once each: they come first,
             # ranked above any probability (then their own probability is shown)
             figures = list(dict.fromkeys(j for at in results_at.get(base.directives[i].id, ())

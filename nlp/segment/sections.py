@@ -32,9 +32,10 @@ def report_sections(outline: Sequence[OutlineItem]) -> frozenset[int]:
         while tasks_at and tasks_at[-1] >= item.level:
             tasks_at.pop()
         tasks = bool(cue("directive_section").search(item.title))
-        if report_level is None and not tasks and not tasks_at and cue("report_section").search(item.title):
+        reviews = bool(cue("report_section").search(item.title))
+        if report_level is None and not tasks and not tasks_at and reviews:
             report_level = item.level
-        if tasks:
+        if tasks and not reviews:  # (2024年目标任务完成情况 is neither: its sub-headings decide for themselves)
             tasks_at.append(item.level)
         if report_level is not None:
             out.add(i)

@@ -61,6 +61,12 @@ def test_imperative_sentence_continues_a_directive_paragraph() -> None:
     ("将小规模纳税人增值税起征点从月销售额10万元提高到15万元。", True),
     ("推动东北振兴取得新突破。", True),
     ("推动东北振兴取得了新突破。", False),
+    ("发展质量取得新提升，全市地区生产总值增长5.2%。", False),
+    ("统筹疫情防控和经济社会发展取得新冠肺炎疫情防控重大战略成果。", False),
+    ("全面建成小康社会取得决定性成就。", False),
+    ("维护群众利益就是维护社会稳定。", False),
+    ("各级政府维护社会稳定是首要任务。", False),
+    ("保障粮食安全的要害是种子和耕地，加强种质资源保护。", True),
     ("坚持房子是用来住的、不是用来炒的定位，稳地价、稳房价、稳预期。", True),
     ("践行绿水青山就是金山银山理念，加快发展方式绿色转型。", True),
     ("维护社会稳定是公安机关的首要任务。", False),
@@ -123,6 +129,10 @@ def test_problems_part_keeps_pledges_not_problem_statements() -> None:
     ("三、做好2025年工作的总体要求", False),
     ("（一）主要目标", False),
     ("二、2025年工作总体要求和重点任务", False),
+    ("一、贯彻落实市委决策部署情况", False),
+    ("三、完成全年目标任务情况", False),
+    ("二、推动高质量发展成绩", False),
+    ("（二）加强党风廉政建设方面", False),
 ])
 def test_a_heading_ending_in_a_goal_is_a_task_when_a_verb_opens_it(heading: str, is_task: bool) -> None:
     """目标, 要求 at a heading's end name a part (主要目标, …的总体要求) unless a verb of doing makes them its

@@ -240,13 +240,28 @@ def test_short_form_and_full_name_share_the_name(written: str) -> None:
     assert "中国国际进口博览会" in Terms(analysis).of(0, len(analysis.document.text))
 
 
-@pytest.mark.parametrize("word", ["第二批", "首批", "第三届", "第八届", "第二轮", "第一"])
+@pytest.mark.parametrize("word", ["第二批", "首批", "第三届", "第八届", "第二轮", "第一", "第一个", "首个", "一个", "两项"])
 def test_an_ordinal_ties_a_sentence_to_no_task(word: str) -> None:
-    """开展碳达峰第二批试点 and 第二批自贸试验区联动创新区 share a round, not a task: an ordinal is no term."""
+    """开展碳达峰第二批试点 and 第二批自贸试验区联动创新区 share a round, not a task: an ordinal or a count is no
+    term, nor a piece of a longer word (实现第一个百年奋斗目标 shares nothing with 第一个 or 一个)."""
     from nlp.match.evidence import terms_of_word
 
     assert terms_of_word(word) == frozenset()
     assert terms_of_word("试验区") == frozenset({"试验区", "试验"})
+    assert terms_of_word("实现第一个百年") == frozenset({"实现第一个百年", "百年"})
+
+
+def test_a_words_terms_among_a_vocabulary_are_its_terms_in_it() -> None:
+    """The terms a comparison works out for a word among its directives' terms (`Vocabulary`) are the word's own
+    terms that are among them, for every word of a report."""
+    from nlp.match.evidence import Vocabulary, terms_of_word
+
+    text = ("加快建设全国统一大市场，实施第一个百年奋斗目标，深化国有企业改革，推进中试验证平台和粮食产量"
+            "稳定提升，扩大消费品以旧换新，开展第二批碳达峰试点，大力发展县域经济。")
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    words = set(analysis.tokens.texts)
+    vocabulary = Vocabulary(frozenset().union(*(terms_of_word(w) for w in sorted(words)[::2])))
+    assert {w: terms_of_word(w, vocabulary) for w in words} == {w: terms_of_word(w) & vocabulary.terms for w in words}
 
 
 @pytest.mark.parametrize(("five_years", "opening"), [
@@ -305,6 +320,21 @@ def test_a_targets_result_is_its_directives_evidence() -> None:
     for words, first in (("国内生产总值", "过去一年，全省经济总量跨上新台阶，地区生产总值增长5.8%。"), ("失业率", "城镇调查失业率5.1%。")):
         d = next(d for d in comparison.directives if words in d.text)
         assert (d.results[0].evidence[0].text, d.results[0].status) == (first, "met")
+
+
+def test_targets_of_a_directive_left_out_are_compared() -> None:
+    """A reviewer marks a target's directive 不是任务 (the web workspace compares the base without it): its target
+    is still traced, and the other directives keep their evidence."""
+    plan = ("２０２５年政府工作报告\n一、２０２４年工作回顾\n全年经济运行总体平稳。\n二、２０２５年工作安排\n"
+            "今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率5.5%左右。\n要大力提振消费。\n")
+    review = ("２０２６年政府工作报告\n一、２０２５年工作回顾\n过去一年，地区生产总值增长5.8%。\n城镇调查失业率5.1%。\n"
+              "二、２０２６年工作安排\n今年要稳中求进。\n")
+    base, other = _pair(plan, review)
+    kept = tuple(d for d in base.directives if "国内生产总值" not in d.text)
+    comparison = compare(base.with_items("directives", kept), [other])
+    assert [t.results[0].value for t in comparison.targets] == [5.8, 5.1]
+    d = next(d for d in comparison.directives if "失业率" in d.text)
+    assert (d.results[0].evidence[0].text, d.results[0].status) == ("城镇调查失业率5.1%。", "met")
 
 
 def test_results_of_the_year_not_of_the_five_years() -> None:

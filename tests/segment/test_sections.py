@@ -176,3 +176,15 @@ def test_a_task_heading_ending_in_results_stays_a_task() -> None:
     tasks = [d.text for d in analysis.directives]
     assert "持续深入打好污染防治攻坚战。" in tasks
     assert not any("5.2%" in t for t in tasks)
+
+
+def test_report_sections_under_a_heading_naming_tasks_and_their_review() -> None:
+    """`一、2024年目标任务完成情况` names tasks and their review: a sub-heading of results under it is a review,
+    one under a part of tasks alone is not."""
+    from nlp.segment.sections import report_sections
+
+    text = ("一、2024年目标任务完成情况\n（一）经济发展取得新成效\n全年地区生产总值增长5.2%。\n"
+            "二、2025年重点任务\n（一）着力扩大国内需求\n实施城市更新行动。\n（二）推进美丽城市建设取得新成效\n加强治理。\n")
+    analysis = structure(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
+    titles = [analysis.outline[i].title for i in sorted(report_sections(analysis.outline))]
+    assert titles == ["经济发展取得新成效"]
