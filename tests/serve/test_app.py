@@ -184,6 +184,23 @@ def test_compare_with_the_county_reports_and_override(client: Client) -> None:
     assert r.json()["label"] == "未完成" and r.json()["change"] is None
 
 
+def test_compare_after_a_target_task_is_marked_not_a_task(client: Client) -> None:
+    """A reviewer marks the task that sets a target 不是任务: the comparison still opens, the target traced."""
+    plan = ("２０２５年政府工作报告\n一、２０２４年工作回顾\n全年经济运行总体平稳。\n二、２０２５年工作安排\n"
+            "今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率5.5%左右。\n要大力提振消费。\n")
+    review = ("２０２６年政府工作报告\n一、２０２５年工作回顾\n过去一年，地区生产总值增长5.8%。\n城镇调查失业率5.1%。\n"
+              "二、２０２６年工作安排\n今年要稳中求进。\n")
+    [base] = client.upload(name="2025年报告.txt", data=plan.encode())
+    [other] = client.upload(name="2026年报告.txt", data=review.encode())
+    sha = base["sha256"]
+    row = next(r for n in range(3) if "国内生产总值" in (r := first_row(client, sha, n))["text"])
+    r = client.post(f"/api/documents/{sha}/corrections", json={"item": row, "field": "不是任务", "value": "是"})
+    assert r.status_code == 200 and r.json()["dropped"]
+    page = client.get("/compare", params={"base": sha, "other": [other["sha256"]]})
+    assert page.status_code == 200, page.text[:500]
+    assert "5.8" in page.text
+
+
 def test_hostile_text_is_escaped(client: Client) -> None:
     [job] = client.upload(name="hostile.txt", data=HOSTILE.encode())
     page = client.get(f"/doc/{job['sha256']}").text
