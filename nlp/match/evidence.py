@@ -192,6 +192,8 @@ def _pieces(length: int) -> tuple[slice, ...]:
 
 def _of_generic_words(word: str, generic: frozenset[str]) -> bool:
     """Whether a token is generic words run together (大力发展, 加快推进, 高质量发展): no more a term than they."""
+    if len(word) < 4 or not any(word[:n] in generic for n in range(2, len(word) - 1)):
+        return False  # (most words: no generic word opens them, leaving two characters or more)
     ends = {0}  # where a run of generic words from the word's start can end
     for i in range(1, len(word) + 1):
         if any(word[j:i] in generic for j in ends if i - j >= 2):
