@@ -116,12 +116,12 @@ def sentence_scorer(analysis: Analysis) -> Callable[[Sentence], float | None] | 
 
 
 def training_data(gold_files: Sequence[Path] | None = None) -> list[tuple[str, str, str]]:
-    """Return (document, sentence, label) for every annotated sentence of the gold files."""
+    """Return (document, sentence, label) for every annotated sentence of the gold files but the held-out ones."""
     rows: list[tuple[str, str, str]] = []
     for path in gold_files or default_gold_files():
         gold = json.loads(path.read_text(encoding="utf-8"))
-        if "document" not in gold:
-            continue
+        if "document" not in gold or gold.get("held_out"):
+            continue  # (a held-out document measures the tool: it trains nothing)
         if "sentences" in gold:
             source = None
             if any("text" not in s for s in gold["sentences"]):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from conftest import needs_shared
 
@@ -57,3 +60,12 @@ def test_model_finds_directives_the_rules_may_miss() -> None:
     k = model.classes.index("directive")
     probs = model.predict_proba(["加快建设海洋强省。", "过去一年，全县破获刑事案件1268起。"])
     assert probs[0][k] > 0.5 > probs[1][k]
+
+
+def test_a_held_out_gold_trains_nothing(tmp_path: Path) -> None:
+    """A gold marked held_out (a document written to measure the tool) gives the classifier no sentences."""
+    gold = {"document": "x.txt", "sentences": [{"text": "加快建设海洋强省。", "label": "directive"}]}
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "b.gold.json").write_text(json.dumps({**gold, "held_out": True}, ensure_ascii=False), encoding="utf-8")
+    assert training_data([tmp_path / "a.gold.json"]) == [("x.txt", "加快建设海洋强省。", "directive")]
+    assert training_data([tmp_path / "b.gold.json"]) == []
