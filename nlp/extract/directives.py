@@ -30,6 +30,9 @@ LEAD_IN = re.compile(r"^(?:(?:今年|全年|明年|年内|年底前|下步|下�
 # `维护社会稳定是公安机关的首要任务`: a clause that says what a task is (是 as its verb) sets none; a stance
 # quoting an idea (坚持房子是用来住的…, 践行绿水青山就是金山银山理念, 实事求是) is a task
 COPULA = re.compile(r"^(?!坚持|践行|树立).*?(?<!特别)(?<!尤其)(?<![但还或凡于可若只总要倒真硬求])是(?![否非])")
+# `城乡社区规范健康管理服务率提高到65%`: a figure to reach, stated in a plan's directive paragraph, is a target
+TARGET_FIGURE = re.compile(r"^(?!.*(?:预计|共|累计|同比|发生|不足|滞后)).*(?:提高|提升|增加|达|增长|增至|不低于|不少于|不超过|控制在|保持在|降低|下降|减少)"
+                           r"(?:到|至|为)?(?:[\d.]+|[一二两三四五六七八九十百千万]+)")
 STRONG_MODAL = re.compile(r"(?<![需重主])要|必须|务必|力争")
 PAST = re.compile(r"了|已")
 DONE = re.compile(r"了|已经|取得")
@@ -96,7 +99,8 @@ def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report
         if "将" in bare else ()
     if commitments and not PAST.search(bare):
         return Verdict(True, modality, COMMITTED, commitments)
-    if in_directive_context and not in_report_section and not DONE.search(GOAL.sub("", bare)) and _imperative(bare):
+    if in_directive_context and not in_report_section and not DONE.search(GOAL.sub("", bare)) and (
+            _imperative(bare) or TARGET_FIGURE.search(bare)):
         return Verdict(True, modality, IMPERATIVE)
     return Verdict(False, modality, UNDECIDED, undecided=True)
 

@@ -67,6 +67,10 @@ def test_imperative_sentence_continues_a_directive_paragraph() -> None:
     ("维护群众利益就是维护社会稳定。", False),
     ("各级政府维护社会稳定是首要任务。", False),
     ("保障粮食安全的要害是种子和耕地，加强种质资源保护。", True),
+    ("城乡社区规范健康管理服务率提高到65%。", True),
+    ("居民医保人均财政补助标准提高30元。", True),
+    ("预计今年高校毕业生超过1170万人，同比增加43万人。", False),
+    ("全年共发生各类生产安全事故43起，同比下降12.2%。", False),
     ("坚持房子是用来住的、不是用来炒的定位，稳地价、稳房价、稳预期。", True),
     ("践行绿水青山就是金山银山理念，加快发展方式绿色转型。", True),
     ("维护社会稳定是公安机关的首要任务。", False),
@@ -74,8 +78,8 @@ def test_imperative_sentence_continues_a_directive_paragraph() -> None:
     ("新增就业岗位已超过2万个。", False),
 ])
 def test_imperative_openings(sentence: str, is_directive: bool) -> None:
-    """In a directive paragraph, a sentence opening with a verb of doing is a task; one that says what a task is
-    (是 as its verb) or reports it done is not."""
+    """In a directive paragraph, a sentence opening with a verb of doing is a task, and one setting a figure to
+    reach; one that says what a task is (是 as its verb), forecasts, or reports it done is not."""
     verdict = judge(sentence, in_directive_context=True, is_heading=False, in_report_section=False)
     assert verdict.is_directive == is_directive
 
