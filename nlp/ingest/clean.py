@@ -39,6 +39,7 @@ CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3,
 DATE_ARABIC = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_HAN = re.compile(r"([〇零○O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 BYLINE = re.compile(r"^[—－-]{1,2}|在.{2,40}(会议|大会|会)上")
+BYLINE_LINE = re.compile(r"[—－]{1,2}.{0,40}(?:会议|大会|会)上")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
 DOC_TYPE = re.compile(r"报告|讲话|发言|致辞|总结|意见|通知|方案|规划|纪要|决定|汇报|部署|提纲|材料")
@@ -116,6 +117,8 @@ def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool) ->
         return True
     if blanks:
         return False
+    if line.startswith(("——", "－－")) or BYLINE_LINE.fullmatch(prev):
+        return False  # a byline (——2026年1月9日在…会议上) and the speaker's line after it stand alone
     if (NUMBER_TAIL.search(prev) and NUMBER_HEAD.match(line)) or (LATIN_TAIL.search(prev) and LATIN_HEAD.match(line)):
         return not _is_marker_line(line)
     if not block_style:

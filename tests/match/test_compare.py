@@ -75,11 +75,16 @@ def test_results_across_years() -> None:
 @pytest.mark.parametrize(
     ("head", "unit"),
     [("丰台区人民检察院2025年工作总结", "丰台区院"), ("2026年北京市政府工作报告", "北京市"),
-     ("西山县公安局关于上半年工作的报告", "西山县公安局"), ("工作总结", None)],
+     ("西山县公安局关于上半年工作的报告", "西山县公安局"), ("工作总结", None),
+     # a title block whose lines a blank-line layout would otherwise run together
+     ("澜州市东湖区2026年政府工作报告\n——2026年1月9日在东湖区第八届人民代表大会第六次会议上\n东湖区人民政府区长 林晓岚",
+      "东湖区")],
 )
 def test_document_unit(head: str, unit: str | None) -> None:
-    analysis = analyze_document(read_bytes(f"{head}\n同志们：\n要加强工作。".encode(), "x.txt", ".txt"))
+    text = f"{head}\n\n同志们：\n\n要加强工作。\n\n要抓好落实。\n\n要严格考核。"  # paragraphs set apart by blank lines
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
     assert document_unit(analysis) == unit
+    assert analysis.document.title == head.split("\n")[0]
 
 
 @pytest.mark.parametrize(
