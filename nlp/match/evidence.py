@@ -53,6 +53,8 @@ IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
+# a quota of each unit (每个县区院每年办理两三件, 各乡镇至少建成1个, 人均…), not a total of the whole
+PER_UNIT = re.compile(r"每个|每(?:县|区|乡|镇|村|院|所|校|家|单位)|各(?:县|区|市|乡|镇|村|院|所|单位|部门|地)|人均|户均|校均")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
 THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
 
@@ -485,10 +487,12 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
 
 
 def match_directives(base: Analysis, others: Sequence[Analysis],
-                     stated: Sequence[dict[str, list[int]]] | None = None) -> list[list[DirectiveResult]]:
+                     stated: Sequence[dict[str, list[int]]] | None = None,
+                     shares: Sequence[bool] | None = None) -> list[list[DirectiveResult]]:
     """For each directive of `base`, one result per other document. `stated`, per document: directive id -> where
     the document states the results of its targets (`find_result`); the sentences stating them are its first
-    evidence, the figures the comparison's targets show."""
+    evidence, the figures the comparison's targets show. `shares`, per document: whether it speaks for a narrower
+    level than `base` (a county against its city), where a total the base sets is done by the document's share."""
     scorer = SCORER
     d_items, pools, pool_terms, idf = candidate_features(base, others)
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
@@ -544,7 +548,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             scored.sort(key=lambda x: (-x[0], x[1]))
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(
                 p if p <= 1 else probability(i, terms[j]), 3)) for p, j in scored[:MAX_EVIDENCE])
-            status = _status(goals[i], evidence, reporting)
+            status = _status(goals[i], evidence, reporting, shares is not None and shares[n])
             if status == "unknown" and parity is not None and not figures:
                 continue  # a parity target the document gives one side of: nothing to judge by
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
@@ -598,10 +602,11 @@ class Reporting:
 @dataclass(frozen=True)
 class Goals:
     """What a directive's status is judged by, worked out once for all the documents compared: its targets'
-    quantities, the metric keys of a parity target it sets (`_parity_keys`) and the points its first metric may
+    quantities (and which are totals of the base's own scope, not a quota of each unit), the metric keys of a parity target it sets (`_parity_keys`) and the points its first metric may
     fall short by (基本同步: as 左右 allows), its rate targets."""
 
     targets: tuple[Quantity, ...]
+    totals: frozenset[str]
     parity: tuple[str, str] | None
     slack: float
     rates: tuple[Target, ...]
@@ -609,14 +614,19 @@ class Goals:
     @classmethod
     def of(cls, d: Directive, base: Analysis) -> Goals:
         parity = _parity_keys(d.text)
-        return cls(targets=tuple(q for q in base.quantities if q.id in d.targets) if d.targets else (),
-                   parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
+        targets = tuple(q for q in base.quantities if q.id in d.targets) if d.targets else ()
+        text = base.document.text
+        each = any(a.startswith(("各", "每")) for a in (*d.actors, *d.inherited_actors))
+        totals = frozenset(q.id for q in targets
+                           if not each and not PER_UNIT.search(text, clause_start(text, d.start, q.start), q.start))
+        return cls(targets=targets, totals=totals, parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.key is not None
                                and t.unit in RATE_UNITS and t.value is not None))
 
 
-def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting) -> Status:
-    """Status of a directive in one document from its best evidence."""
+def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, share: bool = False) -> Status:
+    """Status of a directive in one document from its best evidence; `share`: the document speaks for a narrower
+    level, whose own count of a total the base sets (全年实施市级重点项目300个 against a county's 42) is its share."""
     top = evidence[0]
     if not goals.targets and goals.parity is None and not goals.rates:
         return reporting.status_by_polarity(top)  # most directives set no target to judge by
@@ -635,7 +645,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting) ->
                 return "not_met"
             counts = [q for q in quantities if q.kind == "count" and isinstance(q.value, int | float) and q.value > 0]
             return "met" if counts else "unknown"
-        if t.kind in ("count_range", "count") and t.unit and not t.unit.startswith(("万", "亿")):
+        if t.kind in ("count_range", "count") and t.unit and not t.unit.startswith(("万", "亿")) \
+                and not (share and t.id in goals.totals):
             # the same thing counted in the same unit: 每年两三件 against 办理信访积案1件 (a national total in
             # 万/亿 is not compared: a unit's own figure is its share of it)
             counts = [q.value for q in quantities if q.kind == "count" and q.unit == t.unit

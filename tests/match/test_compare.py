@@ -87,6 +87,21 @@ def test_document_unit(head: str, unit: str | None) -> None:
     assert analysis.document.title == head.split("\n")[0]
 
 
+def test_a_total_of_the_base_is_done_by_a_units_share() -> None:
+    """A city's total (全年实施市级重点项目300个以上) is done by a county's own count (42个, as units.dev.json
+    defines a share); a quota of each unit (各乡镇…至少建成2个) is compared with the unit's count."""
+    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年重点任务\n"
+            "全年实施市级重点项目300个以上。\n推进乡村振兴，各乡镇年内至少建成2个和美乡村示范村。\n")
+    review = ("东湖区2026年政府工作报告\n东湖区人民政府区长 林晓岚\n一、2025年工作回顾\n全区42个市级重点项目完成投资96.5亿元，完成年度计划的108%。\n"
+              "推进乡村振兴，全区建成和美乡村示范村1个。\n二、2026年工作安排\n今年要稳中求进。\n")
+    base, other = _pair(plan, review)
+    results = {d.text[:6]: d.results[0] for d in compare(base, [other]).directives}
+    assert results["全年实施市级"].status == "met"
+    assert results["推进乡村振兴"].status == "partial"
+    alone, _ = _pair(plan.replace("澜州市", "东湖区"), review)  # the same level: the total is compared
+    assert next(d for d in compare(alone, [other]).directives if "重点项目" in d.text).results[0].status == "partial"
+
+
 @pytest.mark.parametrize(
     ("documents", "names"),
     [  # national reports are all titled 政府工作报告: the year tells them apart
