@@ -117,7 +117,7 @@ def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool) ->
         return True
     if blanks:
         return False
-    if line.startswith(("——", "－－")) or BYLINE_LINE.fullmatch(prev):
+    if BYLINE_LINE.fullmatch(line) or BYLINE_LINE.fullmatch(prev):
         return False  # a byline (——2026年1月9日在…会议上) and the speaker's line after it stand alone
     if (NUMBER_TAIL.search(prev) and NUMBER_HEAD.match(line)) or (LATIN_TAIL.search(prev) and LATIN_HEAD.match(line)):
         return not _is_marker_line(line)

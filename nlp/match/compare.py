@@ -23,11 +23,17 @@ from nlp.types import (
     TargetResult,
 )
 
-# (a place name holds none of the words of a byline: not 大会第六次会议上东湖区 of …会议上东湖区人民政府)
-ORG = re.compile(r"(?P<place>(?:(?![上在于的会届次第年月日])[\u4e00-\u9fff]){2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
+ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
                  r"(?P<org>人民检察院|人民法院|人民政府|政府|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}委员会)")
 SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
+# a byline run into the line after it (——2026年1月9日在东湖区第八届人民代表大会第六次会议上东湖区人民政府区长):
+# not the place of …会议上东湖区人民政府
+BYLINE = re.compile(r"[—－]*(?:\d{4}年\d{1,2}月\d{1,2}日)?在[^，,。；;]{2,40}?(?:会议|大会|会)上")
+# the level a place name is of, by its last place word (直辖市 are provinces)
+LEVELS = (("自治区", 4), ("省", 4), ("州", 3), ("盟", 3), ("市", 3), ("区", 2), ("县", 2), ("旗", 2), ("镇", 1),
+          ("乡", 1), ("街道", 1))
+PROVINCIAL_CITIES = ("北京市", "上海市", "天津市", "重庆市")
 SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法院", "人民政府": "", "政府": ""}
 
 
@@ -36,7 +42,7 @@ def document_unit(analysis: Analysis) -> str | None:
     lines = [analysis.document.title or "", *analysis.document.text.split("\n")[:6]]
     for line in lines:
         for piece in re.split(r"[，,。：:；;\s“”]", line):
-            m = ORG.search(LEAD.sub("", piece))
+            m = ORG.search(LEAD.sub("", BYLINE.sub("", piece)))
             if m and not m.group("place").startswith(("我", "本", "全")) and m.group("place") != "自治区":
                 return m.group("place") + SHORT_ORG.get(m.group("org"), m.group("org"))
     return None
@@ -86,13 +92,28 @@ def _scope(analysis: Analysis, unit: str | None) -> tuple[str | None, str | None
 
 
 def _other_level(base: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:
-    """Whether a document of scope `other` speaks for a narrower level than one of scope `base` (`_scope`):
-    another region (a province's report against the national one), or, where neither names a region, another
-    unit both name (a county's summary against a city's). A unit or region not found is taken for the same
-    level: its totals are compared as they are."""
-    if base[0] or other[0]:
-        return base[0] != other[0]
-    return None not in (base[1], other[1]) and base[1] != other[1]
+    """Whether a document of scope `other` speaks for a narrower level than one of scope `base` (`_scope`): a
+    province against a national report (which names no region nor unit), a unit of a lower level than the
+    base's (a county against its city, 浦东新区 against 上海市; not two provinces, nor a city against its
+    province). A unit or region not found is taken for the same level: its totals are compared as they are."""
+    if base == (None, None):
+        return other[0] is not None
+    if base[0] is not None and other[0] is not None and base[0] != other[0]:
+        return False  # two provinces, or places in two
+    high, low = _level(base), _level(other)
+    return high is not None and low is not None and low < high
+
+
+def _level(scope: tuple[str | None, str | None]) -> int | None:
+    """4 for a province, 3 a city, 2 a county or district, 1 a town (`LEVELS`), from a scope's unit, else its
+    region; None where neither tells."""
+    region, unit = scope
+    if unit is None:
+        return 4 if region is not None else None
+    if unit.startswith(PROVINCIAL_CITIES) and not unit[3:4]:
+        return 4
+    ends = [(unit.rfind(word), level) for word, level in LEVELS if word in unit]
+    return max(ends)[1] if ends else None
 
 
 def document_names(comparison: Comparison) -> list[str]:

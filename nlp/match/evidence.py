@@ -53,8 +53,11 @@ IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
-# a quota of each unit (每个县区院每年办理两三件, 各乡镇至少建成1个, 人均…), not a total of the whole
-PER_UNIT = re.compile(r"每个|每(?:县|区|乡|镇|村|院|所|校|家|单位)|各(?:县|区|市|乡|镇|村|院|所|单位|部门|地)|人均|户均|校均")
+# a quota of each unit (各乡镇至少建成1个, 每个县区院每年办理两三件): compared with a unit's own count
+PER_UNIT = re.compile(r"每(?:个|名|所|家|县|区|乡|镇|村|院|校|单位)"
+                      r"|各(?:县|区(?!域)|市(?!场)|州|盟|旗|乡|镇|村|街道|社区|园区|开发区|院|所|单位|部门|地(?!区))")
+# a ratio per head or per unit (每千人口…4.5个, 人均, 村均): compared with no count
+PER_HEAD = re.compile(r"每(?:人|户|万|千|百)|[村县镇户人校]均")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
 THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
 
@@ -602,11 +605,13 @@ class Reporting:
 @dataclass(frozen=True)
 class Goals:
     """What a directive's status is judged by, worked out once for all the documents compared: its targets'
-    quantities (and which are totals of the base's own scope, not a quota of each unit), the metric keys of a parity target it sets (`_parity_keys`) and the points its first metric may
-    fall short by (基本同步: as 左右 allows), its rate targets."""
+    quantities, those a quota of each unit (`PER_UNIT`; the others are totals of the base's own scope) and those
+    ratios (`PER_HEAD`), the metric keys of a parity target it sets (`_parity_keys`) and the points its first
+    metric may fall short by (基本同步: as 左右 allows), its rate targets."""
 
     targets: tuple[Quantity, ...]
-    totals: frozenset[str]
+    quotas: frozenset[str]
+    ratios: frozenset[str]
     parity: tuple[str, str] | None
     slack: float
     rates: tuple[Target, ...]
@@ -617,9 +622,11 @@ class Goals:
         targets = tuple(q for q in base.quantities if q.id in d.targets) if d.targets else ()
         text = base.document.text
         each = any(a.startswith(("各", "每")) for a in (*d.actors, *d.inherited_actors))
-        totals = frozenset(q.id for q in targets
-                           if not each and not PER_UNIT.search(text, clause_start(text, d.start, q.start), q.start))
-        return cls(targets=targets, totals=totals, parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
+        before = {q.id: (clause_start(text, d.start, q.start), q.start) for q in targets}
+        return cls(targets=targets,
+                   quotas=frozenset(i for i, (a, b) in before.items() if each or PER_UNIT.search(text, a, b)),
+                   ratios=frozenset(i for i, (a, b) in before.items() if PER_HEAD.search(text, a, b)),
+                   parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.key is not None
                                and t.unit in RATE_UNITS and t.value is not None))
 
@@ -646,7 +653,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             counts = [q for q in quantities if q.kind == "count" and isinstance(q.value, int | float) and q.value > 0]
             return "met" if counts else "unknown"
         if t.kind in ("count_range", "count") and t.unit and not t.unit.startswith(("万", "亿")) \
-                and not (share and t.id in goals.totals):
+                and t.id not in goals.ratios and (not share or t.id in goals.quotas):
             # the same thing counted in the same unit: 每年两三件 against 办理信访积案1件 (a national total in
             # 万/亿 is not compared: a unit's own figure is its share of it)
             counts = [q.value for q in quantities if q.kind == "count" and q.unit == t.unit

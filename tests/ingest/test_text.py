@@ -68,6 +68,11 @@ def test_web_copy_breaks_are_repaired(broken: str, repaired: str) -> None:
         ("附件1\n2025年省十件民生实事\n一、为老年人提供服务", 3),
         # a semicolon line break inside a blank-line-separated paragraph joins
         ("甲\n\n乙\n\n丙\n\n有的院表态调门高;\n有的院反应迟缓。\n\n丁", 5),
+        # in a blank-line layout, a title, its byline and the speaker's line are three paragraphs
+        ("某区2026年政府工作报告\n——2026年1月9日在某区第八届人民代表大会第六次会议上\n某区人民政府区长 林某\n\n各位代表：\n\n"
+         "现在，我代表区人民政府报告工作。\n\n一、2025年工作回顾", 6),
+        # while a wrapped line that opens with a dash still joins the line it continues
+        ("甲\n\n乙\n\n丙\n\n坚持以人民为中心的发展思想\n——这是我们一切工作的出发点和落脚点。\n\n丁", 5),
     ],
 )
 def test_paragraph_breaks(lines: str, paragraphs: int) -> None:

@@ -78,13 +78,46 @@ def test_results_across_years() -> None:
      ("西山县公安局关于上半年工作的报告", "西山县公安局"), ("工作总结", None),
      # a title block whose lines a blank-line layout would otherwise run together
      ("澜州市东湖区2026年政府工作报告\n——2026年1月9日在东湖区第八届人民代表大会第六次会议上\n东湖区人民政府区长 林晓岚",
-      "东湖区")],
+      "东湖区"),
+     # place names holding a byline's characters (上, 会, 日)
+     ("上海市人民政府工作报告", "上海市"), ("日照市人民政府工作报告", "日照市"), ("会同县人民政府工作报告", "会同县")],
 )
 def test_document_unit(head: str, unit: str | None) -> None:
     text = f"{head}\n\n同志们：\n\n要加强工作。\n\n要抓好落实。\n\n要严格考核。"  # paragraphs set apart by blank lines
     analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
     assert document_unit(analysis) == unit
     assert analysis.document.title == head.split("\n")[0]
+
+
+@pytest.mark.parametrize(("base", "other", "narrower"), [
+    ((None, None), ("浙江", "浙江省"), True),  # a province against the national report
+    (("江苏", "江苏省"), ("浙江", "浙江省"), False),  # two provinces
+    (("浙江", "浙江省"), ("浙江", "浙江省"), False),  # a province's next report
+    ((None, "东湖区"), (None, "西湖区"), False),  # two districts
+    ((None, "南京市"), ("江苏", "江苏省"), False),  # a city against its province: broader
+    (("江苏", "江苏省"), ("江苏", "南京市"), True),
+    (("上海", "上海市"), ("上海", "上海市浦东新区"), True),  # a district of a province-level city
+    ((None, "澜州市"), (None, "东湖区"), True),
+    ((None, "澜州市"), (None, None), False),  # a unit not found: the same level
+])
+def test_which_document_speaks_for_a_narrower_level(base: tuple, other: tuple, narrower: bool) -> None:
+    from nlp.match.compare import _other_level
+
+    assert _other_level(base, other) == narrower
+
+
+@pytest.mark.parametrize(("goal", "kind"), [
+    ("各乡镇年内至少建成2个和美乡村示范村", "quota"), ("各街道新建幼儿园2所", "quota"), ("各社区建成养老服务站1个", "quota"),
+    ("每个县至少建成1家二级甲等中医医院", "quota"), ("每万人口全科医生数达到4人", "ratio"),
+    ("每千人口拥有3岁以下婴幼儿托位数达到4.5个", "ratio"), ("村均集体经济收入达到30万元", "ratio"),
+    ("全年实施市级重点项目300个以上", "total"), ("支持各市场主体新建研发中心50个", "total"), ("各区域新建公园20个", "total"),
+])
+def test_quotas_ratios_and_totals(goal: str, kind: str) -> None:
+    """A quota of each unit is compared with a unit's count, a ratio with no count, a total with the count of a
+    document of the same level only."""
+    from nlp.match.evidence import PER_HEAD, PER_UNIT
+
+    assert ("ratio" if PER_HEAD.search(goal) else "quota" if PER_UNIT.search(goal) else "total") == kind
 
 
 def test_a_total_of_the_base_is_done_by_a_units_share() -> None:
