@@ -51,6 +51,8 @@ PARITY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)?(?:和|与|
 # 陆续 followed by a verb of completion (陆续推出, 陆续建成) reports things done one after another
 IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆续(?!推出|出台|建成|投产|开通|落地|发布|完成|实施)|有待|仍需")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# a target said to be missed (未完成…目标任务, 未达到控制目标): not met, whatever was done towards it
+MISSED = re.compile(r"未(?:能)?(?:完成|达到|实现)[^，,。；;]{0,20}?(?:目标|任务|计划)")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
 # a quota of each unit (各乡镇至少建成1个, 每个县区院每年办理两三件): compared with a unit's own count
@@ -772,6 +774,8 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "") -> 
     if pol == "mixed":
         return "partial"
     if pol == "shortfall":
+        if MISSED.search(text):
+            return "not_met"  # 城镇新增就业3600人，未完成市下达的4200人目标任务: the work done, its target missed
         activity = any(q.kind in ("count", "percent", "money") and not q.masked and q.value for q in quantities)
         return "partial" if activity else "not_met"
     return "unknown"

@@ -17,6 +17,20 @@ def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("城镇新增就业3600人，未完成市下达的4200人目标任务。", "not_met"),  # a target said to be missed
+    ("单位地区生产总值能耗下降1.6%，未完成年度目标任务。", "not_met"),
+    ("全年签约项目11个，但受资金制约，年内落地开工的仅有4个。", "partial"),  # work done, a gap
+])
+def test_a_shortfall_with_work_done_is_partial_unless_the_target_is_missed(text: str, expected: str) -> None:
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
+    assert analysis.quantities  # (work done, in figures)
+    assert _from_polarity("shortfall", analysis.quantities, text) == expected
+
+
 def _figures(text: str) -> list[tuple[str | None, float | None]]:
     from nlp.ingest import read_bytes
     from nlp.match.evidence import Reporting, _named_figures
