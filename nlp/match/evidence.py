@@ -15,7 +15,10 @@ sentences giving its first metric's growth or stating the parity.
 
 Status comes from the evidence: the directive's own target when the evidence states the same metric (a rate
 compared; a national total such as new jobs is met by the unit's own figure), 全覆盖/零突破/counted targets as a
-unit's summary states them, otherwise the polarity of the evidence and its words of work still in progress.
+unit's summary states them (a quota of each unit against the unit's count; a total of the base's own scope is
+done by the share a document of a narrower level reports; a ratio per head is compared with no count),
+otherwise the polarity of the evidence (a target it says was missed is not met) and its words of work still in
+progress.
 """
 
 from __future__ import annotations
