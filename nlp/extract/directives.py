@@ -38,8 +38,6 @@ TARGET_FIGURE = re.compile(r"^(?!.*(?:预计|(?<![公总])共(?![同享建治富
 STRONG_MODAL = re.compile(r"(?<![需重主])要|必须|务必|力争")
 PAST = re.compile(r"了|已")
 DONE = re.compile(r"了|已经|取得")
-# 推动东北振兴取得新突破: what a task is to achieve, not what was achieved (发展质量取得新提升 is a report)
-GOAL = re.compile(r"(?:推动|促进|确保|力争|争取|努力|奋力|推进|加快|力求)[^，,。；;]*?取得(?:新(?!冠)|更大|更多|更好|实质性|突破性)")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
 # who commits to act in a problems part: the speaker's organisation, opening the sentence
@@ -101,7 +99,7 @@ def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report
         if "将" in bare else ()
     if commitments and not PAST.search(bare):
         return Verdict(True, modality, COMMITTED, commitments)
-    if in_directive_context and not in_report_section and not DONE.search(GOAL.sub("", bare)) and (
+    if in_directive_context and not in_report_section and not DONE.search(cue("goal").sub("", bare)) and (
             _imperative(bare) or TARGET_FIGURE.search(bare)):
         return Verdict(True, modality, IMPERATIVE)
     return Verdict(False, modality, UNDECIDED, undecided=True)
@@ -129,7 +127,7 @@ def _imperative(bare: str) -> bool:
 
 def _narrates(text: str) -> bool:
     """Whether a sentence reports or evaluates (the `narrative` cue) other than in the goal it sets."""
-    return bool(cue("narrative").search(GOAL.sub("", text) if "取得" in text else text))
+    return bool(cue("narrative").search(cue("goal").sub("", text) if "取得" in text else text))
 
 
 def _nominal(title: str, bare: str) -> bool:

@@ -33,6 +33,7 @@ from functools import cache
 from itertools import compress, repeat
 from operator import attrgetter, ge, itemgetter, mul, not_
 
+from nlp.cues import cue
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions, metric_parts
 from nlp.extract.reports import FRAMING, polarity
@@ -54,15 +55,8 @@ PARITY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)?(?:和|与|
 # 陆续 followed by a verb of completion (陆续推出, 陆续建成) reports things done one after another
 IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆续(?!推出|出台|建成|投产|开通|落地|发布|完成|实施)|有待|仍需")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-# a target said to be missed (未完成…目标任务, 未达到控制目标): not met, whatever was done towards it
-MISSED = re.compile(r"未(?:能)?(?:完成|达到|实现)[^，,。；;]{0,20}?(?:目标|任务|计划)")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
-# a quota of each unit (各乡镇至少建成1个, 每个县区院每年办理两三件): compared with a unit's own count
-PER_UNIT = re.compile(r"每(?:个|名|所|家|县|区|乡|镇|村|院|校|单位)"
-                      r"|各(?:县|区(?!域)|市(?!场)|州|盟|旗|乡|镇|村|街道|社区|园区|开发区|院|所|单位|部门|地(?!区))")
-# a ratio per head or per unit (每千人口…4.5个, 人均, 村均): compared with no count
-PER_HEAD = re.compile(r"每(?:人|户|万|千|百)|[村县镇户人校]均")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
 THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
 
@@ -610,8 +604,8 @@ class Reporting:
 @dataclass(frozen=True)
 class Goals:
     """What a directive's status is judged by, worked out once for all the documents compared: its targets'
-    quantities, those a quota of each unit (`PER_UNIT`; the others are totals of the base's own scope) and those
-    ratios (`PER_HEAD`), the metric keys of a parity target it sets (`_parity_keys`) and the points its first
+    quantities, those a quota of each unit (the `quota` cue; the others are totals of the base's own scope) and
+    those ratios (the `ratio` cue), the metric keys of a parity target it sets (`_parity_keys`) and the points its first
     metric may fall short by (基本同步: as 左右 allows), its rate targets."""
 
     targets: tuple[Quantity, ...]
@@ -629,8 +623,8 @@ class Goals:
         each = any(a.startswith(("各", "每")) for a in (*d.actors, *d.inherited_actors))
         before = {q.id: (clause_start(text, d.start, q.start), q.start) for q in targets}
         return cls(targets=targets,
-                   quotas=frozenset(i for i, (a, b) in before.items() if each or PER_UNIT.search(text, a, b)),
-                   ratios=frozenset(i for i, (a, b) in before.items() if PER_HEAD.search(text, a, b)),
+                   quotas=frozenset(i for i, (a, b) in before.items() if each or cue("quota").search(text, a, b)),
+                   ratios=frozenset(i for i, (a, b) in before.items() if cue("ratio").search(text, a, b)),
                    parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.key is not None
                                and t.unit in RATE_UNITS and t.value is not None))
@@ -777,7 +771,7 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "") -> 
     if pol == "mixed":
         return "partial"
     if pol == "shortfall":
-        if MISSED.search(text):
+        if cue("missed").search(text):
             return "not_met"  # 城镇新增就业3600人，未完成市下达的4200人目标任务: the work done, its target missed
         activity = any(q.kind in ("count", "percent", "money") and not q.masked and q.value for q in quantities)
         return "partial" if activity else "not_met"

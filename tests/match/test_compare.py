@@ -115,9 +115,9 @@ def test_which_document_speaks_for_a_narrower_level(base: tuple, other: tuple, n
 def test_quotas_ratios_and_totals(goal: str, kind: str) -> None:
     """A quota of each unit is compared with a unit's count, a ratio with no count, a total with the count of a
     document of the same level only."""
-    from nlp.match.evidence import PER_HEAD, PER_UNIT
+    from nlp.cues import cue
 
-    assert ("ratio" if PER_HEAD.search(goal) else "quota" if PER_UNIT.search(goal) else "total") == kind
+    assert ("ratio" if cue("ratio").search(goal) else "quota" if cue("quota").search(goal) else "total") == kind
 
 
 def test_a_total_of_the_base_is_done_by_a_units_share() -> None:
