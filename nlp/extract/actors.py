@@ -9,7 +9,9 @@ from nlp.lexicons import load_table, words_pattern
 from nlp.segment.markers import RUN_IN
 
 # characters that cannot be inside a unit name: function words and verbs that stop the leftward scan
-STOP_CHARS = frozenset("的在对把将要是了从向由被为以和与及也都还已均并就让使给同跟而或但有没未不按据经通之其这那此该即如若")
+STOP_CHARS = frozenset("的在对把将要是了从向由被为以和与及也都还已均并就让使给同跟而或但有没未不按之其这那此该即如若")
+# words that stop it, whose characters may be inside a name (交通运输局, 经信局, 数据局)
+STOP_WORDS = frozenset({"通过", "经过", "根据", "依据", "据此", "通知"})
 NOISE_PREFIX = re.compile(r"^(今年以来|截至目前|目前|今年|明年|全年|年内|此外|同时|下步|近期|当前|其中|特别是|尤其是|方面|这个|此项|工作|真正|从|"
                           rf"{RUN_IN})+")
 MAX_NAME = 10
@@ -53,6 +55,8 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
             if text[start - 2:start] in WORD_PREFIXES:
                 start -= 2  # 各部门主要负责同志, 其他各院, 有的院: words holding a stop character
                 continue
+            if text[start - 2:start] in STOP_WORDS:
+                break
             if ch in STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff" or ch in "×、"):
                 break
             if ch == "、":

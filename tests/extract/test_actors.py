@@ -13,6 +13,10 @@ from nlp.extract.actors import find_units
     ("全年各县区院要", "各县区院"),
     ("市院基层建设指导处要", "市院基层建设指导处"),
     ("东岭、北山两个片区分中心要", "东岭、北山两个片区分中心"),
+    # names holding characters that stop the scan in other words (通过, 经过, 根据)
+    ("市交通运输局要", "市交通运输局"), ("市经信局要", "市经信局"), ("市数据局要", "市数据局"),
+    ("通过市审计局要", "市审计局"), ("根据县财政局要", "县财政局"),
+    ("政治部要在6月底前制定培训计划", "政治部"), ("市委组织部要", "市委组织部"),
 ])
 def test_unit_names(text: str, unit: str) -> None:
     assert [u for _, _, u in find_units(text)][-1:] == [unit]
