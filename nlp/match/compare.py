@@ -110,10 +110,11 @@ def _level(scope: tuple[str | None, str | None]) -> int | None:
     region, unit = scope
     if unit is None:
         return 4 if region is not None else None
-    if unit.startswith(PROVINCIAL_CITIES) and not unit[3:4]:
+    if unit in PROVINCIAL_CITIES:
         return 4
-    ends = [(unit.rfind(word), level) for word, level in LEVELS if word in unit]
-    return max(ends)[1] if ends else None
+    # the place word ending last, the longer where two end together (自治区, not its 区)
+    ends = [(unit.rfind(word) + len(word), len(word), level) for word, level in LEVELS if word in unit]
+    return max(ends)[2] if ends else None
 
 
 def document_names(comparison: Comparison) -> list[str]:

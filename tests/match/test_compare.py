@@ -99,6 +99,8 @@ def test_document_unit(head: str, unit: str | None) -> None:
     (("上海", "上海市"), ("上海", "上海市浦东新区"), True),  # a district of a province-level city
     ((None, "澜州市"), (None, "东湖区"), True),
     ((None, "澜州市"), (None, None), False),  # a unit not found: the same level
+    (("广西", "广西壮族自治区"), ("广西", "南宁市"), True),  # 自治区 is a province, not a district
+    (("广西", "广西壮族自治区"), ("云南", "云南省"), False),
 ])
 def test_which_document_speaks_for_a_narrower_level(base: tuple, other: tuple, narrower: bool) -> None:
     from nlp.match.compare import _other_level
