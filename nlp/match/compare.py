@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from nlp.extract.metrics import adding_up
+from nlp.ingest.clean import BYLINE_SPAN
 from nlp.labels import STATUS_ZH
 from nlp.lexicons import load_table
 from nlp.match.evidence import match_directives
@@ -27,9 +28,6 @@ ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|
                  r"(?P<org>人民检察院|人民法院|人民政府|政府|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}委员会)")
 SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
-# a byline run into the line after it (——2026年1月9日在东湖区第八届人民代表大会第六次会议上东湖区人民政府区长):
-# not the place of …会议上东湖区人民政府
-BYLINE = re.compile(r"[—－]*(?:\d{4}年\d{1,2}月\d{1,2}日)?在[^，,。；;]{2,40}?(?:会议|大会|会)上")
 # the level a place name is of, by its last place word (直辖市 are provinces)
 LEVELS = (("自治区", 4), ("省", 4), ("州", 3), ("盟", 3), ("市", 3), ("区", 2), ("县", 2), ("旗", 2), ("镇", 1),
           ("乡", 1), ("街道", 1))
@@ -42,7 +40,8 @@ def document_unit(analysis: Analysis) -> str | None:
     lines = [analysis.document.title or "", *analysis.document.text.split("\n")[:6]]
     for line in lines:
         for piece in re.split(r"[，,。：:；;\s“”]", line):
-            m = ORG.search(LEAD.sub("", BYLINE.sub("", piece)))
+            # (a byline run into the line after it is no place: not 大会第六次会议上东湖区 of …会议上东湖区人民政府)
+            m = ORG.search(LEAD.sub("", BYLINE_SPAN.sub("", piece)))
             if m and not m.group("place").startswith(("我", "本", "全")) and m.group("place") != "自治区":
                 return m.group("place") + SHORT_ORG.get(m.group("org"), m.group("org"))
     return None

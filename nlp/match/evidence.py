@@ -605,8 +605,8 @@ class Reporting:
 class Goals:
     """What a directive's status is judged by, worked out once for all the documents compared: its targets'
     quantities, those a quota of each unit (the `quota` cue; the others are totals of the base's own scope) and
-    those ratios (the `ratio` cue), the metric keys of a parity target it sets (`_parity_keys`) and the points its first
-    metric may fall short by (基本同步: as 左右 allows), its rate targets."""
+    those ratios (the `ratio` cue), the metric keys of a parity target it sets (`_parity_keys`) and the points
+    its first metric may fall short by (基本同步: as 左右 allows), its rate targets."""
 
     targets: tuple[Quantity, ...]
     quotas: frozenset[str]

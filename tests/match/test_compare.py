@@ -14,7 +14,7 @@ from nlp.match.compare import compare, document_names, document_unit, unique_nam
 from nlp.match.results import find_result, index_results, status_of
 from nlp.match.units import convert
 from nlp.pipeline import analyze, analyze_document
-from nlp.types import Analysis, Target
+from nlp.types import Analysis, DirectiveResult, Target
 
 SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "samples" / "compare"
 SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -262,6 +262,13 @@ PARITY_PLAN = ("２０２５年政府工作报告\n一、２０２４年工作�
                "今年发展的主要预期目标是：居民收入增长和经济增长同步。\n")
 
 
+def _parity_result(plan: str, review: str) -> DirectiveResult:
+    """What a 2026 report whose review is `review` says of the parity target (…同步) of `plan`."""
+    later = "２０２６年政府工作报告\n一、２０２５年工作回顾\n" + review + "二、２０２６年工作安排\n今年要稳中求进。\n"
+    base, other = _pair(plan, later)
+    return next(d for d in compare(base, [other]).directives if "同步" in d.text).results[0]
+
+
 @pytest.mark.parametrize(("review", "status"), [
     # the pace to keep is stated in the review's summary, the income in the evidence
     ("全市生产总值增长5.2%。\n民生保障有力，居民人均可支配收入增长4.5%。\n", "not_met"),
@@ -276,12 +283,9 @@ PARITY_PLAN = ("２０２５年政府工作报告\n一、２０２４年工作�
     ("民生保障有力，居民人均可支配收入增长4.4%。\n", "unknown"),
 ])
 def test_income_keeping_pace_with_the_economy(review: str, status: str) -> None:
-    base = analyze_document(read_bytes(PARITY_PLAN.encode(), "plan.txt", ".txt"))
-    later = ("２０２６年政府工作报告\n一、２０２５年工作回顾\n" + review + "二、２０２６年工作安排\n今年要稳中求进。\n")
-    other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
-    d = next(d for d in compare(base, [other]).directives if "同步" in d.text)
-    assert d.results[0].status == status, d.results[0]
-    assert bool(d.results[0].evidence) == (status != "unknown")
+    result = _parity_result(PARITY_PLAN, review)
+    assert result.status == status, result
+    assert bool(result.evidence) == (status != "unknown")
 
 
 @pytest.mark.parametrize("written", ["进博会", "中国国际进口博览会"])
@@ -352,12 +356,9 @@ def test_the_years_work_follows_a_look_back_over_five_years(five_years: str, ope
 ])
 def test_parity_wordings(target: str, review: str, status: str) -> None:
     plan = f"２０２５年政府工作报告\n一、２０２４年工作回顾\n全年经济运行总体平稳。\n二、２０２５年工作安排\n今年要做到{target}。\n"
-    base = analyze_document(read_bytes(plan.encode(), "plan.txt", ".txt"))
-    later = ("２０２６年政府工作报告\n一、２０２５年工作回顾\n" + review + "二、２０２６年工作安排\n今年要稳中求进。\n")
-    other = analyze_document(read_bytes(later.encode(), "review.txt", ".txt"))
-    d = next(d for d in compare(base, [other]).directives if "同步" in d.text)
-    assert d.results[0].status == status, d.results[0]
-    starts = [e.start for e in d.results[0].evidence]
+    result = _parity_result(plan, review)
+    assert result.status == status, result
+    starts = [e.start for e in result.evidence]
     assert len(starts) == len(set(starts)) and bool(starts) == (status != "unknown")
 
 
