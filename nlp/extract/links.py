@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from nlp.context import Context
-from nlp.types import Analysis, Directive, Link, Quantity, Report, Status
+from nlp.segment.sections import parents
+from nlp.types import Analysis, Directive, Link, OutlineItem, Quantity, Report, Status
 
 # words too common in the genre to tie a directive to a report
 STOP = frozenset(
@@ -23,6 +24,7 @@ MIN_SCORE = 0.35  # share of a directive's weighted content words a report must 
 # a word in more reports than this ties a directive to none of them in particular (the most any word reaches in
 # the development documents is 36, 经济 in 2023); skipping its postings keeps scoring linear in the document's length
 MAX_POSTINGS = 200
+MAX_REPORTS = 5  # the reports a directive is linked to at most, best first
 
 
 def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
@@ -79,13 +81,14 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     for i, t in enumerate(topics):
         if t:
             by_topic_word.setdefault(min(t), []).append(i)
-    links: list[Link] = []
-    for d in directives:
+
+    def linked(d: Directive) -> list[tuple[float, Report]]:
+        """The reports a directive shares enough weighted words with (or whose topic it names), best first."""
         dw = set(words(d.start, d.end))
         ordered = sorted(dw)  # sums in a fixed order: the same scores in every process, whatever the hash seed
         total = sum(map(idf, ordered))
         if total <= 0:
-            continue
+            return []
         acc: dict[int, float] = {}
         for w in ordered:
             for i, weight in index.get(w, ()):
@@ -98,15 +101,49 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
         scored = [(a / total, reports[i]) for i, a in acc.items()
                   if a / total >= MIN_SCORE and reports[i].start != d.start]
         if not scored:
-            continue
+            return []
         scored.sort(key=lambda x: (-x[0], x[1].start))
         best = scored[0][0]
-        chosen = [r for s, r in scored if s >= 0.8 * best][:5]
-        chosen.sort(key=lambda r: r.start)
-        status = _status(d, chosen, q_by_id)
-        links.append(Link(directive=d.id, reports=tuple(r.id for r in chosen), status=status,
-                          score=round(min(best, 1.0), 3)))
+        return [(s, r) for s, r in scored if s >= 0.8 * best][:MAX_REPORTS]
+
+    own = [linked(d) for d in directives]  # per directive: the reports it is linked to, with their scores
+    found = list(own)
+    # a heading that is a task (（一）全力以赴抓项目稳投资, 一要扩大优质学位供给) is carried out by the tasks under it:
+    # it is linked to its own reports and to theirs
+    for h, under in _headed(directives, analysis.outline).items():
+        merged: dict[str, tuple[float, Report]] = {}
+        for score, r in [x for j in (h, *under) for x in own[j]]:
+            if r.id not in merged or score > merged[r.id][0]:
+                merged[r.id] = (score, r)
+        found[h] = sorted(merged.values(), key=lambda x: (-x[0], x[1].start))[:MAX_REPORTS]
+    links: list[Link] = []
+    for d, scored in zip(directives, found, strict=True):
+        if not scored:
+            continue
+        chosen = sorted((r for _, r in scored), key=lambda r: r.start)
+        links.append(Link(directive=d.id, reports=tuple(r.id for r in chosen), status=_status(d, chosen, q_by_id),
+                          score=round(min(scored[0][0], 1.0), 3)))
     return tuple(links)
+
+
+def _headed(directives: Sequence[Directive], outline: Sequence[OutlineItem]) -> dict[int, list[int]]:
+    """Return, for each directive that is a heading of the outline, the directives under it (by their places)."""
+    heading_at = {}
+    for i, d in enumerate(directives):
+        if d.section is not None and outline[d.section].start == d.start:
+            heading_at[d.section] = i
+    if not heading_at:
+        return {}
+    up = parents(outline)
+    out: dict[int, list[int]] = {}
+    for j, d in enumerate(directives):
+        k = d.section
+        while k is not None:
+            h = heading_at.get(k)
+            if h is not None and h != j:
+                out.setdefault(h, []).append(j)
+            k = up[k]
+    return out
 
 
 def _status(d: Directive, reports: Sequence[Report], q_by_id: dict[str, Quantity]) -> Status:
