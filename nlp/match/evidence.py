@@ -429,6 +429,28 @@ SCORER = Scorer(weights=(8.0, 6.0, 0.5, 0.5, 1.0, 0.5, 1.0, 1.0), bias=-10.0, th
 BOUND_MARGIN = 1e-6  # far above the rounding of a sum of a few dozen floats in [0, 10]
 
 
+COMMON = 0.8  # the rarity under which a term is common: in more than about one sentence in 400 compared
+# the probability from which a sentence sharing one common concept with a task is its evidence (the same topic is
+# not the same task: the concept must be most of what the task is about)
+ONE_CONCEPT = 0.8
+
+
+def one_common_concept(shared: frozenset[str], idf: dict[str, float]) -> bool:
+    """Whether the terms a sentence shares with a task are one common concept: a word with the pieces of it
+    (金融机构, 金融, 机构; 医保 and 医疗保障 as its full name), none of them rare, no campaign, named event or
+    metric: the same topic, and the same task only where the concept is most of the task (中小金融机构风险处置 is
+    not reported by 持牌金融机构增加到1782家; 开展公开听证 is by 公开听证12次; 办好进博会 by 办好第八届进博会, a named
+    event; 扩大入境消费 by 入境游客增长24%, whose word is rare)."""
+    if not shared or any(idf[t] >= COMMON or t.startswith(("C:", "M:")) for t in shared):
+        return False
+    full, _ = _abbreviations()
+    if any(len(full.get(t, "")) >= LONG_NAME for t in shared):
+        return False
+    spelled = {full.get(t, t) for t in shared}  # a short form as its full name
+    longest = max(spelled, key=lambda t: (len(t), t))
+    return all(t in longest for t in spelled)
+
+
 def least_gain(scorer: Scorer) -> float:
     """Return the sum of weights times features a sentence needs to reach the scorer's threshold, less a margin
     for rounding; -inf when some weight is negative (`term_gains` then bounds nothing) or the threshold is no
@@ -506,14 +528,20 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
     parities = [i for i, g in enumerate(goals) if g.parity is not None]
     # a sentence's probability depends only on the terms it shares with the directive: worked out once for each
     # (directive, shared terms), which sentences of many documents repeat
-    known: list[dict[frozenset[str], float]] = [{} for _ in d_terms]
+    known: list[dict[frozenset[str], tuple[float, bool]]] = [{} for _ in d_terms]
+
+    def judged(i: int, sentence: frozenset[str]) -> tuple[float, bool]:
+        """The probability that the sentence is evidence of directive i, and whether it is: it reaches the
+        threshold, and `ONE_CONCEPT` where all it shares with the directive is one common concept."""
+        shared = d_terms[i].everything & sentence
+        found = known[i].get(shared)
+        if found is None:
+            p = scorer.probability_of(feature_values(d_terms[i], shared, idf))
+            found = known[i][shared] = (p, p >= scorer.threshold and (p >= ONE_CONCEPT or not one_common_concept(shared, idf)))
+        return found
 
     def probability(i: int, sentence: frozenset[str]) -> float:
-        shared = d_terms[i].everything & sentence
-        p = known[i].get(shared)
-        if p is None:
-            p = known[i][shared] = scorer.probability_of(feature_values(d_terms[i], shared, idf))
-        return p
+        return judged(i, sentence)[0]
 
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
@@ -543,8 +571,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                         scored.append((probability(i, terms[j]), j))
             else:
                 for j in reach.get(i, ()):
-                    if j not in figures and (p := probability(i, terms[j])) >= scorer.threshold:
-                        scored.append((p, j))
+                    if j not in figures and (pj := judged(i, terms[j]))[1]:
+                        scored.append((pj[0], j))
             if not scored:
                 continue
             scored.sort(key=lambda x: (-x[0], x[1]))

@@ -488,3 +488,36 @@ def test_generic_words_run_together_are_generic(word: str) -> None:
 
     assert terms_of_word(word) == frozenset()
     assert terms_of_word("深化改革") == frozenset({"深化改革", "改革"})
+
+
+def test_one_common_concept_is_the_same_topic_not_the_same_task() -> None:
+    """A word with its pieces (金融机构, 金融, 机构), none of them rare, is one common concept; a rare word, a
+    campaign, a metric, a long name or two concepts are not."""
+    from nlp.match.evidence import one_common_concept
+
+    idf = {"金融机构": 0.76, "金融": 0.56, "机构": 0.62, "风险": 0.5, "入境": 0.86, "C:城市更新行动": 0.7,
+           "医保": 0.7, "医疗保障": 0.7, "医疗": 0.6, "中国国际进口博览会": 0.7}
+    assert one_common_concept(frozenset({"金融机构", "金融", "机构"}), idf)
+    assert one_common_concept(frozenset({"医保", "医疗保障", "医疗"}), idf)  # a short form as its full name
+    assert not one_common_concept(frozenset({"金融机构", "风险"}), idf)  # two concepts
+    assert not one_common_concept(frozenset({"入境"}), idf)  # rare
+    assert not one_common_concept(frozenset({"C:城市更新行动"}), idf)
+    assert not one_common_concept(frozenset({"中国国际进口博览会"}), idf)
+    assert not one_common_concept(frozenset(), idf)
+
+
+def test_a_sentence_sharing_one_common_concept_with_a_task_is_no_evidence_of_it() -> None:
+    """推进中小金融机构改革 is not reported by a count of licensed financial institutions (the same topic; it scores
+    0.74 and needs `ONE_CONCEPT`), whereas a sentence on the reform of small banks is its evidence."""
+    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n"
+            "二、2025年重点任务\n推进中小金融机构改革。\n加快建设科技创新平台。\n推进普惠金融发展。\n")
+    review = ("澜州市2026年政府工作报告\n澜州市人民政府市长 周启明\n一、2025年工作回顾\n"
+              "吸引各类金融机构落户，持牌金融机构增加到178家。\n新建科技创新平台12个。\n普惠金融发展加快。\n"
+              "全市粮食产量稳定。\n城乡居民收入增长5%。\n二、2026年工作安排\n今年要稳中求进。\n")
+    base, other = _pair(plan, review)
+    row = next(d for d in compare(base, [other]).directives if "中小金融机构" in d.text)
+    assert row.results[0].status == "unknown", row.results[0]
+    reformed = review.replace("吸引各类金融机构落户，持牌金融机构增加到178家。", "中小金融机构改革稳步推进，完成农村信用社改制。")
+    base, other = _pair(plan, reformed)
+    row = next(d for d in compare(base, [other]).directives if "中小金融机构" in d.text)
+    assert row.results[0].evidence and "改革" in row.results[0].evidence[0].text
