@@ -52,9 +52,8 @@ SENTENCE_END = "。！？；;!?"
 # of the first
 PARITY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)?(?:和|与|同)(?P<b>[\u4e00-\u9fff]{2,12}?)(?:增长|提高|发展)"
                     r"(?:基本)?同步")
-# 陆续 followed by a verb of completion (陆续推出, 陆续建成) reports things done one after another
-IN_PROGRESS = re.compile(r"正在|推进中|初查中|计划于|尚未全部|陆续(?!推出|出台|建成|投产|开通|落地|发布|完成|实施)|有待|仍需")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+UNITS_COVERED = re.compile(r"[县区乡镇村]")  # a coverage of the units under the base (实现县（市、区）全覆盖): a quota
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
@@ -632,8 +631,8 @@ class Reporting:
 @dataclass(frozen=True)
 class Goals:
     """What a directive's status is judged by, worked out once for all the documents compared: its targets'
-    quantities, those a quota of each unit (the `quota` cue; the others are totals of the base's own scope) and
-    those ratios (the `ratio` cue), the metric keys of a parity target it sets (`_parity_keys`) and the points
+    quantities, those a quota of each unit (the `quota` cue, or a coverage of the units under the base, 实现县（区）
+    全覆盖; the others are totals of the base's own scope) and those ratios (the `ratio` cue), the metric keys of a parity target it sets (`_parity_keys`) and the points
     its first metric may fall short by (基本同步: as 左右 allows), its rate targets."""
 
     targets: tuple[Quantity, ...]
@@ -650,8 +649,10 @@ class Goals:
         text = base.document.text
         each = any(a.startswith(("各", "每")) for a in (*d.actors, *d.inherited_actors))
         before = {q.id: (clause_start(text, d.start, q.start), q.start) for q in targets}
+        kinds = {q.id: q.kind for q in targets}
         return cls(targets=targets,
-                   quotas=frozenset(i for i, (a, b) in before.items() if each or cue("quota").search(text, a, b)),
+                   quotas=frozenset(i for i, (a, b) in before.items() if each or cue("quota").search(text, a, b)
+                                    or (kinds[i] == "coverage" and UNITS_COVERED.search(text, a, b))),
                    ratios=frozenset(i for i, (a, b) in before.items() if cue("ratio").search(text, a, b)),
                    parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.key is not None
@@ -670,6 +671,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         if t.kind == "coverage":
             if "coverage" in kinds:
                 return "met"
+            if share and t.id in goals.quotas and any(
+                    q.kind == "count" and isinstance(q.value, int | float) and q.value > 0 for q in quantities):
+                return "met"  # 建成零工市场8个，实现县（区）全覆盖: a district that built its own has done its part
             return "partial" if quantities else "not_met"
         if t.kind == "zero_state":
             zero = [q for q in quantities if q.kind == "zero_state"]
@@ -795,7 +799,7 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
 
 def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "") -> Status:
     if pol == "achievement":
-        return "partial" if IN_PROGRESS.search(text) else "met"
+        return "partial" if cue("unfinished").search(text) else "met"
     if pol == "mixed":
         return "partial"
     if pol == "shortfall":

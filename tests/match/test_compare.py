@@ -137,6 +137,19 @@ def test_a_total_of_the_base_is_done_by_a_units_share() -> None:
     assert next(d for d in compare(alone, [other]).directives if "重点项目" in d.text).results[0].status == "partial"
 
 
+def test_a_coverage_of_the_units_is_done_by_a_units_own() -> None:
+    """建成零工市场8个，实现县（区）全覆盖: a district that built its own has done its part (a quota of one each);
+    the city's own report of one market is partial."""
+    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年重点任务\n"
+            "实施就业优先战略，建成标准化零工市场8个，实现县（区）全覆盖。\n")
+    review = ("东湖区2026年政府工作报告\n东湖区人民政府区长 林晓岚\n一、2025年工作回顾\n建成标准化零工市场1个，服务灵活就业人员2.3万人次。\n"
+              "二、2026年工作安排\n今年要稳中求进。\n")
+    base, other = _pair(plan, review)
+    assert compare(base, [other]).directives[0].results[0].status == "met"
+    alone, _ = _pair(plan.replace("澜州市", "东湖区"), review)  # the same level: one of eight is partial
+    assert compare(alone, [other]).directives[0].results[0].status == "partial"
+
+
 @pytest.mark.parametrize(
     ("documents", "names"),
     [  # national reports are all titled 政府工作报告: the year tells them apart

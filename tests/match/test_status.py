@@ -12,6 +12,11 @@ from nlp.match.evidence import _from_polarity
     ("一批重大项目陆续建成投产。", "met"),
     ("三个片区的改造正在推进中。", "partial"),
     ("项目陆续开工，部分仍需加快。", "partial"),
+    # a remainder left: done in part (invented sentences)
+    ("乡镇商贸中心改造完成3个，剩余2个结转明年实施。", "partial"),
+    ("2个社区养老服务中心建成1个，另1个仍在内部装修。", "partial"),
+    ("集中供水工程计划实施15处，完成12处，其余3处推迟至明年。", "partial"),
+    ("整改问题9项已全部完成，剩余问题清单清零。", "met"),
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
@@ -50,3 +55,14 @@ def test_figures_listed_with_fenbie_go_with_the_metrics_in_order() -> None:
     # 分别: the first figure is the first metric's, not the one named just before it
     assert _figures("城镇调查失业率、居民消费价格涨幅分别控制在5.5%和2%以内。\n") == [
         ("unemployment_rate", 5.5), ("cpi", 2.0)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("全年发生较大生产安全事故1起。", "shortfall"),  # a bad thing that happened, counted
+    ("全年发生一般生产安全事故3起，同比下降40%。", "achievement"),  # fewer than the year before
+    ("全年未发生较大生产安全事故。", "achievement"),
+])
+def test_a_bad_thing_that_happened_is_a_shortfall(sentence: str, expected: str) -> None:
+    from nlp.extract.reports import polarity
+
+    assert polarity(sentence, ()) == expected
