@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from nlp.lexicons import any_of, load_table
 from nlp.spans import keep_longest
-from nlp.types import Direction
+from nlp.types import Direction, Quantity
+
+# `一产、二产、三产增加值分别增长5.5%左右、6%左右、5%左右`: listed subjects, 分别, their figures in order
+RESPECTIVELY = re.compile(r"(?P<subjects>[^，,；;：:。]+?)分别(?P<verb>增长|下降|降低|提高到|提高|达到|为|控制在|增加|保持在)?")
+# the runs between clause punctuation: a `…分别…` match lies inside one, so only the runs holding 分别 are searched
+# (searched over the whole text, the lazy subjects would be tried from every character to its run's end)
+PUNCT_RUN = re.compile(r"[^，,；;：:。\n]+")
+SUBJECT_SEP = re.compile(r"[、和与及]")
+URBAN_RURAL = re.compile(r"^城乡(?=居民)")  # 城乡居民… is two subjects: 城镇居民… and 农村居民…
+LISTED_AGAIN = re.compile(r"\s*分别(?P<verb>增长|下降|降低|提高到|提高|达到|为|控制在|增加|保持在)?")  # …，分别增长5.1%和7.2%
+SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
 
 
 @cache
@@ -53,3 +65,48 @@ def metric_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
         return ()  # most sentences name no metric: one search instead of one per metric
     found = [(m.start(), m.end(), key) for key, _, pattern in _metrics() for m in pattern.finditer(text)]
     return tuple(keep_longest(found, lambda f: (f[0], f[1])))
+
+
+def respectively(text: str, quantities: Sequence[Quantity], kinds: frozenset[str]) -> dict[str, tuple[int, str, int]]:
+    """Return, for each figure (of `kinds`) of a `…分别…` list, the clause start, its own metric phrase (the
+    matching subject with the verb) and where its text starts: `一产、二产、三产增加值分别增长5.5%、6%、5%` gives
+    一产增加值增长, 二产增加值增长, 三产增加值增长. A clause that opens with 分别 lists the subjects of the list
+    before it in its sentence: `城镇和农村居民人均可支配收入分别达到4.2万元和2.1万元，分别增长5.1%和7.2%`."""
+    out: dict[str, tuple[int, str, int]] = {}
+    figures = sorted((q for q in quantities if q.kind in kinds and not q.masked), key=lambda q: q.start)
+    starts = [q.start for q in figures]
+    listed: tuple[list[str], int, int] | None = None  # the last list's subjects, where they start, where it ends
+    for run in PUNCT_RUN.finditer(text):
+        if "分别" not in run.group():
+            continue
+        lists = [(m.end(), _subjects(m.group("subjects")), m.start("subjects"), m.group("verb") or "")
+                 for m in RESPECTIVELY.finditer(text, run.start(), run.end()) if "分别" in m.group()]
+        opening = LISTED_AGAIN.match(text, run.start(), run.end())
+        if opening and listed is not None and not SENTENCE_BREAK.search(text, listed[2], run.start()):
+            lists.insert(0, (opening.end(), listed[0], listed[1], opening.group("verb") or ""))
+        for end, subjects, start, verb in lists:
+            clause_end = next((i for i in range(end, min(len(text), end + 120)) if text[i] in "，,；;。"),
+                              min(len(text), end + 120))
+            after = figures[bisect.bisect_left(starts, end):bisect.bisect_left(starts, clause_end)]
+            listed = (subjects, start, clause_end)
+            if len(subjects) < 2 or len(subjects) != len(after):
+                continue
+            for subject, q in zip(subjects, after, strict=True):
+                out[q.id] = (start, subject + verb, start)
+    return out
+
+
+def _subjects(phrase: str) -> list[str]:
+    """The subjects a `…分别…` list names: 一产、二产、三产增加值 → 一产增加值, 二产增加值, 三产增加值 (the head noun
+    shared); 城乡居民收入 → 城镇居民收入, 农村居民收入."""
+    subjects = [x for x in SUBJECT_SEP.split(phrase) if x]
+    if len(subjects) == 1 and URBAN_RURAL.match(subjects[0]):
+        rest = subjects[0][2:]
+        subjects = ["城镇" + rest, "农村" + rest]
+    if len(subjects) < 2:
+        return subjects
+    last, first = subjects[-1], subjects[0]
+    if all(len(x) == len(first) for x in subjects[:-1]) and len(last) > len(first):
+        head = last[len(first):]  # 一产、二产、三产增加值: the head noun is shared
+        subjects = [x + head for x in subjects[:-1]] + [last]
+    return subjects

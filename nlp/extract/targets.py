@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from nlp.context import Context
-from nlp.extract.metrics import metric_key
+from nlp.extract.metrics import metric_key, respectively
 from nlp.numerals import split_value
 from nlp.spans import CLAUSE_OR_LIST, clause_start
 from nlp.types import Analysis, Target
@@ -24,13 +24,6 @@ VERB_TAIL = re.compile(r"(?:增长|增速|达到|达|保持在|控制在|降低|
                        r"实现|扩大|分别|年均|以上|比上年|比去年|先发行|发行|规模)+$")
 CEILING_WORDS = re.compile(r"控制在|不超过|不高于")
 NOT_GOAL = re.compile(r"^(?:比上年|比去年|较上年|较去年|同比|预计|预期|相当于)")
-# `一产、二产、三产增加值分别增长5.5%左右、6%左右、5%左右`: listed subjects, 分别, their figures in order
-RESPECTIVELY = re.compile(r"(?P<subjects>[^，,；;：:。]+?)分别(?P<verb>增长|下降|降低|提高到|提高|达到|为|控制在|增加|保持在)?")
-# the runs between clause punctuation: a `…分别…` match lies inside one, so only the runs holding 分别 are searched
-# (searched over the whole text, the lazy subjects would be tried from every character to its run's end)
-PUNCT_RUN = re.compile(r"[^，,；;：:。]+")
-SUBJECT_SEP = re.compile(r"[、和与及]")
-URBAN_RURAL = re.compile(r"^城乡(?=居民)")  # 城乡居民… is two subjects: 城镇居民… and 农村居民…
 # goals in words, without a number: (words, condition, qualifier, direction); the first that matches decides
 CONDITIONS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
     (re.compile(r"(?:保持|实现)?正增长"), "正增长", "above", "floor"),
@@ -56,7 +49,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
     by_start = {s.start: s for s in analysis.sentences}
     starts = sorted(by_start)
     out: list[Target] = []
-    listed = _respectively(text, analysis)
+    listed = respectively(text, analysis.quantities, TARGET_KINDS)
     for q in analysis.quantities:
         if q.kind not in TARGET_KINDS or q.masked or q.value is None:
             continue
@@ -108,36 +101,6 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
     out += _in_words(text, passages, analysis, len(out))
     out.sort(key=lambda t: t.start)
     return tuple(replace(t, id=f"t{n}") for n, t in enumerate(out, 1))
-
-
-def _respectively(text: str, analysis: Analysis) -> dict[str, tuple[int, str, int]]:
-    """Return, for each figure of a `…分别…` list, the clause start, its own metric phrase (the matching
-    subject with the verb) and where its text starts: `一产、二产、三产增加值分别增长5.5%、6%、5%` gives
-    一产增加值增长, 二产增加值增长, 三产增加值增长."""
-    out: dict[str, tuple[int, str, int]] = {}
-    figures = sorted((q for q in analysis.quantities if q.kind in TARGET_KINDS and not q.masked), key=lambda q: q.start)
-    starts = [q.start for q in figures]
-    runs = (run for run in PUNCT_RUN.finditer(text) if "分别" in run.group())
-    for m in (m for run in runs for m in RESPECTIVELY.finditer(text, run.start(), run.end())):
-        if "分别" not in text[m.start():m.end()]:
-            continue
-        clause_end = next((i for i in range(m.end(), min(len(text), m.end() + 120)) if text[i] in "，,；;。"),
-                          min(len(text), m.end() + 120))
-        after = figures[bisect.bisect_left(starts, m.end()):bisect.bisect_left(starts, clause_end)]
-        subjects = [x for x in SUBJECT_SEP.split(m.group("subjects")) if x]
-        if len(subjects) == 1 and URBAN_RURAL.match(subjects[0]):
-            rest = subjects[0][2:]
-            subjects = ["城镇" + rest, "农村" + rest]
-        if len(subjects) < 2 or len(subjects) != len(after):
-            continue
-        last, first = subjects[-1], subjects[0]
-        if all(len(x) == len(first) for x in subjects[:-1]) and len(last) > len(first):
-            head = last[len(first):]  # 一产、二产、三产增加值: the head noun is shared
-            subjects = [x + head for x in subjects[:-1]] + [last]
-        verb = m.group("verb") or ""
-        for subject, q in zip(subjects, after, strict=True):
-            out[q.id] = (m.start("subjects"), subject + verb, m.start("subjects"))
-    return out
 
 
 def _in_words(text: str, passages: tuple[tuple[int, int], ...], analysis: Analysis, n: int) -> list[Target]:

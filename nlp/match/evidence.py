@@ -29,13 +29,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import compress, repeat
 from operator import attrgetter, ge, itemgetter, mul, not_
 
 from nlp.cues import cue
 from nlp.extract.campaigns import canonical, lexicon_members
-from nlp.extract.metrics import metric_key, metric_mentions, metric_parts
+from nlp.extract.metrics import metric_key, metric_mentions, metric_parts, respectively
 from nlp.extract.reports import FRAMING, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, status_of
@@ -596,6 +596,12 @@ class Reporting:
         self._by_polarity: dict[tuple[int, int], Status] = {}
         self._parity: dict[tuple[str, str], list[int]] = {}
 
+    @cached_property
+    def listed(self) -> dict[str, str]:
+        """quantity id -> the metric key of its subject, for the figures of `…分别…` lists (`respectively`)."""
+        pairs = respectively(self.analysis.document.text, self.analysis.quantities, frozenset({"percent"}))
+        return {q: key for q, (_, phrase, _) in pairs.items() if (key := metric_key(phrase)[0]) is not None}
+
     def parity_sentences(self, keys: tuple[str, str]) -> list[int]:
         """The sentences (by their place among `reported`) that report on a parity target (`_parity_keys`): those
         giving a percentage of its first metric or of one of its parts (居民人均可支配收入增长4.2%, 城镇和农村居民
@@ -769,6 +775,7 @@ def _named_figures(reporting: Reporting, lo: int, hi: int) -> Iterator[tuple[str
             row = [f for f in figures if each < f.start < end]
             if len(listed) == len(row) >= 2:
                 key = listed[row.index(q)][2]
+        key = reporting.listed.get(q.id, key)  # 城镇和农村居民收入…，分别增长5.1%和7.2%: the list's subjects in order
         value, unit, _ = split_value(q.text)
         yield key, value, unit
 
@@ -786,15 +793,16 @@ def _growth_rates(reporting: Reporting, spans: Sequence[tuple[int, int]], rates:
 
 
 def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reporting: Reporting) -> Status | None:
-    """A rate target (城镇调查失业率5.5%左右) against the same metric's rate in the evidence (4.1%), the metric
-    named nearest before the figure: met or not. Totals (城镇新增就业1200万人) are not compared: a unit's own
-    figure is its share of a national total."""
-    for t in rates:
-        for e in evidence:
-            for key, value, unit in _named_figures(reporting, e.start, e.end):
-                if key == t.key and value is not None and unit in RATE_UNITS:
-                    return status_of(t, value)
-    return None
+    """Rate targets (城镇调查失业率5.5%左右) against the same metrics' rates in the evidence (4.1%), the metric
+    named nearest before the figure: met or not, partial where some are met and some not. Totals (城镇新增就业
+    1200万人) are not compared: a unit's own figure is its share of a national total."""
+    judged = [next((status_of(t, value) for e in evidence
+                    for key, value, unit in _named_figures(reporting, e.start, e.end)
+                    if key == t.key and value is not None and unit in RATE_UNITS), None) for t in rates]
+    found = {j for j in judged if j is not None}
+    if not found:
+        return None
+    return found.pop() if len(found) == 1 else "partial"  # 城镇居民收入增长5.1%、农村7.2% against 5.5% and 7%
 
 
 def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "") -> Status:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from nlp.extract.metrics import metric_mentions
+from nlp.extract.metrics import metric_key, metric_mentions, respectively
 from nlp.lexicons import any_of, load_table
 from nlp.match.units import convert
 from nlp.numerals import split_value
@@ -98,6 +98,7 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
     named = metrics_pattern(keys) if keys is not None else None
     if keys is not None and named is None:
         return by_key
+    listed = respectively(text, analysis.quantities, RESULT_KINDS)  # 城镇和农村居民收入分别增长5.1%和7.2%
     for q in analysis.quantities:
         if q.kind not in RESULT_KINDS or q.masked or q.value is None or q.id in own_targets:
             continue
@@ -112,10 +113,17 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
                 mentions_cache[i] = []  # its figures state none of the metrics asked about
                 continue
             mentions_cache[i] = [(a + sent.start, b + sent.start, k) for a, b, k in metric_mentions(sent.text)]
-        before = [m for m in mentions_cache[i] if m[1] <= q.start and q.start - m[1] <= MAX_METRIC_DISTANCE]
-        if not before:
-            continue
-        m_start, _, key = before[-1]
+        paired = listed.get(q.id)
+        listed_key = metric_key(paired[1])[0] if paired is not None else None
+        if paired is not None and listed_key is not None:
+            m_start, key = paired[0], listed_key  # the subject of the list in its place
+        else:
+            before = [m for m in mentions_cache[i] if m[1] <= q.start and q.start - m[1] <= MAX_METRIC_DISTANCE]
+            if not before:
+                continue
+            m_start, _, key = before[-1]
+        if keys is not None and key not in keys:
+            continue  # (another metric of the sentence: this index holds only the targets')
         clause = text[m_start:q.end]
         if NOT_RESULT.search(clause) or MULTI_YEAR.search(text, sent.start, q.start):
             continue

@@ -72,6 +72,21 @@ def test_results_across_years() -> None:
     assert set(keyed.figures) <= keys
 
 
+def test_results_of_a_list_with_respectively_go_with_its_subjects_in_order() -> None:
+    """城镇和农村居民…分别达到…，分别增长5.1%和7.2%: the second clause lists the first one's subjects again; each
+    figure is the result of its own target, and the directive setting both is partial (one met, one not)."""
+    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年主要预期目标\n"
+            "今年全市经济社会发展的主要预期目标是：城乡居民人均可支配收入分别增长5.5%和7%左右。\n")
+    review = ("石塘县2026年政府工作报告\n石塘县人民政府县长 王立\n一、2025年工作回顾\n"
+              "城镇居民和农村居民人均可支配收入分别达到4.26万元和2.18万元，分别增长5.1%和7.2%。\n"
+              "二、2026年工作安排\n今年要稳中求进。\n")
+    base, other = _pair(plan, review)
+    got = {t.key: find_result(t, other) for t in base.targets}
+    assert (got["urban_income_growth"].value, got["urban_income_growth"].status) == (5.1, "not_met")
+    assert (got["rural_income_growth"].value, got["rural_income_growth"].status) == (7.2, "met")
+    assert compare(base, [other]).directives[0].results[0].status == "partial"
+
+
 @pytest.mark.parametrize(
     ("head", "unit"),
     [("丰台区人民检察院2025年工作总结", "丰台区院"), ("2026年北京市政府工作报告", "北京市"),
