@@ -26,6 +26,8 @@ BETWEEN = re.compile(r"(?:每(?:个)?(?:年|月|季度|半年|周|天|日|学期
 SUBJECT_WINDOW = 120
 COORDINATED = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+$")  # 东岭、北山两个片区分中心
 COUNTED = re.compile(r"^[\u4e00-\u9fff]{2,4}[两二三四五六七八九十]个")
+SERVICE_NUMBER = re.compile(r"(?<![\d.])\d{3,6}$")  # a hotline's or a service's number (12345, 110), not a count
+CLASSIFIERS = frozenset("个名家所项人户座条处件次支批")  # after a number, they make it a count (2025个村委会)
 
 
 @cache
@@ -57,6 +59,10 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
                 continue
             if text[start - 2:start] in STOP_WORDS:
                 break
+            digits = SERVICE_NUMBER.search(text, max(0, start - 6), start) if ch.isdigit() else None
+            if digits and text[start] not in CLASSIFIERS:
+                start = digits.start()  # 12345热线中心, 县110指挥中心: a service number is part of the name
+                continue
             if ch in STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff" or ch in "×、"):
                 break
             if ch == "、":

@@ -17,6 +17,12 @@ from nlp.extract.actors import find_units
     ("市交通运输局要", "市交通运输局"), ("市经信局要", "市经信局"), ("市数据局要", "市数据局"),
     ("通过市审计局要", "市审计局"), ("根据县财政局要", "县财政局"),
     ("政治部要在6月底前制定培训计划", "政治部"), ("市委组织部要", "市委组织部"),
+    # a service number is part of the name; a count is not
+    ("12315指挥中心要", "12315指挥中心"), ("市12345热线中心要", "市12345热线中心"), ("县110指挥中心要", "县110指挥中心"),
 ])
 def test_unit_names(text: str, unit: str) -> None:
     assert [u for _, _, u in find_units(text)][-1:] == [unit]
+
+
+def test_a_count_is_no_part_of_a_name() -> None:
+    assert not any("2025" in u for _, _, u in find_units("全市2025个村委会要完成换届"))
