@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
 from nlp.context import Context
+from nlp.segment.markers import ORDINAL, RUN_IN
 from nlp.segment.sections import parents
-from nlp.types import Analysis, Directive, Link, OutlineItem, Quantity, Report, Status
+from nlp.types import Analysis, Directive, Link, OutlineItem, Quantity, Report, Sentence, Status
 
 # words too common in the genre to tie a directive to a report
 STOP = frozenset(
@@ -24,6 +25,7 @@ MIN_SCORE = 0.35  # share of a directive's weighted content words a report must 
 # a word in more reports than this ties a directive to none of them in particular (the most any word reaches in
 # the development documents is 36, 经济 in 2023); skipping its postings keeps scoring linear in the document's length
 MAX_POSTINGS = 200
+RUN_IN_POINT = re.compile(rf"^(?:{RUN_IN}|{ORDINAL}(?![部章篇节])|首先|其次|再次|最后)")  # 一要, 二是, 第三: a point within a paragraph
 MAX_REPORTS = 5  # the reports a directive is linked to at most, best first
 
 
@@ -110,7 +112,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     found = list(own)
     # a heading that is a task (（一）全力以赴抓项目稳投资, 一要扩大优质学位供给) is carried out by the tasks under it:
     # it is linked to its own reports and to theirs
-    for h, under in _headed(directives, analysis.outline).items():
+    for h, under in _headed(directives, analysis.outline, sentences).items():
         merged: dict[str, tuple[float, Report]] = {}
         for score, r in [x for j in (h, *under) for x in own[j]]:
             if r.id not in merged or score > merged[r.id][0]:
@@ -126,21 +128,31 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     return tuple(links)
 
 
-def _headed(directives: Sequence[Directive], outline: Sequence[OutlineItem]) -> dict[int, list[int]]:
-    """Return, for each directive that is a heading of the outline, the directives under it (by their places)."""
+def _headed(directives: Sequence[Directive], outline: Sequence[OutlineItem], sentences: Sequence[Sentence]
+            ) -> dict[int, list[int]]:
+    """Return, for each directive that is a heading of the outline, the directives under it (by their places): of
+    a run-in point (一要…。各乡镇要…), those of its paragraph; of a heading, those up to the next heading of its
+    level or higher."""
+    starts = [s.start for s in sentences]
+
+    def paragraph(offset: int) -> int:
+        i = bisect_right(starts, offset) - 1
+        return sentences[i].paragraph if i >= 0 else -1
+
     heading_at = {}
     for i, d in enumerate(directives):
         if d.section is not None and outline[d.section].start == d.start:
             heading_at[d.section] = i
     if not heading_at:
         return {}
+    run_in = {h for k, h in heading_at.items() if RUN_IN_POINT.match(outline[k].marker)}
     up = parents(outline)
     out: dict[int, list[int]] = {}
     for j, d in enumerate(directives):
         k = d.section
         while k is not None:
             h = heading_at.get(k)
-            if h is not None and h != j:
+            if h is not None and h != j and (h not in run_in or paragraph(d.start) == paragraph(directives[h].start)):
                 out.setdefault(h, []).append(j)
             k = up[k]
     return out

@@ -20,6 +20,7 @@ SUBJECT_SEP = re.compile(r"[、和与及]")
 URBAN_RURAL = re.compile(r"^城乡(?=居民)")  # 城乡居民… is two subjects: 城镇居民… and 农村居民…
 LISTED_AGAIN = re.compile(r"\s*分别(?P<verb>增长|下降|降低|提高到|提高|达到|为|控制在|增加|保持在)?")  # …，分别增长5.1%和7.2%
 SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
+CLAUSE_END = frozenset("，,；;。：:！？!?\n")  # where a list's figures end
 
 
 @cache
@@ -70,8 +71,8 @@ def metric_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
 def respectively(text: str, quantities: Sequence[Quantity], kinds: frozenset[str]) -> dict[str, tuple[int, str, int]]:
     """Return, for each figure (of `kinds`) of a `…分别…` list, the clause start, its own metric phrase (the
     matching subject with the verb) and where its text starts: `一产、二产、三产增加值分别增长5.5%、6%、5%` gives
-    一产增加值增长, 二产增加值增长, 三产增加值增长. A clause that opens with 分别 lists the subjects of the list
-    before it in its sentence: `城镇和农村居民人均可支配收入分别达到4.2万元和2.1万元，分别增长5.1%和7.2%`."""
+    一产增加值增长, 二产增加值增长, 三产增加值增长. A clause that opens with 分别 and a verb lists the subjects of
+    the list before it in its sentence: `城镇和农村居民人均可支配收入分别达到4.2万元和2.1万元，分别增长5.1%和7.2%`."""
     out: dict[str, tuple[int, str, int]] = {}
     figures = sorted((q for q in quantities if q.kind in kinds and not q.masked), key=lambda q: q.start)
     starts = [q.start for q in figures]
@@ -82,10 +83,12 @@ def respectively(text: str, quantities: Sequence[Quantity], kinds: frozenset[str
         lists = [(m.end(), _subjects(m.group("subjects")), m.start("subjects"), m.group("verb") or "")
                  for m in RESPECTIVELY.finditer(text, run.start(), run.end()) if "分别" in m.group()]
         opening = LISTED_AGAIN.match(text, run.start(), run.end())
-        if opening and listed is not None and not SENTENCE_BREAK.search(text, listed[2], run.start()):
+        if opening and opening.group("verb") and listed is not None \
+                and not SENTENCE_BREAK.search(text, listed[2], run.start()):
+            # (not …，分别占全省平均水平的85%和80%: without a verb of the list's own, a share of something else)
             lists.insert(0, (opening.end(), listed[0], listed[1], opening.group("verb") or ""))
         for end, subjects, start, verb in lists:
-            clause_end = next((i for i in range(end, min(len(text), end + 120)) if text[i] in "，,；;。"),
+            clause_end = next((i for i in range(end, min(len(text), end + 120)) if text[i] in CLAUSE_END),
                               min(len(text), end + 120))
             after = figures[bisect.bisect_left(starts, end):bisect.bisect_left(starts, clause_end)]
             listed = (subjects, start, clause_end)

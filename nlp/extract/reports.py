@@ -25,8 +25,11 @@ DOWN = re.compile(r"下降|降低|减少|回落|下滑|压减|降幅")
 CONTRAST = re.compile(r"[，,；;](?:但是?|然而|不过|可是)")
 BREAKTHROUGH = re.compile(r"(?:实现了?|取得了?)[^，,。；;]{0,6}(?:零的突破|零突破|破零)")
 SAFE = re.compile(r"(?:未发生|没有发生|无)[^，,。；;]{0,12}")
-# a bad thing that happened, counted (全年发生较大生产安全事故1起): a shortfall where the clause says no change
-OCCURRED = re.compile(r"(?<![未没无])发生了?(?P<what>[^，,。；;]{0,16}?)[\d一二两三四五六七八九十]+(?:起|次|宗|人)(?![^。；;]*?(?:下降|减少|降低|增长|上升|增加))")
+# a bad thing that happened, counted (全年发生较大生产安全事故1起, 发生一起较大事故): a shortfall where the
+# sentence says it fell by no measure (not 发生事故3起、同比下降40%, 事故起数为近十年最低, 较上年少2起)
+OCCURRED = re.compile(r"(?<![未没无再])发生了?(?P<what>[^，,。；;]{1,24})")
+TIMES = re.compile(r"[\d一二两三四五六七八九十]+(?:起|次|宗)")
+FELL = re.compile(r"下降|减少|降低|回落|最低|减半|少[\d一二两三四五六七八九十]")
 WEAK_START = re.compile(r"^刚才")
 # a problem overcome is a result: 填补…空白, 缩小…差距, 克服…困难, 补齐…短板, 化解…矛盾, 顶住…压力
 # (not 化解案件仍然空白, 化解案件为零: a gap that is still there, with 仍/还/尚/是/为 between)
@@ -77,7 +80,9 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
             negatives += 1
     strong = sum(1 for m in STRONG_POSITIVE.finditer(masked) if not _negated(masked, m.start()))
     positives += safe
-    negatives += sum(1 for m in OCCURRED.finditer(masked) if cue("bad_metric").search(m.group("what")))
+    if "发生" in masked and not FELL.search(masked):
+        negatives += sum(1 for m in OCCURRED.finditer(masked)
+                         if TIMES.search(m.group("what")) and cue("bad_metric").search(m.group("what")))
     for m in list(UP.finditer(masked)) + list(DOWN.finditer(masked)):
         bad = bool(cue("bad_metric").search(masked[max(0, m.start() - 12):m.start()]))
         good_move = bool(UP.fullmatch(m.group(0))) != bad

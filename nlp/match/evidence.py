@@ -53,7 +53,9 @@ SENTENCE_END = "。！？；;!?"
 PARITY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)?(?:和|与|同)(?P<b>[\u4e00-\u9fff]{2,12}?)(?:增长|提高|发展)"
                     r"(?:基本)?同步")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
-UNITS_COVERED = re.compile(r"[县区乡镇村]")  # a coverage of the units under the base (实现县（市、区）全覆盖): a quota
+# a coverage of the units under the base (实现县（区）全覆盖, 乡镇（街道）全覆盖): a quota of one each; not of the
+# communities, villages or parks within a unit (社区, 行政村, 园区全覆盖)
+UNITS_COVERED = re.compile(r"(?:(?<![社小城园景营])区|县|县区|县市区|乡镇|街道)(?:[（(][市区县、街道乡镇]+[）)])?$")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
@@ -658,7 +660,7 @@ class Goals:
         kinds = {q.id: q.kind for q in targets}
         return cls(targets=targets,
                    quotas=frozenset(i for i, (a, b) in before.items() if each or cue("quota").search(text, a, b)
-                                    or (kinds[i] == "coverage" and UNITS_COVERED.search(text, a, b))),
+                                    or (kinds[i] == "coverage" and UNITS_COVERED.search(text[a:b]))),
                    ratios=frozenset(i for i, (a, b) in before.items() if cue("ratio").search(text, a, b)),
                    parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.key is not None
@@ -679,7 +681,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                 return "met"
             if share and t.id in goals.quotas and any(
                     q.kind == "count" and isinstance(q.value, int | float) and q.value > 0 for q in quantities):
-                return "met"  # 建成零工市场8个，实现县（区）全覆盖: a district that built its own has done its part
+                # 建成零工市场8个，实现县（区）全覆盖: a district that built its own has done its part, as its words say
+                return reporting.status_by_polarity(top)
             return "partial" if quantities else "not_met"
         if t.kind == "zero_state":
             zero = [q for q in quantities if q.kind == "zero_state"]
@@ -818,21 +821,24 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "") -> 
     return "unknown"
 
 
-def cell_candidates(base: Analysis, others: Sequence[Analysis]) -> tuple[list[tuple[int, int]], list[list[Features]],
-                                                                          list[list[Sentence]]]:
+def cell_candidates(base: Analysis, others: Sequence[Analysis]
+                    ) -> tuple[list[tuple[int, int]], list[list[Features]], list[list[Sentence]], list[list[bool]]]:
     """Return, for tuning the scorer, every (directive, document) cell with the features of each evidence
-    sentence of that document that shares a term with the directive."""
+    sentence of that document that shares a term with the directive, and whether all it shares is one common
+    concept (`one_common_concept`: it then needs `ONE_CONCEPT`)."""
     d_items, pools, pool_terms, idf = candidate_features(base, others)
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
-    cells, feats, sents = [], [], []
+    cells, feats, sents, common = [], [], [], []
     for n, (pool, terms) in enumerate(zip(pools, pool_terms, strict=True)):
         postings = inverted(terms)
         for i in range(len(base.directives)):
-            row_f, row_s = [], []
+            row_f, row_s, row_c = [], [], []
             for j in sharing(d_terms[i], postings):
                 row_f.append(features(d_terms[i], terms[j], idf))
                 row_s.append(pool[j])
+                row_c.append(one_common_concept(d_terms[i].everything & terms[j], idf))
             cells.append((i, n))
             feats.append(row_f)
             sents.append(row_s)
-    return cells, feats, sents
+            common.append(row_c)
+    return cells, feats, sents, common

@@ -87,6 +87,22 @@ def test_results_of_a_list_with_respectively_go_with_its_subjects_in_order() -> 
     assert compare(base, [other]).directives[0].results[0].status == "partial"
 
 
+@pytest.mark.parametrize("review", [
+    "城镇和农村居民人均可支配收入分别达到4.26万元和2.18万元，分别仅占全省平均水平的85%和80%。",  # no verb of its own
+    "城镇和农村居民人均可支配收入分别增长5.1%\n地区生产总值增长6.5%。",  # a list line without its end
+])
+def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str) -> None:
+    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年主要预期目标\n"
+            "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城乡居民人均可支配收入分别增长5.5%和7%左右。\n")
+    later = ("石塘县2026年政府工作报告\n石塘县人民政府县长 王立\n一、2025年工作回顾\n" + review + "\n二、2026年工作安排\n今年要稳中求进。\n")
+    base, other = _pair(plan, later)
+    got = {t.key: find_result(t, other) for t in base.targets}
+    assert got["rural_income_growth"] is None or got["rural_income_growth"].value not in (6.5, 80.0)
+    assert got["urban_income_growth"] is None or got["urban_income_growth"].value != 85.0
+    if "地区生产总值" in review:
+        assert (got["gdp_growth"].value, got["gdp_growth"].status) == (6.5, "met")
+
+
 @pytest.mark.parametrize(
     ("head", "unit"),
     [("丰台区人民检察院2025年工作总结", "丰台区院"), ("2026年北京市政府工作报告", "北京市"),
@@ -163,6 +179,19 @@ def test_a_coverage_of_the_units_is_done_by_a_units_own() -> None:
     assert compare(base, [other]).directives[0].results[0].status == "met"
     alone, _ = _pair(plan.replace("澜州市", "东湖区"), review)  # the same level: one of eight is partial
     assert compare(alone, [other]).directives[0].results[0].status == "partial"
+    pending = review.replace("建成标准化零工市场1个，", "标准化零工市场选址正在推进中，")  # its words: not done yet
+    assert compare(base, [_pair(plan, pending)[1]]).directives[0].results[0].status == "partial"
+
+
+@pytest.mark.parametrize("covered", ["城市社区", "行政村", "园区"])
+def test_a_coverage_within_a_unit_is_no_quota(covered: str) -> None:
+    """实现城市社区全覆盖 is not done by a district's 3 of its 18 communities."""
+    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年重点任务\n"
+            f"新建嵌入式养老服务设施60个，实现{covered}全覆盖。\n")
+    review = ("东湖区2026年政府工作报告\n东湖区人民政府区长 林晓岚\n一、2025年工作回顾\n新建嵌入式养老服务设施3个，覆盖率提高。\n"
+              "二、2026年工作安排\n今年要稳中求进。\n")
+    base, other = _pair(plan, review)
+    assert compare(base, [other]).directives[0].results[0].status == "partial"
 
 
 @pytest.mark.parametrize(

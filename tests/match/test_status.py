@@ -17,6 +17,8 @@ from nlp.match.evidence import _from_polarity
     ("2个社区养老服务中心建成1个，另1个仍在内部装修。", "partial"),
     ("集中供水工程计划实施15处，完成12处，其余3处推迟至明年。", "partial"),
     ("整改问题9项已全部完成，剩余问题清单清零。", "met"),
+    ("新建游客服务中心2个，另外新建游客接待中心3个。", "met"),  # 接待, 待遇: no work waiting
+    ("安置退役军人120人，其余人员待遇全部落实到位。", "met"),
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
@@ -61,6 +63,8 @@ def test_figures_listed_with_fenbie_go_with_the_metrics_in_order() -> None:
     ("全年发生较大生产安全事故1起。", "shortfall"),  # a bad thing that happened, counted
     ("全年发生一般生产安全事故3起，同比下降40%。", "achievement"),  # fewer than the year before
     ("全年未发生较大生产安全事故。", "achievement"),
+    ("发生一起较大生产安全事故。", "shortfall"),  # the count before the thing
+    ("全市生产安全事故发生起数和死亡人数实现双下降，发生事故12起。", "achievement"),  # a fall said before it
 ])
 def test_a_bad_thing_that_happened_is_a_shortfall(sentence: str, expected: str) -> None:
     from nlp.extract.reports import polarity
