@@ -36,6 +36,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     if not directives or not reports:
         return ()
     texts = tokens.texts
+    text = analysis.document.text
     # content words: Han words of two characters or more, not in STOP; each distinct word judged once
     content_words = {w: w for w in set(texts) if len(w) >= 2 and "\u4e00" <= w[0] <= "\u9fff" and w not in STOP}
     content = list(map(content_words.get, texts))  # each token's word if it is a content word, else None
@@ -88,7 +89,10 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
         """The reports a directive shares enough weighted words with (or whose topic it names), best first."""
         dw = set(words(d.start, d.end))
         ordered = sorted(dw)  # sums in a fixed order: the same scores in every process, whatever the hash seed
-        total = sum(map(idf, ordered))
+        # the task's words weigh, not the words of who is to do it (各县区和市直各部门主要负责同志要…): a report
+        # naming the same unit still shares them
+        who = {w for a in d.actors if (at := text.find(a, d.start, d.end)) >= 0 for w in words(at, at + len(a))}
+        total = sum(idf(w) for w in ordered if w not in who)
         if total <= 0:
             return []
         acc: dict[int, float] = {}

@@ -18,7 +18,7 @@ from nlp.cues import cue, unquoted
 from nlp.extract.actors import find_units
 from nlp.types import AMOUNT_KINDS, Analysis, Polarity, Quantity, Report, Sentence
 
-NEGATED = re.compile(r"(?:不|不够|未|没有|尚未|有待)$")
+NEGATED = re.compile(r"(?:不|不够|未|没有|尚未|有待|(?<!不)只|(?<!不)仅)$")  # (只完成计划的60%: short of it; not 不仅)
 STRONG_POSITIVE = re.compile(r"较好|不错|领先|前[一二三两]名?|第一|效果突出|率先")
 UP = re.compile(r"增长|上升|提高|增加|扩大|上涨")
 DOWN = re.compile(r"下降|降低|减少|回落|下滑|压减|降幅")
@@ -33,7 +33,7 @@ FELL = re.compile(r"下降|减少|降低|回落|最低|减半|少[\d一二两三
 WEAK_START = re.compile(r"^刚才")
 # a problem overcome is a result: 填补…空白, 缩小…差距, 克服…困难, 补齐…短板, 化解…矛盾, 顶住…压力
 # (not 化解案件仍然空白, 化解案件为零: a gap that is still there, with 仍/还/尚/是/为 between)
-OVERCOME = re.compile(r"(?:填补|缩小|克服|补齐|补足|弥补|化解|破解|战胜|顶住|扭转|消除)(?:(?![仍还尚是为])[^，,。；;]){0,8}$")
+OVERCOME = re.compile(r"(?:填补|缩小|克服|补齐|补足|弥补|化解|破解|战胜|顶住|扭转|消除|盘活|清理)(?:(?![仍还尚是为])[^，,。；;]){0,8}$")
 PAST = re.compile(r"[\u4e00-\u9fff]了|已经|已")
 MODAL = re.compile(r"要|必须|务必|应当")
 MIN_SCORE = 2  # evidence points a sentence needs to count as a report; tuned on the team's annotated corpora

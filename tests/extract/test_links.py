@@ -48,3 +48,12 @@ def test_a_run_in_point_takes_the_links_of_its_own_paragraph_only() -> None:
     analysis = analysed(MEETING)
     assert any("仅有12个村完成治理" in r for r in linked_reports(analysis, "同志们，各乡镇要加快农村生活污水治理"))
     assert linked_reports(analysis, "三要加强干部作风建设") == []
+
+
+def test_who_is_to_act_does_not_weigh_against_a_link() -> None:
+    """各县区和市直各部门主要负责同志要…整改率达到95%: the task's words tie it to the report of the rate, however
+    many words name who is to do it."""
+    text = ("在全市审计工作会议上的讲话\n同志们：\n一、去年工作回顾\n全市审计查出问题整改率为91.2%，比上年提高3.4个百分点。\n"
+            "新建审计数据分析平台2个。\n二、今年重点工作\n各县区和市直各部门主要负责同志要"
+            "确保年底前审计查出问题整改率达到95%以上。\n市大数据审计中心要加快数据分析平台建设。\n")
+    assert any("整改率为91.2%" in r for r in linked_reports(analysed(text), "各县区和市直各部门主要负责同志要"))

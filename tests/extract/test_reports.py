@@ -20,6 +20,9 @@ from nlp.pipeline import analyze_document
     ("部分企业生产经营困难。", "shortfall"),
     ("基层治理存在短板。", "shortfall"),
     ("全市检察机关办理行政实质性化解案件仍然空白。", "shortfall"),  # 化解 names the cases; the gap remains
+    ("推动清理盘活闲置沉淀资金2.1亿元。", "achievement"),
+    ("计划完成率为82%，北溪县、云台县分别只完成计划的60%和58%。", "shortfall"),  # only: short of it
+    ("经过共同努力，不仅实现了全年预期发展目标，许多方面还出现积极向好变化。", "achievement"),  # not only
 ])
 def test_overcome_problems_are_achievements(sentence: str, expected: str) -> None:
     assert polarity(sentence, ()) == expected

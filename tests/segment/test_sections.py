@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.ingest import read_bytes
-from nlp.pipeline import structure
+from nlp.pipeline import analyze_document, structure
 from nlp.segment.sections import assign_roles, has_review_and_plan, heading_role, opening_role
 
 REPORT = """2025年某市政府工作报告
@@ -73,6 +73,7 @@ def test_heading_roles(title: str, role: str | None) -> None:
     ("但也要看到，工作中还存在一些问题。", "problems"),
     ("我们要看到，我国经济基础稳、优势多、韧性强。", None),
     ("让我们更加紧密地团结在以习近平同志为核心的党中央周围。", "closing"),
+    ("同志们，审计工作责任重大、使命光荣。", "closing"),  # (the last paragraphs only: see closing_at)
     ("今年以来，全县公安机关破获刑事案件1268起。", "review"),
     ("下一步，我们将重点抓好以下工作。", "plan"),
 ])
@@ -188,3 +189,15 @@ def test_report_sections_under_a_heading_naming_tasks_and_their_review() -> None
     analysis = structure(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
     titles = [analysis.outline[i].title for i in sorted(report_sections(analysis.outline))]
     assert titles == ["经济发展取得新成效"]
+
+
+def test_a_speechs_opening_remarks_before_its_first_heading_are_the_preamble() -> None:
+    """这次…会议, 会议的主要任务是, 下面，我讲…: the speaker's opening, which may ask something of the audience."""
+    text = ("在全市审计工作会议上的讲话\n同志们：\n这次全市审计工作会议，是经市委、市政府同意召开的。会议的主要任务是，"
+            "总结去年工作，部署今年任务。希望大家相互学习、取长补短。下面，我讲两点意见。\n一、去年工作回顾\n"
+            "全市审计机关完成审计项目312个。\n二、今年重点工作\n各县区审计局要严格执行年度审计计划。\n"
+            "同志们，审计工作责任重大。让我们锐意进取，奋力推动审计工作再上新台阶！\n")
+    analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
+    assert [s.role for s in analysis.sections] == ["preamble", "review", "plan", "closing"]
+    asked = next(d for d in analysis.directives if d.text.startswith("希望大家"))
+    assert asked.actors == ("大家",)
