@@ -27,6 +27,7 @@ SUBJECT_WINDOW = 120
 COORDINATED = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+$")  # 东岭、北山两个片区分中心
 COUNTED = re.compile(r"^[\u4e00-\u9fff]{2,4}[两二三四五六七八九十]个")
 SERVICE_NUMBER = re.compile(r"(?<![\d.])\d{3,6}$")  # a hotline's or a service's number (12345, 110), not a count
+SECTION = re.compile(r"[\u4e00-\u9fff]{1,8}?[科股](?=要|必须|务必|应当|牵头|负责|会同|[、和]|$)")
 CLASSIFIERS = frozenset("个名家所项人户座条处件次支批")  # after a number, they make it a count (2025个村委会)
 
 
@@ -51,6 +52,10 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
             if not nxt:
                 break
             end = nxt.end()
+        if text[end - 1] in "局委厅院":
+            section = SECTION.match(text, end)  # 市审计局财政审计科要: a section of the bureau acts
+            if section:
+                end = section.end()
         start = m.start()
         while start > 0 and end - start < MAX_NAME + len(m.group(0)):
             ch = text[start - 1]

@@ -19,6 +19,9 @@ from nlp.extract.actors import find_units
     ("政治部要在6月底前制定培训计划", "政治部"), ("市委组织部要", "市委组织部"),
     # a service number is part of the name; a count is not
     ("12315指挥中心要", "12315指挥中心"), ("市12345热线中心要", "市12345热线中心"), ("县110指挥中心要", "县110指挥中心"),
+    # organs, groups, cadres, and a section of a bureau
+    ("全市各级审计机关要", "全市各级审计机关"), ("市交通投资集团要", "市交通投资集团"), ("全市审计干部必须", "全市审计干部"),
+    ("市审计局财政审计科要", "市审计局财政审计科"), ("县财政局财务股要", "县财政局财务股"), ("市科技局要", "市科技局"),
 ])
 def test_unit_names(text: str, unit: str) -> None:
     assert [u for _, _, u in find_units(text)][-1:] == [unit]
