@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 from nlp.lexicons import any_of, load_table
@@ -15,7 +15,8 @@ from nlp.types import Direction, Quantity
 RESPECTIVELY = re.compile(r"(?P<subjects>[^，,；;：:。]+?)分别(?P<verb>增长|下降|降低|提高到|提高|达到|为|控制在|增加|保持在)?")
 # the runs between clause punctuation: a `…分别…` match lies inside one, so only the runs holding 分别 are searched
 # (searched over the whole text, the lazy subjects would be tried from every character to its run's end)
-PUNCT_RUN = re.compile(r"[^，,；;：:。\n]+")
+RUN_BREAKS = "，,；;：:。\n"
+PUNCT_RUN_END = re.compile(f"[{RUN_BREAKS}]")
 SUBJECT_SEP = re.compile(r"[、和与及]")
 URBAN_RURAL = re.compile(r"^城乡(?=居民)")  # 城乡居民… is two subjects: 城镇居民… and 农村居民…
 LISTED_AGAIN = re.compile(r"\s*分别(?P<verb>增长|下降|降低|提高到|提高|达到|为|控制在|增加|保持在)?")  # …，分别增长5.1%和7.2%
@@ -77,14 +78,12 @@ def respectively(text: str, quantities: Sequence[Quantity], kinds: frozenset[str
     figures = sorted((q for q in quantities if q.kind in kinds and not q.masked), key=lambda q: q.start)
     starts = [q.start for q in figures]
     listed: tuple[list[str], int, int] | None = None  # the last list's subjects, where they start, where it ends
-    for run in PUNCT_RUN.finditer(text):
-        if "分别" not in run.group():
-            continue
+    for run_start, run_end in _runs_holding(text, "分别"):
         lists = [(m.end(), _subjects(m.group("subjects")), m.start("subjects"), m.group("verb") or "")
-                 for m in RESPECTIVELY.finditer(text, run.start(), run.end()) if "分别" in m.group()]
-        opening = LISTED_AGAIN.match(text, run.start(), run.end())
+                 for m in RESPECTIVELY.finditer(text, run_start, run_end) if "分别" in m.group()]
+        opening = LISTED_AGAIN.match(text, run_start, run_end)
         if opening and opening.group("verb") and listed is not None \
-                and not SENTENCE_BREAK.search(text, listed[2], run.start()):
+                and not SENTENCE_BREAK.search(text, listed[2], run_start):
             # (not …，分别占全省平均水平的85%和80%: without a verb of the list's own, a share of something else)
             lists.insert(0, (opening.end(), listed[0], listed[1], opening.group("verb") or ""))
         for end, subjects, start, verb in lists:
@@ -97,6 +96,17 @@ def respectively(text: str, quantities: Sequence[Quantity], kinds: frozenset[str
             for subject, q in zip(subjects, after, strict=True):
                 out[q.id] = (start, subject + verb, start)
     return out
+
+
+def _runs_holding(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the runs between clause punctuation (`RUN_BREAKS`) that hold `word`, in order: found
+    from the word's occurrences, not by walking every run of the text."""
+    at = text.find(word)
+    while at >= 0:
+        start = max(text.rfind(ch, 0, at) for ch in RUN_BREAKS) + 1
+        end = m.start() if (m := PUNCT_RUN_END.search(text, at)) else len(text)
+        yield start, end
+        at = text.find(word, end)
 
 
 def _subjects(phrase: str) -> list[str]:
