@@ -7,7 +7,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
 
 from nlp.context import Context
 from nlp.segment.markers import ORDINAL, RUN_IN
@@ -55,9 +54,9 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
     del df[None]
     n = len(sentences)
 
-    @cache
-    def idf(w: str) -> float:
-        return math.log((n + 1) / (df[w] + 1)) + 1
+    # each content word's weight, worked out once (every word a directive or report holds is one of them)
+    weight_of = {w: math.log((n + 1) / (c + 1)) + 1 for w, c in df.items()}
+    idf = weight_of.__getitem__
 
     report_words: list[Counter[str]] = []
     topics: list[set[str]] = []
