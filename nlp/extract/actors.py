@@ -27,7 +27,8 @@ SUBJECT_WINDOW = 120
 COORDINATED = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+$")  # 东岭、北山两个片区分中心
 COUNTED = re.compile(r"^[\u4e00-\u9fff]{2,4}[两二三四五六七八九十]个")
 SERVICE_NUMBER = re.compile(r"(?<![\d.])\d{3,6}$")  # a hotline's or a service's number (12345, 110), not a count
-SECTION = re.compile(r"[\u4e00-\u9fff]{1,8}?[科股](?=要|必须|务必|应当|牵头|负责|会同|[、和]|$)")
+SECTION = re.compile(r"(?:(?![和与及要、])[\u4e00-\u9fff]){2,6}?[科股](?=要|必须|务必|应当|牵头|负责|会同|[、和]|$)")
+BARE = frozenset({"机关", "集团"})  # a suffix that names no one alone (机关作风明显好转)
 CLASSIFIERS = frozenset("个名家所项人户座条处件次支批")  # after a number, they make it a count (2025个村委会)
 
 
@@ -90,7 +91,8 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
                 found[-1] = (start, end, name)
             continue
         found.append((start, end, name))
-    return [f for f in found if len(f[2]) >= 2 or f[2] in _roles()]
+    return [f for f in found if (len(f[2]) >= 2 or f[2] in _roles()) and f[2] not in BARE
+            and not (f[2].endswith("集团") and text[f[1]:f[1] + 1] == "化")]
 
 
 def actors_before(text: str, clause_start: int, modal_start: int) -> list[str]:

@@ -44,7 +44,7 @@ COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
 # (an institution as the subject, followed by what it will do: not 政府系统干部队伍…, 政府作风建设… as topics)
 SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|(?:本届政府|我[局院市县区委部厅]|本[局院市县区委部厅]|[市省县区]?政府)"
                           r"(?=将|要|必须|务必|一定|也|都|还|会|[，,]))")
-HOPE = re.compile(r"^希望(?:大家|各位|同志们|你们)")  # 希望大家…: what a speaker asks of the audience
+HOPE = re.compile(r"^希望(?:大家|同志们|你们)")  # 希望大家…: what a speaker asks of the audience
 AUDIENCE = re.compile(r"^(?:希望|请)(?P<who>大家|同志们)")  # the party asked: 大家 (not 请各位代表提出意见)
 SPEAKER_MUST = re.compile(SPEAKER_LEAD.pattern + r"(?:也|都|还)?(?:必须|务必|一定要)")  # 对这些问题，我们必须…
 NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向)$")
@@ -245,9 +245,6 @@ def _speaker_acts(text: str, sent: Sentence, verdict: Verdict) -> bool:
 
 
 def _actors(text: str, sent: Sentence, marker_starts: tuple[int, ...]) -> list[str]:
-    asked = AUDIENCE.match(unquoted(sent.text))
-    if asked:
-        return [asked.group("who")]  # 希望大家…, 请大家…: the audience is asked
     names: list[str] = []
     for rel in marker_starts:
         pos = sent.start + rel
@@ -255,7 +252,8 @@ def _actors(text: str, sent: Sentence, marker_starts: tuple[int, ...]) -> list[s
         for name in actors_before(text, clause_start(text, lo, pos, CLAUSE_PUNCT), pos):
             if name not in names:
                 names.append(name)
-    return names
+    asked = AUDIENCE.match(unquoted(sent.text)) if not names else None
+    return [asked.group("who")] if asked else names  # 希望大家…, 请大家…: the audience asked, where no one is named
 
 
 def _directive_context(outline: Sequence[OutlineItem], parents: Sequence[int | None], section: int | None,

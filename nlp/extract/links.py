@@ -88,23 +88,27 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Link, ...]:
         """The reports a directive shares enough weighted words with (or whose topic it names), best first."""
         dw = set(words(d.start, d.end))
         ordered = sorted(dw)  # sums in a fixed order: the same scores in every process, whatever the hash seed
-        # the task's words weigh, not the words of who is to do it (各县区和市直各部门主要负责同志要…): a report
-        # naming the same unit still shares them
+        # the task's words weigh, not the words of who is to do it (各县区和市直各部门主要负责同志要…)
         who = {w for a in d.actors if (at := text.find(a, d.start, d.end)) >= 0 for w in words(at, at + len(a))}
         total = sum(idf(w) for w in ordered if w not in who)
         if total <= 0:
             return []
         acc: dict[int, float] = {}
+        on_task: set[int] = set()  # the reports sharing a word of the task itself: a unit's name alone ties none
         for w in ordered:
             for i, weight in index.get(w, ()):
                 acc[i] = acc.get(i, 0.0) + weight
+                if w not in who:
+                    on_task.add(i)
         if by_topic_word:
             for w in ordered:
                 for i in by_topic_word.get(w, ()):
                     if topics[i] <= dw:
                         acc[i] = max(acc.get(i, 0.0), total)  # the report's topic (从…来看) is named in the directive
+                        if topics[i] - who:
+                            on_task.add(i)
         scored = [(a / total, reports[i]) for i, a in acc.items()
-                  if a / total >= MIN_SCORE and reports[i].start != d.start]
+                  if a / total >= MIN_SCORE and reports[i].start != d.start and i in on_task]
         if not scored:
             return []
         scored.sort(key=lambda x: (-x[0], x[1].start))

@@ -218,8 +218,10 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
     Headings decide first (`一、2024年工作回顾` → review, `二、2025年重点任务` → plan; a sub-heading without role
     words inherits its parent's role; a top heading that is itself a task opens a plan part). Paragraph openings
     refine: the paragraph that turns to problems (`我们也清醒看到…`) opens a problems part, the final call
-    (`让我们…`) a closing part, `名词解释`/`附件` lines a glossary or annex, opening lines (`各位代表：`, the
-    title and byline) the preamble; where no heading gave a role, openings such as `今年以来`/`下一步` do.
+    (`让我们…`, `同志们，…` in the last paragraphs, no heading after it) a closing part, `名词解释`/`附件` lines a
+    glossary or annex, opening lines (`各位代表：`, the title and byline, a speech's opening remarks before its first
+    heading: `这次…会议`, `会议的主要任务是`, `下面，我讲…`) the preamble; where no heading gave a role, openings
+    such as `今年以来`/`下一步` do.
     `year` is the year the document speaks from (five-year periods are told past or ahead by it), `plans_for` the
     year it plans for (`plan_year`: a heading on that year's work is a plan).
     """
@@ -233,6 +235,9 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                        if opening_role(text[paras[i][0]:paras[i][1]], "closing")), None)
     if closing_at and SALUTATION.fullmatch(text[paras[closing_at - 1][0]:paras[closing_at - 1][1]].strip()):
         closing_at -= 1  # `各位代表！` on a line of its own before the call
+    annex_start = paras[annex_at][0] if annex_at < len(paras) else len(text)
+    if closing_at is not None and any(paras[closing_at][0] < o.start < annex_start for o in outline):
+        closing_at = None  # a heading after it: the call is not the last word (同志们，…。各乡镇要… before （二）…)
 
     roles: list[tuple[Role, str | None]] = []
     stack: list[tuple[int, Role | None, str]] = []  # open headings: (level, role, label)

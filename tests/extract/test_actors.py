@@ -20,7 +20,7 @@ from nlp.extract.actors import find_units
     # a service number is part of the name; a count is not
     ("12315指挥中心要", "12315指挥中心"), ("市12345热线中心要", "市12345热线中心"), ("县110指挥中心要", "县110指挥中心"),
     # organs, groups, cadres, and a section of a bureau
-    ("全市各级审计机关要", "全市各级审计机关"), ("市交通投资集团要", "市交通投资集团"), ("全市审计干部必须", "全市审计干部"),
+    ("全市各级审计机关要", "全市各级审计机关"), ("市交通投资集团要", "市交通投资集团"), ("政府系统广大干部要", "政府系统广大干部"),
     ("市审计局财政审计科要", "市审计局财政审计科"), ("县财政局财务股要", "县财政局财务股"), ("市科技局要", "市科技局"),
 ])
 def test_unit_names(text: str, unit: str) -> None:
@@ -29,3 +29,16 @@ def test_unit_names(text: str, unit: str) -> None:
 
 def test_a_count_is_no_part_of_a_name() -> None:
     assert not any("2025" in u for _, _, u in find_units("全市2025个村委会要完成换届"))
+
+
+@pytest.mark.parametrize("text", ["全年培养干部200余名", "机关作风明显好转", "推进企业集团化改革"])
+def test_a_bare_suffix_names_no_one(text: str) -> None:
+    assert find_units(text) == []
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("市卫健委要求各科要在6月底前完成自查", ["市卫健委"]),  # a section's name holds no 要求, 和, 、
+    ("市教育局、市科技局和市农业科要", ["市教育局", "市科技局"]),
+])
+def test_a_section_is_named_after_its_bureau_only(text: str, units: list[str]) -> None:
+    assert [u for _, _, u in find_units(text)] == units

@@ -57,3 +57,9 @@ def test_who_is_to_act_does_not_weigh_against_a_link() -> None:
             "新建审计数据分析平台2个。\n二、今年重点工作\n各县区和市直各部门主要负责同志要"
             "确保年底前审计查出问题整改率达到95%以上。\n市大数据审计中心要加快数据分析平台建设。\n")
     assert any("整改率为91.2%" in r for r in linked_reports(analysed(text), "各县区和市直各部门主要负责同志要"))
+
+
+def test_a_units_name_alone_ties_no_task_to_a_report() -> None:
+    text = ("在全市国资工作会议上的讲话\n同志们：\n一、去年工作回顾\n市交通投资集团完成投资45亿元。\n二、今年重点工作\n"
+            "市交通投资集团要强化安全生产管理，健全风险防控机制。\n")
+    assert linked_reports(analysed(text), "市交通投资集团要") == []

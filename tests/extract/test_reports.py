@@ -23,6 +23,9 @@ from nlp.pipeline import analyze_document
     ("推动清理盘活闲置沉淀资金2.1亿元。", "achievement"),
     ("计划完成率为82%，北溪县、云台县分别只完成计划的60%和58%。", "shortfall"),  # only: short of it
     ("经过共同努力，不仅实现了全年预期发展目标，许多方面还出现积极向好变化。", "achievement"),  # not only
+    ("全县不只完成了年度计划。", "achievement"),
+    # a judgement is no problem overcome
+    ("清理整改不到位。", "shortfall"), ("化解工作进展缓慢。", "shortfall"), ("盘活闲置资产工作滞后。", "shortfall"),
 ])
 def test_overcome_problems_are_achievements(sentence: str, expected: str) -> None:
     assert polarity(sentence, ()) == expected

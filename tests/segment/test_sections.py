@@ -201,3 +201,22 @@ def test_a_speechs_opening_remarks_before_its_first_heading_are_the_preamble() -
     assert [s.role for s in analysis.sections] == ["preamble", "review", "plan", "closing"]
     asked = next(d for d in analysis.directives if d.text.startswith("希望大家"))
     assert asked.actors == ("大家",)
+
+
+def test_a_call_followed_by_a_heading_is_no_closing() -> None:
+    """同志们，… in the last paragraphs, but a heading and its tasks after it: the speech goes on."""
+    text = ("在全县安全生产工作会议上的讲话\n同志们：\n一、去年工作回顾\n全县安全生产形势总体平稳。\n二、今年重点工作\n"
+            "（一）压实责任。\n请大家注意，各乡镇要在5月底前完成隐患排查。\n同志们，防汛工作关系群众安危。各乡镇要落实包保责任。\n"
+            "（二）强化应急值守。\n县应急管理局要严格执行24小时值班制度。\n")
+    analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
+    assert "closing" not in [s.role for s in analysis.sections]
+    assert any(d.text.startswith("（二）强化应急值守") for d in analysis.directives)
+    named = next(d for d in analysis.directives if d.text.startswith("请大家注意"))
+    assert named.actors == ("各乡镇",)  # the party the sentence names, not the audience
+
+
+def test_a_reports_opening_asks_nothing_of_the_deputies() -> None:
+    text = ("2025年政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。希望各位代表提出宝贵意见和建议。\n"
+            "一、2024年工作回顾\n全市生产总值增长5%。\n二、2025年工作安排\n要扩大内需。\n")
+    analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
+    assert [d.text for d in analysis.directives] == ["要扩大内需。"]
