@@ -27,6 +27,16 @@ def _pair(plan: str, review: str, plan_name: str = "plan.txt", name: str = "revi
             analyze_document(read_bytes(review.encode(), name, ".txt")))
 
 
+def _city_plan(body: str, part: str = "二、2025年重点任务") -> str:
+    """The 2025 report of an invented city: a line of review, then `part` holding `body` (lines)."""
+    return f"澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n{part}\n{body}\n"
+
+
+def _unit_review(body: str, unit: str = "东湖区", head: str = "区长 林晓岚") -> str:
+    """The 2026 report of a unit: its review of 2025 holding `body` (lines), then a line of plans."""
+    return f"{unit}2026年政府工作报告\n{unit}人民政府{head}\n一、2025年工作回顾\n{body}\n二、2026年工作安排\n今年要稳中求进。\n"
+
+
 @pytest.mark.parametrize(
     ("value", "unit", "to", "expected"),
     [(1285, "万吨", "亿斤", 257.0), (8500, "亿元", "万亿元", 0.85), (1.37, "万亿斤", "万亿斤", 1.37),
@@ -75,11 +85,8 @@ def test_results_across_years() -> None:
 def test_results_of_a_list_with_respectively_go_with_its_subjects_in_order() -> None:
     """城镇和农村居民…分别达到…，分别增长5.1%和7.2%: the second clause lists the first one's subjects again; each
     figure is the result of its own target, and the directive setting both is partial (one met, one not)."""
-    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年主要预期目标\n"
-            "今年全市经济社会发展的主要预期目标是：城乡居民人均可支配收入分别增长5.5%和7%左右。\n")
-    review = ("石塘县2026年政府工作报告\n石塘县人民政府县长 王立\n一、2025年工作回顾\n"
-              "城镇居民和农村居民人均可支配收入分别达到4.26万元和2.18万元，分别增长5.1%和7.2%。\n"
-              "二、2026年工作安排\n今年要稳中求进。\n")
+    plan = _city_plan("今年全市经济社会发展的主要预期目标是：城乡居民人均可支配收入分别增长5.5%和7%左右。", "二、2025年主要预期目标")
+    review = _unit_review("城镇居民和农村居民人均可支配收入分别达到4.26万元和2.18万元，分别增长5.1%和7.2%。", "石塘县", "县长 王立")
     base, other = _pair(plan, review)
     got = {t.key: find_result(t, other) for t in base.targets}
     assert (got["urban_income_growth"].value, got["urban_income_growth"].status) == (5.1, "not_met")
@@ -92,9 +99,9 @@ def test_results_of_a_list_with_respectively_go_with_its_subjects_in_order() -> 
     "城镇和农村居民人均可支配收入分别增长5.1%\n地区生产总值增长6.5%。",  # a list line without its end
 ])
 def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str) -> None:
-    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年主要预期目标\n"
-            "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城乡居民人均可支配收入分别增长5.5%和7%左右。\n")
-    later = ("石塘县2026年政府工作报告\n石塘县人民政府县长 王立\n一、2025年工作回顾\n" + review + "\n二、2026年工作安排\n今年要稳中求进。\n")
+    plan = _city_plan("今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城乡居民人均可支配收入分别增长5.5%和7%左右。",
+                      "二、2025年主要预期目标")
+    later = _unit_review(review, "石塘县", "县长 王立")
     base, other = _pair(plan, later)
     got = {t.key: find_result(t, other) for t in base.targets}
     assert got["rural_income_growth"] is None or got["rural_income_growth"].value not in (6.5, 80.0)
@@ -156,10 +163,8 @@ def test_quotas_ratios_and_totals(goal: str, kind: str) -> None:
 def test_a_total_of_the_base_is_done_by_a_units_share() -> None:
     """A city's total (全年实施市级重点项目300个以上) is done by a county's own count (42个, as units.dev.json
     defines a share); a quota of each unit (各乡镇…至少建成2个) is compared with the unit's count."""
-    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年重点任务\n"
-            "全年实施市级重点项目300个以上。\n推进乡村振兴，各乡镇年内至少建成2个和美乡村示范村。\n")
-    review = ("东湖区2026年政府工作报告\n东湖区人民政府区长 林晓岚\n一、2025年工作回顾\n全区42个市级重点项目完成投资96.5亿元，完成年度计划的108%。\n"
-              "推进乡村振兴，全区建成和美乡村示范村1个。\n二、2026年工作安排\n今年要稳中求进。\n")
+    plan = _city_plan("全年实施市级重点项目300个以上。\n推进乡村振兴，各乡镇年内至少建成2个和美乡村示范村。")
+    review = _unit_review("全区42个市级重点项目完成投资96.5亿元，完成年度计划的108%。\n推进乡村振兴，全区建成和美乡村示范村1个。")
     base, other = _pair(plan, review)
     results = {d.text[:6]: d.results[0] for d in compare(base, [other]).directives}
     assert results["全年实施市级"].status == "met"
@@ -171,10 +176,8 @@ def test_a_total_of_the_base_is_done_by_a_units_share() -> None:
 def test_a_coverage_of_the_units_is_done_by_a_units_own() -> None:
     """建成零工市场8个，实现县（区）全覆盖: a district that built its own has done its part (a quota of one each);
     the city's own report of one market is partial."""
-    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年重点任务\n"
-            "实施就业优先战略，建成标准化零工市场8个，实现县（区）全覆盖。\n")
-    review = ("东湖区2026年政府工作报告\n东湖区人民政府区长 林晓岚\n一、2025年工作回顾\n建成标准化零工市场1个，服务灵活就业人员2.3万人次。\n"
-              "二、2026年工作安排\n今年要稳中求进。\n")
+    plan = _city_plan("实施就业优先战略，建成标准化零工市场8个，实现县（区）全覆盖。")
+    review = _unit_review("建成标准化零工市场1个，服务灵活就业人员2.3万人次。")
     base, other = _pair(plan, review)
     assert compare(base, [other]).directives[0].results[0].status == "met"
     alone, _ = _pair(plan.replace("澜州市", "东湖区"), review)  # the same level: one of eight is partial
@@ -186,10 +189,8 @@ def test_a_coverage_of_the_units_is_done_by_a_units_own() -> None:
 @pytest.mark.parametrize("covered", ["城市社区", "行政村", "园区"])
 def test_a_coverage_within_a_unit_is_no_quota(covered: str) -> None:
     """实现城市社区全覆盖 is not done by a district's 3 of its 18 communities."""
-    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n二、2025年重点任务\n"
-            f"新建嵌入式养老服务设施60个，实现{covered}全覆盖。\n")
-    review = ("东湖区2026年政府工作报告\n东湖区人民政府区长 林晓岚\n一、2025年工作回顾\n新建嵌入式养老服务设施3个，覆盖率提高。\n"
-              "二、2026年工作安排\n今年要稳中求进。\n")
+    plan = _city_plan(f"新建嵌入式养老服务设施60个，实现{covered}全覆盖。")
+    review = _unit_review("新建嵌入式养老服务设施3个，覆盖率提高。")
     base, other = _pair(plan, review)
     assert compare(base, [other]).directives[0].results[0].status == "partial"
 
@@ -566,11 +567,9 @@ def test_one_common_concept_is_the_same_topic_not_the_same_task() -> None:
 def test_a_sentence_sharing_one_common_concept_with_a_task_is_no_evidence_of_it() -> None:
     """推进中小金融机构改革 is not reported by a count of licensed financial institutions (the same topic; it scores
     0.74 and needs `ONE_CONCEPT`), whereas a sentence on the reform of small banks is its evidence."""
-    plan = ("澜州市2025年政府工作报告\n澜州市人民政府市长 周启明\n一、2024年工作回顾\n全市经济运行总体平稳。\n"
-            "二、2025年重点任务\n推进中小金融机构改革。\n加快建设科技创新平台。\n推进普惠金融发展。\n")
-    review = ("澜州市2026年政府工作报告\n澜州市人民政府市长 周启明\n一、2025年工作回顾\n"
-              "吸引各类金融机构落户，持牌金融机构增加到178家。\n新建科技创新平台12个。\n普惠金融发展加快。\n"
-              "全市粮食产量稳定。\n城乡居民收入增长5%。\n二、2026年工作安排\n今年要稳中求进。\n")
+    plan = _city_plan("推进中小金融机构改革。\n加快建设科技创新平台。\n推进普惠金融发展。")
+    review = _unit_review("吸引各类金融机构落户，持牌金融机构增加到178家。\n新建科技创新平台12个。\n普惠金融发展加快。\n"
+                          "全市粮食产量稳定。\n城乡居民收入增长5%。", "澜州市", "市长 周启明")
     base, other = _pair(plan, review)
     row = next(d for d in compare(base, [other]).directives if "中小金融机构" in d.text)
     assert row.results[0].status == "unknown", row.results[0]
