@@ -21,7 +21,7 @@ from nlp.types import AMOUNT_KINDS, Analysis, Polarity, Quantity, Report, Senten
 NEGATED = re.compile(r"(?:不|不够|未|没有|尚未|有待|(?<!不)只|(?<!不)仅)$")  # (只完成计划的60%: short of it; not 不仅)
 STRONG_POSITIVE = re.compile(r"较好|不错|领先|前[一二三两]名?|第一|效果突出|率先")
 UP = re.compile(r"增长|上升|提高|增加|扩大|上涨")
-DOWN = re.compile(r"下降|降低|减少|回落|下滑|压减|降幅")
+DOWN = re.compile(r"下降|降低|减少|回落|下滑|降幅")  # (压减 is done on purpose: 压减会议和发文)
 CONTRAST = re.compile(r"[，,；;](?:但是?|然而|不过|可是)")
 BREAKTHROUGH = re.compile(r"(?:实现了?|取得了?)[^，,。；;]{0,6}(?:零的突破|零突破|破零)")
 SAFE = re.compile(r"(?:未发生|没有发生|无)[^，,。；;]{0,12}")

@@ -45,6 +45,8 @@ BYLINE_SPAN = re.compile(r"[—－]*(?:\d{4}年\d{1,2}月\d{1,2}日)?在[^，,�
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
 DOC_TYPE = re.compile(r"报告|讲话|发言|致辞|总结|意见|通知|方案|规划|纪要|决定|汇报|部署|提纲|材料")
+TITLE_MAX = 30  # a title line is short and has no clause punctuation
+CLAUSE_PUNCT_IN = re.compile(r"[，,；;。]")
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,8 @@ def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool) ->
         return False
     if BYLINE_LINE.fullmatch(line) or BYLINE_LINE.fullmatch(prev):
         return False  # a byline (——2026年1月9日在…会议上) and the speaker's line after it stand alone
+    if len(prev) <= TITLE_MAX and DOC_TYPE.search(prev, len(prev) - 2) and not CLAUSE_PUNCT_IN.search(prev):
+        return False  # a title (…的讲话, 石门镇2025年工作总结) stands alone above its byline
     if (NUMBER_TAIL.search(prev) and NUMBER_HEAD.match(line)) or (LATIN_TAIL.search(prev) and LATIN_HEAD.match(line)):
         return not _is_marker_line(line)
     if not block_style:

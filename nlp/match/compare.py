@@ -25,7 +25,14 @@ from nlp.types import (
 )
 
 ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
-                 r"(?P<org>人民检察院|人民法院|人民政府|政府|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}委员会)")
+                 r"(?P<org>人民检察院|人民法院|人民政府|政府|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}委员会"
+                 r"|委(?=书记|副书记|常委))")  # 中共柏溪县委书记: the county's party committee
+# a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
+TITLE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
+                         r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告)|政府工作报告)")
+PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
+# a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee
+DEPARTMENT = re.compile(r"(?:局|厅|委员会|办公室|中心)$")
 SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
 # the level a place name is of, by its last place word (直辖市 are provinces)
@@ -43,7 +50,12 @@ def document_unit(analysis: Analysis) -> str | None:
             # (a byline run into the line after it is no place: not 大会第六次会议上东湖区 of …会议上东湖区人民政府)
             m = ORG.search(LEAD.sub("", BYLINE_SPAN.sub("", piece)))
             if m and not m.group("place").startswith(("我", "本", "全")) and m.group("place") != "自治区":
-                return m.group("place") + SHORT_ORG.get(m.group("org"), m.group("org"))
+                place = PLACE_NOISE.sub("", m.group("place"))  # (a title run into its byline: 石门镇2025年工作总结柏溪县…)
+                return place + SHORT_ORG.get(m.group("org"), m.group("org"))
+    for line in lines[1:]:  # no organ named: a place the document's title line opens with
+        m = TITLE_PLACE.match(line.strip())
+        if m and not m.group("place").startswith(("我", "本", "全")):
+            return m.group("place")
     return None
 
 
@@ -103,7 +115,7 @@ def _other_level(base: tuple[str | None, str | None], other: tuple[str | None, s
     return high is not None and low is not None and low < high
 
 
-def _level(scope: tuple[str | None, str | None]) -> int | None:
+def _level(scope: tuple[str | None, str | None]) -> float | None:
     """4 for a province, 3 a city, 2 a county or district, 1 a town (`LEVELS`), from a scope's unit, else its
     region; None where neither tells."""
     region, unit = scope
@@ -113,7 +125,10 @@ def _level(scope: tuple[str | None, str | None]) -> int | None:
         return 4
     # the place word ending last, the longer where two end together (自治区, not its 区)
     ends = [(unit.rfind(word) + len(word), len(word), level) for word, level in LEVELS if word in unit]
-    return max(ends)[2] if ends else None
+    if not ends:
+        return None
+    level: float = max(ends)[2]
+    return level - 0.5 if DEPARTMENT.search(unit) else level  # 县农业农村局 does its part of the county's totals
 
 
 def document_names(comparison: Comparison) -> list[str]:

@@ -641,7 +641,7 @@ class Goals:
     """What a directive's status is judged by, worked out once for all the documents compared: its targets'
     quantities, those a quota of each unit (the `quota` cue, or a coverage of the units under the base, 实现县（区）
     全覆盖; the others are totals of the base's own scope) and those ratios (the `ratio` cue), the metric keys of a parity target it sets (`_parity_keys`) and the points
-    its first metric may fall short by (基本同步: as 左右 allows), its rate targets."""
+    its first metric may fall short by (基本同步: as 左右 allows), its rate targets and what each target measures."""
 
     targets: tuple[Quantity, ...]
     quotas: frozenset[str]
@@ -649,6 +649,7 @@ class Goals:
     parity: tuple[str, str] | None
     slack: float
     rates: tuple[Target, ...]
+    metrics: tuple[str, ...]  # what each of its targets measures, as written (粮食播种面积, 总产量)
 
     @classmethod
     def of(cls, d: Directive, base: Analysis) -> Goals:
@@ -664,7 +665,8 @@ class Goals:
                    ratios=frozenset(i for i, (a, b) in before.items() if cue("ratio").search(text, a, b)),
                    parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.key is not None
-                               and t.unit in RATE_UNITS and t.value is not None))
+                               and t.unit in RATE_UNITS and t.value is not None),
+                   metrics=tuple(t.metric for t in base.targets if t.directive == d.id and t.metric))
 
 
 def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, share: bool = False) -> Status:
@@ -672,7 +674,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     level, whose own count of a total the base sets (全年实施市级重点项目300个 against a county's 42) is its share."""
     top = evidence[0]
     if not goals.targets and goals.parity is None and not goals.rates:
-        return reporting.status_by_polarity(top)  # most directives set no target to judge by
+        return _by_words(goals, top, reporting)  # most directives set no target to judge by
     quantities = reporting.quantities_in(top)
     kinds = {q.kind for q in quantities}
     for t in goals.targets:
@@ -682,7 +684,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             if share and t.id in goals.quotas and any(
                     q.kind == "count" and isinstance(q.value, int | float) and q.value > 0 for q in quantities):
                 # 建成零工市场8个，实现县（区）全覆盖: a district that built its own has done its part, as its words say
-                return reporting.status_by_polarity(top)
+                return _by_words(goals, top, reporting)
             return "partial" if quantities else "not_met"
         if t.kind == "zero_state":
             zero = [q for q in quantities if q.kind == "zero_state"]
@@ -704,7 +706,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                 goal = t.value[0] if isinstance(t.value, list) else t.value
                 if isinstance(goal, int | float):
                     best = max(counts)
-                    return "met" if best >= goal else "not_met" if best == 0 else "partial"
+                    if best >= goal:  # (14个乡镇建成…，其余2个正在补充队员: a remainder the words leave)
+                        return "partial" if cue("unfinished").search(top.text) else "met"
+                    return "not_met" if best == 0 else "partial"
     if goals.parity is not None:  # its evidence: the figures of its first metric, the parity said (`parity_sentences`)
         said = next((e for e in evidence if _parity_keys(e.text) == goals.parity), None)
         return _parity_status(goals.parity, evidence, reporting, goals.slack) or (
@@ -712,6 +716,16 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     rate = _rate_status(goals.rates, evidence, reporting) if goals.rates else None
     if rate is not None:
         return rate
+    return _by_words(goals, top, reporting)
+
+
+def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
+    """The status the best evidence's words give: a target said to be missed (未完成20个的年度目标) is not met, or
+    partial where the sentence speaks of another target of the directive besides (粮食播种面积68.3万亩，总产量
+    26.4万吨，…未达到27万吨的年度目标); else its polarity's."""
+    if cue("missed").search(top.text):
+        named = sum(1 for m in goals.metrics if m[:4] in top.text)  # the targets the sentence speaks of
+        return "partial" if named >= 2 else "not_met"
     return reporting.status_by_polarity(top)
 
 

@@ -26,6 +26,7 @@ from nlp.pipeline import analyze_document
     ("全县不只完成了年度计划。", "achievement"),
     # a judgement is no problem overcome
     ("清理整改不到位。", "shortfall"), ("化解工作进展缓慢。", "shortfall"), ("盘活闲置资产工作滞后。", "shortfall"),
+    ("推行防火码扫码进山，全年未发生森林火灾。", "achievement"),  # a fire is a bad thing
 ])
 def test_overcome_problems_are_achievements(sentence: str, expected: str) -> None:
     assert polarity(sentence, ()) == expected
@@ -47,3 +48,7 @@ def test_a_gap_filled_is_an_achievement() -> None:
 ])
 def test_framing_sentences(sentence: str, framing: bool) -> None:
     assert bool(FRAMING.search(sentence)) == framing
+
+
+def test_a_cut_made_on_purpose_is_no_shortfall() -> None:
+    assert polarity("局机关会议和发文数量分别压减18%、15%。", ()) != "shortfall"  # 压减会议: less is the aim

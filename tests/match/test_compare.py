@@ -118,7 +118,10 @@ def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str)
      ("澜州市东湖区2026年政府工作报告\n——2026年1月9日在东湖区第八届人民代表大会第六次会议上\n东湖区人民政府区长 林晓岚",
       "东湖区"),
      # place names holding a byline's characters (上, 会, 日)
-     ("上海市人民政府工作报告", "上海市"), ("日照市人民政府工作报告", "日照市"), ("会同县人民政府工作报告", "会同县")],
+     ("上海市人民政府工作报告", "上海市"), ("日照市人民政府工作报告", "日照市"), ("会同县人民政府工作报告", "会同县"),
+     # a speech by the county's party secretary; a summary titled by its place alone; a title run into its byline
+     ("在全县经济工作会议上的讲话\n中共柏溪县委书记　程远航", "柏溪县委"), ("桃坪乡2025年工作总结", "桃坪乡"),
+     ("石门镇2025年工作总结\n柏溪县石门镇人民政府", "柏溪县石门镇")],
 )
 def test_document_unit(head: str, unit: str | None) -> None:
     text = f"{head}\n\n同志们：\n\n要加强工作。\n\n要抓好落实。\n\n要严格考核。"  # paragraphs set apart by blank lines
@@ -139,6 +142,9 @@ def test_document_unit(head: str, unit: str | None) -> None:
     ((None, "澜州市"), (None, None), False),  # a unit not found: the same level
     (("广西", "广西壮族自治区"), ("广西", "南宁市"), True),  # 自治区 is a province, not a district
     (("广西", "广西壮族自治区"), ("云南", "云南省"), False),
+    ((None, "柏溪县委"), (None, "柏溪县农业农村局"), True),  # a department does its part of the county's totals
+    ((None, "柏溪县委"), (None, "桃坪乡"), True),
+    ((None, "柏溪县农业农村局"), (None, "柏溪县委"), False),
 ])
 def test_which_document_speaks_for_a_narrower_level(base: tuple, other: tuple, narrower: bool) -> None:
     from nlp.match.compare import _other_level
@@ -577,3 +583,17 @@ def test_a_sentence_sharing_one_common_concept_with_a_task_is_no_evidence_of_it(
     base, other = _pair(plan, reformed)
     row = next(d for d in compare(base, [other]).directives if "中小金融机构" in d.text)
     assert row.results[0].evidence and "改革" in row.results[0].evidence[0].text
+
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("全县粮食总产量26.4万吨，未达到27万吨的年度目标。", "not_met"),  # the one target it speaks of, missed
+    ("全县粮食播种面积68.3万亩，总产量26.4万吨，未达到27万吨的年度目标。", "partial"),  # one of two missed
+    ("全县16个乡镇中已有14个建成应急救援队伍，其余2个正在补充队员。", "partial"),  # a quota met with a remainder
+])
+def test_a_missed_target_or_a_remainder_in_the_words(review: str, status: str) -> None:
+    plan = _city_plan("粮食播种面积稳定在68万亩以上，总产量达到27万吨以上。\n年内每个乡镇建成1支应急救援队伍。")
+    base, other = _pair(plan.replace("澜州市", "东湖区"), _unit_review(review))
+    key = "应急" if "应急" in review else "粮食"
+    row = next(d for d in compare(base, [other]).directives if key in d.text)
+    assert row.results[0].status == status, row.results[0]
