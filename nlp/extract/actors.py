@@ -28,6 +28,7 @@ COORDINATED = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+$")  # 东岭、北山两
 COUNTED = re.compile(r"^[\u4e00-\u9fff]{2,4}[两二三四五六七八九十]个")
 SERVICE_NUMBER = re.compile(r"(?<![\d.])\d{3,6}$")  # a hotline's or a service's number (12345, 110), not a count
 SECTION = re.compile(r"(?:(?![和与及要、])[\u4e00-\u9fff]){2,6}?[科股](?=要|必须|务必|应当|牵头|负责|会同|[、和]|$)")
+ALSO_NAMED = re.compile(r"[（(][\u4e00-\u9fff、]{1,12}[）)]")
 BARE = frozenset({"机关", "集团"})  # a suffix that names no one alone (机关作风明显好转)
 CLASSIFIERS = frozenset("个名家所项人户座条处件次支批")  # after a number, they make it a count (2025个村委会)
 
@@ -46,6 +47,8 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, name) of the unit and role names in `text`, longest first, left to right."""
     found: list[tuple[int, int, str]] = []
     for m in _suffix_re().finditer(text):
+        if found and m.start() < found[-1][1]:
+            continue  # a suffix inside the name just found (区住房城乡建设局（区城市管理局）, 各县区院检察长)
         end = m.end()
         # extend right over a following role or unit suffix (各县区院检察长, 市院党组)
         while True:
@@ -53,12 +56,16 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
             if not nxt:
                 break
             end = nxt.end()
+        named_end = end  # (how far left the name may reach is counted from here)
         if text[end - 1] in "局委厅院":
             section = SECTION.match(text, end)  # 市审计局财政审计科要: a section of the bureau acts
             if section:
                 end = section.end()
+        also = ALSO_NAMED.match(text, end)  # 各街道（镇）, 区住房城乡建设局（区城市管理局）: what it is also called
+        if also:
+            end = also.end()
         start = m.start()
-        while start > 0 and end - start < MAX_NAME + len(m.group(0)):
+        while start > 0 and named_end - start < MAX_NAME + len(m.group(0)):
             ch = text[start - 1]
             if text[start - 2:start] in WORD_PREFIXES:
                 start -= 2  # 各部门主要负责同志, 其他各院, 有的院: words holding a stop character

@@ -30,6 +30,7 @@ ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|
 # a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
 TITLE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
                          r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告)|政府工作报告)")
+TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee
 DEPARTMENT = re.compile(r"(?:局|厅|委员会|办公室|中心)$")
@@ -44,7 +45,9 @@ SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法�
 
 def document_unit(analysis: Analysis) -> str | None:
     """Return the unit a document speaks for, from its title or opening lines (丰台区人民检察院 → 丰台区院)."""
-    lines = [analysis.document.title or "", *analysis.document.text.split("\n")[:6]]
+    # the title and the short lines of the title block, not the text's sentences (由区住房城乡建设局牵头…)
+    lines = [analysis.document.title or "",
+             *(line for line in analysis.document.text.split("\n")[:6] if len(line.strip()) <= TITLE_BLOCK_LINE)]
     for line in lines:
         for piece in re.split(r"[，,。：:；;\s“”]", line):
             # (a byline run into the line after it is no place: not 大会第六次会议上东湖区 of …会议上东湖区人民政府)
@@ -52,7 +55,7 @@ def document_unit(analysis: Analysis) -> str | None:
             if m and not m.group("place").startswith(("我", "本", "全")) and m.group("place") != "自治区":
                 place = PLACE_NOISE.sub("", m.group("place"))  # (a title run into its byline: 石门镇2025年工作总结柏溪县…)
                 return place + SHORT_ORG.get(m.group("org"), m.group("org"))
-    for line in lines[1:]:  # no organ named: a place the document's title line opens with
+    for line in lines:  # no organ named: a place a line opens with (桃坪乡2025年工作总结)
         m = TITLE_PLACE.match(line.strip())
         if m and not m.group("place").startswith(("我", "本", "全")):
             return m.group("place")

@@ -22,6 +22,8 @@ from nlp.extract.actors import find_units
     # organs, groups, cadres, and a section of a bureau
     ("全市各级审计机关要", "全市各级审计机关"), ("市交通投资集团要", "市交通投资集团"), ("政府系统广大干部要", "政府系统广大干部"),
     ("市审计局财政审计科要", "市审计局财政审计科"), ("县财政局财务股要", "县财政局财务股"), ("市科技局要", "市科技局"),
+    # what a unit is also called, in brackets after its name
+    ("各街道（镇）年内", "各街道（镇）"), ("区住房城乡建设局（区城市管理局）牵头", "区住房城乡建设局（区城市管理局）"),
 ])
 def test_unit_names(text: str, unit: str) -> None:
     assert [u for _, _, u in find_units(text)][-1:] == [unit]

@@ -144,3 +144,15 @@ def test_a_heading_ending_in_a_goal_is_a_task_when_a_verb_opens_it(heading: str,
     """目标, 要求 at a heading's end name a part (主要目标, …的总体要求) unless a verb of doing makes them its
     object (奋力实现…目标)."""
     assert judge(heading, in_directive_context=True, is_heading=True, in_report_section=False).is_directive == is_task
+
+
+def test_a_quota_in_a_plan_is_a_task() -> None:
+    """各街道（镇）年内至少建成1个…: at least so many, of each unit, is a task of the plan, set to that unit."""
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    text = ("棠溪区2025年重点工作任务清单\n一、扎实推进城市更新\n实施城市更新行动，全年新开工改造老旧小区20个。\n"
+            "各街道（镇）年内至少完成1个完整社区试点建设。\n")
+    analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
+    quota = next(d for d in analysis.directives if d.text.startswith("各街道"))
+    assert quota.actors == ("各街道（镇）",)
