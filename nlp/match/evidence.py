@@ -656,7 +656,7 @@ class Goals:
         parity = _parity_keys(d.text)
         targets = tuple(q for q in base.quantities if q.id in d.targets) if d.targets else ()
         text = base.document.text
-        each = any(a.startswith(("各", "每")) for a in (*d.actors, *d.inherited_actors))
+        each = any(a.startswith(("各", "每")) for a in d.actors)  # (not one inherited: the topic may have changed)
         before = {q.id: (clause_start(text, d.start, q.start), q.start) for q in targets}
         kinds = {q.id: q.kind for q in targets}
         return cls(targets=targets,

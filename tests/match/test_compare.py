@@ -597,3 +597,14 @@ def test_a_missed_target_or_a_remainder_in_the_words(review: str, status: str) -
     key = "应急" if "应急" in review else "粮食"
     row = next(d for d in compare(base, [other]).directives if key in d.text)
     assert row.results[0].status == status, row.results[0]
+
+
+def test_a_quota_is_set_by_the_units_the_task_names_not_by_one_inherited() -> None:
+    """新增普惠性托位800个 after 各街道（镇）年内至少建成1个…: a total of the district, done by a 街道's own 120 (the
+    actor the sentence inherits does not make it a quota of each)."""
+    plan = ("棠溪区2025年重点工作任务清单\n一、2024年工作回顾\n全区经济运行总体平稳。\n二、2025年重点任务\n"
+            "各街道（镇）年内至少建成1个区域性养老服务综合体。大力发展普惠托育服务，新增普惠性托位800个。\n")
+    review = _unit_review("新增普惠性托位120个，辖区托育机构达到6家。", "桐荫街道", "办事处主任 李明")
+    base, other = _pair(plan, review)
+    row = next(d for d in compare(base, [other]).directives if "托位" in d.text)
+    assert row.results[0].status == "met", row.results[0]
