@@ -28,7 +28,8 @@ COORDINATED = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+$")  # 东岭、北山两
 COUNTED = re.compile(r"^[\u4e00-\u9fff]{2,4}[两二三四五六七八九十]个")
 SERVICE_NUMBER = re.compile(r"(?<![\d.])\d{3,6}$")  # a hotline's or a service's number (12345, 110), not a count
 SECTION = re.compile(r"(?:(?![和与及要、])[\u4e00-\u9fff]){2,6}?[科股](?=要|必须|务必|应当|牵头|负责|会同|[、和]|$)")
-ALSO_NAMED = re.compile(r"[（(][\u4e00-\u9fff、]{1,12}[）)]")
+# a bracket naming a place or unit (各街道（镇）, 各县（市、区）); not a role (（牵头）, （配合）) or an abbreviation note
+ALSO_NAMED = re.compile(r"[（(](?!以下简称|简称)[\u4e00-\u9fff、]{0,11}(?:镇|乡|街道|社区|区|县|市|局|委|办|中心|院|所|队)[）)]")
 BARE = frozenset({"机关", "集团"})  # a suffix that names no one alone (机关作风明显好转)
 CLASSIFIERS = frozenset("个名家所项人户座条处件次支批")  # after a number, they make it a count (2025个村委会)
 

@@ -103,7 +103,7 @@ def repair_lines(lines: list[Para]) -> list[Para]:
             continue
         broken = fragment and not blanks
         fragment = bool(FRAGMENT.fullmatch(para.text))
-        if paras and (broken or _joins(paras[-1].text, para.text, blanks, glued, block_style)):
+        if paras and (broken or _joins(paras[-1].text, para.text, blanks, glued, block_style, len(paras) == 1)):
             sep = " " if LATIN_EDGE.match(paras[-1].text[-1]) and LATIN_EDGE.match(para.text[0]) else ""
             paras[-1] = paras[-1] + Para.of(sep) + para if sep else paras[-1] + para
         else:
@@ -112,7 +112,8 @@ def repair_lines(lines: list[Para]) -> list[Para]:
     return paras
 
 
-def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool) -> bool:
+def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool, first: bool = False) -> bool:
+    """Whether `line` continues the paragraph ending `prev` (`first`: the document's first paragraph so far)."""
     if line[0] in CONTINUERS or prev[-1] in OPENERS or prev[-1] in "，,、":
         return True
     if not blanks and prev[-1] not in SENTENCE_END and (COPULA_HEAD.match(line) or FRAGMENT.fullmatch(line)):
@@ -123,8 +124,8 @@ def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool) ->
         return False
     if BYLINE_LINE.fullmatch(line) or BYLINE_LINE.fullmatch(prev):
         return False  # a byline (——2026年1月9日在…会议上) and the speaker's line after it stand alone
-    if len(prev) <= TITLE_MAX and DOC_TYPE.search(prev, len(prev) - 2) and not CLAUSE_PUNCT_IN.search(prev):
-        return False  # a title (…的讲话, 石门镇2025年工作总结) stands alone above its byline
+    if first and len(prev) <= TITLE_MAX and DOC_TYPE.search(prev, len(prev) - 2) and not CLAUSE_PUNCT_IN.search(prev):
+        return False  # the title (…的讲话, 石门镇2025年工作总结) stands alone above its byline
     if (NUMBER_TAIL.search(prev) and NUMBER_HEAD.match(line)) or (LATIN_TAIL.search(prev) and LATIN_HEAD.match(line)):
         return not _is_marker_line(line)
     if not block_style:

@@ -33,7 +33,8 @@ TITLE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市
 TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee
-DEPARTMENT = re.compile(r"(?:局|厅|委员会|办公室|中心)$")
+DEPARTMENT = re.compile(r"(?<!届)(?<!管理)(?:局|厅|委员会|办公室|中心)$")  # (not 第八届委员会, 管理委员会)
+FUNCTION_CHARS = frozenset("为经由在从对向据和与及我本全")  # a place does not open with them (经区政府…研究)
 SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
 # the level a place name is of, by its last place word (直辖市 are provinces)
@@ -55,10 +56,16 @@ def document_unit(analysis: Analysis) -> str | None:
             if m and not m.group("place").startswith(("我", "本", "全")) and m.group("place") != "自治区":
                 place = PLACE_NOISE.sub("", m.group("place"))  # (a title run into its byline: 石门镇2025年工作总结柏溪县…)
                 return place + SHORT_ORG.get(m.group("org"), m.group("org"))
-    for line in lines:  # no organ named: a place a line opens with (桃坪乡2025年工作总结)
-        m = TITLE_PLACE.match(line.strip())
+    for line in lines:  # no organ named: a place a line opens with (桃坪乡2025年工作总结, 关于东湖区…的报告)
+        m = TITLE_PLACE.match(LEAD.sub("", line.strip()))
         if m and not m.group("place").startswith(("我", "本", "全")):
             return m.group("place")
+    # nor a place: the organ the first sentence names (2025年，柏溪县农业农村局在县委…)
+    first = next((line for line in analysis.document.text.split("\n")[:6] if len(line.strip()) > TITLE_BLOCK_LINE), "")
+    for piece in re.split(r"[，,：:；;\s“”]", first.split("。")[0]):
+        m = ORG.search(LEAD.sub("", piece))
+        if m and m.group("place")[0] not in FUNCTION_CHARS and m.group("place") != "自治区":
+            return PLACE_NOISE.sub("", m.group("place")) + SHORT_ORG.get(m.group("org"), m.group("org"))
     return None
 
 
@@ -131,7 +138,8 @@ def _level(scope: tuple[str | None, str | None]) -> float | None:
     if not ends:
         return None
     level: float = max(ends)[2]
-    return level - 0.5 if DEPARTMENT.search(unit) else level  # 县农业农村局 does its part of the county's totals
+    department = DEPARTMENT.search(unit) and not unit.startswith(("中共", "中国共产党"))
+    return level - 0.5 if department else level  # 县农业农村局 does its part of the county's totals
 
 
 def document_names(comparison: Comparison) -> list[str]:

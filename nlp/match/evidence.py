@@ -33,7 +33,7 @@ from functools import cache, cached_property
 from itertools import compress, repeat
 from operator import attrgetter, ge, itemgetter, mul, not_
 
-from nlp.cues import cue
+from nlp.cues import cue, cue_test
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions, metric_parts, respectively
 from nlp.extract.reports import FRAMING, polarity
@@ -53,6 +53,7 @@ SENTENCE_END = "。！？；;!?"
 PARITY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)?(?:和|与|同)(?P<b>[\u4e00-\u9fff]{2,12}?)(?:增长|提高|发展)"
                     r"(?:基本)?同步")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+DONE_OVER = re.compile(r"超额|全部完成|全面完成")  # (a remainder of something else: 超额完成…，后续…仍在)
 # a coverage of the units under the base (实现县（区）全覆盖, 乡镇（街道）全覆盖): a quota of one each; not of the
 # communities, villages or parks within a unit (社区, 行政村, 园区全覆盖)
 UNITS_COVERED = re.compile(r"(?:(?<![社小城园景营])区|县|县区|县市区|乡镇|街道)(?:[（(][市区县、街道乡镇]+[）)])?$")
@@ -524,7 +525,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
     gains = [term_gains(d, idf, scorer.weights) for d in d_terms]
     floor = least_gain(scorer)
     by_term, rank = directives_by_term(gains), rarest_first(idf)
-    goals = [Goals.of(d, base) for d in base.directives]
+    goals = [Goals.of(d, base, base.directives[k - 1] if k else None) for k, d in enumerate(base.directives)]
     place = {d.id: i for i, d in enumerate(base.directives)}
     parities = [i for i, g in enumerate(goals) if g.parity is not None]
     # a sentence's probability depends only on the terms it shares with the directive: worked out once for each
@@ -652,11 +653,15 @@ class Goals:
     metrics: tuple[str, ...]  # what each of its targets measures, as written (粮食播种面积, 总产量)
 
     @classmethod
-    def of(cls, d: Directive, base: Analysis) -> Goals:
+    def of(cls, d: Directive, base: Analysis, previous: Directive | None = None) -> Goals:
         parity = _parity_keys(d.text)
         targets = tuple(q for q in base.quantities if q.id in d.targets) if d.targets else ()
         text = base.document.text
-        each = any(a.startswith(("各", "每")) for a in d.actors)  # (not one inherited: the topic may have changed)
+        # the units named, or inherited from the task before when that one sets no figure of its own (各乡镇要加快…。
+        # 年内建成2个助餐点。; not 各街道年内至少建成1个…。新增托位800个。, where the topic changed)
+        heirs = tuple(a for a in d.inherited_actors if previous is not None and not previous.targets
+                      and a in previous.actors)
+        each = any(a.startswith(("各", "每")) for a in (*d.actors, *heirs))
         before = {q.id: (clause_start(text, d.start, q.start), q.start) for q in targets}
         kinds = {q.id: q.kind for q in targets}
         return cls(targets=targets,
@@ -707,7 +712,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                 if isinstance(goal, int | float):
                     best = max(counts)
                     if best >= goal:  # (14个乡镇建成…，其余2个正在补充队员: a remainder the words leave)
-                        return "partial" if cue("unfinished").search(top.text) else "met"
+                        left = cue("remainder").search(top.text) and not DONE_OVER.search(top.text)
+                        return "partial" if left else "met"
                     return "not_met" if best == 0 else "partial"
     if goals.parity is not None:  # its evidence: the figures of its first metric, the parity said (`parity_sentences`)
         said = next((e for e in evidence if _parity_keys(e.text) == goals.parity), None)
@@ -724,7 +730,7 @@ def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
     partial where the sentence speaks of another target of the directive besides (粮食播种面积68.3万亩，总产量
     26.4万吨，…未达到27万吨的年度目标); else its polarity's."""
     if cue("missed").search(top.text):
-        named = sum(1 for m in goals.metrics if m[:4] in top.text)  # the targets the sentence speaks of
+        named = len({m[:4] for m in goals.metrics if len(m) >= 2 and m[:4] in top.text})  # the targets it speaks of
         return "partial" if named >= 2 else "not_met"
     return reporting.status_by_polarity(top)
 
@@ -824,7 +830,7 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
 
 def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "") -> Status:
     if pol == "achievement":
-        return "partial" if cue("unfinished").search(text) else "met"
+        return "partial" if cue_test("unfinished", "remainder")(text) else "met"
     if pol == "mixed":
         return "partial"
     if pol == "shortfall":

@@ -44,3 +44,9 @@ def test_a_bare_suffix_names_no_one(text: str) -> None:
 ])
 def test_a_section_is_named_after_its_bureau_only(text: str, units: list[str]) -> None:
     assert [u for _, _, u in find_units(text)] == units
+
+
+
+@pytest.mark.parametrize(("text", "unit"), [("市教育局（牵头）要", "市教育局"), ("市财政局（配合）要", "市财政局")])
+def test_a_bracketed_role_is_no_part_of_the_name(text: str, unit: str) -> None:
+    assert [u for _, _, u in find_units(text)][:1] == [unit]

@@ -156,3 +156,13 @@ def test_a_quota_in_a_plan_is_a_task() -> None:
     analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
     quota = next(d for d in analysis.directives if d.text.startswith("各街道"))
     assert quota.actors == ("各街道（镇）",)
+
+
+
+@pytest.mark.parametrize("sentence", ["全年已至少建成了5个服务站。", "只要至少选择一个突破口，就能见到成效。"])
+def test_at_least_in_what_was_done_or_in_a_condition_sets_no_quota(sentence: str) -> None:
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    text = f"棠溪区2025年重点工作任务清单\n一、扎实推进城市更新\n{sentence}\n"
+    assert not analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt")).directives[1:]

@@ -1,0 +1,14 @@
+"""Cleaning: which lines of a text join into one paragraph."""
+
+from __future__ import annotations
+
+
+def test_a_title_stands_alone_but_a_wrapped_line_ending_like_one_joins() -> None:
+    """In a blank-line layout the title above its byline stays apart; later, a line that ends with 部署 joins."""
+    from nlp.ingest import read_bytes
+
+    speech = read_bytes("在全县经济工作会议上的讲话\n中共柏溪县委书记　程远航\n\n同志们：\n\n要加强工作。\n".encode(), "x.txt", ".txt")
+    assert speech.title == "在全县经济工作会议上的讲话"
+    notice = read_bytes("关于加快推进工作的通知\n\n各县区：\n\n根据省委部署\n要求各地加快推进项目建设。\n\n请认真贯彻落实。\n".encode(),
+                        "x.txt", ".txt")
+    assert "根据省委部署要求各地加快推进项目建设。" in notice.text
