@@ -12,14 +12,15 @@ from nlp.spans import keep_longest
 from nlp.types import Direction, Quantity
 
 # `一产、二产、三产增加值分别增长5.5%左右、6%左右、5%左右`: listed subjects, 分别, their figures in order
-RESPECTIVELY = re.compile(r"(?P<subjects>[^，,；;：:。]+?)分别(?P<verb>增长|下降|降低|提高到|提高|达到|为|控制在|增加|保持在)?")
+LIST_VERB = r"(?P<verb>增长|下降|降低|提高到|提高|达到|为|控制在|增加|保持在)?"  # what 分别 is followed by
+RESPECTIVELY = re.compile(r"(?P<subjects>[^，,；;：:。]+?)分别" + LIST_VERB)
 # the runs between clause punctuation: a `…分别…` match lies inside one, so only the runs holding 分别 are searched
 # (searched over the whole text, the lazy subjects would be tried from every character to its run's end)
 RUN_BREAKS = "，,；;：:。\n"
 PUNCT_RUN_END = re.compile(f"[{RUN_BREAKS}]")
 SUBJECT_SEP = re.compile(r"[、和与及]")
 URBAN_RURAL = re.compile(r"^城乡(?=居民)")  # 城乡居民… is two subjects: 城镇居民… and 农村居民…
-LISTED_AGAIN = re.compile(r"\s*分别(?P<verb>增长|下降|降低|提高到|提高|达到|为|控制在|增加|保持在)?")  # …，分别增长5.1%和7.2%
+LISTED_AGAIN = re.compile(r"\s*分别" + LIST_VERB)  # …，分别增长5.1%和7.2%
 SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
 CLAUSE_END = frozenset("，,；;。：:！？!?\n")  # where a list's figures end
 

@@ -50,22 +50,25 @@ def document_unit(analysis: Analysis) -> str | None:
     lines = [analysis.document.title or "",
              *(line for line in analysis.document.text.split("\n")[:6] if len(line.strip()) <= TITLE_BLOCK_LINE)]
     for line in lines:
-        for piece in re.split(r"[，,。：:；;\s“”]", line):
-            # (a byline run into the line after it is no place: not 大会第六次会议上东湖区 of …会议上东湖区人民政府)
-            m = ORG.search(LEAD.sub("", BYLINE_SPAN.sub("", piece)))
-            if m and not m.group("place").startswith(("我", "本", "全")) and m.group("place") != "自治区":
-                place = PLACE_NOISE.sub("", m.group("place"))  # (a title run into its byline: 石门镇2025年工作总结柏溪县…)
-                return place + SHORT_ORG.get(m.group("org"), m.group("org"))
+        if (unit := _organ(line)) is not None:
+            return unit
     for line in lines:  # no organ named: a place a line opens with (桃坪乡2025年工作总结, 关于东湖区…的报告)
         m = TITLE_PLACE.match(LEAD.sub("", line.strip()))
         if m and not m.group("place").startswith(("我", "本", "全")):
             return m.group("place")
     # nor a place: the organ the first sentence names (2025年，柏溪县农业农村局在县委…)
     first = next((line for line in analysis.document.text.split("\n")[:6] if len(line.strip()) > TITLE_BLOCK_LINE), "")
-    for piece in re.split(r"[，,：:；;\s“”]", first.split("。")[0]):
-        m = ORG.search(LEAD.sub("", piece))
+    return _organ(first.split("。")[0])
+
+
+def _organ(line: str) -> str | None:
+    """The organ a line names, as a unit (丰台区人民检察院 → 丰台区院), or None."""
+    for piece in re.split(r"[，,。：:；;\s“”]", line):
+        # (a byline run into the line after it is no place: not 大会第六次会议上东湖区 of …会议上东湖区人民政府)
+        m = ORG.search(LEAD.sub("", BYLINE_SPAN.sub("", piece)))
         if m and m.group("place")[0] not in FUNCTION_CHARS and m.group("place") != "自治区":
-            return PLACE_NOISE.sub("", m.group("place")) + SHORT_ORG.get(m.group("org"), m.group("org"))
+            place = PLACE_NOISE.sub("", m.group("place"))  # (a title run into its byline: 石门镇2025年工作总结柏溪县…)
+            return place + SHORT_ORG.get(m.group("org"), m.group("org"))
     return None
 
 

@@ -780,9 +780,8 @@ BARE_GROWTH = re.compile(r"\s*(?:分别|同比|实际|名义|比上年|较上年
 def _named_figures(reporting: Reporting, lo: int, hi: int) -> Iterator[tuple[str | None, float | None, str | None]]:
     """Yield (metric key, value, unit) for each percentage in text[lo:hi], the metric the one named nearest
     before it: in its clause, else, where the clause only says it grew, earlier in the span (收入分别达6.9万元、
-    3.4万元，增长4.2%、5.3%; not 人均消费支出增长6% after an income); where the clause
-    lists as many metrics before 分别 as figures after it (失业率、居民消费价格涨幅分别控制在5%和3%以内), the
-    figures go with the metrics in order."""
+    3.4万元，增长4.2%、5.3%; not 人均消费支出增长6% after an income); the figures of a `…分别…` list go with its
+    subjects in order (`respectively`, through `Reporting.listed`)."""
     text = reporting.analysis.document.text
     figures = [q for q in reporting.quantities.starting_in(lo, hi) if q.kind == "percent" and not q.masked]
     for q in figures:
@@ -791,14 +790,7 @@ def _named_figures(reporting: Reporting, lo: int, hi: int) -> Iterator[tuple[str
         if not named and BARE_GROWTH.fullmatch(text, begin, q.start):
             named = metric_mentions(text[lo:q.start])  # `…，增长4.2%`: the growth of the metric named before
         key = named[-1][2] if named else None
-        each = text.find("分别", begin, q.start)
-        if each >= 0:
-            end = m.start() if (m := CLAUSE_BREAK.search(text, q.end, hi)) else hi
-            listed = metric_mentions(text[begin:each])
-            row = [f for f in figures if each < f.start < end]
-            if len(listed) == len(row) >= 2:
-                key = listed[row.index(q)][2]
-        key = reporting.listed.get(q.id, key)  # 城镇和农村居民收入…，分别增长5.1%和7.2%: the list's subjects in order
+        key = reporting.listed.get(q.id, key)  # 失业率、居民消费价格涨幅分别控制在5%和3%以内
         value, unit, _ = split_value(q.text)
         yield key, value, unit
 
