@@ -23,6 +23,9 @@ LEADING = re.compile(r"^(?:今年|全年|明年|年内|力争|努力|确保|实�
 VERB_TAIL = re.compile(r"(?:增长|增速|达到|达|保持在|控制在|降低|下降|拟按|拟安排|安排|为|在|突破|超过|提高到|提高|降至|"
                        r"实现|扩大|分别|年均|以上|比上年|比去年|先发行|发行|规模)+$")
 CEILING_WORDS = re.compile(r"控制在|不超过|不高于")
+# a rate a task is to bring to a figure (农村自来水普及率达到98%, 覆盖农村人口比例提高到90%): a goal, though its
+# metric is none the lexicon knows and its figure has no 以上/左右
+RATE_GOAL = re.compile(r"(?:率|比例|比重|占比)(?:要|须|必须)?(?:达到|达|提高到|提升到|保持在|稳定在|不低于|控制在|不超过|降至|降低到)$")
 NOT_GOAL = re.compile(r"^(?:比上年|比去年|较上年|较去年|同比|预计|预期|相当于)")
 # goals in words, without a number: (words, condition, qualifier, direction); the first that matches decides
 CONDITIONS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
@@ -85,7 +88,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
         if key is None and VERB_TAIL.fullmatch(phrase):
             # `…发行超长期特别国债，…今年先发行1万亿元`: the metric was named earlier in the sentence
             key, direction = metric_key(text[sent.start:start])
-        if key is None and not in_passage and not planned and q.qualifier in (None, "exact"):
+        if key is None and not in_passage and not planned and q.qualifier in (None, "exact") \
+                and not (q.kind == "percent" and RATE_GOAL.search(phrase)):
             continue  # a directive's incidental number, not a goal
         value, unit, qualifier = split_value(q.text)
         if qualifier == "exact" and q.qualifier not in (None, "exact"):

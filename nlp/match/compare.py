@@ -25,7 +25,7 @@ from nlp.types import (
 )
 
 ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
-                 r"(?P<org>人民检察院|人民法院|人民政府|政府|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}委员会"
+                 r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}委员会"
                  r"|委(?=书记|副书记|常委))")  # 中共柏溪县委书记: the county's party committee
 # a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
 TITLE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
@@ -41,7 +41,8 @@ LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
 LEVELS = (("自治区", 4), ("省", 4), ("州", 3), ("盟", 3), ("市", 3), ("区", 2), ("县", 2), ("旗", 2), ("镇", 1),
           ("乡", 1), ("街道", 1))
 PROVINCIAL_CITIES = ("北京市", "上海市", "天津市", "重庆市")
-SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法院", "人民政府": "", "政府": ""}
+# a government is its place; so is a 街道's office (城东街道办事处 → 城东街道)
+SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法院", "人民政府": "", "政府": "", "办事处": ""}
 
 
 def document_unit(analysis: Analysis) -> str | None:
@@ -104,7 +105,8 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
                                       results=tuple(results)))
     directives = tuple(
         ComparedDirective(id=d.id, text=d.text, start=d.start, end=d.end, actors=d.actors, results=tuple(results))
-        for d, results in zip(base.directives, match_directives(base, others, stated, shares), strict=True))
+        for d, results in zip(base.directives, match_directives(base, others, stated, shares, _whole(scope)),
+                              strict=True))
     doc = base.document
     return Comparison(base=DocumentRef(path=doc.path, title=doc.title, sha256=doc.sha256), documents=documents,
                       targets=tuple(targets), directives=directives)
@@ -113,6 +115,23 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
 def _scope(analysis: Analysis, unit: str | None) -> tuple[str | None, str | None]:
     """(region, unit) a document speaks for, as far as its title, path and opening lines tell."""
     return _region(analysis.document.title, analysis.document.path), unit
+
+
+def _whole(scope: tuple[str | None, str | None]) -> str | None:
+    """The words for the whole of a base's scope (`_scope`): 全国 for a national report, 全省 for a province (全市 for
+    the four cities, 全区 for an autonomous region), 全市/全县/全区 for a city, county or district; None where the
+    scope says none of them (a department, a town: its summaries' units report their own)."""
+    region, unit = scope
+    if unit is None:
+        if region is None:
+            return "全国"
+        full = next((r["full"] for r in load_table("regions") if r["name"] == region), "")
+        return "全市" if full in PROVINCIAL_CITIES else "全区" if full.endswith("自治区") else "全省"
+    if unit.endswith("自治区"):
+        return "全区"
+    if DEPARTMENT.search(unit):
+        return None
+    return "全" + unit[-1] if unit[-1] in "省市县区州旗盟" else None
 
 
 def _other_level(base: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:

@@ -36,7 +36,7 @@ from operator import attrgetter, ge, itemgetter, mul, not_
 from nlp.cues import cue, cue_test
 from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions, metric_parts, respectively
-from nlp.extract.reports import FRAMING, polarity
+from nlp.extract.reports import FRAMING, OCCURRED, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, status_of
 from nlp.numerals import split_value
@@ -514,12 +514,15 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
 
 def match_directives(base: Analysis, others: Sequence[Analysis],
                      stated: Sequence[dict[str, list[int]]] | None = None,
-                     shares: Sequence[bool] | None = None) -> list[list[DirectiveResult]]:
+                     shares: Sequence[bool] | None = None, whole: str | None = None) -> list[list[DirectiveResult]]:
     """For each directive of `base`, one result per other document. `stated`, per document: directive id -> where
     the document states the results of its targets (`find_result`); the sentences stating them are its first
     evidence, the figures the comparison's targets show. `shares`, per document: whether it speaks for a narrower
-    level than `base` (a county against its city), where a total the base sets is done by the document's share."""
+    level than `base` (a county against its city), where a total the base sets is done by the document's share;
+    `whole`: the words for the base's whole scope (全市), with which a sentence giving the whole's total opens
+    (全市建成高标准农田2.6万亩, in the summary of the bureau that leads the task): no share, the total itself."""
     scorer = SCORER
+    total = _whole_total(whole) if whole else None
     d_items, pools, pool_terms, idf = candidate_features(base, others)
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
     gains = [term_gains(d, idf, scorer.weights) for d in d_terms]
@@ -580,12 +583,20 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             scored.sort(key=lambda x: (-x[0], x[1]))
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(
                 p if p <= 1 else probability(i, terms[j]), 3)) for p, j in scored[:MAX_EVIDENCE])
-            status = _status(goals[i], evidence, reporting, shares is not None and shares[n])
+            share = shares is not None and shares[n] and not (total is not None and total.match(evidence[0].text))
+            status = _status(goals[i], evidence, reporting, share)
             if status == "unknown" and parity is not None and not figures:
                 continue  # a parity target the document gives one side of: nothing to judge by
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
                                             evidence=evidence)
     return results
+
+
+@cache
+def _whole_total(whole: str) -> re.Pattern[str]:
+    """A sentence giving the total of a base's whole scope: it opens with the words for it (`whole`), perhaps after
+    a short clause of time (全市建成…; 2025年，全市…; 全年全市…; not 在全市率先开通…, a first in the whole)."""
+    return re.compile(rf"^(?:[^，,。；;]{{0,10}}[，,])?(?:截至年底|年内|全年)?{whole}")
 
 
 class Reporting:
@@ -633,7 +644,7 @@ class Reporting:
             pol = polarity(e.text, quantities)
             if pol == "neutral":
                 pol = "achievement"  # evidence found in what the document reports as done
-            status = self._by_polarity[key] = _from_polarity(pol, quantities, e.text)
+            status = self._by_polarity[key] = _from_polarity(pol, quantities, e.text, e.start)
         return status
 
 
@@ -669,8 +680,8 @@ class Goals:
                                     or (kinds[i] == "coverage" and UNITS_COVERED.search(text[a:b]))),
                    ratios=frozenset(i for i, (a, b) in before.items() if cue("ratio").search(text, a, b)),
                    parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
-                   rates=tuple(t for t in base.targets if t.directive == d.id and t.key is not None
-                               and t.unit in RATE_UNITS and t.value is not None),
+                   rates=tuple(t for t in base.targets if t.directive == d.id and t.unit in RATE_UNITS
+                               and t.value is not None and (t.key is not None or RATE_METRIC.search(t.metric))),
                    metrics=tuple(t.metric for t in base.targets if t.directive == d.id and t.metric))
 
 
@@ -680,17 +691,24 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     top = evidence[0]
     if not goals.targets and goals.parity is None and not goals.rates:
         return _by_words(goals, top, reporting)  # most directives set no target to judge by
+    if cue("missed").search(top.text):
+        # a target said to be missed, whatever figures the sentence gives (未完成300户的年度目标任务 restates the
+        # target's own figure; a unit's share of a total is no longer done)
+        return _by_words(goals, top, reporting)
     quantities = reporting.quantities_in(top)
     kinds = {q.kind for q in quantities}
+    uncovered: Status | None = None  # a coverage the sentence does not state: judged by the other targets first
     for t in goals.targets:
         if t.kind == "coverage":
-            if "coverage" in kinds:
+            if "coverage" in kinds or ALL_DUE.search(top.text):
                 return "met"
             if share and t.id in goals.quotas and any(
                     q.kind == "count" and isinstance(q.value, int | float) and q.value > 0 for q in quantities):
                 # 建成零工市场8个，实现县（区）全覆盖: a district that built its own has done its part, as its words say
                 return _by_words(goals, top, reporting)
-            return "partial" if quantities else "not_met"
+            # (全覆盖 and 新增充电端口5000个 against 新增充电端口5200个: one item reached is the task done)
+            uncovered = uncovered or ("partial" if quantities else "not_met")
+            continue
         if t.kind == "zero_state":
             zero = [q for q in quantities if q.kind == "zero_state"]
             if any(q.text in ("破零", "零突破", "零的突破") for q in zero) and "实现" in top.text:
@@ -720,9 +738,11 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         return _parity_status(goals.parity, evidence, reporting, goals.slack) or (
             reporting.status_by_polarity(said) if said is not None else "unknown")
     rate = _rate_status(goals.rates, evidence, reporting) if goals.rates else None
+    if rate == "met" and cue("remainder").search(top.text) and not DONE_OVER.search(top.text):
+        return "partial"  # 普及率达到94%, with 剩余1处…延至明年实施: a remainder the words leave, as for a count
     if rate is not None:
         return rate
-    return _by_words(goals, top, reporting)
+    return uncovered or _by_words(goals, top, reporting)
 
 
 def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
@@ -813,14 +833,42 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
     1200万人) are not compared: a unit's own figure is its share of a national total."""
     judged = [next((status_of(t, value) for e in evidence
                     for key, value, unit in _named_figures(reporting, e.start, e.end)
-                    if key == t.key and value is not None and unit in RATE_UNITS), None) for t in rates]
+                    if key == t.key and value is not None and unit in RATE_UNITS), None) if t.key is not None
+              else next((status_of(t, value) for e in evidence if (value := _rate_named(t.metric, e, reporting))
+                         is not None), None)
+              for t in rates]
     found = {j for j in judged if j is not None}
     if not found:
         return None
     return found.pop() if len(found) == 1 else "partial"  # 城镇居民收入增长5.1%、农村7.2% against 5.5% and 7%
 
 
-def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "") -> Status:
+# every unit due has it (应装尽装, 应保尽保, 应检尽检): a coverage stated in words
+ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1")
+# a rate no metric of the lexicon names (农村自来水普及率): found in a report by its own words
+RATE_METRIC = re.compile(r"(?:率|比例|比重|占比)$")
+MIN_RATE_NAME = 4  # characters of a rate's name that must recur (自来水普及率, not 普及率 alone)
+CLAUSE_END = re.compile(r"[，,；;。！？]")
+
+
+def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> float | None:
+    """The figure an evidence sentence gives for a rate by its name (`metric`, as the target writes it): the
+    longest end of the name found in the sentence, and the last percentage of its clause after it (全镇农村自来水
+    普及率由93.1%提高到96.3% → 96.3); None where the sentence names no such rate."""
+    for n in range(len(metric), MIN_RATE_NAME - 1, -1):
+        at = e.text.find(metric[-n:])
+        if at >= 0:
+            lo = e.start + at + n
+            end = CLAUSE_END.search(e.text, at + n)
+            hi = e.start + end.start() if end else e.end
+            figures = [q for q in reporting.quantities.starting_in(lo, hi) if q.kind == "percent" and not q.masked]
+            value = split_value(figures[-1].text)[0] if figures else None
+            return float(value) if isinstance(value, int | float) else None
+    return None
+
+
+def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", start: int = 0) -> Status:
+    """The status a sentence's polarity gives; `quantities` are those in it, `start` where its `text` starts."""
     if pol == "achievement":
         return "partial" if cue_test("unfinished", "remainder")(text) else "met"
     if pol == "mixed":
@@ -828,7 +876,11 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "") -> 
     if pol == "shortfall":
         if cue("missed").search(text):
             return "not_met"  # 城镇新增就业3600人，未完成市下达的4200人目标任务: the work done, its target missed
-        activity = any(q.kind in ("count", "percent", "money") and not q.masked and q.value for q in quantities)
+        # work done short of its target is partial; the bad things that happened (发生生产安全事故3起、死亡2人) are
+        # no work done
+        happened = [m.span() for m in OCCURRED.finditer(text) if cue("bad_metric").search(m.group("what"))]
+        activity = any(q.kind in ("count", "percent", "money") and not q.masked and q.value
+                       and not any(a <= q.start - start < b for a, b in happened) for q in quantities)
         return "partial" if activity else "not_met"
     return "unknown"
 

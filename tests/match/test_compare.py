@@ -121,7 +121,9 @@ def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str)
      ("上海市人民政府工作报告", "上海市"), ("日照市人民政府工作报告", "日照市"), ("会同县人民政府工作报告", "会同县"),
      # a speech by the county's party secretary; a summary titled by its place alone; a title run into its byline
      ("在全县经济工作会议上的讲话\n中共柏溪县委书记　程远航", "柏溪县委"), ("桃坪乡2025年工作总结", "桃坪乡"),
-     ("石门镇2025年工作总结\n柏溪县石门镇人民政府", "柏溪县石门镇"), ("关于东湖区2025年工作总结的报告", "东湖区")],
+     ("石门镇2025年工作总结\n柏溪县石门镇人民政府", "柏溪县石门镇"), ("关于东湖区2025年工作总结的报告", "东湖区"),
+     # a 街道's office speaks for the 街道
+     ("城东街道办事处2025年工作总结", "城东街道")],
 )
 def test_document_unit(head: str, unit: str | None) -> None:
     text = f"{head}\n\n同志们：\n\n要加强工作。\n\n要抓好落实。\n\n要严格考核。"  # paragraphs set apart by blank lines
@@ -630,3 +632,38 @@ def test_statuses_after_review(plan_body: str, review: str, status: str) -> None
     base, other = _pair(_city_plan(plan_body).replace("澜州市", "东湖区"), _unit_review(review, "青石镇", "镇长 王立"))
     row = next(d for d in compare(base, [other]).directives if d.results[0].evidence)
     assert row.results[0].status == status, (row.text, row.results[0])
+
+
+@pytest.mark.parametrize(("plan_body", "review", "status"), [
+    # a quota said to be missed: the target's own figure restated is no count done
+    ("各乡镇年内至少完成农村户厕改造300户。", "全年完成农村户厕改造186户，未完成300户的年度目标任务。", "not_met"),
+    # bad things that happened are no work done: a fall to achieve, missed
+    ("确保全年生产安全事故起数和死亡人数实现“双下降”。", "全年发生生产安全事故3起、死亡2人，事故起数和死亡人数同比均有上升。",
+     "not_met"),
+    # a rate no lexicon names, by its own name: below, reached, reached with a remainder
+    ("年底前农村自来水普及率达到98%。", "全镇农村自来水普及率由93.1%提高到96.3%。", "not_met"),
+    ("年底前农村自来水普及率达到95%。", "全镇农村自来水普及率由93.1%提高到96.3%。", "met"),
+    ("年底前农村自来水普及率达到95%。", "完成3处集中供水工程改造，剩余1处延至明年实施，全镇农村自来水普及率达到96.3%。",
+     "partial"),
+    # one item reached is the task done: a coverage the sentence does not state does not make it partial
+    ("住宅小区电动自行车充电设施要做到全覆盖，各乡镇新增充电端口500个。", "新增电动自行车充电端口520个。", "met"),
+    # a coverage stated in words
+    ("要推动餐饮场所燃气泄漏报警装置安装实现全覆盖。", "镇区餐饮场所燃气泄漏报警装置实现应装尽装。", "met"),
+])
+def test_statuses_by_targets(plan_body: str, review: str, status: str) -> None:
+    base, other = _pair(_city_plan(plan_body).replace("澜州市", "东湖区"), _unit_review(review, "青石镇", "镇长 王立"))
+    row = next(d for d in compare(base, [other]).directives if d.results[0].evidence)
+    assert row.results[0].status == status, (row.text, row.results[0])
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("全市新建老年助餐点24个。", "partial"),  # the whole city's total, in its lead bureau's summary: 24 of 30
+    ("全年，全市新建老年助餐点32个。", "met"),
+    ("新建老年助餐点4个。", "met"),  # the bureau's own share
+    ("在全市率先新建老年助餐点4个。", "met"),  # a first in the city is no total of it
+])
+def test_a_sentence_giving_the_whole_scopes_total_is_compared_with_it(review: str, status: str) -> None:
+    plan = _city_plan("大力发展老年助餐服务，全市新建老年助餐点30个。")
+    summary = f"澜州市民政局2025年工作总结\n一、主要工作成效\n{review}\n二、2026年工作打算\n继续推进养老服务。\n"
+    base, other = _pair(plan, summary)
+    assert compare(base, [other]).directives[0].results[0].status == status

@@ -19,6 +19,13 @@ from nlp.match.evidence import _from_polarity
     ("整改问题9项已全部完成，剩余问题清单清零。", "met"),
     ("新建游客服务中心2个，另外新建游客接待中心3个。", "met"),  # 接待, 待遇: no work waiting
     ("安置退役军人120人，其余人员待遇全部落实到位。", "met"),
+    # carried over to a later year, what is left with a later date, done only by a later date (invented sentences)
+    ("镇敬老院改造主体已完工，消防设施安装结转至2026年一季度。", "partial"),
+    ("低保对象复核已完成，剩余部分将于2026年1月底前全部完成。", "partial"),
+    ("完成“明厨亮灶”改造92家，剩余38家纳入2026年改造计划。", "partial"),
+    ("建成助餐点2个，另1个待消防验收后投用。", "partial"),
+    ("建成2个养老服务中心，第3个主体已完工，预计2026年3月投入运营。", "partial"),
+    ("年终结转结余资金全部收回统筹使用。", "met"),  # funds carried over: no work left
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
@@ -28,6 +35,7 @@ def test_work_in_progress_or_done(text: str, expected: str) -> None:
     ("城镇新增就业3600人，未完成市下达的4200人目标任务。", "not_met"),  # a target said to be missed
     ("单位地区生产总值能耗下降1.6%，未完成年度目标任务。", "not_met"),
     ("全年签约项目11个，但受资金制约，年内落地开工的仅有4个。", "partial"),  # work done, a gap
+    ("受持续干旱影响，植树造林完成1260亩，仅为年度任务的63%。", "not_met"),  # a share of the target: missed
 ])
 def test_a_shortfall_with_work_done_is_partial_unless_the_target_is_missed(text: str, expected: str) -> None:
     from nlp.ingest import read_bytes
@@ -65,6 +73,8 @@ def test_figures_listed_with_fenbie_go_with_the_metrics_in_order() -> None:
     ("全年未发生较大生产安全事故。", "achievement"),
     ("发生一起较大生产安全事故。", "shortfall"),  # the count before the thing
     ("全市生产安全事故发生起数和死亡人数实现双下降，发生事故12起。", "achievement"),  # a fall said before it
+    ("排查整治燃气隐患312处，完成餐饮场所燃气泄漏报警装置安装。", "achievement"),  # 泄漏报警 is no 漏报
+    ("高标准建成“完整社区”试点，补齐社区食堂、口袋公园、快递驿站等8类设施短板。", "achievement"),  # a gap filled
 ])
 def test_a_bad_thing_that_happened_is_a_shortfall(sentence: str, expected: str) -> None:
     from nlp.extract.reports import polarity
