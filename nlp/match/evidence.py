@@ -59,6 +59,8 @@ DONE_OVER = re.compile(r"超额|全部完成|全面完成")  # (a remainder of s
 UNITS_COVERED = re.compile(r"(?:(?<![社小城园景营])区|县|县区|县市区|乡镇|街道)(?:[（(][市区县、街道乡镇]+[）)])?$")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
+# a run-in point's label, one short clause (二是抓人居环境和生态保护。): it names a field, and reports nothing done
+RUN_IN_LABEL = re.compile(r"[一二三四五六七八九十]+是[^，,；;：:。！]{2,16}[。！]?$")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
 THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
 
@@ -83,7 +85,7 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
         # not title lines (they name a matter but report nothing), nor the year's character, thanks and pledges
         # (a review's framing reports nothing done)
         out += [sent for sent in part if len(sent.text) >= MIN_CHARS and sent.text[-1] in SENTENCE_END
-                and sent.paragraph not in back and not FRAMING.search(sent.text)]
+                and sent.paragraph not in back and not FRAMING.search(sent.text) and not RUN_IN_LABEL.match(sent.text)]
     return out
 
 
@@ -681,7 +683,7 @@ class Goals:
                    ratios=frozenset(i for i, (a, b) in before.items() if cue("ratio").search(text, a, b)),
                    parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.unit in RATE_UNITS
-                               and t.value is not None and (t.key is not None or RATE_METRIC.search(t.metric))),
+                               and t.value is not None and (t.key is not None or len(t.metric) >= MIN_RATE_NAME)),
                    metrics=tuple(t.metric for t in base.targets if t.directive == d.id and t.metric))
 
 
@@ -845,16 +847,16 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
 
 # every unit due has it (应装尽装, 应保尽保, 应检尽检): a coverage stated in words
 ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1")
-# a rate no metric of the lexicon names (农村自来水普及率): found in a report by its own words
-RATE_METRIC = re.compile(r"(?:率|比例|比重|占比)$")
-MIN_RATE_NAME = 4  # characters of a rate's name that must recur (自来水普及率, not 普及率 alone)
+# a percentage target no metric of the lexicon names (农村自来水普及率, 涉企行政检查频次同比下降30%): found in a
+# report by its own words, of which this many characters at least must recur (自来水普及率, not 普及率 alone)
+MIN_RATE_NAME = 4
 CLAUSE_END = re.compile(r"[，,；;。！？]")
 
 
 def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> float | None:
-    """The figure an evidence sentence gives for a rate by its name (`metric`, as the target writes it): the
-    longest end of the name found in the sentence, and the last percentage of its clause after it (全镇农村自来水
-    普及率由93.1%提高到96.3% → 96.3); None where the sentence names no such rate."""
+    """The figure an evidence sentence gives for a percentage target by its name (`metric`, as the target writes
+    it): the longest end of the name found in the sentence, and the last percentage of its clause after it (全镇农村
+    自来水普及率由93.1%提高到96.3% → 96.3; 检查频次同比下降35% → 35); None where the sentence names no such metric."""
     for n in range(len(metric), MIN_RATE_NAME - 1, -1):
         at = e.text.find(metric[-n:])
         if at >= 0:

@@ -273,6 +273,10 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 if item.level == pending[2] and FIRST_MARKER.match(item.marker):
                     _relabel_review(roles, pending[0], pending[1])
                 pending = None
+            if role == "problems" and inherited is None and pending is None:
+                # `（五）存在的不足` after `（一）…（四）` that no heading word gave a role: they were the review, as
+                # before a paragraph that turns to the problems
+                pending = _review_before_problems(roles, by_tasking)
             stack.append((item.level, role, f"{item.marker}{item.title}"))
             if role == "review" and "plan" in heading_roles(item.title):
                 mixed.add(f"{item.marker}{item.title}")

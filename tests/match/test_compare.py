@@ -645,6 +645,11 @@ def test_statuses_after_review(plan_body: str, review: str, status: str) -> None
     ("年底前农村自来水普及率达到95%。", "全镇农村自来水普及率由93.1%提高到96.3%。", "met"),
     ("年底前农村自来水普及率达到95%。", "完成3处集中供水工程改造，剩余1处延至明年实施，全镇农村自来水普及率达到96.3%。",
      "partial"),
+    # a change in percent no lexicon names, by its own name
+    ("全面推行涉企行政检查“扫码入企”，涉企行政检查频次同比下降30%以上。", "全面推行涉企检查“扫码入企”，检查频次同比下降35%。",
+     "met"),
+    ("全面推行涉企行政检查“扫码入企”，涉企行政检查频次同比下降30%以上。", "全面推行涉企检查“扫码入企”，检查频次同比下降22%。",
+     "not_met"),
     # one item reached is the task done: a coverage the sentence does not state does not make it partial
     ("住宅小区电动自行车充电设施要做到全覆盖，各乡镇新增充电端口500个。", "新增电动自行车充电端口520个。", "met"),
     # a coverage stated in words
@@ -667,3 +672,13 @@ def test_a_sentence_giving_the_whole_scopes_total_is_compared_with_it(review: st
     summary = f"澜州市民政局2025年工作总结\n一、主要工作成效\n{review}\n二、2026年工作打算\n继续推进养老服务。\n"
     base, other = _pair(plan, summary)
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+def test_a_run_in_points_label_is_no_evidence() -> None:
+    """二是抓人居环境和生态保护。 names a field; the sentence after it reports the work."""
+    plan = _city_plan("持续抓好农村人居环境和生态保护，新建改造农村户厕3200户，农村生活垃圾无害化处理率保持100%。")
+    review = _unit_review("二是抓人居环境和生态保护。新改建农村卫生户厕260户，农村生活垃圾无害化处理率保持100%。", "青石镇",
+                          "镇长 王立")
+    base, other = _pair(plan.replace("澜州市", "东湖区"), review)
+    evidence = compare(base, [other]).directives[0].results[0].evidence
+    assert evidence and all(not e.text.startswith("二是") for e in evidence)

@@ -26,6 +26,7 @@ from nlp.match.evidence import _from_polarity
     ("建成助餐点2个，另1个待消防验收后投用。", "partial"),
     ("建成2个养老服务中心，第3个主体已完工，预计2026年3月投入运营。", "partial"),
     ("年终结转结余资金全部收回统筹使用。", "met"),  # funds carried over: no work left
+    ("森林抚育任务2000亩完成1500亩，剩余500亩安排在2026年春季实施。", "partial"),
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected

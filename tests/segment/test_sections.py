@@ -143,6 +143,17 @@ def test_what_comes_before_the_turn_to_problems_is_the_review() -> None:
     assert got["要增加投资。"] == "plan"
 
 
+def test_headed_parts_before_a_problems_heading_are_the_review() -> None:
+    # a bureau's summary: its review under headings without role words, then （五） problems and （六） plans
+    text = ("某县文化和旅游局2025年工作总结\n2025年，县文化和旅游局扎实推进文旅融合发展。\n（一）文旅品牌影响力持续扩大\n"
+            "全年接待游客872万人次。\n（二）公共文化服务提质增效\n全年开展送戏下乡演出186场。\n（三）存在的不足\n"
+            "一是旅游综合收入增速低于预期。\n（四）2026年工作思路\n一是确保送戏下乡演出不少于200场。\n")
+    got = dict(roles_by_line(text, 2025, plans_for=2026))
+    assert got["全年接待游客872万人次。"] == got["全年开展送戏下乡演出186场。"] == "review"
+    assert got["一是旅游综合收入增速低于预期。"] == "problems"
+    assert got["一是确保送戏下乡演出不少于200场。"] == "plan"
+
+
 def test_a_speech_whose_last_task_turns_to_problems_keeps_its_tasks() -> None:
     text = ("在全市经济工作会议上的讲话\n同志们：\n今年以来，全市上下攻坚克难，经济运行稳中向好，地区生产总值增长5.8%。\n"
             "一、坚定不移扩大有效投资\n要紧盯重大项目，全年新开工项目不少于100个。\n二、全力以赴稳住工业基本盘\n"
