@@ -30,6 +30,8 @@ SERVICE_NUMBER = re.compile(r"(?<![\d.])\d{3,6}$")  # a hotline's or a service's
 SECTION = re.compile(r"(?:(?![和与及要、])[\u4e00-\u9fff]){2,6}?[科股](?=要|必须|务必|应当|牵头|负责|会同|[、和]|$)")
 # a bracket naming a place or unit (各街道（镇）, 各县（市、区）); not a role (（牵头）, （配合）) or an abbreviation note
 ALSO_NAMED = re.compile(r"[（(](?!以下简称|简称)[\u4e00-\u9fff、]{0,11}(?:镇|乡|街道|社区|区|县|市|局|委|办|中心|院|所|队)[）)]")
+# the same bracket inside a name, right before where the name goes on (各县（区）局)
+ALSO_NAMED_BEFORE = re.compile(ALSO_NAMED.pattern + "$")
 BARE = frozenset({"机关", "集团"})  # a suffix that names no one alone (机关作风明显好转)
 CLASSIFIERS = frozenset("个名家所项人户座条处件次支批")  # after a number, they make it a count (2025个村委会)
 
@@ -76,6 +78,10 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
             digits = SERVICE_NUMBER.search(text, max(0, start - 6), start) if ch.isdigit() else None
             if digits and text[start] not in CLASSIFIERS:
                 start = digits.start()  # 12345热线中心, 县110指挥中心: a service number is part of the name
+                continue
+            inner = ALSO_NAMED_BEFORE.search(text, max(0, start - 14), start) if ch in "）)" else None
+            if inner and inner.start() > 0 and "\u4e00" <= text[inner.start() - 1] <= "\u9fff":
+                start = inner.start()  # 各县（区）局, 各县（市、区）政府: the bracket names the places too
                 continue
             if ch in STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff" or ch in "×、"):
                 break

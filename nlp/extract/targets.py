@@ -25,6 +25,9 @@ VERB_TAIL = re.compile(r"(?:增长|增速|达到|达|保持在|控制在|降低|
 CEILING_WORDS = re.compile(r"控制在|不超过|不高于")
 # a rate a task is to bring to a figure (农村自来水普及率达到98%, 覆盖农村人口比例提高到90%): a goal, though its
 # metric is none the lexicon knows and its figure has no 以上/左右
+# where a rate stands, no goal: a sentence opening 截至去年底，…普及率达到93%; a clause with 已/了
+STATUS_QUO = re.compile(r"^(?:截至|目前|去年|上年|已)|[了已]")
+STANDS_AT = re.compile(r"截至|目前|去年|上年")  # (matched at a sentence's start)
 RATE_GOAL = re.compile(r"(?:率|比例|比重|占比)(?:要|须|必须)?(?:达到|达|提高到|提升到|保持在|稳定在|不低于|控制在|不超过|降至|降低到)$")
 NOT_GOAL = re.compile(r"^(?:比上年|比去年|较上年|较去年|同比|预计|预期|相当于)")
 # goals in words, without a number: (words, condition, qualifier, direction); the first that matches decides
@@ -89,7 +92,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
             # `…发行超长期特别国债，…今年先发行1万亿元`: the metric was named earlier in the sentence
             key, direction = metric_key(text[sent.start:start])
         if key is None and not in_passage and not planned and q.qualifier in (None, "exact") \
-                and not (q.kind == "percent" and RATE_GOAL.search(phrase)):
+                and not (q.kind == "percent" and RATE_GOAL.search(phrase) and not STATUS_QUO.search(phrase)
+                         and not STANDS_AT.match(text, sent.start, q.start)):
             continue  # a directive's incidental number, not a goal
         value, unit, qualifier = split_value(q.text)
         if qualifier == "exact" and q.qualifier not in (None, "exact"):

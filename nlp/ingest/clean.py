@@ -27,7 +27,6 @@ FRAGMENT = re.compile(r"[A-Za-z0-9.．%％]{1,3}")  # a line of a few letters or
 LINE_PATTERN_MAX = 200  # longest paragraph a `line`/`inline` pattern may remove (web furniture is short)
 CHROME_MAX = 12
 MIN_ITEM = 12  # `备案号: 辽ICP备…` is one item, not two
-TITLE_MAX = 40  # a title line (政府工作报告, 在全县公安工作会议上的讲话) is shorter than this
 
 TITLE_DECORATION = re.compile(
     r"\s*[(（【\[]\s*(全文完整|全文|完整版?|完整|最新|精选|范文|word版?|可编辑|下载|原文|实录|定稿|终稿|"
@@ -45,7 +44,7 @@ BYLINE_SPAN = re.compile(r"[—－]*(?:\d{4}年\d{1,2}月\d{1,2}日)?在[^，,�
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
 DOC_TYPE = re.compile(r"报告|讲话|发言|致辞|总结|意见|通知|方案|规划|纪要|决定|汇报|部署|提纲|材料")
-TITLE_MAX = 30  # a title line is short and has no clause punctuation
+TITLE_MAX = 30  # a title line (政府工作报告, 在全县公安工作会议上的讲话) is short and has no clause punctuation
 CLAUSE_PUNCT_IN = re.compile(r"[，,；;。]")
 
 
@@ -290,6 +289,9 @@ def clean(paras: list[Para]) -> Cleaned:
     if title_at is not None:
         title_text = kept[title_at].text
         title = clean_title(title_text)
+        if title_at > 0 and WRAPPED_TAIL.match(title) and _is_title_head(kept[title_at - 1].text):
+            # a title wrapped before its last words (…重点工作推进情况 / 的报告): the two lines are the title
+            title = clean_title(kept[title_at - 1].text) + title
         key = _title_key(title_text)
         body: list[Para] = []
         for i, para in enumerate(kept):
@@ -299,6 +301,15 @@ def clean(paras: list[Para]) -> Cleaned:
                 body.append(para)
         kept = body
     return Cleaned(kept, tuple(removed), title or None, find_date(kept))
+
+
+# the last words of a title wrapped onto a line of their own: a particle or conjunction, then the kind of document
+WRAPPED_TAIL = re.compile(r"^(?:的|和|及|与|暨)[\u4e00-\u9fff]{0,8}$")
+
+
+def _is_title_head(text: str) -> bool:
+    """Whether a line can open a title wrapped onto the next line: short, Han, no sentence punctuation."""
+    return len(text) <= TITLE_MAX and bool(HAN.search(text)) and not any(ch in text for ch in "。；;，,：:")
 
 
 def _title_key(text: str) -> str:

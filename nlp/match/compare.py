@@ -67,7 +67,8 @@ def _organ(line: str) -> str | None:
     for piece in re.split(r"[，,。：:；;\s“”]", line):
         # (a byline run into the line after it is no place: not 大会第六次会议上东湖区 of …会议上东湖区人民政府)
         m = ORG.search(LEAD.sub("", BYLINE_SPAN.sub("", piece)))
-        if m and m.group("place")[0] not in FUNCTION_CHARS and m.group("place") != "自治区":
+        if m and m.group("place")[0] not in FUNCTION_CHARS and m.group("place") != "自治区" and (
+                m.group("org") != "办事处" or (m.group("place").endswith("街道") and "驻" not in m.group("place"))):
             place = PLACE_NOISE.sub("", m.group("place"))  # (a title run into its byline: 石门镇2025年工作总结柏溪县…)
             return place + SHORT_ORG.get(m.group("org"), m.group("org"))
     return None
@@ -131,7 +132,8 @@ def _whole(scope: tuple[str | None, str | None]) -> str | None:
         return "全区"
     if DEPARTMENT.search(unit):
         return None
-    return "全" + unit[-1] if unit[-1] in "省市县区州旗盟" else None
+    place = unit.removesuffix("委")  # a party committee's whole is its place's (柏溪县委: 全县)
+    return "全" + place[-1] if place and place[-1] in "省市县区州旗盟" else None
 
 
 def _other_level(base: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:
@@ -155,8 +157,11 @@ def _level(scope: tuple[str | None, str | None]) -> float | None:
         return 4 if region is not None else None
     if unit in PROVINCIAL_CITIES:
         return 4
-    # the place word ending last, the longer where two end together (自治区, not its 区)
-    ends = [(unit.rfind(word) + len(word), len(word), level) for word, level in LEVELS if word in unit]
+    # the place word ending last, the longer where two end together (自治区, not its 区), in the place a department's
+    # name opens with (枫溪县 of 枫溪县市场监督管理局: its 市场 is no city)
+    org = ORG.fullmatch(unit)
+    place = org.group("place") if org else unit
+    ends = [(place.rfind(word) + len(word), len(word), level) for word, level in LEVELS if word in place]
     if not ends:
         return None
     level: float = max(ends)[2]

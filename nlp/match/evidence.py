@@ -40,7 +40,7 @@ from nlp.extract.reports import FRAMING, OCCURRED, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, status_of
 from nlp.numerals import split_value
-from nlp.segment.sections import document_year, has_review_and_plan, looking_back
+from nlp.segment.sections import document_year, has_review_and_plan, looking_back, plan_year
 from nlp.segment.tokens import known_word
 from nlp.spans import SpanIndex, clause_start
 from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
@@ -59,6 +59,12 @@ DONE_OVER = re.compile(r"超额|全部完成|全面完成")  # (a remainder of s
 UNITS_COVERED = re.compile(r"(?:(?<![社小城园景营])区|县|县区|县市区|乡镇|街道)(?:[（(][市区县、街道乡镇]+[）)])?$")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
+# part of a year (上半年, 前三季度, 1—9月, 截至9月底): what a report on it gives is progress toward an annual target
+PART_YEAR = re.compile(r"(?:今年|本年|\d{4}年)?(?:上半年|前三季度|第?[一二三]季度|1?\d[—－\-~至到]1?\d月|截至1?\d月)")
+# a line of a table of figures, done against the unit's own target (食品安全监督抽检：3215批次／3000批次)
+OWN_TARGET = re.compile(r"[^：:。；;]{2,40}[：:]\s*(?P<done>\d+(?:\.\d+)?)(?P<unit>[^\d／/]{0,6})[／/]\s*"
+                        r"(?P<goal>\d+(?:\.\d+)?)(?P=unit)?\s*$")
+DURATION = re.compile(r"秒|分钟|小时|天|日|个?工作日|个月|年")
 # a run-in point's label, one short clause (二是抓人居环境和生态保护。): it names a field, and reports nothing done
 RUN_IN_LABEL = re.compile(r"[一二三四五六七八九十]+是[^，,；;：:。！]{2,16}[。！]?$")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
@@ -77,6 +83,8 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
         s.role == "review" and s.heading is not None for s in analysis.sections)
     back = looking_back(analysis.document.text, analysis.sentences, analysis.sections,
                         document_year(analysis.document))  # not what was done in the year
+    ahead = plan_year(analysis.document)
+    plans = _plan_sentence(str(ahead) if ahead is not None else None)
     out: list[Sentence] = []
     for role, part in _sentences_by_part(analysis):
         # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
@@ -84,9 +92,19 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
             continue
         # not title lines (they name a matter but report nothing), nor the year's character, thanks and pledges
         # (a review's framing reports nothing done)
-        out += [sent for sent in part if len(sent.text) >= MIN_CHARS and sent.text[-1] in SENTENCE_END
-                and sent.paragraph not in back and not FRAMING.search(sent.text) and not RUN_IN_LABEL.match(sent.text)]
+        out += [sent for sent in part if len(sent.text) >= MIN_CHARS
+                and (sent.text[-1] in SENTENCE_END or OWN_TARGET.match(sent.text))
+                and sent.paragraph not in back and not FRAMING.search(sent.text) and not RUN_IN_LABEL.match(sent.text)
+                and not plans.match(sent.text)]
     return out
+
+
+@cache
+def _plan_sentence(year: str | None) -> re.Pattern[str]:
+    """A sentence that says what is to be done, wherever it stands (2026年，我局将重点抓好…, at the end of a review
+    that runs into the plans; 下一步，…): it opens on the year planned for or on the next step, and says 将/要."""
+    opening = "下一步|明年|今后|来年|新的一年" + (f"|{year}年" if year else "")
+    return re.compile(rf"^(?:{opening})[，,]?[^。；;]*?(?:将|要|计划|拟|力争)")
 
 
 def _sentences_by_part(analysis: Analysis) -> list[tuple[str, Sequence[Sentence]]]:
@@ -168,7 +186,8 @@ def _word_terms(word: str) -> frozenset[str]:
     return terms_of_word(word)
 
 
-CJK_WORD = re.compile(r"[\u4e00-\u9fff+]+")
+# a word that can be a term: Han characters (人工智能+), or an acronym (ODR, PCT: a name, as specific as any)
+CJK_WORD = re.compile(r"[\u4e00-\u9fff+]+|[A-Z]{2,6}")
 # an ordinal or a count (第二批, 第三届, 首批, 第一个, 一个, 两项) tells which round or how many, not which task
 ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百]+|首)[批届轮期次个]?|[一二两三四五六七八九十百千万几]+[个批项条次届轮期]")
 NO_TERMS: frozenset[str] = frozenset()  # one object for the many words without terms (not one each to collect)
@@ -468,15 +487,30 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     """Return the terms of each item (clause) of a directive; one item done is the task reported."""
     text = terms.analysis.document.text
     actors = frozenset(d.actors) | frozenset(d.inherited_actors)  # who is to act is no object of the task
-    items = []
+    items: list[frozenset[str]] = []
     start = d.start
     for m in CLAUSE_BREAK.finditer(text, d.start, d.end):
         if m.start() > start:
-            items.append(terms.of(start, m.start(), actors))
+            _add_item(items, terms.of(start, m.start(), actors))
         start = m.end()
     if start < d.end:
-        items.append(terms.of(start, d.end, actors))
-    return [i for i in items if i]
+        _add_item(items, terms.of(start, d.end, actors))
+    return items
+
+
+BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,2}率|比例|占比|比重")
+
+
+def _add_item(items: list[frozenset[str]], item: frozenset[str]) -> None:
+    """Add a clause's terms to a directive's items; a clause naming a bare rate only (…工作机制，年底前覆盖率达到95%)
+    measures the clause before it, and joins it: alone, any sentence of the field giving a 覆盖率 would cover it."""
+    if not item:
+        return
+    longest = max(item, key=lambda t: (len(t), t))
+    if items and BARE_RATE.fullmatch(longest) and all(t in longest for t in item):
+        items[-1] = items[-1] | item
+    else:
+        items.append(item)
 
 
 def candidate_features(base: Analysis, others: Sequence[Analysis]
@@ -598,7 +632,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
 def _whole_total(whole: str) -> re.Pattern[str]:
     """A sentence giving the total of a base's whole scope: it opens with the words for it (`whole`), perhaps after
     a short clause of time (全市建成…; 2025年，全市…; 全年全市…; not 在全市率先开通…, a first in the whole)."""
-    return re.compile(rf"^(?:[^，,。；;]{{0,10}}[，,])?(?:截至年底|年内|全年)?{whole}")
+    return re.compile(rf"^(?:[^，,。；;]{{0,10}}[，,])?(?:截至年底|年内|全年)?{whole}(?!域|率先|首|第一)")
 
 
 class Reporting:
@@ -632,6 +666,11 @@ class Reporting:
                     and any(k in first and unit == "%" for k, _, unit in _named_figures(self, s.start, s.end)))
                 or _parity_keys(s.text) == keys]
         return found
+
+    def part_year(self, e: Evidence) -> bool:
+        """Whether an evidence sentence reports on part of the year only: the document's title says so (2025年上半年
+        工作总结) or the sentence does (…，上半年化解行政争议3件): an annual target is not due yet."""
+        return bool(PART_YEAR.search(self.analysis.document.title or "") or PART_YEAR.search(e.text))
 
     def quantities_in(self, e: Evidence) -> list[Quantity]:
         """The quantities starting in an evidence sentence, in order."""
@@ -693,6 +732,15 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     top = evidence[0]
     if not goals.targets and goals.parity is None and not goals.rates:
         return _by_words(goals, top, reporting)  # most directives set no target to judge by
+    own = OWN_TARGET.match(top.text)
+    if own is not None:
+        # a figure against the unit's own target, as a table gives them: that target decides, not the base's total
+        done, goal = float(own.group("done")), float(own.group("goal"))
+        # (a time is kept under its target: 平均救援时间：11分钟／15分钟)
+        ceiling = any(t.direction == "ceiling" for t in goals.rates) or DURATION.fullmatch(own.group("unit").strip())
+        if (done <= goal) if ceiling else (done >= goal):
+            return "met"
+        return "partial" if done and reporting.part_year(top) else "not_met"
     if cue("missed").search(top.text):
         # a target said to be missed, whatever figures the sentence gives (未完成300户的年度目标任务 restates the
         # target's own figure; a unit's share of a total is no longer done)
@@ -702,7 +750,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     uncovered: Status | None = None  # a coverage the sentence does not state: judged by the other targets first
     for t in goals.targets:
         if t.kind == "coverage":
-            if "coverage" in kinds or ALL_DUE.search(top.text):
+            if "coverage" in kinds or (ALL_DUE.search(top.text) and not NOT_ALL_DUE.search(top.text)):
                 return "met"
             if share and t.id in goals.quotas and any(
                     q.kind == "count" and isinstance(q.value, int | float) and q.value > 0 for q in quantities):
@@ -734,7 +782,10 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                     if best >= goal:  # (14个乡镇建成…，其余2个正在补充队员: a remainder the words leave)
                         left = cue("remainder").search(top.text) and not DONE_OVER.search(top.text)
                         return "partial" if left else "met"
-                    return "not_met" if best == 0 else "partial"
+                    # short of it: partial where the period is not over (a half-year report) or the words leave
+                    # work under way or a remainder, else a shortfall
+                    return "partial" if best and (reporting.part_year(top) or cue_test("unfinished", "remainder")(
+                        top.text)) else "not_met"
     if goals.parity is not None:  # its evidence: the figures of its first metric, the parity said (`parity_sentences`)
         said = next((e for e in evidence if _parity_keys(e.text) == goals.parity), None)
         return _parity_status(goals.parity, evidence, reporting, goals.slack) or (
@@ -836,8 +887,8 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
     judged = [next((status_of(t, value) for e in evidence
                     for key, value, unit in _named_figures(reporting, e.start, e.end)
                     if key == t.key and value is not None and unit in RATE_UNITS), None) if t.key is not None
-              else next((status_of(t, value) for e in evidence if (value := _rate_named(t.metric, e, reporting))
-                         is not None), None)
+              else next(("partial" if len(statuses) > 1 else statuses.pop() for e in evidence
+                         if (statuses := {status_of(t, v) for v in _rate_named(t.metric, e, reporting)})), None)
               for t in rates]
     found = {j for j in judged if j is not None}
     if not found:
@@ -847,32 +898,53 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
 
 # every unit due has it (应装尽装, 应保尽保, 应检尽检): a coverage stated in words
 ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1")
+NOT_ALL_DUE = re.compile(r"(?:未|没有|距|差距|仍)[^，,。；;]{0,6}应([\u4e00-\u9fff])尽\1")  # 尚未实现应装尽装
+HAPPENINGS = frozenset({"起", "次", "宗", "人", "名", "例"})  # what bad things that happened are counted in
 # a percentage target no metric of the lexicon names (农村自来水普及率, 涉企行政检查频次同比下降30%): found in a
 # report by its own words, of which this many characters at least must recur (自来水普及率, not 普及率 alone)
 MIN_RATE_NAME = 4
-CLAUSE_END = re.compile(r"[，,；;。！？]")
+SCOPES = ("农村", "城镇", "城市", "城区", "乡村", "县城", "县域", "规上", "规模以上")  # scopes that set a rate apart
+RATE_CLAUSE_END = re.compile(r"[，,；;。！？、]")
+CHANGE_FROM = re.compile(r"(?:由|从)")  # 普及率由93.1%提高到96.3%: the figure it reached is the last
+AS_TARGET = re.compile(r"的?(?:目标|任务|要求)")  # 对照…普及率95%的目标: the target restated, no figure reached
+BOUND_WORDS = re.compile(r"(?:不低于|不少于|不高于|不超过|达到|保持在|稳定在|控制在|提高到|以上|以内)+$")
 
 
-def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> float | None:
-    """The figure an evidence sentence gives for a percentage target by its name (`metric`, as the target writes
-    it): the longest end of the name found in the sentence, and the last percentage of its clause after it (全镇农村
-    自来水普及率由93.1%提高到96.3% → 96.3; 检查频次同比下降35% → 35); None where the sentence names no such metric."""
-    for n in range(len(metric), MIN_RATE_NAME - 1, -1):
-        at = e.text.find(metric[-n:])
-        if at >= 0:
-            lo = e.start + at + n
-            end = CLAUSE_END.search(e.text, at + n)
+def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> list[float]:
+    """The figures an evidence sentence gives for a percentage target by its name (`metric`, as the target writes
+    it, without the words that bound it: 消费纠纷调解成功率不低于): the longest end of the name found in the sentence
+    (keeping a scope it sets apart, 农村 of 农村生活污水治理率: 城镇生活污水治理率 is another rate), and at each place it
+    is named the figure of its clause after it — the first, or the last of a change (由93.1%提高到96.3% → 96.3),
+    none that is a target (95%的目标); none where the sentence names no such metric."""
+    name = BOUND_WORDS.sub("", metric)
+    scope = max((name.rfind(w) for w in SCOPES), default=-1)
+    shortest = max(MIN_RATE_NAME, len(name) - scope if scope >= 0 else 0)
+    for n in range(len(name), shortest - 1, -1):
+        at = e.text.find(name[-n:])
+        if at < 0:
+            continue
+        values = []
+        while at >= 0:
+            after = at + n
+            end = RATE_CLAUSE_END.search(e.text, after)
             hi = e.start + end.start() if end else e.end
-            figures = [q for q in reporting.quantities.starting_in(lo, hi) if q.kind == "percent" and not q.masked]
-            value = split_value(figures[-1].text)[0] if figures else None
-            return float(value) if isinstance(value, int | float) else None
-    return None
+            figures = [q for q in reporting.quantities.starting_in(e.start + after, hi)
+                       if q.kind == "percent" and not q.masked and not AS_TARGET.match(e.text, q.end - e.start)]
+            if figures:
+                q = figures[-1] if CHANGE_FROM.match(e.text, after) else figures[0]
+                value = split_value(q.text)[0]
+                if isinstance(value, int | float):
+                    values.append(float(value))
+            at = e.text.find(name[-n:], after)
+        return values
+    return []
 
 
 def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", start: int = 0) -> Status:
     """The status a sentence's polarity gives; `quantities` are those in it, `start` where its `text` starts."""
     if pol == "achievement":
-        return "partial" if cue_test("unfinished", "remainder")(text) else "met"
+        # (超额完成年度任务，预计2026年…: the year's work done over, what comes next is no remainder of it)
+        return "partial" if cue_test("unfinished", "remainder")(text) and "超额" not in text else "met"
     if pol == "mixed":
         return "partial"
     if pol == "shortfall":
@@ -882,7 +954,8 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", sta
         # no work done
         happened = [m.span() for m in OCCURRED.finditer(text) if cue("bad_metric").search(m.group("what"))]
         activity = any(q.kind in ("count", "percent", "money") and not q.masked and q.value
-                       and not any(a <= q.start - start < b for a, b in happened) for q in quantities)
+                       and not (q.unit in HAPPENINGS and any(a <= q.start - start < b for a, b in happened))
+                       for q in quantities)
         return "partial" if activity else "not_met"
     return "unknown"
 

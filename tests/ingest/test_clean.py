@@ -12,3 +12,12 @@ def test_a_title_stands_alone_but_a_wrapped_line_ending_like_one_joins() -> None
     notice = read_bytes("关于加快推进工作的通知\n\n各县区：\n\n根据省委部署\n要求各地加快推进项目建设。\n\n请认真贯彻落实。\n".encode(),
                         "x.txt", ".txt")
     assert "根据省委部署要求各地加快推进项目建设。" in notice.text
+
+
+def test_a_title_wrapped_before_its_last_words_is_one_title() -> None:
+    """A title printed on two lines (…推进情况 / 的报告) under a header line: both lines are the title."""
+    from nlp.ingest import read_bytes
+
+    text = ("南湖区人民检察院 内部资料\n南湖区人民检察院关于2025年上半年重点工作推进情况\n的报告\n一、公开听证工作进展\n"
+            "今年以来，我院共组织公开听证7次。\n")
+    assert read_bytes(text.encode(), "x.txt", ".txt").title == "南湖区人民检察院关于2025年上半年重点工作推进情况的报告"

@@ -27,6 +27,15 @@ from nlp.match.evidence import _from_polarity
     ("建成2个养老服务中心，第3个主体已完工，预计2026年3月投入运营。", "partial"),
     ("年终结转结余资金全部收回统筹使用。", "met"),  # funds carried over: no work left
     ("森林抚育任务2000亩完成1500亩，剩余500亩安排在2026年春季实施。", "partial"),
+    # funds carried over, surplus labour, funds to be paid, income forecast, a built-up area, a reception: no work left
+    ("按规定将结余资金结转至下一年度统筹使用。", "met"),
+    ("上年结转到2025年的项目资金已全部拨付到位。", "met"),
+    ("转移农村剩余劳动力2100人，预计带动人均增收4000元。", "met"),
+    ("完成农村户厕改造320户，剩余改厕奖补资金将于2026年1月拨付到位。", "met"),
+    ("养老院已竣工投用，新增床位60张，预计2026年运营收入突破500万元。", "met"),
+    ("全面完成年度目标，预计2030年建成区绿化覆盖率达到45%。", "met"),
+    ("超额完成年度任务，预计2026年完成投资18亿元以上。", "met"),
+    ("顺利通过省级验收，另接待国家考核验收组1次。", "met"),
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
@@ -45,6 +54,44 @@ def test_a_shortfall_with_work_done_is_partial_unless_the_target_is_missed(text:
     analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
     assert analysis.quantities  # (work done, in figures)
     assert _from_polarity("shortfall", analysis.quantities, text) == expected
+
+
+@pytest.mark.parametrize(("text", "missed"), [
+    ("全镇综合能耗9.8万吨标准煤，仅为年度控制目标的82%。", False),  # a ceiling kept
+    ("建设工期仅为计划的80%。", False),
+    ("对未完成年度建设任务的2个村进行约谈督办。", False),  # who missed it, not this unit
+    ("城镇新增就业3600人，未完成市下达的4200人目标任务。", True),
+])
+def test_what_says_a_target_was_missed(text: str, missed: bool) -> None:
+    from nlp.cues import cue
+
+    assert bool(cue("missed").search(text)) == missed
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # work done where a bad thing happened, short of its target: partial; the bad things counted are no work
+    ("针对发生森林火灾的区域完成补植补造1200亩，但成活率偏低。", "partial"),
+    ("化解发生的信访积案26件，但化解质量仍然不高。", "partial"),
+])
+def test_work_done_about_a_bad_thing_that_happened_is_work(text: str, expected: str) -> None:
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
+    assert _from_polarity("shortfall", analysis.quantities, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("部分派出所漏报警情12起。", "shortfall"),  # 漏报 of 警情 is a real miss
+    ("消除重大安全隐患后发现部分村组消防设施明显不足。", "shortfall"),  # 消除 reaches no 不足 far after it
+    ("化解矛盾纠纷过程中暴露出基层调解力量短板。", "shortfall"),
+])
+def test_a_problem_not_overcome(text: str, expected: str) -> None:
+    from nlp.extract.reports import polarity
+
+    assert polarity(text, ()) == expected
+
+
 
 
 def _figures(text: str) -> list[tuple[str | None, float | None]]:
