@@ -33,11 +33,10 @@ FELL = re.compile(r"下降|减少|降低|回落|最低|减半|少[\d一二两三
 WEAK_START = re.compile(r"^刚才")
 # a problem overcome is a result: 填补…空白, 缩小…差距, 克服…困难, 补齐…短板, 化解…矛盾, 顶住…压力
 # (not 化解案件仍然空白, 化解案件为零: a gap that is still there, with 仍/还/尚/是/为 between)
-# (the verb reaches further over a list of what was filled: 补齐社区食堂、口袋公园、快递驿站等8类设施短板)
+# (补齐社区食堂、口袋公园、快递驿站等8类设施短板; not 消除隐患后发现…不足, 化解…过程中暴露出…短板: a problem found after)
 OVERCOME = re.compile(r"(?:填补|缩小|克服|补齐|补足|弥补|化解|破解|战胜|顶住|扭转|消除|盘活)"
-                      r"(?:(?:(?![仍还尚是为])[^，,。；;]){0,8}|(?:(?![仍还尚是为])[^，,。；;]){0,18}[、等]"
-                      r"(?:(?![仍还尚是为])[^，,。；;]){0,8})$")
-OVERCOME_REACH = 30  # characters before a problem noun its verb may stand
+                      r"(?:(?![仍还尚是为]|发现|暴露|存在|反映|但)[^，,。；;]){0,24}$")
+OVERCOME_REACH = 28  # characters before a problem noun its verb may stand
 # the problems a verb can overcome (填补空白, 缩小差距, 盘活闲置资产); a judgement (化解工作进展缓慢, 整改不到位)
 # is no problem overcome
 PROBLEMS = frozenset({"空白", "白点", "差距", "短板", "矛盾", "困难", "挑战", "压力", "闲置", "盲区", "薄弱", "不足"})

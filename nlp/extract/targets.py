@@ -28,6 +28,7 @@ CEILING_WORDS = re.compile(r"控制在|不超过|不高于")
 # where a rate stands, no goal: a sentence opening 截至去年底，…普及率达到93%; a clause with 已/了
 STATUS_QUO = re.compile(r"^(?:截至|目前|去年|上年|已)|[了已]")
 STANDS_AT = re.compile(r"截至|目前|去年|上年")  # (matched at a sentence's start)
+GOAL_WORDS = re.compile(r"要|须|确保|力争|年底前|到\d{4}年")  # …，年底前…普及率要达到98%: a goal after all
 RATE_GOAL = re.compile(r"(?:率|比例|比重|占比)(?:要|须|必须)?(?:达到|达|提高到|提升到|保持在|稳定在|不低于|控制在|不超过|降至|降低到)$")
 NOT_GOAL = re.compile(r"^(?:比上年|比去年|较上年|较去年|同比|预计|预期|相当于)")
 # goals in words, without a number: (words, condition, qualifier, direction); the first that matches decides
@@ -93,7 +94,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
             key, direction = metric_key(text[sent.start:start])
         if key is None and not in_passage and not planned and q.qualifier in (None, "exact") \
                 and not (q.kind == "percent" and RATE_GOAL.search(phrase) and not STATUS_QUO.search(phrase)
-                         and not STANDS_AT.match(text, sent.start, q.start)):
+                         and not (STANDS_AT.match(text, sent.start, q.start)
+                                  and not GOAL_WORDS.search(text, sent.start, q.start))):
             continue  # a directive's incidental number, not a goal
         value, unit, qualifier = split_value(q.text)
         if qualifier == "exact" and q.qualifier not in (None, "exact"):

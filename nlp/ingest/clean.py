@@ -289,7 +289,8 @@ def clean(paras: list[Para]) -> Cleaned:
     if title_at is not None:
         title_text = kept[title_at].text
         title = clean_title(title_text)
-        if title_at > 0 and WRAPPED_TAIL.match(title) and _is_title_head(kept[title_at - 1].text):
+        if title_at > 0 and WRAPPED_TAIL.match(title) and DOC_TYPE.search(title) \
+                and _is_title_head(kept[title_at - 1].text):
             # a title wrapped before its last words (…重点工作推进情况 / 的报告): the two lines are the title
             title = clean_title(kept[title_at - 1].text) + title
         key = _title_key(title_text)
@@ -303,13 +304,16 @@ def clean(paras: list[Para]) -> Cleaned:
     return Cleaned(kept, tuple(removed), title or None, find_date(kept))
 
 
+NOT_TITLE_HEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\s*\d+\s*期")
 # the last words of a title wrapped onto a line of their own: a particle or conjunction, then the kind of document
 WRAPPED_TAIL = re.compile(r"^(?:的|和|及|与|暨)[\u4e00-\u9fff]{0,8}$")
 
 
 def _is_title_head(text: str) -> bool:
-    """Whether a line can open a title wrapped onto the next line: short, Han, no sentence punctuation."""
-    return len(text) <= TITLE_MAX and bool(HAN.search(text)) and not any(ch in text for ch in "。；;，,：:")
+    """Whether a line can open a title wrapped onto the next line: short, Han, no sentence punctuation nor space;
+    not a date, a document number (石政发〔2025〕18号) or an issue (第12期)."""
+    return (len(text) <= TITLE_MAX and bool(HAN.search(text)) and not any(ch in text for ch in "。；;，,：: 　")
+            and _parse_date(text) is None and not NOT_TITLE_HEAD.search(text))
 
 
 def _title_key(text: str) -> str:

@@ -33,13 +33,15 @@ TITLE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市
 TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee
-DEPARTMENT = re.compile(r"(?<!届)(?<!管理)(?:局|厅|委员会|办公室|中心)$")  # (not 第八届委员会, 管理委员会)
+DEPARTMENT = re.compile(r"(?:局|厅|(?<!届)(?<!管理)委员会|办公室|中心)$")  # (not 第八届委员会, 管理委员会)
 FUNCTION_CHARS = frozenset("为经由在从对向据和与及我本全")  # a place does not open with them (经区政府…研究)
 SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
 # the level a place name is of, by its last place word (直辖市 are provinces)
 LEVELS = (("自治区", 4), ("省", 4), ("州", 3), ("盟", 3), ("市", 3), ("区", 2), ("县", 2), ("旗", 2), ("镇", 1),
           ("乡", 1), ("街道", 1))
+# words of a department's name holding a level's word, after the place it opens with
+NOT_PLACE = re.compile(r"市场|城乡|乡村|城市|区域|县域|市政|市容|市民|乡镇|社区")
 PROVINCIAL_CITIES = ("北京市", "上海市", "天津市", "重庆市")
 # a government is its place; so is a 街道's office (城东街道办事处 → 城东街道)
 SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法院", "人民政府": "", "政府": "", "办事处": ""}
@@ -157,10 +159,10 @@ def _level(scope: tuple[str | None, str | None]) -> float | None:
         return 4 if region is not None else None
     if unit in PROVINCIAL_CITIES:
         return 4
-    # the place word ending last, the longer where two end together (自治区, not its 区), in the place a department's
-    # name opens with (枫溪县 of 枫溪县市场监督管理局: its 市场 is no city)
-    org = ORG.fullmatch(unit)
-    place = org.group("place") if org else unit
+    # the place word ending last, the longer where two end together (自治区, not its 区), not inside a word of a
+    # department's name (枫溪县市场监督管理局, 住房和城乡建设局, 城市管理局: no city, no township)
+    first = min((unit.find(word) + len(word) for word, _ in LEVELS if word in unit), default=0)  # (梧冈市民政局)
+    place = unit[:first] + NOT_PLACE.sub(lambda m: "　" * len(m.group(0)), unit[first:])
     ends = [(place.rfind(word) + len(word), len(word), level) for word, level in LEVELS if word in place]
     if not ends:
         return None

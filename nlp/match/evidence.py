@@ -60,11 +60,12 @@ UNITS_COVERED = re.compile(r"(?:(?<![社小城园景营])区|县|县区|县市�
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
 # part of a year (上半年, 前三季度, 1—9月, 截至9月底): what a report on it gives is progress toward an annual target
+WHOLE_YEAR = re.compile(r"全年|1[—－\-~至到]12月|截至(?:12月|年底|年末)")
 PART_YEAR = re.compile(r"(?:今年|本年|\d{4}年)?(?:上半年|前三季度|第?[一二三]季度|1?\d[—－\-~至到]1?\d月|截至1?\d月)")
 # a line of a table of figures, done against the unit's own target (食品安全监督抽检：3215批次／3000批次)
-OWN_TARGET = re.compile(r"[^：:。；;]{2,40}[：:]\s*(?P<done>\d+(?:\.\d+)?)(?P<unit>[^\d／/]{0,6})[／/]\s*"
-                        r"(?P<goal>\d+(?:\.\d+)?)(?P=unit)?\s*$")
-DURATION = re.compile(r"秒|分钟|小时|天|日|个?工作日|个月|年")
+OWN_TARGET = re.compile(r"(?P<label>[^：:。；;／/]{2,40})[：:]\s*(?P<done>\d+(?:\.\d+)?)(?P<unit>[^\d／/]{0,6})[／/]\s*"
+                        r"(?P<goal>\d+(?:\.\d+)?)(?P=unit)?\s*$")  # (not 受理投诉／按时办结：356件／342件)
+TIME_LABEL = re.compile(r"时间|时长|时限|用时|周期|工期")  # a time is kept under its target
 # a run-in point's label, one short clause (二是抓人居环境和生态保护。): it names a field, and reports nothing done
 RUN_IN_LABEL = re.compile(r"[一二三四五六七八九十]+是[^，,；;：:。！]{2,16}[。！]?$")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
@@ -103,8 +104,11 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
 def _plan_sentence(year: str | None) -> re.Pattern[str]:
     """A sentence that says what is to be done, wherever it stands (2026年，我局将重点抓好…, at the end of a review
     that runs into the plans; 下一步，…): it opens on the year planned for or on the next step, and says 将/要."""
-    opening = "下一步|明年|今后|来年|新的一年" + (f"|{year}年" if year else "")
-    return re.compile(rf"^(?:{opening})[，,]?[^。；;]*?(?:将|要|计划|拟|力争)")
+    # (not the past part of that year, 2025年上半年，全县完成…, nor 要 of 要求/主要/需要, nor what was done: 完成/了/已)
+    opening = "下一步|明年|今后|来年|新的一年" + (f"|{year}年(?!上半年|前三季度|第?[一二三四]季度|1?\\d[—－\\-~至到月])"
+                                             if year else "")
+    return re.compile(rf"^(?:{opening})[，,]?(?:(?!完成|了|已)[^。；;])*?"
+                      rf"(?:将|(?<![主重需纪必只想])要(?![求素点])|计划(?!任务|执行)|拟|力争)")
 
 
 def _sentences_by_part(analysis: Analysis) -> list[tuple[str, Sequence[Sentence]]]:
@@ -670,7 +674,11 @@ class Reporting:
     def part_year(self, e: Evidence) -> bool:
         """Whether an evidence sentence reports on part of the year only: the document's title says so (2025年上半年
         工作总结) or the sentence does (…，上半年化解行政争议3件): an annual target is not due yet."""
-        return bool(PART_YEAR.search(self.analysis.document.title or "") or PART_YEAR.search(e.text))
+        if PART_YEAR.search(self.analysis.document.title or "") and not WHOLE_YEAR.search(self.analysis.document.title or ""):
+            return True
+        part = PART_YEAR.search(e.text)
+        # (not 1-12月, 截至12月底, nor 全年…，其中第一季度…: the whole year, of which a part)
+        return part is not None and not WHOLE_YEAR.search(e.text) and e.text[max(0, part.start() - 2):part.start()] != "其中"
 
     def quantities_in(self, e: Evidence) -> list[Quantity]:
         """The quantities starting in an evidence sentence, in order."""
@@ -703,6 +711,7 @@ class Goals:
     slack: float
     rates: tuple[Target, ...]
     metrics: tuple[str, ...]  # what each of its targets measures, as written (粮食播种面积, 总产量)
+    ceiling: bool = False  # some target of it is a ceiling (死亡人数控制在5人以内)
 
     @classmethod
     def of(cls, d: Directive, base: Analysis, previous: Directive | None = None) -> Goals:
@@ -723,24 +732,26 @@ class Goals:
                    parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.unit in RATE_UNITS
                                and t.value is not None and (t.key is not None or len(t.metric) >= MIN_RATE_NAME)),
-                   metrics=tuple(t.metric for t in base.targets if t.directive == d.id and t.metric))
+                   metrics=tuple(t.metric for t in base.targets if t.directive == d.id and t.metric),
+                   ceiling=any(t.direction == "ceiling" for t in base.targets if t.directive == d.id))
 
 
 def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, share: bool = False) -> Status:
     """Status of a directive in one document from its best evidence; `share`: the document speaks for a narrower
     level, whose own count of a total the base sets (全年实施市级重点项目300个 against a county's 42) is its share."""
     top = evidence[0]
-    if not goals.targets and goals.parity is None and not goals.rates:
-        return _by_words(goals, top, reporting)  # most directives set no target to judge by
     own = OWN_TARGET.match(top.text)
     if own is not None:
         # a figure against the unit's own target, as a table gives them: that target decides, not the base's total
         done, goal = float(own.group("done")), float(own.group("goal"))
-        # (a time is kept under its target: 平均救援时间：11分钟／15分钟)
-        ceiling = any(t.direction == "ceiling" for t in goals.rates) or DURATION.fullmatch(own.group("unit").strip())
+        # (kept under its target: a ceiling of the task, a time: 平均救援时间：11分钟／15分钟; not 查办违法案件：402件／380件)
+        label = own.group("label")
+        ceiling = goals.ceiling or bool(TIME_LABEL.search(label))
         if (done <= goal) if ceiling else (done >= goal):
             return "met"
         return "partial" if done and reporting.part_year(top) else "not_met"
+    if not goals.targets and goals.parity is None and not goals.rates:
+        return _by_words(goals, top, reporting)  # most directives set no target to judge by
     if cue("missed").search(top.text):
         # a target said to be missed, whatever figures the sentence gives (未完成300户的年度目标任务 restates the
         # target's own figure; a unit's share of a total is no longer done)
@@ -898,43 +909,50 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
 
 # every unit due has it (应装尽装, 应保尽保, 应检尽检): a coverage stated in words
 ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1")
-NOT_ALL_DUE = re.compile(r"(?:未|没有|距|差距|仍)[^，,。；;]{0,6}应([\u4e00-\u9fff])尽\1")  # 尚未实现应装尽装
-HAPPENINGS = frozenset({"起", "次", "宗", "人", "名", "例"})  # what bad things that happened are counted in
+NOT_ALL_DUE = re.compile(r"(?:(?:尚未|未能?(?!成年)|没有)(?:实现|做到)?|距离?|差距)应([\u4e00-\u9fff])尽\1")  # 尚未实现应装尽装
+# work done about a bad thing that happened (针对发生森林火灾的区域完成补植补造1200亩), not its damage (过火面积35公顷)
+WORK_DONE = re.compile(r"完成|开展|补植|化解|整治|处置|查处|建成|新建|修复|救治|救助|安置")
 # a percentage target no metric of the lexicon names (农村自来水普及率, 涉企行政检查频次同比下降30%): found in a
 # report by its own words, of which this many characters at least must recur (自来水普及率, not 普及率 alone)
 MIN_RATE_NAME = 4
 SCOPES = ("农村", "城镇", "城市", "城区", "乡村", "县城", "县域", "规上", "规模以上")  # scopes that set a rate apart
 RATE_CLAUSE_END = re.compile(r"[，,；;。！？、]")
-CHANGE_FROM = re.compile(r"(?:由|从)")  # 普及率由93.1%提高到96.3%: the figure it reached is the last
+# 普及率由93.1%提高到96.3%, 在上年93.1%的基础上提高到96.3%: the figure it reached is the last
+CHANGE_TO = re.compile(r"由|从|提高到|提高至|提升到|提升至|增至|增加到|上升到|上升至|降至|降低到|下降到")
+COMPARED = re.compile(r"比|较|高于|低于|上年|去年|全区|全市|全县|全省")  # 比上年农村自来水普及率92.1%: another's figure
+COMPARED_REACH = 4
 AS_TARGET = re.compile(r"的?(?:目标|任务|要求)")  # 对照…普及率95%的目标: the target restated, no figure reached
 BOUND_WORDS = re.compile(r"(?:不低于|不少于|不高于|不超过|达到|保持在|稳定在|控制在|提高到|以上|以内)+$")
 
 
 def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> list[float]:
     """The figures an evidence sentence gives for a percentage target by its name (`metric`, as the target writes
-    it, without the words that bound it: 消费纠纷调解成功率不低于): the longest end of the name found in the sentence
-    (keeping a scope it sets apart, 农村 of 农村生活污水治理率: 城镇生活污水治理率 is another rate), and at each place it
-    is named the figure of its clause after it — the first, or the last of a change (由93.1%提高到96.3% → 96.3),
-    none that is a target (95%的目标); none where the sentence names no such metric."""
+    it, without the words that bound it: 消费纠纷调解成功率不低于): the longest end of the name found in the sentence,
+    with the scope it sets apart where the sentence names another (农村 of 农村生活污水治理率 against 城镇生活污水治理率),
+    and at each place it is named the figure of its clause after it — the first, or the last of a change (由93.1%提高到
+    96.3% → 96.3), none that is a target (95%的目标) — but where it is named as a comparison (比上年…92.1%, 高于全区
+    …平均水平); none where the sentence names no such metric."""
     name = BOUND_WORDS.sub("", metric)
     scope = max((name.rfind(w) for w in SCOPES), default=-1)
-    shortest = max(MIN_RATE_NAME, len(name) - scope if scope >= 0 else 0)
-    for n in range(len(name), shortest - 1, -1):
+    for n in range(len(name), MIN_RATE_NAME - 1, -1):
         at = e.text.find(name[-n:])
         if at < 0:
             continue
+        if scope >= 0 and n < len(name) - scope and any(w in e.text[max(0, at - 4):at] for w in SCOPES):
+            return []  # 城镇生活污水治理率 where the target is the rural one
         values = []
         while at >= 0:
             after = at + n
-            end = RATE_CLAUSE_END.search(e.text, after)
-            hi = e.start + end.start() if end else e.end
-            figures = [q for q in reporting.quantities.starting_in(e.start + after, hi)
-                       if q.kind == "percent" and not q.masked and not AS_TARGET.match(e.text, q.end - e.start)]
-            if figures:
-                q = figures[-1] if CHANGE_FROM.match(e.text, after) else figures[0]
-                value = split_value(q.text)[0]
-                if isinstance(value, int | float):
-                    values.append(float(value))
+            if not COMPARED.search(e.text, max(0, at - COMPARED_REACH), at) and not e.text.startswith("平均", after):
+                end = RATE_CLAUSE_END.search(e.text, after)
+                hi = end.start() if end else len(e.text)
+                figures = [q for q in reporting.quantities.starting_in(e.start + after, e.start + hi)
+                           if q.kind == "percent" and not q.masked and not AS_TARGET.match(e.text, q.end - e.start)]
+                if figures:
+                    changed = CHANGE_TO.search(e.text, after, hi)
+                    value = split_value((figures[-1] if changed else figures[0]).text)[0]
+                    if isinstance(value, int | float):
+                        values.append(float(value))
             at = e.text.find(name[-n:], after)
         return values
     return []
@@ -954,7 +972,9 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", sta
         # no work done
         happened = [m.span() for m in OCCURRED.finditer(text) if cue("bad_metric").search(m.group("what"))]
         activity = any(q.kind in ("count", "percent", "money") and not q.masked and q.value
-                       and not (q.unit in HAPPENINGS and any(a <= q.start - start < b for a, b in happened))
+                       and not any(a <= q.start - start < b
+                                   and not WORK_DONE.search(text, clause_start(text, 0, a), q.start - start)
+                                   for a, b in happened)
                        for q in quantities)
         return "partial" if activity else "not_met"
     return "unknown"

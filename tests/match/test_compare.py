@@ -152,6 +152,11 @@ def test_document_unit(head: str, unit: str | None) -> None:
     # a county's bureau under the city's: the 市 of 市场监督管理局 is no city
     ((None, "澄州市市场监督管理局"), (None, "枫溪县市场监督管理局"), True),
     ((None, "澄州市市场监督管理局"), (None, "云岙区市场监督管理局"), True),
+    ((None, "澄州市住房和城乡建设局"), (None, "枫溪县住房和城乡建设局"), True),
+    ((None, "澄州市城市管理局"), (None, "云岙区城市管理局"), True),
+    ((None, "澄州市"), (None, "澄州市城市管理局"), True),  # a 管理局 is a department (a 管理委员会 is not)
+    ((None, "梧冈市"), (None, "梧冈市民政局"), True),  # the city's 市 before 民政局 is its place
+    (("上海", "上海市"), ("上海", "上海市浦东新区卫生健康委员会"), True),
 ])
 def test_which_document_speaks_for_a_narrower_level(base: tuple, other: tuple, narrower: bool) -> None:
     from nlp.match.compare import _other_level
@@ -658,7 +663,15 @@ def test_statuses_after_review(plan_body: str, review: str, status: str) -> None
     # a rate named with others (、), a target restated, a rate of another scope
     ("年底前农村自来水普及率达到95%。", "全镇农村自来水普及率达到96.3%、卫生厕所普及率达到85%。", "met"),
     ("年底前农村生活污水治理率达到60%。", "农村生活污水治理率达到52%，全镇城镇生活污水治理率由92%提高到98%。", "not_met"),
-    # a coverage said not to be reached yet
+    # a change told in words, a comparison with another figure, a scope the sentence does not repeat
+    ("年底前农村自来水普及率达到95%。", "全镇农村自来水普及率较上年由93.1%提高到96.3%。", "met"),
+    ("年底前农村自来水普及率达到95%。", "全镇农村自来水普及率在上年93.1%的基础上提高到96.3%。", "met"),
+    ("年底前农村自来水普及率达到95%。", "全镇农村自来水普及率达到96.3%，比上年农村自来水普及率92.1%提高4.2个百分点。",
+     "met"),
+    ("年底前农村自来水普及率达到95%。", "全镇自来水普及率达到90.2%。", "not_met"),
+    # a coverage said not to be reached yet, and one kept whatever the difficulty
+    ("要推动餐饮场所燃气泄漏报警装置安装实现全覆盖。", "在经营主体大幅增加的情况下，镇区餐饮场所燃气泄漏报警装置仍实现应装尽装。",
+     "met"),
     ("要推动餐饮场所燃气泄漏报警装置安装实现全覆盖。", "镇区餐饮场所燃气泄漏报警装置安装率为72%，尚未实现应装尽装。",
      "partial"),
     # one item reached is the task done: a coverage the sentence does not state does not make it partial
@@ -704,6 +717,11 @@ def test_a_run_in_points_label_is_no_evidence() -> None:
     # a table line: the unit's own target decides
     ("2025年工作总结", "食品安全监督抽检：3215批次／3000批次", "met"),
     ("2025年工作总结", "食品安全监督抽检：2980批次／3100批次", "not_met"),
+    # the whole year, or a part of it inside the whole year's figure
+    ("2025年工作总结", "1-12月，全县完成食品安全监督抽检2780批次。", "not_met"),
+    ("2025年工作总结", "全年完成食品安全监督抽检2780批次，其中第一季度完成720批次。", "not_met"),
+    # a half-year summary: the year's opening and the 要 of 要求 are no plan
+    ("2025年上半年工作总结\n2025年6月28日", "2025年1—6月，我局按照市局要求，完成食品安全监督抽检1780批次。", "partial"),
 ])
 def test_a_quota_in_a_full_year_and_in_part_of_it(title: str, review: str, status: str) -> None:
     plan = ("澄州市市场监督管理局2025年工作要点\n一、守牢食品安全底线\n"
@@ -769,3 +787,22 @@ def test_a_quota_done_whatever_else_the_sentence_says(review: str, status: str) 
                         _unit_review(review, "青石镇", "镇长 王立"))
     row = next(d for d in compare(base, [other]).directives if d.results[0].evidence)
     assert row.results[0].status == status, row.results[0]
+
+
+@pytest.mark.parametrize(("task", "line", "status"), [
+    ("各县（区）局要全年确保特种设备事故死亡人数控制在5人以内。", "特种设备事故死亡人数：7人／5人", "not_met"),  # a ceiling
+    ("各县（区）局要确保全年空气质量优良天数达到330天。", "空气质量优良天数：320天／330天", "not_met"),  # days counted up
+])
+def test_a_table_line_is_judged_in_its_targets_direction(task: str, line: str, status: str) -> None:
+    plan = f"澄州市市场监督管理局2025年工作要点\n一、守牢安全底线\n{task}\n"
+    summary = f"枫溪县市场监督管理局2025年工作总结\n一、主要工作及成效\n{line}\n二、2026年工作计划\n继续抓好安全。\n"
+    base, other = _pair(plan, summary)
+    row = next(d for d in compare(base, [other]).directives if d.results[0].evidence)
+    assert row.results[0].status == status, row.results[0]
+
+
+def test_a_line_of_two_counts_is_no_figure_against_its_target() -> None:
+    from nlp.match.evidence import OWN_TARGET
+
+    assert OWN_TARGET.match("受理消费投诉举报／按时办结：356件／342件") is None
+    assert OWN_TARGET.match("新增经营主体：7320户／6500户") is not None

@@ -36,6 +36,8 @@ from nlp.match.evidence import _from_polarity
     ("全面完成年度目标，预计2030年建成区绿化覆盖率达到45%。", "met"),
     ("超额完成年度任务，预计2026年完成投资18亿元以上。", "met"),
     ("顺利通过省级验收，另接待国家考核验收组1次。", "met"),
+    ("建成村级养老服务站4个，其余1个已完工等待验收。", "partial"),  # 等待验收 is work left
+    ("已完成主体工程建设，预计2026年6月建成区域性应急物资储备库。", "partial"),  # 建成区域…, not 建成区
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
@@ -72,6 +74,9 @@ def test_what_says_a_target_was_missed(text: str, missed: bool) -> None:
     # work done where a bad thing happened, short of its target: partial; the bad things counted are no work
     ("针对发生森林火灾的区域完成补植补造1200亩，但成活率偏低。", "partial"),
     ("化解发生的信访积案26件，但化解质量仍然不高。", "partial"),
+    # the damage of a bad thing that happened is no work either
+    ("全年发生森林火灾3起、过火面积35公顷。", "not_met"),
+    ("全年发生生产安全事故4起、直接经济损失85万元。", "not_met"),
 ])
 def test_work_done_about_a_bad_thing_that_happened_is_work(text: str, expected: str) -> None:
     from nlp.ingest import read_bytes
@@ -90,6 +95,18 @@ def test_a_problem_not_overcome(text: str, expected: str) -> None:
     from nlp.extract.reports import polarity
 
     assert polarity(text, ()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "填补了我县国家级农业产业强镇的空白。", "新增高新技术企业12家，缩小了与全市平均水平的差距。",
+    "补齐了农村寄递物流和冷链设施短板。", "化解了一批长期积累的历史遗留矛盾。",
+])
+def test_a_problem_overcome(text: str) -> None:
+    from nlp.extract.reports import polarity
+
+    assert polarity(text, ()) == "achievement"
+
+
 
 
 
