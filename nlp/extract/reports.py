@@ -33,9 +33,15 @@ FELL = re.compile(r"下降|减少|降低|回落|最低|减半|少[\d一二两三
 WEAK_START = re.compile(r"^刚才")
 # a problem overcome is a result: 填补…空白, 缩小…差距, 克服…困难, 补齐…短板, 化解…矛盾, 顶住…压力
 # (not 化解案件仍然空白, 化解案件为零: a gap that is still there, with 仍/还/尚/是/为 between)
-# (补齐社区食堂、口袋公园、快递驿站等8类设施短板; not 消除隐患后发现…不足, 化解…过程中暴露出…短板: a problem found after)
-OVERCOME = re.compile(r"(?:填补|缩小|克服|补齐|补足|弥补|化解|破解|战胜|顶住|扭转|消除|盘活)"
-                      r"(?:(?![仍还尚是为]|发现|暴露|存在|反映|但)[^，,。；;]){0,24}$")
+OVERCOME_VERBS = r"(?:填补|缩小|克服|补齐|补足|弥补|化解|破解|战胜|顶住|扭转|消除|盘活)"
+OVERCOME = re.compile(OVERCOME_VERBS + r"(?:(?![仍还尚是为])[^，,。；;]){0,8}$")
+# a gap, a shortfall, a conflict is the object of its verb even after a long phrase (补齐社区食堂、口袋公园、快递驿站等8类
+# 设施短板, 缩小了与全市平均水平的差距); not past another problem nor where a problem is found after or beside it
+# (消除隐患后发现…, 化解…过程中暴露出…短板, 在补齐…短板方面资金投入不足)
+OVERCOME_FAR = re.compile(OVERCOME_VERBS + r"(?:(?![仍还尚是为]|发现|暴露|存在|反映|但|后|方面|短板|空白|差距|矛盾|隐患|盲区)"
+                          r"[^，,。；;]){0,24}$")
+FAR_PROBLEMS = frozenset({"空白", "白点", "差距", "短板", "矛盾", "盲区", "闲置"})  # (not 不足, 薄弱, 困难, 压力: said of
+# something else: 化解矛盾纠纷的基层专业力量薄弱)
 OVERCOME_REACH = 28  # characters before a problem noun its verb may stand
 # the problems a verb can overcome (填补空白, 缩小差距, 盘活闲置资产); a judgement (化解工作进展缓慢, 整改不到位)
 # is no problem overcome
@@ -80,7 +86,10 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
     positives = sum(1 for m in cue("achievement").finditer(masked) if not _negated(masked, m.start()))
     negatives = 0
     for m in cue("shortfall").finditer(masked):
-        if m.group(0) in PROBLEMS and OVERCOME.search(masked, max(0, m.start() - OVERCOME_REACH), m.start()):
+        if m.group(0) in PROBLEMS and (
+                OVERCOME.search(masked, max(0, m.start() - OVERCOME_REACH), m.start())
+                or (m.group(0) in FAR_PROBLEMS and OVERCOME_FAR.search(masked, max(0, m.start() - OVERCOME_REACH),
+                                                                       m.start()))):
             positives += 1
         else:
             negatives += 1

@@ -28,7 +28,8 @@ CEILING_WORDS = re.compile(r"控制在|不超过|不高于")
 # where a rate stands, no goal: a sentence opening 截至去年底，…普及率达到93%; a clause with 已/了
 STATUS_QUO = re.compile(r"^(?:截至|目前|去年|上年|已)|[了已]")
 STANDS_AT = re.compile(r"截至|目前|去年|上年")  # (matched at a sentence's start)
-GOAL_WORDS = re.compile(r"要|须|确保|力争|年底前|到\d{4}年")  # …，年底前…普及率要达到98%: a goal after all
+# …，年底前…普及率要达到98%: a goal after all, in the figure's own clause (not 按照省里要求，…达到93%)
+GOAL_WORDS = re.compile(r"(?<![主重需纪必只想])要(?![求素点])|须|确保|力争|年底前|到\d{4}年")
 RATE_GOAL = re.compile(r"(?:率|比例|比重|占比)(?:要|须|必须)?(?:达到|达|提高到|提升到|保持在|稳定在|不低于|控制在|不超过|降至|降低到)$")
 NOT_GOAL = re.compile(r"^(?:比上年|比去年|较上年|较去年|同比|预计|预期|相当于)")
 # goals in words, without a number: (words, condition, qualifier, direction); the first that matches decides
@@ -74,6 +75,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
         if not (in_passage or planned or directive is not None):
             continue
         start = clause_start(text, sent.start, q.start, CLAUSE_OR_LIST)
+        clause_begin = start
         phrase = text[start:q.start]
         if q.id in listed:
             _, phrase, _ = listed[q.id]
@@ -95,7 +97,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
         if key is None and not in_passage and not planned and q.qualifier in (None, "exact") \
                 and not (q.kind == "percent" and RATE_GOAL.search(phrase) and not STATUS_QUO.search(phrase)
                          and not (STANDS_AT.match(text, sent.start, q.start)
-                                  and not GOAL_WORDS.search(text, sent.start, q.start))):
+                                  and not GOAL_WORDS.search(text, clause_begin, q.start))):
             continue  # a directive's incidental number, not a goal
         value, unit, qualifier = split_value(q.text)
         if qualifier == "exact" and q.qualifier not in (None, "exact"):

@@ -41,7 +41,7 @@ LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
 LEVELS = (("自治区", 4), ("省", 4), ("州", 3), ("盟", 3), ("市", 3), ("区", 2), ("县", 2), ("旗", 2), ("镇", 1),
           ("乡", 1), ("街道", 1))
 # words of a department's name holding a level's word, after the place it opens with
-NOT_PLACE = re.compile(r"市场|城乡|乡村|城市|区域|县域|市政|市容|市民|乡镇|社区")
+NOT_PLACE = re.compile(r"市场|城乡|乡村|城市|区域|县域|市政(?!务)|市容|市民(?!政|族|防|宗)|乡镇|社区")
 PROVINCIAL_CITIES = ("北京市", "上海市", "天津市", "重庆市")
 # a government is its place; so is a 街道's office (城东街道办事处 → 城东街道)
 SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法院", "人民政府": "", "政府": "", "办事处": ""}
@@ -161,7 +161,8 @@ def _level(scope: tuple[str | None, str | None]) -> float | None:
         return 4
     # the place word ending last, the longer where two end together (自治区, not its 区), not inside a word of a
     # department's name (枫溪县市场监督管理局, 住房和城乡建设局, 城市管理局: no city, no township)
-    first = min((unit.find(word) + len(word) for word, _ in LEVELS if word in unit), default=0)  # (梧冈市民政局)
+    # (the city's own 市 of 梧冈市民政局; a place is two characters at least: not the 镇 of 镇江市民政局)
+    first = min((at + len(word) for word, _ in LEVELS if (at := unit.find(word, 2)) >= 0), default=0)
     place = unit[:first] + NOT_PLACE.sub(lambda m: "　" * len(m.group(0)), unit[first:])
     ends = [(place.rfind(word) + len(word), len(word), level) for word, level in LEVELS if word in place]
     if not ends:

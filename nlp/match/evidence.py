@@ -60,7 +60,7 @@ UNITS_COVERED = re.compile(r"(?:(?<![社小城园景营])区|县|县区|县市�
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 RATE_UNITS = frozenset({"%", "个百分点"})
 # part of a year (上半年, 前三季度, 1—9月, 截至9月底): what a report on it gives is progress toward an annual target
-WHOLE_YEAR = re.compile(r"全年|1[—－\-~至到]12月|截至(?:12月|年底|年末)")
+WHOLE_YEAR = re.compile(r"全年(?!目标|任务|计划)|(?<!\d)1[—－\-~至到]12月|截至(?:12月|年底|年末)")
 PART_YEAR = re.compile(r"(?:今年|本年|\d{4}年)?(?:上半年|前三季度|第?[一二三]季度|1?\d[—－\-~至到]1?\d月|截至1?\d月)")
 # a line of a table of figures, done against the unit's own target (食品安全监督抽检：3215批次／3000批次)
 OWN_TARGET = re.compile(r"(?P<label>[^：:。；;／/]{2,40})[：:]\s*(?P<done>\d+(?:\.\d+)?)(?P<unit>[^\d／/]{0,6})[／/]\s*"
@@ -104,11 +104,11 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
 def _plan_sentence(year: str | None) -> re.Pattern[str]:
     """A sentence that says what is to be done, wherever it stands (2026年，我局将重点抓好…, at the end of a review
     that runs into the plans; 下一步，…): it opens on the year planned for or on the next step, and says 将/要."""
-    # (not the past part of that year, 2025年上半年，全县完成…, nor 要 of 要求/主要/需要, nor what was done: 完成/了/已)
-    opening = "下一步|明年|今后|来年|新的一年" + (f"|{year}年(?!上半年|前三季度|第?[一二三四]季度|1?\\d[—－\\-~至到月])"
-                                             if year else "")
-    return re.compile(rf"^(?:{opening})[，,]?(?:(?!完成|了|已)[^。；;])*?"
-                      rf"(?:将|(?<![主重需纪必只想])要(?![求素点])|计划(?!任务|执行)|拟|力争)")
+    # (not the past part of that year, 2025年上半年，全县完成…, 2025年以来…, nor 要 of 要求/主要/需要, 按计划, 全力争取)
+    opening = "下一步|明年|今后|来年|新的一年" + (
+        f"|{year}年(?!以来|初|上半年|前三季度|第?[一二三四]季度|1?\\d[—－\\-~至到月])" if year else "")
+    return re.compile(rf"^(?:{opening})[，,]?[^。；;]*?"
+                      rf"(?:将|(?<![主重需纪必只想])要(?![求素点])|(?<!按)计划(?!任务|执行)|拟|(?<!全)力争(?!取))")
 
 
 def _sentences_by_part(analysis: Analysis) -> list[tuple[str, Sequence[Sentence]]]:
@@ -677,8 +677,10 @@ class Reporting:
         if PART_YEAR.search(self.analysis.document.title or "") and not WHOLE_YEAR.search(self.analysis.document.title or ""):
             return True
         part = PART_YEAR.search(e.text)
-        # (not 1-12月, 截至12月底, nor 全年…，其中第一季度…: the whole year, of which a part)
-        return part is not None and not WHOLE_YEAR.search(e.text) and e.text[max(0, part.start() - 2):part.start()] != "其中"
+        # (not 1-12月, 截至12月底, nor 全年…，其中第一季度…: the whole year, of which a part; 完成全年任务的59.3% after
+        # 1-6月 is a part)
+        return part is not None and not WHOLE_YEAR.search(e.text, 0, part.start()) \
+            and not WHOLE_YEAR.match(e.text, part.start()) and e.text[max(0, part.start() - 2):part.start()] != "其中"
 
     def quantities_in(self, e: Evidence) -> list[Quantity]:
         """The quantities starting in an evidence sentence, in order."""
@@ -711,7 +713,7 @@ class Goals:
     slack: float
     rates: tuple[Target, ...]
     metrics: tuple[str, ...]  # what each of its targets measures, as written (粮食播种面积, 总产量)
-    ceiling: bool = False  # some target of it is a ceiling (死亡人数控制在5人以内)
+    ceilings: frozenset[str] = frozenset()  # the units of its ceiling targets (死亡人数控制在5人以内: 人)
 
     @classmethod
     def of(cls, d: Directive, base: Analysis, previous: Directive | None = None) -> Goals:
@@ -733,7 +735,8 @@ class Goals:
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.unit in RATE_UNITS
                                and t.value is not None and (t.key is not None or len(t.metric) >= MIN_RATE_NAME)),
                    metrics=tuple(t.metric for t in base.targets if t.directive == d.id and t.metric),
-                   ceiling=any(t.direction == "ceiling" for t in base.targets if t.directive == d.id))
+                   ceilings=frozenset(t.unit or "" for t in base.targets if t.directive == d.id
+                                      and t.direction == "ceiling"))
 
 
 def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, share: bool = False) -> Status:
@@ -746,7 +749,10 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         done, goal = float(own.group("done")), float(own.group("goal"))
         # (kept under its target: a ceiling of the task, a time: 平均救援时间：11分钟／15分钟; not 查办违法案件：402件／380件)
         label = own.group("label")
-        ceiling = goals.ceiling or bool(TIME_LABEL.search(label))
+        unit = own.group("unit").strip()  # (the ceiling of the task in the line's unit: 不合格率控制在3%以内 is no
+        # ceiling of 抽检：3215批次／3000批次)
+        ceiling = bool(TIME_LABEL.search(label)) or any(u == unit or (u and unit and (u in unit or unit in u))
+                                                        for u in goals.ceilings)
         if (done <= goal) if ceiling else (done >= goal):
             return "met"
         return "partial" if done and reporting.part_year(top) else "not_met"
@@ -909,7 +915,8 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
 
 # every unit due has it (应装尽装, 应保尽保, 应检尽检): a coverage stated in words
 ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1")
-NOT_ALL_DUE = re.compile(r"(?:(?:尚未|未能?(?!成年)|没有)(?:实现|做到)?|距离?|差距)应([\u4e00-\u9fff])尽\1")  # 尚未实现应装尽装
+# 尚未全部实现应装尽装, 离应装尽装还有差距 (not 仍实现应装尽装, 未成年人应保尽保)
+NOT_ALL_DUE = re.compile(r"(?:未(?!成年)|没有|距离?|离|差距)[^，,。；;]{0,6}应([\u4e00-\u9fff])尽\1")
 # work done about a bad thing that happened (针对发生森林火灾的区域完成补植补造1200亩), not its damage (过火面积35公顷)
 WORK_DONE = re.compile(r"完成|开展|补植|化解|整治|处置|查处|建成|新建|修复|救治|救助|安置")
 # a percentage target no metric of the lexicon names (农村自来水普及率, 涉企行政检查频次同比下降30%): found in a
@@ -919,7 +926,8 @@ SCOPES = ("农村", "城镇", "城市", "城区", "乡村", "县城", "县域", 
 RATE_CLAUSE_END = re.compile(r"[，,；;。！？、]")
 # 普及率由93.1%提高到96.3%, 在上年93.1%的基础上提高到96.3%: the figure it reached is the last
 CHANGE_TO = re.compile(r"由|从|提高到|提高至|提升到|提升至|增至|增加到|上升到|上升至|降至|降低到|下降到")
-COMPARED = re.compile(r"比|较|高于|低于|上年|去年|全区|全市|全县|全省")  # 比上年农村自来水普及率92.1%: another's figure
+COMPARED = re.compile(r"比|较|高于|低于|上年|去年")  # 比上年农村自来水普及率92.1%: another's figure
+CLAUSE_BREAKS = re.compile(r"[，,；;。]")
 COMPARED_REACH = 4
 AS_TARGET = re.compile(r"的?(?:目标|任务|要求)")  # 对照…普及率95%的目标: the target restated, no figure reached
 BOUND_WORDS = re.compile(r"(?:不低于|不少于|不高于|不超过|达到|保持在|稳定在|控制在|提高到|以上|以内)+$")
@@ -943,7 +951,8 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> list[float]:
         values = []
         while at >= 0:
             after = at + n
-            if not COMPARED.search(e.text, max(0, at - COMPARED_REACH), at) and not e.text.startswith("平均", after):
+            before = CLAUSE_BREAKS.split(e.text[max(0, at - COMPARED_REACH):at])[-1]  # (not across a comma)
+            if not COMPARED.search(before) and not e.text.startswith("平均", after):
                 end = RATE_CLAUSE_END.search(e.text, after)
                 hi = end.start() if end else len(e.text)
                 figures = [q for q in reporting.quantities.starting_in(e.start + after, e.start + hi)
@@ -972,8 +981,8 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", sta
         # no work done
         happened = [m.span() for m in OCCURRED.finditer(text) if cue("bad_metric").search(m.group("what"))]
         activity = any(q.kind in ("count", "percent", "money") and not q.masked and q.value
-                       and not any(a <= q.start - start < b
-                                   and not WORK_DONE.search(text, clause_start(text, 0, a), q.start - start)
+                       and not any(a <= q.start - start < b and not WORK_DONE.search(text, a, q.start - start)
+                                   and not WORK_DONE.search(text[max(0, a - 3):a])  # (化解发生的信访积案26件)
                                    for a, b in happened)
                        for q in quantities)
         return "partial" if activity else "not_met"

@@ -106,6 +106,7 @@ def test_a_token_broken_by_a_web_copy_is_repaired() -> None:
     ("要加强供水保障，目前农村自来水普及率已达到93%。", []),
     ("目前全区仍有12个村未通自来水，年底前农村自来水普及率要达到98%。", [98.0]),  # where it stands, then the goal
     ("截至今年年底，全区农村自来水普及率要达到98%。", [98.0]),
+    ("截至去年底，按照省里要求，全区农村自来水普及率达到93%，今年要继续提升供水保障水平。", []),  # 要求 is no goal
 ])
 def test_a_rate_brought_to_a_figure_is_a_goal_but_where_it_stands_is_not(task: str, goals: list[float]) -> None:
     analysis = analyze_document(read_bytes(f"工作要点\n一、重点任务\n{task}\n".encode(), "x.txt", ".txt"))

@@ -156,6 +156,7 @@ def test_document_unit(head: str, unit: str | None) -> None:
     ((None, "澄州市城市管理局"), (None, "云岙区城市管理局"), True),
     ((None, "澄州市"), (None, "澄州市城市管理局"), True),  # a 管理局 is a department (a 管理委员会 is not)
     ((None, "梧冈市"), (None, "梧冈市民政局"), True),  # the city's 市 before 民政局 is its place
+    ((None, "镇江市民政局"), (None, "丹徒区民政局"), True),  # the 镇 of 镇江 is no town
     (("上海", "上海市"), ("上海", "上海市浦东新区卫生健康委员会"), True),
 ])
 def test_which_document_speaks_for_a_narrower_level(base: tuple, other: tuple, narrower: bool) -> None:
@@ -669,6 +670,9 @@ def test_statuses_after_review(plan_body: str, review: str, status: str) -> None
     ("年底前农村自来水普及率达到95%。", "全镇农村自来水普及率达到96.3%，比上年农村自来水普及率92.1%提高4.2个百分点。",
      "met"),
     ("年底前农村自来水普及率达到95%。", "全镇自来水普及率达到90.2%。", "not_met"),
+    ("年底前农村自来水普及率达到95%。", "全区农村自来水普及率达到93.8%。", "not_met"),  # the whole's own figure
+    ("要推动餐饮场所燃气泄漏报警装置安装实现全覆盖。", "镇区餐饮场所燃气泄漏报警装置安装率为72%，尚未全部实现应装尽装。",
+     "partial"),
     # a coverage said not to be reached yet, and one kept whatever the difficulty
     ("要推动餐饮场所燃气泄漏报警装置安装实现全覆盖。", "在经营主体大幅增加的情况下，镇区餐饮场所燃气泄漏报警装置仍实现应装尽装。",
      "met"),
@@ -720,6 +724,8 @@ def test_a_run_in_points_label_is_no_evidence() -> None:
     # the whole year, or a part of it inside the whole year's figure
     ("2025年工作总结", "1-12月，全县完成食品安全监督抽检2780批次。", "not_met"),
     ("2025年工作总结", "全年完成食品安全监督抽检2780批次，其中第一季度完成720批次。", "not_met"),
+    # part of the year, set against the whole year's task
+    ("2025年1-6月工作开展情况的汇报", "1-6月，全县完成食品安全监督抽检1780批次，完成全年任务的59.3%。", "partial"),
     # a half-year summary: the year's opening and the 要 of 要求 are no plan
     ("2025年上半年工作总结\n2025年6月28日", "2025年1—6月，我局按照市局要求，完成食品安全监督抽检1780批次。", "partial"),
 ])
@@ -732,12 +738,14 @@ def test_a_quota_in_a_full_year_and_in_part_of_it(title: str, review: str, statu
     assert row.results[0].status == status, row.results[0]
 
 
-def test_what_a_unit_plans_at_the_end_of_its_review_is_no_evidence() -> None:
+@pytest.mark.parametrize("plans", ["2026年，我局将推进“护梯安居”住宅电梯隐患专项治理，确保完成市局下达的各项任务。",
+                                   "2026年，为了守牢电梯安全底线，我局将开展“护梯安居”住宅电梯隐患专项治理。"])
+def test_what_a_unit_plans_at_the_end_of_its_review_is_no_evidence(plans: str) -> None:
     """2026年，我局将…, at the end of a review that runs into the plans, reports nothing done."""
     plan = ("澄州市市场监督管理局2025年工作要点\n一、优化消费环境\n"
             "要开展“护梯安居”住宅电梯隐患专项治理，对使用15年以上的住宅电梯全面开展安全评估。\n")
     report = ("云岙区市场监督管理局关于2025年工作情况的报告\n2025年12月20日\n1. 全年新增经营主体6842户，其中新设企业1530户。\n"
-              "2026年，我局将推进“护梯安居”住宅电梯隐患专项治理，确保完成市局下达的各项任务。\n")
+              f"{plans}\n")
     base, other = _pair(plan, report)
     row = next(d for d in compare(base, [other]).directives if "护梯安居" in d.text)
     assert row.results[0].status == "unknown", row.results[0]
@@ -792,6 +800,9 @@ def test_a_quota_done_whatever_else_the_sentence_says(review: str, status: str) 
 @pytest.mark.parametrize(("task", "line", "status"), [
     ("各县（区）局要全年确保特种设备事故死亡人数控制在5人以内。", "特种设备事故死亡人数：7人／5人", "not_met"),  # a ceiling
     ("各县（区）局要确保全年空气质量优良天数达到330天。", "空气质量优良天数：320天／330天", "not_met"),  # days counted up
+    # the task's ceiling is in another unit: the line's count is counted up
+    ("各县（区）局要全年完成食品安全监督抽检不少于3000批次，不合格率控制在3%以内。", "食品安全监督抽检：3215批次／3000批次",
+     "met"),
 ])
 def test_a_table_line_is_judged_in_its_targets_direction(task: str, line: str, status: str) -> None:
     plan = f"澄州市市场监督管理局2025年工作要点\n一、守牢安全底线\n{task}\n"

@@ -77,6 +77,7 @@ def test_what_says_a_target_was_missed(text: str, missed: bool) -> None:
     # the damage of a bad thing that happened is no work either
     ("全年发生森林火灾3起、过火面积35公顷。", "not_met"),
     ("全年发生生产安全事故4起、直接经济损失85万元。", "not_met"),
+    ("城镇燃气专项整治期间发生燃气爆炸事故2起、死亡3人。", "not_met"),  # work named before it is no work on it
 ])
 def test_work_done_about_a_bad_thing_that_happened_is_work(text: str, expected: str) -> None:
     from nlp.ingest import read_bytes
@@ -90,6 +91,11 @@ def test_work_done_about_a_bad_thing_that_happened_is_work(text: str, expected: 
     ("部分派出所漏报警情12起。", "shortfall"),  # 漏报 of 警情 is a real miss
     ("消除重大安全隐患后发现部分村组消防设施明显不足。", "shortfall"),  # 消除 reaches no 不足 far after it
     ("化解矛盾纠纷过程中暴露出基层调解力量短板。", "shortfall"),
+    # the verb has its object; what is short is something else
+    ("在补齐农村基础设施短板方面资金投入不足。", "shortfall"),
+    ("化解矛盾纠纷的基层专业力量薄弱。", "shortfall"),
+    ("消除农村饮水安全隐患的专业技术人员不足。", "shortfall"),
+    ("填补养老服务空白后部分站点运营困难。", "shortfall"),
 ])
 def test_a_problem_not_overcome(text: str, expected: str) -> None:
     from nlp.extract.reports import polarity
