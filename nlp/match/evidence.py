@@ -66,7 +66,7 @@ PART_YEAR = re.compile(r"(?:今年|本年|\d{4}年)?(?:上半年|前三季度|�
 OWN_TARGET = re.compile(r"(?P<label>[^：:。；;／/]{2,40})[：:]\s*(?P<done>\d+(?:\.\d+)?)(?P<unit>[^\d／/]{0,6})[／/]\s*"
                         r"(?P<goal>\d+(?:\.\d+)?)(?P=unit)?\s*$")  # (not 受理投诉／按时办结：356件／342件)
 TIME_LABEL = re.compile(r"时间|时长|时限|用时|周期|工期")  # a time is kept under its target
-# a run-in point's label, one short clause (二是抓人居环境和生态保护。): it names a field, and reports nothing done
+# a run-in point's label, one short clause (二是抓人居环境和生态保护。): it names a field and sums it up
 RUN_IN_LABEL = re.compile(r"[一二三四五六七八九十]+是[^，,；;：:。！]{2,16}[。！]?$")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
 THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
@@ -95,8 +95,7 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
         # (a review's framing reports nothing done)
         out += [sent for sent in part if len(sent.text) >= MIN_CHARS
                 and (sent.text[-1] in SENTENCE_END or OWN_TARGET.match(sent.text))
-                and sent.paragraph not in back and not FRAMING.search(sent.text) and not RUN_IN_LABEL.match(sent.text)
-                and not plans.match(sent.text)]
+                and sent.paragraph not in back and not FRAMING.search(sent.text) and not plans.match(sent.text)]
     return out
 
 
@@ -599,6 +598,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             row.append(unknown)
         results_at = stated[n] if stated is not None else {}
         starts = [s.start for s in pool]
+        labels = {j for j, s in enumerate(pool) if RUN_IN_LABEL.match(s.text)}
         # only the directives it may say something of: sentences within reach, results stated, a parity target
         # (a target may belong to a directive the base no longer has: one a reviewer marked 不是任务)
         for i in sorted({*reach, *(place[d] for d in results_at if d in place), *parities}):
@@ -618,6 +618,10 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                 for j in reach.get(i, ()):
                     if j not in figures and (pj := judged(i, terms[j]))[1]:
                         scored.append((pj[0], j))
+                if len(scored) > 1 and not labels.isdisjoint(j for _, j in scored):
+                    # a run-in point's label (二是抓人居环境和生态保护。) sums up a field: evidence only where no
+                    # sentence reporting the work itself is
+                    scored = [x for x in scored if x[1] not in labels] or scored
             if not scored:
                 continue
             scored.sort(key=lambda x: (-x[0], x[1]))

@@ -704,14 +704,18 @@ def test_a_sentence_giving_the_whole_scopes_total_is_compared_with_it(review: st
     assert compare(base, [other]).directives[0].results[0].status == status
 
 
-def test_a_run_in_points_label_is_no_evidence() -> None:
-    """二是抓人居环境和生态保护。 names a field; the sentence after it reports the work."""
+def test_a_run_in_points_label_is_evidence_only_where_nothing_else_is() -> None:
+    """二是抓人居环境和生态保护。 names and sums up a field; the sentence after it reports the work."""
     plan = _city_plan("持续抓好农村人居环境和生态保护，新建改造农村户厕3200户，农村生活垃圾无害化处理率保持100%。")
     review = _unit_review("二是抓人居环境和生态保护。新改建农村卫生户厕260户，农村生活垃圾无害化处理率保持100%。", "青石镇",
                           "镇长 王立")
     base, other = _pair(plan.replace("澜州市", "东湖区"), review)
     evidence = compare(base, [other]).directives[0].results[0].evidence
     assert evidence and all(not e.text.startswith("二是") for e in evidence)
+    # where nothing else reports the field, the label that sums it up is its evidence
+    alone = _unit_review("二是抓人居环境和生态保护。全镇新建文化广场3个。", "青石镇", "镇长 王立")
+    result = compare(base, [_pair(plan.replace("澜州市", "东湖区"), alone)[1]]).directives[0].results[0]
+    assert [e.text for e in result.evidence] == ["二是抓人居环境和生态保护。"], result
 
 
 @pytest.mark.parametrize(("title", "review", "status"), [
