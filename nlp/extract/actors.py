@@ -20,6 +20,7 @@ ADVERBS = "也都还均一定务必必须要能应当需应该将会"
 # time phrases and adverbs that stand between a subject and its modal: 各招商专班每季度要…
 BETWEEN = re.compile(r"(?:每(?:个)?(?:年|月|季度|半年|周|天|日|学期)|年内|年底前|今年|全年|明年|近期|下步|下一步|"
                      r"尽快|抓紧|继续|进一步|首先|同时|也|都|还|均|一定|务必|必须|要|能|应当|应该|需|将|会|切实|认真)+$")
+ROLE_BRACKET = re.compile(r"[（(](?:牵头|配合|负责|主责|协办|参与|责任)(?:单位|部门)?[）)]")
 # how far before a modal verb its subject is looked for: the longest subject found in the development documents
 # has 12 characters (东岭、北山两个片区分中心), and ten parties joined by 、 fit; the bound keeps a clause of many
 # 要 linear
@@ -116,6 +117,8 @@ def actors_before(text: str, clause_start: int, modal_start: int) -> list[str]:
     between = BETWEEN.search(clause)
     if between:
         clause = clause[:between.start()]
+    # 市教育局（牵头）、市财政局（配合）要…: the units, their parts in the task said after each (only names are returned)
+    clause = ROLE_BRACKET.sub("", clause)
     if not clause:
         return []
     units = find_units(clause)

@@ -50,3 +50,17 @@ def test_a_section_is_named_after_its_bureau_only(text: str, units: list[str]) -
 @pytest.mark.parametrize(("text", "unit"), [("市教育局（牵头）要", "市教育局"), ("市财政局（配合）要", "市财政局")])
 def test_a_bracketed_role_is_no_part_of_the_name(text: str, unit: str) -> None:
     assert [u for _, _, u in find_units(text)][:1] == [unit]
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("市教育局（牵头）要加快建设。", ["市教育局"]),
+    ("市教育局（牵头）、市财政局（配合）要加快建设。", ["市教育局", "市财政局"]),
+    ("市卫健委（牵头单位）要加快建设。", ["市卫健委"]),
+    ("各县（区）局要全年完成食品安全监督抽检不少于3000批次。", ["各县（区）局"]),  # the bracket names places
+])
+def test_units_before_their_part_in_the_task_are_its_actors(text: str, actors: list[str]) -> None:
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    analysis = analyze_document(read_bytes(f"工作要点\n一、任务\n{text}\n".encode(), "x.txt", ".txt"))
+    assert [list(d.actors) for d in analysis.directives if d.text == text] == [actors]
