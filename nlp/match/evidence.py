@@ -47,6 +47,7 @@ from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, 
 
 MAX_EVIDENCE = 3
 MIN_CHARS = 8  # shorter lines are titles and salutations
+HEADING_CHARS = 30  # a sentence opening where a heading does, no longer than this, is the heading itself
 SENTENCE_END = "。！？；;!?"
 # 居民收入增长和经济增长同步, 居民收入与经济增长同步, …与经济发展同步: the growth of the second (经济) is the pace
 # of the first
@@ -598,7 +599,11 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             row.append(unknown)
         results_at = stated[n] if stated is not None else {}
         starts = [s.start for s in pool]
-        labels = {j for j, s in enumerate(pool) if RUN_IN_LABEL.match(s.text)}
+        # a run-in point's label and a heading's own sentence (（三）关于农村公路危桥改造的任务。, 3. 家庭医生签约服务。)
+        # sum up a field: evidence only where no sentence reporting the work itself is
+        headings = {o.start for o in other.outline if not o.marker.endswith(("是", "要"))}
+        labels = {j for j, s in enumerate(pool) if RUN_IN_LABEL.match(s.text)
+                  or (s.start in headings and len(s.text) <= HEADING_CHARS)}
         # only the directives it may say something of: sentences within reach, results stated, a parity target
         # (a target may belong to a directive the base no longer has: one a reviewer marked 不是任务)
         for i in sorted({*reach, *(place[d] for d in results_at if d in place), *parities}):
@@ -619,8 +624,6 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                     if j not in figures and (pj := judged(i, terms[j]))[1]:
                         scored.append((pj[0], j))
                 if len(scored) > 1 and not labels.isdisjoint(j for _, j in scored):
-                    # a run-in point's label (二是抓人居环境和生态保护。) sums up a field: evidence only where no
-                    # sentence reporting the work itself is
                     scored = [x for x in scored if x[1] not in labels] or scored
             if not scored:
                 continue
@@ -728,11 +731,16 @@ class Goals:
         # 年内建成2个助餐点。; not 各街道年内至少建成1个…。新增托位800个。, where the topic changed)
         heirs = tuple(a for a in d.inherited_actors if previous is not None and not previous.targets
                       and a in previous.actors)
-        each = any(a.startswith(("各", "每")) for a in (*d.actors, *heirs))
+        # the units each doing it: named before the figure, or inherited (年内建成甲级村卫生室20个，每个乡镇卫生院均要
+        # 达到…: the 20 is the county's total, the 每 a later clause's)
+        named_each = [at for a in d.actors if a.startswith(("各", "每")) and (at := text.find(a, d.start, d.end)) >= 0]
+        inherited_each = any(a.startswith(("各", "每")) for a in heirs) or any(
+            a.startswith(("各", "每")) and text.find(a, d.start, d.end) < 0 for a in d.actors)
         before = {q.id: (clause_start(text, d.start, q.start), q.start) for q in targets}
+        each_before = {q.id: inherited_each or any(at < q.start for at in named_each) for q in targets}
         kinds = {q.id: q.kind for q in targets}
         return cls(targets=targets,
-                   quotas=frozenset(i for i, (a, b) in before.items() if each or cue("quota").search(text, a, b)
+                   quotas=frozenset(i for i, (a, b) in before.items() if each_before[i] or cue("quota").search(text, a, b)
                                     or (kinds[i] == "coverage" and UNITS_COVERED.search(text[a:b]))),
                    ratios=frozenset(i for i, (a, b) in before.items() if cue("ratio").search(text, a, b)),
                    parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,

@@ -166,3 +166,19 @@ def test_at_least_in_what_was_done_or_in_a_condition_sets_no_quota(sentence: str
 
     text = f"棠溪区2025年重点工作任务清单\n一、扎实推进城市更新\n{sentence}\n"
     assert not analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt")).directives[1:]
+
+
+def test_tasks_under_a_heading_opening_with_a_verb_of_doing_are_tasks() -> None:
+    """二、增进民生福祉（2项） is a task heading (增进, like 兜牢, 扛牢, 稳住, a verb of doing): the numbered items
+    under it are tasks though no 要 marks them."""
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    text = ("2025年全县重点工作任务清单\n一、稳增长促发展（1项）\n"
+            "1. 全年谋划实施县级重点项目120个以上，完成年度投资86亿元。（牵头单位：县发改局）\n"
+            "二、增进民生福祉（2项）\n"
+            "19. 推进紧密型县域医共体建设，年内实现乡镇卫生院远程影像诊断全覆盖。（牵头单位：县卫生健康局）\n"
+            "20. 发展普惠托育服务，年底前每千人口拥有3岁以下婴幼儿托位数达到4.5个。（牵头单位：县卫生健康局）\n")
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    found = [d.text for d in analysis.directives]
+    assert any("医共体" in t for t in found) and any("托育" in t for t in found), found

@@ -821,3 +821,21 @@ def test_a_line_of_two_counts_is_no_figure_against_its_target() -> None:
 
     assert OWN_TARGET.match("受理消费投诉举报／按时办结：356件／342件") is None
     assert OWN_TARGET.match("新增经营主体：7320户／6500户") is not None
+
+
+def test_a_quota_is_set_by_units_named_before_its_figure() -> None:
+    """年内建成甲级村卫生室20个，每个乡镇卫生院均要达到…: the 20 is the county's total, done by a town's own 2; the 每 is
+    the later clause's."""
+    plan = _city_plan("提升基层医疗卫生服务能力，年内建成甲级村卫生室20个，每个乡镇卫生院均要达到“优质服务基层行”基本标准。")
+    review = _unit_review("新建青石岭、沙河口2个甲级村卫生室，镇卫生院新增康复理疗科。", "青石镇", "镇长 王立")
+    base, other = _pair(plan.replace("澜州市", "东湖区"), review)
+    assert compare(base, [other]).directives[0].results[0].status == "met"
+
+
+def test_a_headings_own_sentence_is_evidence_only_where_nothing_else_is() -> None:
+    plan = _city_plan("加快建设高铁站连接线，确保年底前建成通车。").replace("澜州市", "东湖区")
+    report = ("东湖区交通运输局关于2025年重点工作任务完成情况的报告\n一、任务完成情况\n（一）关于高铁站连接线建设的任务。\n"
+              "高铁站连接线路面工程完成约40%，未能实现年底前建成通车的目标。\n二、2026年工作打算\n继续推进。\n")
+    base, other = _pair(plan, report)
+    result = compare(base, [other]).directives[0].results[0]
+    assert result.evidence[0].text.startswith("高铁站连接线路面") and result.status == "not_met", result

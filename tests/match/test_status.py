@@ -142,6 +142,7 @@ def test_figures_listed_with_fenbie_go_with_the_metrics_in_order() -> None:
     ("全年发生较大生产安全事故1起。", "shortfall"),  # a bad thing that happened, counted
     ("全年发生一般生产安全事故3起，同比下降40%。", "achievement"),  # fewer than the year before
     ("全年未发生较大生产安全事故。", "achievement"),
+    ("夏秋两季实行网格化巡查，全年未发现秸秆焚烧火点。", "achievement"),  # nothing bad found
     ("发生一起较大生产安全事故。", "shortfall"),  # the count before the thing
     ("全市生产安全事故发生起数和死亡人数实现双下降，发生事故12起。", "achievement"),  # a fall said before it
     ("排查整治燃气隐患312处，完成餐饮场所燃气泄漏报警装置安装。", "achievement"),  # 泄漏报警 is no 漏报
