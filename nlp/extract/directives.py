@@ -44,6 +44,13 @@ COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
 # (an institution as the subject, followed by what it will do: not 政府系统干部队伍…, 政府作风建设… as topics)
 SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|(?:本届政府|我[局院市县区委部厅]|本[局院市县区委部厅]|[市省县区]?政府)"
                           r"(?=将|要|必须|务必|一定|也|都|还|会|[，,]))")
+# a task list (重点工作任务分解表, 任务清单, 工作要点, 责任分工): each numbered item is a task, its 牵头单位 its actors
+TASK_LIST = re.compile(r"任务(?:分解|清单|分工|台账)|工作要点|责任分工|督办(?:事项|清单)")
+LIST_ITEM = re.compile(r"(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)])\s*(?=[\u4e00-\u9fff“])")
+NEXT_ITEM = re.compile(r"\n\s*(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]+、)")
+LEAD_UNITS = re.compile(r"牵头(?:单位|部门)[：:]\s*(?P<units>[^；;，,。\s）)]+)")
+OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
+NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
 HOPE = re.compile(r"^希望(?:大家|同志们|你们)")  # 希望大家…: what a speaker asks of the audience
 AUDIENCE = re.compile(r"^(?:希望|请)(?P<who>大家|同志们)")  # the party asked: 大家 (not 请各位代表提出意见)
 SPEAKER_MUST = re.compile(SPEAKER_LEAD.pattern + r"(?:也|都|还)?(?:必须|务必|一定要)")  # 对这些问题，我们必须…
@@ -169,6 +176,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     quantities = SpanIndex(analysis.quantities, lambda q: q.start)
     mentions = SpanIndex([(m.start, c.id) for c in analysis.campaigns for m in c.mentions], lambda m: m[0])
     prob = ctx.directive_probability
+    task_list = bool(TASK_LIST.search(ctx.document.title or ""))
     directive_headings: set[int] = set()
     out: list[Directive] = []
     para = -1
@@ -193,6 +201,12 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             context = parent is not None and (parent in directive_headings or
                                               bool(cue("directive_section").search(outline[parent].title)))
         verdict = judge(sent.text, context, heading is not None, in_report)
+        if verdict.is_directive and OWNER_LINE.match(sent.text):
+            verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
+        if not verdict.is_directive and task_list and role not in NOT_TASK_ROLES and LIST_ITEM.match(sent.text) \
+                and not verdict.confidence == REJECTED:
+            # a task list's numbered item is a task, whatever its wording (3. 既有住宅加装电梯50部。)
+            verdict = Verdict(True, modality_of(unquoted(sent.text)), TARGET_ITEM)
         if not verdict.is_directive and ctx.in_passage(sent.start, sent.end):
             # each item of a main-targets passage (主要预期目标是：…；…；…。) sets a goal
             verdict = Verdict(True, modality_of(unquoted(sent.text)), TARGET_ITEM)
@@ -221,6 +235,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             directive_headings.add(heading)
         context = True
         actors = _actors(ctx.text, sent, verdict.marker_ends)
+        if task_list and not actors:
+            actors = _lead_units(ctx.text, sent.end)  # 牵头单位：区住房和城乡建设局, on the item's line or the next
         # a sentence without a subject continues the one before it only when that one opened with its subject
         # and this one follows it directly without naming a new one (`市院成立…` after `…指导处要…` does not)
         # (looked at only where there is something to inherit: _opens_with_unit scans the sentence)
@@ -237,6 +253,19 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             targets=targets, section=sent.section, confidence=confidence, page=ctx.page_of(sent.start),
         ))
     return tuple(out)
+
+
+def _lead_units(text: str, end: int) -> list[str]:
+    """The units a task list names as leading a task (牵头单位：区民政局、区卫健委), after it on its line or the next,
+    before the next item."""
+    line_end = text.find("\n", end)
+    nxt = text.find("\n", line_end + 1) if line_end >= 0 else -1
+    span = text[end:nxt if nxt >= 0 else len(text)]
+    item = NEXT_ITEM.search(span)
+    if item:
+        span = span[:item.start()]
+    owner = LEAD_UNITS.search(span)
+    return [u for u in owner.group("units").split("、") if u] if owner else []
 
 
 def _speaker_acts(text: str, sent: Sentence, verdict: Verdict) -> bool:

@@ -25,16 +25,17 @@ from nlp.types import (
 )
 
 ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
-                 r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}委员会"
+                 r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|[\u4e00-\u9fff]{1,10}局|[\u4e00-\u9fff]{1,10}委员会"
                  r"|委(?=书记|副书记|常委))")  # 中共柏溪县委书记: the county's party committee
 # a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
 TITLE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
                          r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告)|政府工作报告)")
+OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
 TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee
 DEPARTMENT = re.compile(r"(?:局|厅|(?<!届)(?<!管理)委员会|办公室|中心)$")  # (not 第八届委员会, 管理委员会)
-FUNCTION_CHARS = frozenset("为经由在从对向据和与及我本全")  # a place does not open with them (经区政府…研究)
+FUNCTION_CHARS = frozenset("为经由在从对向据和与及我本全各")  # a place does not open with them (经区政府…研究)
 SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
 # the level a place name is of, by its last place word (直辖市 are provinces)
@@ -50,8 +51,10 @@ SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法�
 def document_unit(analysis: Analysis) -> str | None:
     """Return the unit a document speaks for, from its title or opening lines (丰台区人民检察院 → 丰台区院)."""
     # the title and the short lines of the title block, not the text's sentences (由区住房城乡建设局牵头…)
-    lines = [analysis.document.title or "",
-             *(line for line in analysis.document.text.split("\n")[:6] if len(line.strip()) <= TITLE_BLOCK_LINE)]
+    title = analysis.document.title or ""
+    # (not who leads a task of a task list, 牵头单位：区住房和城乡建设局, on a short line near the top)
+    lines = [title, *(line for line in analysis.document.text.split("\n")[:6]
+                      if len(line.strip()) <= TITLE_BLOCK_LINE and not OWNER_LINE.match(line.strip()))]
     for line in lines:
         if (unit := _organ(line)) is not None:
             return unit

@@ -182,3 +182,21 @@ def test_tasks_under_a_heading_opening_with_a_verb_of_doing_are_tasks() -> None:
     analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
     found = [d.text for d in analysis.directives]
     assert any("医共体" in t for t in found) and any("托育" in t for t in found), found
+
+
+def test_a_task_lists_numbered_items_are_tasks_led_by_their_lead_units() -> None:
+    """A 任务分解表's items are tasks whatever their wording (3. 既有住宅加装电梯50部。), its 牵头单位 their actors; the
+    line saying who leads or helps is no task."""
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    text = ("澜溪区2025年区政府重点工作任务分解表\n各街道办事处，区政府各部门：\n现将任务分解如下，请认真抓好落实。\n一、城市更新\n"
+            "1. 推进老旧小区改造，全年开工改造小区35个。\n牵头单位：区住房和城乡建设局  配合单位：各街道\n"
+            "2. 既有住宅加装电梯50部。\n（牵头单位：区住房和城乡建设局；配合单位：各街道）\n二、公园绿化\n"
+            "3. 补植城区行道树2000株。\n牵头单位：区城市管理和园林绿化局、区自然资源分局  配合单位：各街道\n")
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    assert [(d.text, list(d.actors)) for d in analysis.directives] == [
+        ("1. 推进老旧小区改造，全年开工改造小区35个。", ["区住房和城乡建设局"]),
+        ("2. 既有住宅加装电梯50部。", ["区住房和城乡建设局"]),
+        ("3. 补植城区行道树2000株。", ["区城市管理和园林绿化局", "区自然资源分局"]),
+    ]

@@ -123,7 +123,9 @@ def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str)
      ("在全县经济工作会议上的讲话\n中共柏溪县委书记　程远航", "柏溪县委"), ("桃坪乡2025年工作总结", "桃坪乡"),
      ("石门镇2025年工作总结\n柏溪县石门镇人民政府", "柏溪县石门镇"), ("关于东湖区2025年工作总结的报告", "东湖区"),
      # a 街道's office speaks for the 街道; an office of a county in a city (驻…办事处) for no place
-     ("城东街道办事处2025年工作总结", "城东街道"), ("柏溪县驻澜州市办事处2025年工作总结", None)],
+     ("城东街道办事处2025年工作总结", "城东街道"), ("柏溪县驻澜州市办事处2025年工作总结", None),
+     # a long department's name
+     ("澜溪区城市管理和园林绿化局2025年工作总结", "澜溪区城市管理和园林绿化局")],
 )
 def test_document_unit(head: str, unit: str | None) -> None:
     text = f"{head}\n\n同志们：\n\n要加强工作。\n\n要抓好落实。\n\n要严格考核。"  # paragraphs set apart by blank lines
@@ -839,3 +841,9 @@ def test_a_headings_own_sentence_is_evidence_only_where_nothing_else_is() -> Non
     base, other = _pair(plan, report)
     result = compare(base, [other]).directives[0].results[0]
     assert result.evidence[0].text.startswith("高铁站连接线路面") and result.status == "not_met", result
+
+
+def test_a_task_list_speaks_for_its_titles_place_not_for_who_leads_a_task() -> None:
+    text = ("澜溪区2025年区政府重点工作任务分解表\n\n各街道办事处，区政府各部门，各有关单位：\n现将任务分解如下。\n\n"
+            "一、城市更新\n1. 既有住宅加装电梯50部。\n牵头单位：区住房和城乡建设局  配合单位：各街道\n")
+    assert document_unit(analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))) == "澜溪区"
