@@ -45,10 +45,17 @@ COUNTED_SUBJECT = re.compile(r"^[×\d一二两三四五六七八九十]+个")
 SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|(?:本届政府|我[局院市县区委部厅]|本[局院市县区委部厅]|[市省县区]?政府)"
                           r"(?=将|要|必须|务必|一定|也|都|还|会|[，,]))")
 # a task list (重点工作任务分解表, 任务清单, 工作要点, 责任分工): each numbered item is a task, its 牵头单位 its actors
-TASK_LIST = re.compile(r"任务(?:分解|清单|分工|台账)|工作要点|责任分工|督办(?:事项|清单)")
+# (not a report on one: …工作要点完成情况, …任务清单落实情况, …督办事项办理情况的汇报, 2024年工作总结和…)
+TASK_LIST = re.compile(r"^(?!.*(?:总结|汇报|(?:完成|落实|办理|进展)情况)).*(?:任务(?:分解|清单|分工|台账)|工作要点|责任分工|"
+                       r"督办(?:事项|清单))")
 LIST_ITEM = re.compile(r"(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)])\s*(?=[\u4e00-\u9fff“])")
-NEXT_ITEM = re.compile(r"\n\s*(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[一二三四五六七八九十]+、)")
-LEAD_UNITS = re.compile(r"牵头(?:单位|部门)[：:]\s*(?P<units>[^；;，,。\s）)]+)")
+NEXT_ITEM = re.compile(r"(?:^|\n|[；;。])\s*(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)]|[（(]?[一二三四五六七八九十]+[、）)])")
+LEAD_UNITS = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)[：:][ \t　]*(?P<units>[^：:；;。）)\n]+?)"
+                        r"(?=[ \t　]*(?:配合|协办|参与|责任|完成)(?:单位|部门|时限)|[；;。）)\n]|$)")
+UNIT_SPLIT = re.compile(r"[、，,/／ \t　]+")
+UNIT_TAIL = re.compile(r"等$|[（(].*$")  # 区城管局等, 区住建局（区城管局配合）
+CONTACT = re.compile(r"联系人|电话|手机|\d{7,}")
+NOT_TASK_HEADING = re.compile(r"进展|基础|形势|问题|短板|不足|成效|回顾|联系|附件|保障措施")
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
 NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
 HOPE = re.compile(r"^希望(?:大家|同志们|你们)")  # 希望大家…: what a speaker asks of the audience
@@ -204,7 +211,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         if verdict.is_directive and OWNER_LINE.match(sent.text):
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
         if not verdict.is_directive and task_list and role not in NOT_TASK_ROLES and LIST_ITEM.match(sent.text) \
-                and not verdict.confidence == REJECTED:
+                and not verdict.confidence == REJECTED and not _not_a_task_item(sent, outline, ctx.parents):
             # a task list's numbered item is a task, whatever its wording (3. 既有住宅加装电梯50部。)
             verdict = Verdict(True, modality_of(unquoted(sent.text)), TARGET_ITEM)
         if not verdict.is_directive and ctx.in_passage(sent.start, sent.end):
@@ -235,8 +242,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             directive_headings.add(heading)
         context = True
         actors = _actors(ctx.text, sent, verdict.marker_ends)
-        if task_list and not actors:
-            actors = _lead_units(ctx.text, sent.end)  # 牵头单位：区住房和城乡建设局, on the item's line or the next
+        if task_list and not actors and LIST_ITEM.match(sent.text):
+            actors = _lead_units(ctx.text, sent.start)  # 牵头单位：区住房和城乡建设局, in the item or on its next line
         # a sentence without a subject continues the one before it only when that one opened with its subject
         # and this one follows it directly without naming a new one (`市院成立…` after `…指导处要…` does not)
         # (looked at only where there is something to inherit: _opens_with_unit scans the sentence)
@@ -255,17 +262,35 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     return tuple(out)
 
 
-def _lead_units(text: str, end: int) -> list[str]:
-    """The units a task list names as leading a task (牵头单位：区民政局、区卫健委), after it on its line or the next,
-    before the next item."""
-    line_end = text.find("\n", end)
+def _lead_units(text: str, start: int) -> list[str]:
+    """The units a task list names as leading a task (牵头单位：区民政局、区卫健委; 责任单位：…), in the item or on its
+    next line, before the next item."""
+    line_end = text.find("\n", start)
     nxt = text.find("\n", line_end + 1) if line_end >= 0 else -1
-    span = text[end:nxt if nxt >= 0 else len(text)]
-    item = NEXT_ITEM.search(span)
+    span = text[start:nxt if nxt >= 0 else len(text)]
+    item = NEXT_ITEM.search(span, 1)
     if item:
         span = span[:item.start()]
     owner = LEAD_UNITS.search(span)
-    return [u for u in owner.group("units").split("、") if u] if owner else []
+    if owner is None:
+        return []
+    names = (UNIT_TAIL.sub("", n) for n in UNIT_SPLIT.split(owner.group("units")))
+    return [n for n in names if len(n) >= 2]
+
+
+def _not_a_task_item(sent: Sentence, outline: Sequence[OutlineItem], parents: Sequence[int | None]) -> bool:
+    """Whether a task list's numbered item is no task: a result or a problem (老旧小区改造完成28个。, 财政收支矛盾突出。),
+    a contact (联系人：王明，电话…), or an item under a heading on results, problems, contacts or safeguards."""
+    bare = unquoted(sent.text)
+    if DONE.search(bare) or PAST.search(bare) or _narrates(bare) or CONTACT.search(bare) \
+            or cue_test("shortfall")(LIST_ITEM.sub("", bare, count=1)):
+        return True
+    section = sent.section
+    while section is not None:
+        if NOT_TASK_HEADING.search(outline[section].title):
+            return True
+        section = parents[section]
+    return False
 
 
 def _speaker_acts(text: str, sent: Sentence, verdict: Verdict) -> bool:

@@ -25,8 +25,11 @@ from nlp.types import (
 )
 
 ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
-                 r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|[\u4e00-\u9fff]{1,10}局|[\u4e00-\u9fff]{1,10}委员会"
+                 r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}委员会"
                  r"|委(?=书记|副书记|常委))")  # 中共柏溪县委书记: the county's party committee
+LONG_DEPARTMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
+                             r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建设|保障|资源|规划|服务|绿化|执法|运输|农村|事务|储备|"
+                             r"监督|信息化|环境|旅游|健康|改革)(?:局|委员会))(?=\d{4}年|关于|$|工作)")
 # a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
 TITLE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
                          r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告)|政府工作报告)")
@@ -35,7 +38,7 @@ TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are sh
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee
 DEPARTMENT = re.compile(r"(?:局|厅|(?<!届)(?<!管理)委员会|办公室|中心)$")  # (not 第八届委员会, 管理委员会)
-FUNCTION_CHARS = frozenset("为经由在从对向据和与及我本全各")  # a place does not open with them (经区政府…研究)
+FUNCTION_CHARS = frozenset("为经由在从对向据和与及我本全")  # a place does not open with them (经区政府…研究)
 SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
 # the level a place name is of, by its last place word (直辖市 are provinces)
@@ -71,7 +74,11 @@ def _organ(line: str) -> str | None:
     """The organ a line names, as a unit (丰台区人民检察院 → 丰台区院), or None."""
     for piece in re.split(r"[，,。：:；;\s“”]", line):
         # (a byline run into the line after it is no place: not 大会第六次会议上东湖区 of …会议上东湖区人民政府)
-        m = ORG.search(LEAD.sub("", BYLINE_SPAN.sub("", piece)))
+        bare = LEAD.sub("", BYLINE_SPAN.sub("", piece))
+        # a department's long name where the line opens with its place (澜溪区城市管理和园林绿化局…; not …新格局)
+        m = ORG.search(bare) or LONG_DEPARTMENT.match(bare)
+        if m and "各" in m.group("place"):
+            continue  # 各街道办事处: no one place
         if m and m.group("place")[0] not in FUNCTION_CHARS and m.group("place") != "自治区" and (
                 m.group("org") != "办事处" or (m.group("place").endswith("街道") and "驻" not in m.group("place"))):
             place = PLACE_NOISE.sub("", m.group("place"))  # (a title run into its byline: 石门镇2025年工作总结柏溪县…)

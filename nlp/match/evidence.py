@@ -603,7 +603,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
         # sum up a field: evidence only where no sentence reporting the work itself is
         headings = {o.start for o in other.outline if not o.marker.endswith(("是", "要"))}
         labels = {j for j, s in enumerate(pool) if RUN_IN_LABEL.match(s.text)
-                  or (s.start in headings and len(s.text) <= HEADING_CHARS)}
+                  or (s.start in headings and len(s.text) <= HEADING_CHARS and not reporting.quantities.starting_in(s.start, s.end)
+                      and not cue_test("shortfall", "achievement")(s.text))}  # (not 1. 老旧小区改造未能按期完成。)
         # only the directives it may say something of: sentences within reach, results stated, a parity target
         # (a target may belong to a directive the base no longer has: one a reviewer marked 不是任务)
         for i in sorted({*reach, *(place[d] for d in results_at if d in place), *parities}):
@@ -734,8 +735,7 @@ class Goals:
         # the units each doing it: named before the figure, or inherited (年内建成甲级村卫生室20个，每个乡镇卫生院均要
         # 达到…: the 20 is the county's total, the 每 a later clause's)
         named_each = [at for a in d.actors if a.startswith(("各", "每")) and (at := text.find(a, d.start, d.end)) >= 0]
-        inherited_each = any(a.startswith(("各", "每")) for a in heirs) or any(
-            a.startswith(("各", "每")) and text.find(a, d.start, d.end) < 0 for a in d.actors)
+        inherited_each = any(a.startswith(("各", "每")) for a in heirs)  # (not a task list's 牵头单位: 各街道办事处)
         before = {q.id: (clause_start(text, d.start, q.start), q.start) for q in targets}
         each_before = {q.id: inherited_each or any(at < q.start for at in named_each) for q in targets}
         kinds = {q.id: q.kind for q in targets}

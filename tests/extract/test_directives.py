@@ -200,3 +200,22 @@ def test_a_task_lists_numbered_items_are_tasks_led_by_their_lead_units() -> None
         ("2. 既有住宅加装电梯50部。", ["区住房和城乡建设局"]),
         ("3. 补植城区行道树2000株。", ["区城市管理和园林绿化局", "区自然资源分局"]),
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the lead unit in the item's own bracket, a 责任单位 line, several units and 等
+    ("澜溪区2025年重点工作任务清单\n一、城市更新\n1. 改造老旧小区30个（牵头单位：区住建局）。\n2. 新建公园5个。\n"
+     "责任单位：区城管局 区园林局\n3. 加装电梯50部。\n牵头单位：区住建局、区城管局等\n",
+     [["区住建局"], ["区城管局", "区园林局"], ["区住建局", "区城管局"]]),
+    # results, problems and contacts numbered in a task list are no tasks
+    ("澜溪区2025年工作要点\n一、2024年工作进展\n1. 老旧小区改造完成28个。\n2. 财政收支矛盾突出。\n二、2025年重点任务\n"
+     "1. 改造老旧小区30个。\n三、联系方式\n1. 区住建局：张伟，电话12345678。\n", [[]]),
+    # a report on a task list is no task list
+    ("青石镇2025年工作要点完成情况\n一、主要工作\n1. 老旧小区改造完成28个。\n", []),
+])
+def test_a_task_lists_items_and_their_lead_units(text: str, expected: list[list[str]]) -> None:
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    assert [list(d.actors) for d in analysis.directives] == expected, [d.text for d in analysis.directives]

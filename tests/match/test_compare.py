@@ -847,3 +847,13 @@ def test_a_task_list_speaks_for_its_titles_place_not_for_who_leads_a_task() -> N
     text = ("澜溪区2025年区政府重点工作任务分解表\n\n各街道办事处，区政府各部门，各有关单位：\n现将任务分解如下。\n\n"
             "一、城市更新\n1. 既有住宅加装电梯50部。\n牵头单位：区住房和城乡建设局  配合单位：各街道\n")
     assert document_unit(analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))) == "澜溪区"
+
+
+@pytest.mark.parametrize(("line", "unit"), [
+    ("加快构建东湖区全域旅游发展新格局", None), ("奋力推动柏溪县经济社会发展开创新局面", None),  # 格局, 局面: no bureau
+    ("枫溪县人力资源和社会保障局2025年工作总结", "枫溪县人力资源和社会保障局"), ("各街道办事处", None),
+])
+def test_an_organ_named_on_a_line(line: str, unit: str | None) -> None:
+    from nlp.match.compare import _organ
+
+    assert _organ(line) == unit
