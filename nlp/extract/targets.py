@@ -26,8 +26,8 @@ CEILING_WORDS = re.compile(r"控制在|不超过|不高于")
 # a rate a task is to bring to a figure (农村自来水普及率达到98%, 覆盖农村人口比例提高到90%): a goal, though its
 # metric is none the lexicon knows and its figure has no 以上/左右
 # where a rate stands, no goal: a sentence opening 截至去年底，…普及率达到93%; a clause with 已/了
-STATUS_QUO = re.compile(r"^(?:截至|目前|去年|上年|已)|[了已]")
 STANDS_AT = re.compile(r"截至|目前|去年|上年")  # (matched at a sentence's start)
+STATUS_QUO = re.compile(rf"^(?:{STANDS_AT.pattern}|已)|[了已]")
 # …，年底前…普及率要达到98%: a goal after all, in the figure's own clause (not 按照省里要求，…达到93%)
 GOAL_WORDS = re.compile(r"(?<![主重需纪必只想])要(?![求素点])|须|确保|力争|年底前|到\d{4}年")
 RATE_GOAL = re.compile(r"(?:率|比例|比重|占比)(?:要|须|必须)?(?:达到|达|提高到|提升到|保持在|稳定在|不低于|控制在|不超过|降至|降低到)$")
@@ -95,9 +95,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
             # `…发行超长期特别国债，…今年先发行1万亿元`: the metric was named earlier in the sentence
             key, direction = metric_key(text[sent.start:start])
         if key is None and not in_passage and not planned and q.qualifier in (None, "exact") \
-                and not (q.kind == "percent" and RATE_GOAL.search(phrase) and not STATUS_QUO.search(phrase)
-                         and not (STANDS_AT.match(text, sent.start, q.start)
-                                  and not GOAL_WORDS.search(text, clause_begin, q.start))):
+                and not (q.kind == "percent" and _rate_goal(text, phrase, sent.start, clause_begin, q.start)):
             continue  # a directive's incidental number, not a goal
         value, unit, qualifier = split_value(q.text)
         if qualifier == "exact" and q.qualifier not in (None, "exact"):
@@ -113,6 +111,14 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
     out += _in_words(text, passages, analysis, len(out))
     out.sort(key=lambda t: t.start)
     return tuple(replace(t, id=f"t{n}") for n, t in enumerate(out, 1))
+
+
+def _rate_goal(text: str, phrase: str, sentence_start: int, clause_begin: int, at: int) -> bool:
+    """Whether the percentage at `at`, after `phrase` in its clause, is a rate a task brings to a figure (农村自来水
+    普及率达到98%), not where the rate stands (截至去年底，…普及率达到93%; …已达到93%), unless its own clause sets a goal
+    after all (目前…，年底前农村自来水普及率要达到98%)."""
+    return bool(RATE_GOAL.search(phrase)) and not STATUS_QUO.search(phrase) and not (
+        STANDS_AT.match(text, sentence_start, at) and not GOAL_WORDS.search(text, clause_begin, at))
 
 
 def _in_words(text: str, passages: tuple[tuple[int, int], ...], analysis: Analysis, n: int) -> list[Target]:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from nlp.extract.directives import OWNER_LINE
 from nlp.extract.metrics import adding_up
 from nlp.ingest.clean import BYLINE_SPAN
 from nlp.labels import STATUS_ZH
@@ -24,16 +25,13 @@ from nlp.types import (
     TargetResult,
 )
 
-ORG = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
-                 r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}委员会"
-                 r"|委(?=书记|副书记|常委))")  # 中共柏溪县委书记: the county's party committee
-LONG_DEPARTMENT = re.compile(r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
-                             r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建设|保障|资源|规划|服务|绿化|执法|运输|农村|事务|储备|"
+PLACE = r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"  # a place name, by its last place word
+ORG = re.compile(PLACE + r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局"
+                 r"|[\u4e00-\u9fff]{1,6}委员会|委(?=书记|副书记|常委))")  # 中共柏溪县委书记: the county's party committee
+LONG_DEPARTMENT = re.compile(PLACE + r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建设|保障|资源|规划|服务|绿化|执法|运输|农村|事务|储备|"
                              r"监督|信息化|环境|旅游|健康|改革)(?:局|委员会))(?=\d{4}年|关于|$|工作)")
 # a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
-TITLE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"
-                         r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告)|政府工作报告)")
-OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
+TITLE_PLACE = re.compile("^" + PLACE + r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告)|政府工作报告)")
 TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee

@@ -599,12 +599,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             row.append(unknown)
         results_at = stated[n] if stated is not None else {}
         starts = [s.start for s in pool]
-        # a run-in point's label and a heading's own sentence (（三）关于农村公路危桥改造的任务。, 3. 家庭医生签约服务。)
-        # sum up a field: evidence only where no sentence reporting the work itself is
-        headings = {o.start for o in other.outline if not o.marker.endswith(("是", "要"))}
-        labels = {j for j, s in enumerate(pool) if RUN_IN_LABEL.match(s.text)
-                  or (s.start in headings and len(s.text) <= HEADING_CHARS and not reporting.quantities.starting_in(s.start, s.end)
-                      and not cue_test("shortfall", "achievement")(s.text))}  # (not 1. 老旧小区改造未能按期完成。)
+        labels = _summing_up(other, pool, reporting)
         # only the directives it may say something of: sentences within reach, results stated, a parity target
         # (a target may belong to a directive the base no longer has: one a reviewer marked 不是任务)
         for i in sorted({*reach, *(place[d] for d in results_at if d in place), *parities}):
@@ -638,6 +633,17 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
                                             evidence=evidence)
     return results
+
+
+def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting) -> set[int]:
+    """The sentences of a pool (by place) that sum up a field rather than report the work: a run-in point's label
+    (二是抓人居环境和生态保护。) and a heading's own sentence (（三）关于农村公路危桥改造的任务。, 3. 家庭医生签约服务。)
+    stating no result (not 1. 老旧小区改造未能按期完成。); they are evidence only where no other sentence is."""
+    headings = {o.start for o in other.outline if not o.marker.endswith(("是", "要"))}
+    states = cue_test("shortfall", "achievement")
+    return {j for j, s in enumerate(pool) if RUN_IN_LABEL.match(s.text)
+            or (s.start in headings and len(s.text) <= HEADING_CHARS
+                and not reporting.quantities.starting_in(s.start, s.end) and not states(s.text))}
 
 
 @cache
@@ -679,10 +685,15 @@ class Reporting:
                 or _parity_keys(s.text) == keys]
         return found
 
+    @cached_property
+    def _part_year_title(self) -> bool:
+        title = self.analysis.document.title or ""
+        return bool(PART_YEAR.search(title)) and not WHOLE_YEAR.search(title)
+
     def part_year(self, e: Evidence) -> bool:
         """Whether an evidence sentence reports on part of the year only: the document's title says so (2025年上半年
         工作总结) or the sentence does (…，上半年化解行政争议3件): an annual target is not due yet."""
-        if PART_YEAR.search(self.analysis.document.title or "") and not WHOLE_YEAR.search(self.analysis.document.title or ""):
+        if self._part_year_title:
             return True
         part = PART_YEAR.search(e.text)
         # (not 1-12月, 截至12月底, nor 全年…，其中第一季度…: the whole year, of which a part; 完成全年任务的59.3% after
@@ -809,8 +820,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                 if isinstance(goal, int | float):
                     best = max(counts)
                     if best >= goal:  # (14个乡镇建成…，其余2个正在补充队员: a remainder the words leave)
-                        left = cue("remainder").search(top.text) and not DONE_OVER.search(top.text)
-                        return "partial" if left else "met"
+                        return "partial" if _remainder_left(top.text) else "met"
                     # short of it: partial where the period is not over (a half-year report) or the words leave
                     # work under way or a remainder, else a shortfall
                     return "partial" if best and (reporting.part_year(top) or cue_test("unfinished", "remainder")(
@@ -820,11 +830,17 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         return _parity_status(goals.parity, evidence, reporting, goals.slack) or (
             reporting.status_by_polarity(said) if said is not None else "unknown")
     rate = _rate_status(goals.rates, evidence, reporting) if goals.rates else None
-    if rate == "met" and cue("remainder").search(top.text) and not DONE_OVER.search(top.text):
+    if rate == "met" and _remainder_left(top.text):
         return "partial"  # 普及率达到94%, with 剩余1处…延至明年实施: a remainder the words leave, as for a count
     if rate is not None:
         return rate
     return uncovered or _by_words(goals, top, reporting)
+
+
+def _remainder_left(text: str) -> bool:
+    """Whether a sentence leaves a remainder of work reached otherwise (剩余2个结转明年), not after the work done over
+    or all done (超额完成…，后续…仍在)."""
+    return bool(cue("remainder").search(text)) and not DONE_OVER.search(text)
 
 
 def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
