@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from nlp.classify import sentence_scorer
 from nlp.segment.sections import document_year, has_review_and_plan, parents, passage_spans, report_sections
+from nlp.segment.tables import TaskRow, task_rows
 from nlp.types import Analysis, Document, Options, Role, Section, Sentence, Tokens
 
 
@@ -35,6 +36,7 @@ class Context:
     sentence_roles: tuple[Role, ...] = field(repr=False)
     sentence_heading_roles: tuple[Role | None, ...] = field(repr=False)
     structured: bool = False  # headings give both a review and a plan part: a work report or summary with plans
+    task_rows: tuple[TaskRow, ...] = field(default=(), repr=False)  # the rows of its task tables, in order
 
     @property
     def text(self) -> str:
@@ -98,4 +100,5 @@ def build_context(base: Analysis, options: Options) -> Context:
         sentence_roles=tuple(s.role if s is not None else "other" for s in held),
         sentence_heading_roles=tuple(s.role if s is not None and s.heading is not None else None for s in held),
         structured=has_review_and_plan(base.sections),
+        task_rows=task_rows(doc.text),
     )

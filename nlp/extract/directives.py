@@ -17,8 +17,9 @@ from nlp.cues import cue, cue_test, unquoted
 from nlp.extract.actors import SUBJECT_WINDOW, actors_before, find_units
 from nlp.extract.deadlines import find_deadline
 from nlp.segment.markers import CONNECTORS
+from nlp.segment.tables import TaskRow
 from nlp.spans import CLAUSE_PUNCT, SpanIndex, clause_start
-from nlp.types import AMOUNT_KINDS, Analysis, Deadline, Directive, Modality, OutlineItem, Sentence
+from nlp.types import AMOUNT_KINDS, Analysis, Deadline, Directive, Modality, OutlineItem, Quantity, Sentence
 
 CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
 COMMITMENT = re.compile(r"(?<!现)将(?=[\u4e00-\u9fff])")
@@ -46,8 +47,8 @@ SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|(?:本届�
                           r"(?=将|要|必须|务必|一定|也|都|还|会|[，,]))")
 # a task list (重点工作任务分解表, 任务清单, 工作要点, 责任分工): each numbered item is a task, its 牵头单位 its actors
 # (not a report on one: …工作要点完成情况, …任务清单落实情况, …督办事项办理情况的汇报, 2024年工作总结和…)
-TASK_LIST = re.compile(r"^(?!.*(?:总结|汇报|(?:完成|落实|办理|进展)情况)).*(?:任务(?:分解|清单|分工|台账)|工作要点|责任分工|"
-                       r"督办(?:事项|清单))")
+REPORT_TITLE = r"总结|汇报|(?:完成|落实|办理|进展)情况"
+TASK_LIST = re.compile(rf"^(?!.*(?:{REPORT_TITLE})).*(?:任务(?:分解|清单|分工|台账)|工作要点|责任分工|督办(?:事项|清单))")
 ITEM_MARK = r"(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)])"  # 1. 1、 （1）
 LIST_ITEM = re.compile(ITEM_MARK + r"\s*(?=[\u4e00-\u9fff“])")
 NEXT_ITEM = re.compile(r"(?:^|\n|[；;。])\s*(?:" + ITEM_MARK + r"|[（(]?[一二三四五六七八九十]+[、）)])")
@@ -59,6 +60,8 @@ CONTACT = re.compile(r"联系人|电话|手机|\d{7,}")
 NOT_TASK_HEADING = re.compile(r"进展|基础|形势|问题|短板|不足|成效|回顾|联系|附件|保障措施")
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
 NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
+# a task table may make up the whole document (a title, then the table: all of it the opening part)
+NOT_TABLE_TASK_ROLES = frozenset({"review", "problems", "glossary"})
 HOPE = re.compile(r"^希望(?:大家|同志们|你们)")  # 希望大家…: what a speaker asks of the audience
 AUDIENCE = re.compile(r"^(?:希望|请)(?P<who>大家|同志们)")  # the party asked: 大家 (not 请各位代表提出意见)
 SPEAKER_MUST = re.compile(SPEAKER_LEAD.pattern + r"(?:也|都|还)?(?:必须|务必|一定要)")  # 对这些问题，我们必须…
@@ -185,6 +188,9 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     mentions = SpanIndex([(m.start, c.id) for c in analysis.campaigns for m in c.mentions], lambda m: m[0])
     prob = ctx.directive_probability
     task_list = bool(TASK_LIST.search(ctx.document.title or ""))
+    # a task table's rows are read by their columns, not as sentences (none in a report on tasks: 完成情况)
+    rows = ctx.task_rows if not re.search(REPORT_TITLE, ctx.document.title or "") else ()
+    row = 0
     directive_headings: set[int] = set()
     out: list[Directive] = []
     para = -1
@@ -192,6 +198,14 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     last_actors: tuple[str, ...] = ()
     last_index = -2
     for sent in analysis.sentences:
+        while row < len(rows) and rows[row].line[1] <= sent.start:
+            row += 1
+        if row < len(rows) and rows[row].line[0] <= sent.start:
+            # a sentence of its task cell is a task, led by the units of its units cell; no other cell is
+            if rows[row].task[0] <= sent.start < rows[row].task[1] \
+                    and ctx.sentence_roles[sent.index] not in NOT_TABLE_TASK_ROLES:
+                out += _row_directive(rows[row], sent, ctx, quantities, mentions, len(out))
+            continue
         if sent.paragraph != para:
             para = sent.paragraph
             context = _directive_context(outline, ctx.parents, sent.section, directive_headings)
@@ -263,6 +277,24 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     return tuple(out)
 
 
+def _row_directive(row: TaskRow, sent: Sentence, ctx: Context, quantities: SpanIndex[Quantity],
+                   mentions: SpanIndex[tuple[int, str]], before: int) -> list[Directive]:
+    """The directive of a sentence of a task table's task cell (none where it asks a question): led by the units
+    of the row's units cell, due by its time-limit cell, else by what the sentence says."""
+    text = ctx.text
+    if judge(sent.text, True, False, False).confidence == REJECTED:
+        return []
+    actors = tuple(_unit_names(text[row.lead[0]:row.lead[1]])) if row.lead is not None else ()
+    due = find_deadline(text, *row.due, ctx.document.date, ctx.year) if row.due is not None else None
+    return [Directive(
+        id=f"d{before + 1}", text=sent.text, start=sent.start, end=sent.end, actors=actors,
+        modality=modality_of(unquoted(sent.text)),
+        deadline=due or find_deadline(text, sent.start, sent.end, ctx.document.date, ctx.year),
+        campaigns=tuple(dict.fromkeys(c for _, c in mentions.starting_in(sent.start, sent.end))),
+        targets=tuple(q.id for q in quantities.starting_in(sent.start, sent.end) if q.kind in AMOUNT_KINDS),
+        section=sent.section, confidence=TARGET_ITEM, page=ctx.page_of(sent.start))]
+
+
 def _lead_units(text: str, start: int) -> list[str]:
     """The units a task list names as leading a task (牵头单位：区民政局、区卫健委; 责任单位：…), in the item or on its
     next line, before the next item."""
@@ -273,9 +305,12 @@ def _lead_units(text: str, start: int) -> list[str]:
     if item:
         span = span[:item.start()]
     owner = LEAD_UNITS.search(span)
-    if owner is None:
-        return []
-    names = (UNIT_TAIL.sub("", n) for n in UNIT_SPLIT.split(owner.group("units")))
+    return _unit_names(owner.group("units")) if owner is not None else []
+
+
+def _unit_names(units: str) -> list[str]:
+    """The units a task list's 牵头单位 names (区民政局、区卫健委; 区住建局（区城管局配合）; 各街道等)."""
+    names = (UNIT_TAIL.sub("", n) for n in UNIT_SPLIT.split(units.strip()))
     return [n for n in names if len(n) >= 2]
 
 

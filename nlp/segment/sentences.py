@@ -85,11 +85,16 @@ def _emit(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Return the sentences of `text` with their paragraph; `with_sections` adds the heading each falls under."""
+    """Return the sentences of `text` with their paragraph; `with_sections` adds the heading each falls under.
+    A task table's row is split at its cells (nlp/segment/tables.py): no sentence runs from a task to its units."""
+    from nlp.segment.tables import task_rows  # (built on this module's `paragraphs`)
+
+    cells = {row.line[0]: row.cells for row in task_rows(text)}
     out: list[Sentence] = []
     for p, (start, end) in enumerate(paragraphs(text)):
-        for s, e in split_paragraph(text, start, end):
-            out.append(Sentence(len(out), s, e, text[s:e], p, None))
+        for a, b in cells.get(start, ((start, end),)):
+            for s, e in split_paragraph(text, a, b):
+                out.append(Sentence(len(out), s, e, text[s:e], p, None))
     return out
 
 

@@ -179,3 +179,26 @@ def test_a_document_without_title_is_named_by_its_file(tmp_path: Path) -> None:
     assert docx.Document(str(out)).paragraphs[0].text == "gwr_2019任务分解表"
     assert "<title>gwr_2019</title>" in to_html(analysis)
     assert summary(analysis).startswith("# gwr_2019\n")
+
+
+def test_a_word_task_table_becomes_the_task_list(tmp_path: Path) -> None:
+    """A 任务分解表 laid out as a Word table: one task per row, its 牵头单位 as 责任单位 and its 完成时限 normalised."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("青禾县2025年重点工作任务分解表")
+    table = document.add_table(rows=1, cols=5)
+    for cell, head in zip(table.rows[0].cells, ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], strict=True):
+        cell.text = head
+    for values in (("1", "新建高标准农田3万亩", "县农业农村局", "县财政局", "2025年10月底"),
+                   ("2", "开展安全生产治本攻坚三年行动", "县应急管理局", "县直有关部门", "持续推进")):
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+    path, out = tmp_path / "tasks.docx", tmp_path / "tasks.csv"
+    document.save(str(path))
+    assert main(["tasks", str(path), "-o", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [(r["任务内容"], r["责任单位"], r["完成时限"]) for r in rows] == [
+        ("新建高标准农田3万亩", "县农业农村局", "2025年10月31日前"),
+        ("开展安全生产治本攻坚三年行动", "县应急管理局", ""),
+    ]

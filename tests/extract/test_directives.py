@@ -219,3 +219,49 @@ def test_a_task_lists_items_and_their_lead_units(text: str, expected: list[list[
 
     analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
     assert [list(d.actors) for d in analysis.directives] == expected, [d.text for d in analysis.directives]
+
+
+TASK_TABLE = ("青禾县2025年重点工作任务分解表\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n一、城乡建设\n"
+              "1\t改造城镇老旧小区12个，惠及居民2400户\t县住建局\t各乡镇\t2025年11月底\n"
+              "2\t推进县人民医院新院区建设。年内主体封顶\t\t县发改委\t\n"
+              "二、民生保障\t\t\t\t\n3\t城镇新增就业3200人以上\t县人社局、县财政局\t各乡镇（街道）\t2025年12月底\n"
+              "注：各牵头单位每月25日前报送进展情况。\n")
+
+
+def test_a_task_tables_rows_are_tasks_led_by_their_units_column_and_due_by_their_time_column() -> None:
+    """A Word table read as tab-separated rows: its task column's sentences are tasks, the units column their
+    actors, the time column their deadline (an empty cell the one above, merged); no other cell, no group row, no
+    note."""
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    analysis = analyze_document(read_bytes(TASK_TABLE.encode(), "x.txt", ".txt"))
+    assert [(d.text, list(d.actors), d.deadline.text if d.deadline else None) for d in analysis.directives] == [
+        ("改造城镇老旧小区12个，惠及居民2400户", ["县住建局"], "2025年11月底"),
+        ("推进县人民医院新院区建设。", ["县住建局"], "2025年11月底"),  # empty cells: merged down from the row above
+        ("年内主体封顶", ["县住建局"], "2025年11月底"),
+        ("城镇新增就业3200人以上", ["县人社局", "县财政局"], "2025年12月底"),
+    ]
+    assert all(analysis.document.text[d.start:d.end] == d.text for d in analysis.directives)
+    assert not analysis.reports  # a task restated in a table is no result
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a table pasted as text with bars, a Markdown rule under its header
+    ("| 序号 | 督办事项 | 责任单位 | 办结时限 |\n| --- | --- | --- | --- |\n| 1 | 新建公园5个 | 区城管局 | 10月底 |\n",
+     [("新建公园5个", ["区城管局"])]),
+    # a table of figures done is a report, not a list of tasks
+    ("序号\t重点任务\t责任单位\t完成值\t完成率\n1\t改造老旧小区12个\t县住建局\t12个\t100%\n", []),
+    # a report on a task table is no task list
+    ("青禾县2025年重点工作任务完成情况\n序号\t重点任务\t牵头单位\t进展情况\n1\t改造老旧小区12个\t县住建局\t已完成\n", []),
+    # a ledger tracking its tasks' progress is still a task list
+    ("序号\t督办事项\t牵头单位\t进展情况\n1\t改造老旧小区12个\t县住建局\t已开工8个\n", [("改造老旧小区12个", ["县住建局"])]),
+    # tabs that are no table: a heading's number, a line of prose
+    ("一、\t总体要求\n各单位要\t切实抓好落实。\n", [("各单位要\t切实抓好落实。", ["各单位"])]),
+])
+def test_task_tables_and_what_is_no_task_table(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    assert [(d.text, list(d.actors)) for d in analysis.directives] == expected

@@ -31,3 +31,9 @@ def test_sections_follow_headings() -> None:
     text = "引言。\n一、任务\n要加强学习。"
     sentences = with_sections(split_sentences(text), [text.index("一、")])
     assert [s.section for s in sentences] == [None, 0, 0]
+
+
+def test_a_task_tables_rows_are_split_at_their_cells_and_other_tabs_are_not() -> None:
+    text = "序号\t重点任务\t牵头单位\t完成时限\n1\t新建公园5个\t区城管局\t10月底\n一、\t总体要求\n"
+    assert [s.text for s in split_sentences(text)] == [
+        "序号\t重点任务\t牵头单位\t完成时限", "1", "新建公园5个", "区城管局", "10月底", "一、\t总体要求"]
