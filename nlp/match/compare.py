@@ -36,7 +36,8 @@ TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are sh
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee
 DEPARTMENT = re.compile(r"(?:局|厅|(?<!届)(?<!管理)委员会|办公室|中心)$")  # (not 第八届委员会, 管理委员会)
-FUNCTION_CHARS = frozenset("为经由在从对向据和与及我本全")  # a place does not open with them (经区政府…研究)
+# a place does not open with them (经区政府…研究; 2025年县委县政府…), nor holds a party committee (县委县政府)
+FUNCTION_CHARS = frozenset("为经由在从对向据和与及我本全年")
 SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
 # the level a place name is of, by its last place word (直辖市 are provinces)
@@ -56,16 +57,28 @@ def document_unit(analysis: Analysis) -> str | None:
     # (not who leads a task of a task list, 牵头单位：区住房和城乡建设局, on a short line near the top)
     lines = [title, *(line for line in analysis.document.text.split("\n")[:6]
                       if len(line.strip()) <= TITLE_BLOCK_LINE and not OWNER_LINE.match(line.strip()))]
+    # an organ the title names first; where the title opens with a place, an organ of that place only: the lines
+    # under it may name those it answers to (凤仪街道2025年工作总结, then 县委县政府下达街道的…)
+    if (unit := _organ(title)) is not None:
+        return unit
+    place = _title_place(title)
     for line in lines:
-        if (unit := _organ(line)) is not None:
+        if (unit := _organ(line)) is not None and (place is None or place in unit or unit in place):
             return unit
+    if place is not None:
+        return place
     for line in lines:  # no organ named: a place a line opens with (桃坪乡2025年工作总结, 关于东湖区…的报告)
-        m = TITLE_PLACE.match(LEAD.sub("", line.strip()))
-        if m and not m.group("place").startswith(("我", "本", "全")):
-            return m.group("place")
+        if (unit := _title_place(line)) is not None:
+            return unit
     # nor a place: the organ the first sentence names (2025年，柏溪县农业农村局在县委…)
     first = next((line for line in analysis.document.text.split("\n")[:6] if len(line.strip()) > TITLE_BLOCK_LINE), "")
     return _organ(first.split("。")[0])
+
+
+def _title_place(line: str) -> str | None:
+    """The place a title line opens with (桃坪乡2025年工作总结, 关于东湖区…的报告), or None."""
+    m = TITLE_PLACE.match(LEAD.sub("", line.strip()))
+    return m.group("place") if m and not m.group("place").startswith(("我", "本", "全")) else None
 
 
 def _organ(line: str) -> str | None:
@@ -77,7 +90,8 @@ def _organ(line: str) -> str | None:
         m = ORG.search(bare) or LONG_DEPARTMENT.match(bare)
         if m and "各" in m.group("place"):
             continue  # 各街道办事处: no one place
-        if m and m.group("place")[0] not in FUNCTION_CHARS and m.group("place") != "自治区" and (
+        if m and m.group("place")[0] not in FUNCTION_CHARS and m.group("place") != "自治区" \
+                and "委" not in m.group("place") and (
                 m.group("org") != "办事处" or (m.group("place").endswith("街道") and "驻" not in m.group("place"))):
             place = PLACE_NOISE.sub("", m.group("place"))  # (a title run into its byline: 石门镇2025年工作总结柏溪县…)
             return place + SHORT_ORG.get(m.group("org"), m.group("org"))

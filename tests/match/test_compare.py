@@ -125,7 +125,9 @@ def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str)
      # a 街道's office speaks for the 街道; an office of a county in a city (驻…办事处) for no place
      ("城东街道办事处2025年工作总结", "城东街道"), ("柏溪县驻澜州市办事处2025年工作总结", None),
      # a long department's name
-     ("澜溪区城市管理和园林绿化局2025年工作总结", "澜溪区城市管理和园林绿化局")],
+     ("澜溪区城市管理和园林绿化局2025年工作总结", "澜溪区城市管理和园林绿化局"),
+     # a title opening with its place, then a line naming those it answers to; a party committee is no place
+     ("凤仪街道2025年工作总结\n县委县政府下达街道的指标", "凤仪街道"), ("澜塘县2025年县委县政府重点督办事项台账", "澜塘县")],
 )
 def test_document_unit(head: str, unit: str | None) -> None:
     text = f"{head}\n\n同志们：\n\n要加强工作。\n\n要抓好落实。\n\n要严格考核。"  # paragraphs set apart by blank lines
