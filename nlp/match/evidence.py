@@ -627,12 +627,32 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(
                 p if p <= 1 else probability(i, terms[j]), 3)) for p, j in scored[:MAX_EVIDENCE])
             share = shares is not None and shares[n] and not (total is not None and total.match(evidence[0].text))
-            status = _status(goals[i], evidence, reporting, share)
+            task = base.directives[i].text
+            status = _status(goals[i], tuple(_answer(e, task) for e in evidence), reporting, share)
             if status == "unknown" and parity is not None and not figures:
                 continue  # a parity target the document gives one side of: nothing to judge by
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
                                             evidence=evidence)
     return results
+
+
+# a sentence opening with a task restated, then what became of it: （3）新增城市公共停车泊位800个：未能按期完成。
+RESTATED = re.compile(r"^(?:[（(]?\d{1,3}[）)．.、]\s*)?(?P<task>[^：:。；;]{4,80})[：:]")
+RESTATES = 0.6  # the share of a clause's character pairs found in the task from which it restates the task
+
+
+def _answer(e: Evidence, task: str) -> Evidence:
+    """The part of an evidence sentence its status is judged by: what it says became of a task it first restates
+    (the figures of `…800个：` are the task's, not a result), else the whole sentence; a line giving the done and
+    target figures (`OWN_TARGET`) is judged whole."""
+    m = RESTATED.match(e.text)
+    if m is None or m.end() >= len(e.text) - 1 or OWN_TARGET.match(e.text):
+        return e
+    clause = m.group("task")
+    pairs = {clause[k:k + 2] for k in range(len(clause) - 1)}
+    if sum(p in task for p in pairs) < RESTATES * len(pairs):
+        return e
+    return Evidence(text=e.text[m.end():], start=e.start + m.end(), end=e.end, score=e.score)
 
 
 def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting) -> set[int]:
@@ -806,7 +826,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             if zero:
                 return "not_met"
             counts = [q for q in quantities if q.kind == "count" and isinstance(q.value, int | float) and q.value > 0]
-            return "met" if counts else "unknown"
+            # work counted and no zero said: its words tell whether it is done (剩余55户…结转至2026年: partial)
+            return _by_words(goals, top, reporting) if counts else "unknown"
         if t.kind in ("count_range", "count") and t.unit and not t.unit.startswith(("万", "亿")) \
                 and t.id not in goals.ratios and (not share or t.id in goals.quotas):
             # the same thing counted in the same unit: 每年两三件 against 办理信访积案1件 (a national total in
@@ -1005,6 +1026,8 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", sta
     if pol == "shortfall":
         if cue("missed").search(text):
             return "not_met"  # 城镇新增就业3600人，未完成市下达的4200人目标任务: the work done, its target missed
+        if cue("remainder").search(text):
+            return "partial"  # 已整治销号31栋，其余6栋列入2026年整治计划: a remainder left of work done
         # work done short of its target is partial; the bad things that happened (发生生产安全事故3起、死亡2人) are
         # no work done
         happened = [m.span() for m in OCCURRED.finditer(text) if cue("bad_metric").search(m.group("what"))]

@@ -617,6 +617,24 @@ def test_a_missed_target_or_a_remainder_in_the_words(review: str, status: str) -
     assert row.results[0].status == status, row.results[0]
 
 
+@pytest.mark.parametrize(("plan", "review", "status"), [
+    # a task restated before what became of it: its figure is the task's, not a result
+    ("新增城市公共停车泊位800个。", "（3）新增城市公共停车泊位800个：因部分地块规划调整，未能按期完成。", "not_met"),
+    ("新增城市公共停车泊位800个。", "（3）新增城市公共停车泊位800个：已完成，全年新增泊位812个。", "met"),
+    # a whole task put off to the next year is not done; a remainder put off is
+    ("新增电动自行车充电端口3000个。", "（20）新增电动自行车充电端口3000个：该事项年内未实施，已纳入2026年计划。", "not_met"),
+    ("整治经营性自建房安全隐患。", "发现存在安全隐患的自建房37栋，已整治销号31栋，其余6栋列入2026年整治计划。", "partial"),
+    # work counted towards a zero, with a remainder carried over
+    ("深入推进农村厕所革命，新改建农村卫生户厕1500户，问题厕所动态清零。", "完成农村卫生户厕改造265户，剩余55户因农户外出务工无法施工，结转至2026年实施。",
+     "partial"),
+    # people in need helped are no difficulty
+    ("落实就业优先政策，城镇新增就业2600人，帮扶就业困难人员就业300人。", "全镇新增城镇就业326人，帮扶就业困难人员就业37人。", "met"),
+])
+def test_what_became_of_a_task_decides_its_status(plan: str, review: str, status: str) -> None:
+    base, other = _pair(_city_plan(plan), _unit_review(review, "柘湾镇", "镇长 李明"))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
 def test_a_quota_is_set_by_the_units_the_task_names_not_by_one_inherited() -> None:
     """新增普惠性托位800个 after 各街道（镇）年内至少建成1个…: a total of the district, done by a 街道's own 120 (the
     actor the sentence inherits does not make it a quota of each)."""
