@@ -15,8 +15,9 @@ from typing import NamedTuple
 from nlp.context import Context
 from nlp.cues import cue, cue_test, unquoted
 from nlp.extract.actors import SUBJECT_WINDOW, actors_before, find_units
-from nlp.extract.deadlines import find_deadline
+from nlp.extract.deadlines import find_deadline, find_due
 from nlp.segment.markers import CONNECTORS
+from nlp.segment.sentences import cell_parts, split_paragraph
 from nlp.segment.tables import TaskRow
 from nlp.spans import CLAUSE_PUNCT, SpanIndex, clause_start
 from nlp.types import AMOUNT_KINDS, Analysis, Deadline, Directive, Modality, OutlineItem, Quantity, Sentence
@@ -47,7 +48,7 @@ SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|(?:本届�
                           r"(?=将|要|必须|务必|一定|也|都|还|会|[，,]))")
 # a task list (重点工作任务分解表, 任务清单, 工作要点, 责任分工): each numbered item is a task, its 牵头单位 its actors
 # (not a report on one: …工作要点完成情况, …任务清单落实情况, …督办事项办理情况的汇报, 2024年工作总结和…)
-REPORT_TITLE = r"总结|汇报|(?:完成|落实|办理|进展)情况"
+REPORT_TITLE = r"总结|汇报|通报|(?:完成|落实|办理|进展|推进)情况"
 TASK_LIST = re.compile(rf"^(?!.*(?:{REPORT_TITLE})).*(?:任务(?:分解|清单|分工|台账)|工作要点|责任分工|督办(?:事项|清单))")
 ITEM_MARK = r"(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)])"  # 1. 1、 （1）
 LIST_ITEM = re.compile(ITEM_MARK + r"\s*(?=[\u4e00-\u9fff“])")
@@ -56,6 +57,10 @@ LEAD_UNITS = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)[：:][ \t　
                         r"(?=[ \t　]*(?:配合|协办|参与|责任|完成)(?:单位|部门|时限)|[；;。）)\n]|$)")
 UNIT_SPLIT = re.compile(r"[、，,/／ \t　]+")
 UNIT_TAIL = re.compile(r"等$|[（(].*$")  # 区城管局等, 区住建局（区城管局配合）
+LEADS = re.compile(r"(?:牵头|负责|主责|为主)$")
+HELPS = re.compile(r"配合|协办|协助|参与")
+# how a unit's name ends (a person's does not: 张三, 王明)
+UNIT_END = re.compile(r"[局委办院部队所站会厅处科室组府署社行馆校园区县市省镇乡村厂场台团联门位关监庭司心街道]$")
 CONTACT = re.compile(r"联系人|电话|手机|\d{7,}")
 NOT_TASK_HEADING = re.compile(r"进展|基础|形势|问题|短板|不足|成效|回顾|联系|附件|保障措施")
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
@@ -189,8 +194,11 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     prob = ctx.directive_probability
     task_list = bool(TASK_LIST.search(ctx.document.title or ""))
     # a task table's rows are read by their columns, not as sentences (none in a report on tasks: 完成情况)
-    rows = ctx.task_rows if not re.search(REPORT_TITLE, ctx.document.title or "") else ()
+    rows = ctx.task_rows
+    # a report on tasks (…完成情况, 工作总结) has task tables in its plans only (2024年工作总结及2025年工作计划)
+    report = bool(re.search(REPORT_TITLE, ctx.document.title or ""))
     row = 0
+    row_done = -1  # the last row whose directives were given (a row kept whole may hold several sentences)
     directive_headings: set[int] = set()
     out: list[Directive] = []
     para = -1
@@ -201,10 +209,11 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         while row < len(rows) and rows[row].line[1] <= sent.start:
             row += 1
         if row < len(rows) and rows[row].line[0] <= sent.start:
-            # a sentence of its task cell is a task, led by the units of its units cell; no other cell is
-            if rows[row].task[0] <= sent.start < rows[row].task[1] \
-                    and ctx.sentence_roles[sent.index] not in NOT_TABLE_TASK_ROLES:
-                out += _row_directive(rows[row], sent, ctx, quantities, mentions, len(out))
+            # the sentences of its task cell are tasks, led by the units of its units cell; no other cell is
+            role = ctx.sentence_roles[sent.index]
+            if row != row_done and (role == "plan" or (not report and role not in NOT_TABLE_TASK_ROLES)):
+                out += _row_directives(rows[row], sent, ctx, quantities, mentions, len(out))
+                row_done = row
             continue
         if sent.paragraph != para:
             para = sent.paragraph
@@ -277,22 +286,26 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     return tuple(out)
 
 
-def _row_directive(row: TaskRow, sent: Sentence, ctx: Context, quantities: SpanIndex[Quantity],
-                   mentions: SpanIndex[tuple[int, str]], before: int) -> list[Directive]:
-    """The directive of a sentence of a task table's task cell (none where it asks a question): led by the units
-    of the row's units cell, due by its time-limit cell, else by what the sentence says."""
+def _row_directives(row: TaskRow, sent: Sentence, ctx: Context, quantities: SpanIndex[Quantity],
+                    mentions: SpanIndex[tuple[int, str]], before: int) -> list[Directive]:
+    """The directives of a task table's row (`sent`: its first sentence): each sentence of its task cell but a
+    question, led by the units of its units cell, due by its time cell, else by what the sentence says."""
     text = ctx.text
-    if judge(sent.text, True, False, False).confidence == REJECTED:
-        return []
     actors = tuple(_unit_names(text[row.lead[0]:row.lead[1]])) if row.lead is not None else ()
-    due = find_deadline(text, *row.due, ctx.document.date, ctx.year) if row.due is not None else None
-    return [Directive(
-        id=f"d{before + 1}", text=sent.text, start=sent.start, end=sent.end, actors=actors,
-        modality=modality_of(unquoted(sent.text)),
-        deadline=due or find_deadline(text, sent.start, sent.end, ctx.document.date, ctx.year),
-        campaigns=tuple(dict.fromkeys(c for _, c in mentions.starting_in(sent.start, sent.end))),
-        targets=tuple(q.id for q in quantities.starting_in(sent.start, sent.end) if q.kind in AMOUNT_KINDS),
-        section=sent.section, confidence=TARGET_ITEM, page=ctx.page_of(sent.start))]
+    due = find_due(text, *row.due, ctx.document.date, ctx.year) if row.due is not None else None
+    out: list[Directive] = []
+    for start, end in (s for part in cell_parts(text, *row.task) for s in split_paragraph(text, *part)):
+        said = text[start:end]
+        if judge(said, True, False, False).confidence == REJECTED:
+            continue
+        out.append(Directive(
+            id=f"d{before + len(out) + 1}", text=said, start=start, end=end, actors=actors,
+            modality=modality_of(unquoted(said)),
+            deadline=due or find_deadline(text, start, end, ctx.document.date, ctx.year),
+            campaigns=tuple(dict.fromkeys(c for _, c in mentions.starting_in(start, end))),
+            targets=tuple(q.id for q in quantities.starting_in(start, end) if q.kind in AMOUNT_KINDS),
+            section=sent.section, confidence=TARGET_ITEM, page=ctx.page_of(start)))
+    return out
 
 
 def _lead_units(text: str, start: int) -> list[str]:
@@ -309,9 +322,10 @@ def _lead_units(text: str, start: int) -> list[str]:
 
 
 def _unit_names(units: str) -> list[str]:
-    """The units a task list's 牵头单位 names (区民政局、区卫健委; 区住建局（区城管局配合）; 各街道等)."""
-    names = (UNIT_TAIL.sub("", n) for n in UNIT_SPLIT.split(units.strip()))
-    return [n for n in names if len(n) >= 2]
+    """The units a task list's 牵头单位 names (区民政局、区卫健委; 区住建局（区城管局配合）; 各街道等; 县住建局牵头，
+    县财政局配合: the leading one), not the people named with them (县城管局 张三)."""
+    names = (LEADS.sub("", UNIT_TAIL.sub("", n)) for n in UNIT_SPLIT.split(units.strip()) if not HELPS.search(n))
+    return [n for n in names if len(n) >= 2 and (UNIT_END.search(n) or n.startswith("各"))]
 
 
 def _not_a_task_item(sent: Sentence, outline: Sequence[OutlineItem], parents: Sequence[int | None]) -> bool:

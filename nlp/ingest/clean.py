@@ -230,8 +230,10 @@ def _title_index(paras: list[Para]) -> int | None:
             break  # the body began
         if not HAN.search(text):
             continue
-        if text.endswith(("：", ":")) or _is_marker_line(text) or "\t" in text.strip() or "｜" in text:
-            break  # a salutation (同志们：), the first heading or a table's row (序号\t任务…) opens the body
+        if text.endswith(("：", ":")) or _is_marker_line(text):
+            break  # a salutation (同志们：) or the first heading opens the body
+        if "\t" in text.strip() or text.count("｜") + text.count("|") >= 2:
+            continue  # a table's row (序号\t重点任务…, | 序号 | 督办事项 |), or a header line in cells (…〔2025〕3号\t签发人)
         if text[-1] in "。；;，," or text.startswith(("—", "－", "-")) or (BYLINE.search(text) and _parse_date(text)):
             continue
         if DATE_ARABIC.fullmatch(text) or DATE_HAN.fullmatch(text):

@@ -16,7 +16,7 @@ from typing import Any
 
 from nlp.budget import MAX_CHARS, MAX_TABLE_DEPTH, BudgetError, check_chars
 from nlp.errors import InputError
-from nlp.ingest.paragraphs import ZERO_WIDTH, Para
+from nlp.ingest.paragraphs import WHITESPACE, ZERO_WIDTH, Para
 from nlp.ingest.safety import verify_zip
 from nlp.numerals import LEGAL, chinese_count
 
@@ -200,6 +200,10 @@ def _run_text(p: Any) -> str:
     return "".join(parts)
 
 
+MAX_GRID_SPAN = 64  # the most columns one cell may span (Word allows 63)
+ROW_STRIP = WHITESPACE.replace("\t", "")  # a table row keeps the tabs of its empty end cells
+
+
 def _cell_text(tc: Any, path: str, max_chars: int) -> str:
     """Return the text of a table cell, tables nested in it included: every paragraph read once, however deep."""
     parts: list[str] = []
@@ -208,7 +212,7 @@ def _cell_text(tc: Any, path: str, max_chars: int) -> str:
         for child in element:
             tag = child.tag
             if tag == _w("p"):
-                parts.append(_run_text(child).strip())
+                parts.append(_run_text(child).replace("\n", " ").strip())  # (a break in a cell: as a new paragraph)
             elif tag == _w("tbl"):
                 if depth >= MAX_TABLE_DEPTH:
                     raise BudgetError(path, f"tables nested more than {MAX_TABLE_DEPTH} deep",
@@ -255,7 +259,7 @@ def read_docx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[
     paras: list[Para] = []
     pos = 0
 
-    def add(text: str, label: str = "", level: int | None = None) -> None:
+    def add(text: str, label: str = "", level: int | None = None, strip: str = WHITESPACE) -> None:
         nonlocal pos
         start = pos
         source_parts.append(text + "\n")
@@ -264,7 +268,7 @@ def read_docx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[
         offset = 0
         for n, line in enumerate(text.split("\n")):
             para = Para.of(label if n == 0 else "", -1) + Para.of(line, start + offset)
-            para = para.drop(ZERO_WIDTH).strip()
+            para = para.drop(ZERO_WIDTH).strip(strip)
             para.level = level if n == 0 else None
             if len(para):
                 paras.append(para)
@@ -290,8 +294,21 @@ def read_docx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[
         add(text, label, level)
 
     def table(tbl: Any) -> None:
+        # one line per row, its cells joined by tabs, one cell per grid column (a cell merged across columns, then
+        # empty ones), a cell merged down the rows holding the text of its first row (as a reader sees it); the
+        # empty cells at the ends of a row are kept, so that each column is where the header puts it
+        above: dict[int, str] = {}  # grid column -> the text of the cell in it on the row above
         for tr in tbl.findall(_w("tr")):
-            add("\t".join(_cell_text(tc, path, max_chars) for tc in tr.findall(_w("tc"))))
+            cells: list[str] = []
+            for tc in tr.findall(_w("tc")):
+                tcpr = tc.find(_w("tcPr"))
+                span = _int(_val(tcpr, "gridSpan"), 1, MAX_GRID_SPAN) if tcpr is not None else 1
+                merged = tcpr.find(_w("vMerge")) if tcpr is not None else None
+                continued = merged is not None and merged.get(_w("val")) in (None, "continue")
+                text = above.get(len(cells), "") if continued else _cell_text(tc, path, max_chars)
+                above[len(cells)] = text
+                cells += [text] + [""] * ((span or 1) - 1)
+            add("\t".join(cells), strip=ROW_STRIP)
 
     def walk(container: Any) -> None:
         for child in container:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from nlp.segment.tables import task_rows
 from nlp.types import Sentence
 
 TERMINATORS = frozenset("。！？!?；;")
@@ -87,15 +88,27 @@ def _emit(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def split_sentences(text: str) -> list[Sentence]:
     """Return the sentences of `text` with their paragraph; `with_sections` adds the heading each falls under.
     A task table's row is split at its cells (nlp/segment/tables.py): no sentence runs from a task to its units."""
-    from nlp.segment.tables import task_rows  # (built on this module's `paragraphs`)
-
-    cells = {row.line[0]: row.cells for row in task_rows(text)}
+    cells = {row.line[0]: [part for cell in row.cells for part in cell_parts(text, *cell)]
+             for row in task_rows(text) if row.split}
     out: list[Sentence] = []
     for p, (start, end) in enumerate(paragraphs(text)):
         for a, b in cells.get(start, ((start, end),)):
             for s, e in split_paragraph(text, a, b):
                 out.append(Sentence(len(out), s, e, text[s:e], p, None))
     return out
+
+
+CELL_BREAK = re.compile(r"(?<=[\u4e00-\u9fff。；;，,）)”])[ \u3000]+(?=[\u4e00-\u9fff（(“\d])")
+
+
+def cell_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a table cell that its paragraphs were (joined by a space: Chinese puts none between words)."""
+    parts, at = [], start
+    for m in CELL_BREAK.finditer(text, start, end):
+        parts.append((at, m.start()))
+        at = m.end()
+    parts.append((at, end))
+    return [(a, b) for a, b in parts if a < b]
 
 
 def with_sections(sentences: Sequence[Sentence], heading_starts: Sequence[int]) -> list[Sentence]:

@@ -14,20 +14,29 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nlp.segment.sentences import paragraphs
-
 # a cell boundary: a tab, or a vertical bar (full- or half-width) with the spaces around it
 CELL_SEPARATOR = re.compile(r"[ \u3000]*(?:\t|[｜|])[ \u3000]*")
 SPACE = " \t\u3000\xa0"
-TASK_HEAD = re.compile(r"(?:(?:年度|重点|主要|具体|督办|督查|目标)?(?:工作)?(?:任务|事项)|工作(?:内容|措施|目标)|"
-                       r"(?:重点|主要)?工作|目标任务|主要内容|具体内容|项目(?:名称)?)"
-                       r"(?:内容|名称|事项|及(?:目标|措施|要求))?(?:及(?:目标|要求|措施))?")
-LEAD_HEAD = re.compile(r"(?:牵头|责任|主责|承办|主办|负责)(?:单位|部门|主体)(?:及责任人)?|责任(?:单位|部门)[（(]牵头[）)]")
-DUE_HEAD = re.compile(r"(?:完成|办结|计划完成)?(?:时限|期限|时间)(?:要求|节点|安排)?|时间节点|进度安排|时序进度")
-# a column of figures done makes a table a report, not a list of tasks (a ledger's 进展情况 column does not: it
-# tracks its tasks)
+TASK_HEAD = re.compile(r"(?:年度|重点|主要|具体|督办|督查|交办|目标|工作)*(?:任务|事项)(?:内容|名称|事项|清单)?"
+                       r"(?:及(?:目标|措施|要求)(?:要求)?)?|(?:工作|具体|主要)?(?:内容|措施|举措)|(?:重点|主要)?工作|"
+                       r"项目(?:名称)?|目标要求|工作要求")
+REQUIREMENT_HEAD = re.compile(r"(?:目标|工作)?要求|完成标准")  # what a task must reach, in a column of its own
+LEAD_HEAD = re.compile(r"(?:牵头|责任|主责|承办|主办|负责|实施|落实)+(?:单位|部门|主体)(?:[（(][^（）()]{1,6}[）)])?"
+                       r"(?:及责任人)?")
+DUE_HEAD = re.compile(r"(?:预计|计划)?(?:完成|办结|推进|整改|实施)?(?:时限|期限|时间)(?:要求|节点|安排)?|时间节点|进度安排|"
+                      r"时序进度")
+# a column of figures done makes a table a report, not a list of tasks
 RESULT_HEAD = re.compile(r"完成(?:值|数|率|数量)|实际完成|实绩")
+# a column of progress: a ledger tracking its tasks, or a report on them; its rows are kept whole (a task, its
+# unit and what became of it)
+PROGRESS_HEAD = re.compile(r"(?:完成|进展|推进|办理|落实|整改)(?:情况|结果)|进度")
+NUMBER_HEAD = re.compile(r"序号?|编号")
+ROW_NUMBER = re.compile(r"\d{1,3}(?:[.．-]\d{1,3})*[.．、]?|[（(]\d{1,3}[）)]")  # (一、 opens a group's title)
+# the header of another table (序号 单位 联络员 联系电话): short cells of such words, no figure
+OTHER_HEAD = re.compile(r"单位|时间|姓名|电话|名称|序号|内容|事项|情况|备注|职务|地点|负责人|联络员|类别|指标|数量")
 RULE_ROW = re.compile(r"[\s|｜:：\-—]+")  # a Markdown table's rule under its header (|---|:---:|)
+ANNEX = re.compile(r"附件\s*\d*")
+LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +49,7 @@ class TaskRow:
     due: tuple[int, int] | None
     line: tuple[int, int]  # the row's whole line
     cells: tuple[tuple[int, int], ...]  # all its cells, the empty ones too
+    split: bool  # whether the row is cut into sentences at its cells (not a row of progress, kept whole)
 
 
 def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -70,17 +80,29 @@ class _Columns:
     """Where a task table's header puts its tasks, units and time limits (cell indexes)."""
 
     def __init__(self, heads: list[str]) -> None:
+        self.heads = heads
         self.width = len(heads)
-        self.task = next((i for i, h in enumerate(heads) if TASK_HEAD.fullmatch(h)), None)
+        tasks = [i for i, h in enumerate(heads) if TASK_HEAD.fullmatch(h)]
+        # the finest of several (重点工作, then 具体任务 merged under it), not a column of requirements
+        self.task = next((i for i in reversed(tasks) if not REQUIREMENT_HEAD.fullmatch(heads[i])),
+                         tasks[0] if tasks else None)
         leads = [i for i, h in enumerate(heads) if LEAD_HEAD.fullmatch(h)]
         # a leading unit's column before a plain responsible one (牵头单位 before 责任单位 where both are given)
         self.lead = next((i for i in leads if "牵头" in heads[i]), leads[0] if leads else None)
         self.due = next((i for i, h in enumerate(heads) if DUE_HEAD.fullmatch(h)), None)
         self.results = any(RESULT_HEAD.search(h) for h in heads)
+        self.progress = any(PROGRESS_HEAD.search(h) for h in heads)
+        self.numbered = bool(heads) and bool(NUMBER_HEAD.fullmatch(heads[0]))
 
     @property
     def of_tasks(self) -> bool:
-        return self.task is not None and (self.lead is not None or self.due is not None) and not self.results
+        # (a time and a bare 事项 without units is an agenda: 时间 事项 负责人)
+        return self.task is not None and not self.results and (
+            self.lead is not None or (self.due is not None and "任务" in self.heads[self.task]))
+
+    @property
+    def header(self) -> bool:
+        return self.task is not None and (self.lead is not None or self.due is not None or self.results)
 
 
 def _cell_text(text: str, span: tuple[int, int]) -> str:
@@ -96,36 +118,50 @@ def task_rows(text: str) -> tuple[TaskRow, ...]:
 
 def _rows(text: str) -> Iterator[TaskRow]:
     columns: _Columns | None = None
-    last: TaskRow | None = None  # the table's row before
-    for start, end in paragraphs(text):
-        line = text[start:end]
-        if "\t" not in line and "|" not in line and "｜" not in line:
-            if columns is not None and line.rstrip(SPACE).endswith(("。", "：", ":")):
-                columns = None  # a paragraph of prose (or a note: 注：) after the table ends it
+    last: TaskRow | None = None  # the table's row before, whose units and time an empty cell repeats
+    for m in LINE.finditer(text):
+        start, end, line = m.start(), m.end(), m.group(0)
+        if "\t" not in line.strip(SPACE) and "|" not in line and "｜" not in line:
+            stripped = line.strip(SPACE)
+            if stripped.endswith(("。", "：", ":")) or ANNEX.match(stripped):
+                columns = None  # prose, a note (注：) or an annex after the table ends it
+            last = None  # a group's title across the table (一、扩大有效投资): nothing is repeated past it
             continue
         spans = cells(text, start, end)
         if len(spans) < 2:
             continue
         heads = [_cell_text(text, s) for s in spans]
         header = _Columns(heads)
-        if header.task is not None and (header.lead is not None or header.due is not None or header.results):
+        if header.header:
             columns = header if header.of_tasks else None  # a new header starts a new table
             last = None
             continue
+        if columns is not None and columns.numbered and len(spans) == columns.width - 1 and heads[0] \
+                and not ROW_NUMBER.fullmatch(heads[0]):
+            spans, heads = [(start, start), *spans], ["", *heads]  # its number cell empty (merged), the tab lost
+        filled = [h for h in heads if h]
+        if len(filled) >= 2 and all(len(h) <= 10 and not re.search(r"\d", h) for h in filled) \
+                and sum(bool(OTHER_HEAD.search(h)) for h in filled) >= 2:
+            columns = None  # another table's header (序号 单位 联络员 联系电话)
+            continue
         if columns is None or RULE_ROW.fullmatch(line):
             continue
-        filled = [s for s in spans if s[0] < s[1]]
-        if not columns.width - 1 <= len(spans) <= columns.width or len(filled) < 2 \
-                or columns.task >= len(spans):  # type: ignore[operator]
-            continue  # a row of another shape (a cell merged at most), or a group's title across the table
+        numbered = columns.numbered and bool(heads[0]) and bool(ROW_NUMBER.fullmatch(heads[0]))
+        if len(filled) < 2 or len(spans) > columns.width or (len(spans) < columns.width - 1 and not numbered):
+            last = None  # a group's title across the table, or a row of another shape (one end cell lost at most,
+            continue  # more where it opens with its number: 2\t争取专项债券10亿元 and its empty cells)
+        if columns.task >= len(spans) or (  # type: ignore[operator]
+                columns.numbered and heads[0] and not ROW_NUMBER.fullmatch(heads[0])):
+            continue  # a row of a numbered table opens with its number (not 青禾县人民政府办公室\t…印发)
         task = spans[columns.task]  # type: ignore[index]
         if task[1] - task[0] < 4 or not re.search(r"[\u4e00-\u9fff]", text[task[0]:task[1]]):
             continue
-        # an empty units or time cell is the one above merged down the rows (a Word or Excel merged cell keeps
-        # its text in its first row only)
+        # an empty units or time cell is the one above merged down the rows (a table pasted from a spreadsheet
+        # keeps a merged cell's text in its first row only)
         lead = _filled(spans, columns.lead) or (last.lead if last is not None else None)
         due = _filled(spans, columns.due) or (last.due if last is not None else None)
-        last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans))
+        last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans),
+                       split=not columns.progress)
         yield last
 
 

@@ -194,6 +194,16 @@ def test_a_word_task_table_becomes_the_task_list(tmp_path: Path) -> None:
                    ("2", "开展安全生产治本攻坚三年行动", "县应急管理局", "县直有关部门", "持续推进")):
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = value
+    # a category merged down over two rows, their numbers merged, a group row merged across, a unit merged down
+    group = table.add_row()
+    group.cells[0].merge(group.cells[4]).text = "二、重点项目"
+    for values in (("3", "新开工重大项目30个", "县发改委", "各乡镇", "2025年6月底"),
+                   ("", "争取专项债券10亿元", "", "县财政局", "2025.9")):
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+    rows = table.rows
+    rows[4].cells[0].merge(rows[5].cells[0])
+    rows[4].cells[2].merge(rows[5].cells[2])
     path, out = tmp_path / "tasks.docx", tmp_path / "tasks.csv"
     document.save(str(path))
     assert main(["tasks", str(path), "-o", str(out)]) == 0
@@ -201,4 +211,6 @@ def test_a_word_task_table_becomes_the_task_list(tmp_path: Path) -> None:
     assert [(r["任务内容"], r["责任单位"], r["完成时限"]) for r in rows] == [
         ("新建高标准农田3万亩", "县农业农村局", "2025年10月31日前"),
         ("开展安全生产治本攻坚三年行动", "县应急管理局", ""),
+        ("新开工重大项目30个", "县发改委", "2025年6月30日前"),
+        ("争取专项债券10亿元", "县发改委", "2025年9月30日前"),
     ]

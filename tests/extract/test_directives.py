@@ -258,6 +258,23 @@ def test_a_task_tables_rows_are_tasks_led_by_their_units_column_and_due_by_their
     ("序号\t督办事项\t牵头单位\t进展情况\n1\t改造老旧小区12个\t县住建局\t已开工8个\n", [("改造老旧小区12个", ["县住建局"])]),
     # tabs that are no table: a heading's number, a line of prose
     ("一、\t总体要求\n各单位要\t切实抓好落实。\n", [("各单位要\t切实抓好落实。", ["各单位"])]),
+    # a number cell left empty (its tab lost with the line's indent); a row whose end cells are empty
+    ("序号\t重点任务\t牵头单位\t完成时限\n1\t新开工重大项目30个\t县发改委\t6月底\n\t争取专项债券10亿元\t县财政局\t9月底\n"
+     "2\t改造老旧小区12个\n", [("新开工重大项目30个", ["县发改委"]), ("争取专项债券10亿元", ["县财政局"]),
+                             ("改造老旧小区12个", ["县财政局"])]),
+    # the finer of two task columns; header wordings; people and helpers in the units cell
+    ("序号\t重点工作\t具体任务\t牵头责任单位\t推进时限\n1\t扩大有效投资\t新开工重大项目30个\t县发改委 张三\t2025年\n"
+     "2\t扩大有效投资\t争取专项债券10亿元\t县财政局牵头，县发改委配合\t2025.9\n",
+     [("新开工重大项目30个", ["县发改委"]), ("争取专项债券10亿元", ["县财政局"])]),
+    # another table after it (an annex's list of contacts) is no task table, nor is an agenda
+    ("序号\t重点任务\t牵头单位\t完成时限\n1\t新建公园5个\t县城管局\t10月底\n附件2\n序号\t单位\t联络员\t联系电话\n"
+     "1\t县住建局\t李四\t13800000002\n", [("新建公园5个", ["县城管局"])]),
+    ("会议议程\n时间\t事项\t负责人\n9:20-9:40\t县长作重要讲话\t县政府办\n", []),
+    # a report's table of progress is no task list, its plans' table is
+    ("关于2025年一季度重点工作推进情况的通报\n序号\t重点任务\t牵头单位\t推进情况\n1\t改造老旧小区12个\t县住建局\t已完成前期工作\n",
+     []),
+    ("青禾县住建局2024年工作总结及2025年工作计划\n一、2024年工作总结\n全年改造老旧小区10个。\n二、2025年工作计划\n"
+     "序号\t重点任务\t责任单位\t完成时限\n1\t改造老旧小区12个\t县住建局\t2025年11月底\n", [("改造老旧小区12个", ["县住建局"])]),
 ])
 def test_task_tables_and_what_is_no_task_table(text: str, expected: list[tuple[str, list[str]]]) -> None:
     from nlp.ingest import read_bytes
@@ -265,3 +282,27 @@ def test_task_tables_and_what_is_no_task_table(text: str, expected: list[tuple[s
 
     analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
     assert [(d.text, list(d.actors)) for d in analysis.directives] == expected
+
+
+@pytest.mark.parametrize(("cell", "normalized"), [
+    ("2025年12月", "2025-12-31"), ("2025.9", "2025-09-30"), ("2027年底", "2027-12-31"), ("第二季度", "2025-06-30"),
+    ("2025-2027年", "2027-12-31"), ("10月底", "2025-10-31"), ("持续推进", None),
+])
+def test_a_task_tables_time_cell_as_spreadsheets_write_it(cell: str, normalized: str | None) -> None:
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    text = f"青禾县2025年重点工作任务分解表\n序号\t重点任务\t牵头单位\t完成时限\n1\t新建公园5个\t县城管局\t{cell}\n"
+    deadline = analyze_document(read_bytes(text.encode(), "x.txt", ".txt")).directives[0].deadline
+    assert (deadline.normalized if deadline else None) == normalized
+
+
+def test_a_report_tables_rows_stay_whole() -> None:
+    """A table with a column of progress keeps its rows whole: a task, its unit and what became of it."""
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    text = "青禾县2024年重点任务完成情况\n序号\t重点任务\t牵头单位\t完成情况\n1\t改造老旧小区12个\t县住建局\t已全部完成\n"
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    assert not analysis.directives
+    assert any("改造老旧小区12个" in s.text and "已全部完成" in s.text for s in analysis.sentences)
