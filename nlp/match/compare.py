@@ -32,6 +32,8 @@ LONG_DEPARTMENT = re.compile(PLACE + r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建
                              r"监督|信息化|环境|旅游|健康|改革)(?:局|委员会))(?=\d{4}年|关于|$|工作)")
 # a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
 TITLE_PLACE = re.compile("^" + PLACE + r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告)|政府工作报告)")
+# a work report's byline: the congress of its place (——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上)
+CONGRESS = re.compile(r"在" + PLACE + r"第[一二三四五六七八九十]+届人民代表大会")
 TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee
@@ -61,7 +63,7 @@ def document_unit(analysis: Analysis) -> str | None:
     # under it may name those it answers to (凤仪街道2025年工作总结, then 县委县政府下达街道的…)
     if (unit := _organ(title)) is not None:
         return unit
-    place = _title_place(title)
+    place = _title_place(title) or next((m.group("place") for line in lines if (m := CONGRESS.search(line))), None)
     for line in lines:
         if (unit := _organ(line)) is not None and (place is None or place in unit or unit in place):
             return unit

@@ -127,7 +127,9 @@ def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str)
      # a long department's name
      ("澜溪区城市管理和园林绿化局2025年工作总结", "澜溪区城市管理和园林绿化局"),
      # a title opening with its place, then a line naming those it answers to; a party committee is no place
-     ("凤仪街道2025年工作总结\n县委县政府下达街道的指标", "凤仪街道"), ("澜塘县2025年县委县政府重点督办事项台账", "澜塘县")],
+     ("凤仪街道2025年工作总结\n县委县政府下达街道的指标", "凤仪街道"), ("澜塘县2025年县委县政府重点督办事项台账", "澜塘县"),
+     # a work report titled without its place: its congress's place in the byline
+     ("政府工作报告\n——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上\n沧澜省省长 林晓岚", "沧澜省")],
 )
 def test_document_unit(head: str, unit: str | None) -> None:
     text = f"{head}\n\n同志们：\n\n要加强工作。\n\n要抓好落实。\n\n要严格考核。"  # paragraphs set apart by blank lines
@@ -632,6 +634,34 @@ def test_a_missed_target_or_a_remainder_in_the_words(review: str, status: str) -
 ])
 def test_what_became_of_a_task_decides_its_status(plan: str, review: str, status: str) -> None:
     base, other = _pair(_city_plan(plan), _unit_review(review, "柘湾镇", "镇长 李明"))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+SOWING = "要严格落实粮食安全责任，全市粮食播种面积稳定在286万亩以上，总产量稳定在11.5亿公斤以上。"
+
+
+@pytest.mark.parametrize(("plan", "review", "status"), [
+    # a result stated as a share of the unit's own target: reached, not, one of two
+    (SOWING, "全县粮食播种面积59.2万亩，完成市下达任务的101.2%。", "met"),
+    ("力争全市农产品加工业总产值突破420亿元。", "全县农产品加工业总产值78.6亿元，完成年度目标的94.5%。", "not_met"),
+    (SOWING, "全县粮食播种面积59.2万亩，完成市下达任务的101.2%，总产量2.31亿公斤，完成市下达任务的97.6%。", "partial"),
+])
+def test_a_result_against_the_units_own_target(plan: str, review: str, status: str) -> None:
+    base, other = _pair(_city_plan(plan), _unit_review(review, "柘湾县", "县长 李明"))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("plan", "review", "status"), [
+    ("着力培育高素质农民，全年培训3000人以上。", "培训高素质农民310人，完成年度任务的51.7%。", "partial"),
+    ("大力发展农业社会化服务，全市农业生产托管服务面积达到150万亩次。", "完成夏季农业生产托管服务面积18.6万亩次。", "partial"),
+    ("大力发展农业社会化服务，全市农业生产托管服务面积达到150万亩次。", "农业生产托管服务面积36万亩次，提前完成全年任务。", "met"),
+    ("加快补齐农村污水治理短板，年底前农村生活污水治理率达到48%。", "农村生活污水治理率达到44.5%，较年初提高3.1个百分点。", "partial"),
+])
+def test_a_half_year_report_of_an_annual_target_is_progress(plan: str, review: str, status: str) -> None:
+    """Below or short of a year's figure at mid-year is partial, not not_met; a count done so far is under way
+    unless the report says the year's target is reached."""
+    summary = f"柘湾县农业农村局2025年上半年工作总结\n一、上半年工作完成情况\n{review}\n二、下半年工作打算\n下半年要抓好落实。\n"
+    base, other = _pair(_city_plan(plan), summary)
     assert compare(base, [other]).directives[0].results[0].status == status
 
 
