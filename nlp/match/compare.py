@@ -33,7 +33,8 @@ LONG_DEPARTMENT = re.compile(PLACE + r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建
 # a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
 TITLE_PLACE = re.compile("^" + PLACE + r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告)|政府工作报告)")
 # a work report's byline: the congress of its place (——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上)
-CONGRESS = re.compile(r"在" + PLACE + r"第[一二三四五六七八九十]+届人民代表大会")
+CONGRESS = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,14}?(?:自治区|自治州|省|市|区|县|州|盟|旗))第[一二三四五六七八九十]+届"
+                      r"人民代表大会")  # (a prefecture's 州, 盟 and a banner's 旗 too: 黔东南苗族侗族自治州)
 TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee

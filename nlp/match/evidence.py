@@ -68,12 +68,22 @@ OWN_TARGET = re.compile(r"(?P<label>[^：:。；;／/]{2,40})[：:]\s*(?P<done>\
                         r"(?P<goal>\d+(?:\.\d+)?)(?P=unit)?\s*$")  # (not 受理投诉／按时办结：356件／342件)
 TIME_LABEL = re.compile(r"时间|时长|时限|用时|周期|工期")  # a time is kept under its target
 # a result stated as a share of the unit's own target (完成市下达任务的101.2%, 占年度任务的52%, 完成县定目标1.2万人的
-# 98.3%): the target the unit was given decides; not a ceiling kept (控制目标的82%)
-TASK_SHARE = re.compile(r"(?:完成|占|达到|为)了?(?:(?!控制)[^，,。；;]){0,16}?(?:任务|目标|计划)(?:(?!控制)[^，,。；;]){0,10}?"
-                        r"的(?P<pct>\d+(?:\.\d+)?)%")
+# 98.3%): the target the unit was given decides; not a ceiling kept (控制目标的82%), a share of the base's whole or of a
+# plan of several years (占全市年度任务的8%, 三年行动计划的85%), of investment or funds (完成投资4.2亿元，占年度计划的85%),
+# nor one of a list (分别完成年度任务的113%、92%)
+TASK_SHARE = re.compile(r"(?P<said>[^，,。；;]*?)(?:完成|占|达到|为)了?(?P<of>(?:(?!控制)[^，,。；;]){0,16}?(?:任务|目标|计划)"
+                        r"(?:(?!控制)[^，,。；;]){0,10}?)的(?P<pct>\d+(?:\.\d+)?)%")
+NOT_OWN_SHARE = re.compile(r"[三五]年|行动计划|规划|分别")
+WHOLE_SHARE = re.compile(r"全[市省县区国]")  # of the base's whole (占全市年度任务的8%), not said by it (全市…完成…的91%)
+FUNDS = re.compile(r"投资|资金|经费")  # a share of them is of the task only where the task is about them
 YEAR_AMOUNTS = frozenset({"count", "count_range", "money"})  # amounts a year's work adds up to
-# the year's target said to be reached (a half-year report may say so before the year is over)
-REACHED = re.compile(r"全面完成|提前完成|超额完成|(?:已)?完成(?:全年|年度)(?:目标)?任务(?!的)")
+# the year's target said to be reached (a half-year report may say so before the year is over: 已完成全年目标,
+# 全年改造任务已全部完成, 圆满完成市下达的年度任务, 5个口袋公园已全部建成投用; a restated task's 已完成)
+REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提前完成|超额完成|圆满完成|全部完成|全部建成|完成(?:了)?(?:全年|年度)(?:[^，,。；;的]{0,6})?"
+                     r"(?:目标|任务|计划)(?!的)|(?:全年|年度)[^，,。；;]{0,6}(?:任务|目标|计划)[^，,。；;]{0,4}完成")
+# the first part of the year, up to the third quarter (上半年, 1-6月, 截至9月底): a half-year report's figures are
+# progress (not 1-11月, nor a campaign's months, 5-9月)
+EARLY_PART = re.compile(r"上半年|前三季度|第?[一二三]季度|1[—－\-~至到][1-9]月|截至[1-9]月")
 # a run-in point's label, one short clause (二是抓人居环境和生态保护。): it names a field and sums it up
 RUN_IN_LABEL = re.compile(r"[一二三四五六七八九十]+是[^，,；;：:。！]{2,16}[。！]?$")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
@@ -648,6 +658,22 @@ RESTATED = re.compile(r"^(?:[（(]?\d{1,3}[）)．.、]\s*)?(?P<task>[^：:。�
 RESTATES = 0.6  # the share of a clause's character pairs found in the task from which it restates the task
 
 
+def _share_context(text: str, m: re.Match[str]) -> str:
+    """The words a share is of: its own clause's, or where it names nothing (…，占年度计划的85%), the clause before's
+    (完成投资4.2亿元，占年度计划的85%: a share of investment)."""
+    if m.group("said").strip():
+        return m.group("said") + m.group("of")
+    start = max(text.rfind(c, 0, m.start() - 1) for c in "，,。；;") + 1
+    return text[start:m.start()] + m.group("of")
+
+
+def _said_of(said: str, task: str) -> bool:
+    """Whether the words of a clause before a share (城镇新增就业 of …，城镇新增就业完成目标任务的96%) are of the task:
+    none (the result just stated), or some pair of characters of them in the task's words."""
+    said = re.sub(r"[^\u4e00-\u9fff]", "", said)
+    return len(said) < 2 or any(said[k:k + 2] in task for k in range(len(said) - 1))
+
+
 def _answer(e: Evidence, task: str) -> Evidence:
     """The part of an evidence sentence its status is judged by: what it says became of a task it first restates
     (the figures of `…800个：` are the task's, not a result), else the whole sentence; a line giving the done and
@@ -657,8 +683,9 @@ def _answer(e: Evidence, task: str) -> Evidence:
         return e
     clause = m.group("task")
     pairs = {clause[k:k + 2] for k in range(len(clause) - 1)}
-    if sum(p in task for p in pairs) < RESTATES * len(pairs):
-        return e
+    if sum(p in task for p in pairs) < RESTATES * len(pairs) or any(
+            n not in task for n in re.findall(r"\d+(?:\.\d+)?", clause)):
+        return e  # (not 改造老旧小区126个：东城街道45个…, a result of its own before its parts)
     return Evidence(text=e.text[m.end():], start=e.start + m.end(), end=e.end, score=e.score)
 
 
@@ -728,6 +755,14 @@ class Reporting:
         return part is not None and not WHOLE_YEAR.search(e.text, 0, part.start()) \
             and not WHOLE_YEAR.match(e.text, part.start()) and e.text[max(0, part.start() - 2):part.start()] != "其中"
 
+    def early(self, e: Evidence) -> bool:
+        """Whether an evidence sentence reports on the first part of the year (`EARLY_PART`), by the document's title
+        or its own words: an annual figure short of its target is progress, not a shortfall."""
+        if self._part_year_title:
+            return True
+        part = EARLY_PART.search(e.text)
+        return part is not None and self.part_year(e)
+
     def quantities_in(self, e: Evidence) -> list[Quantity]:
         """The quantities starting in an evidence sentence, in order."""
         return self.quantities.starting_in(e.start, e.end)
@@ -760,6 +795,7 @@ class Goals:
     rates: tuple[Target, ...]
     metrics: tuple[str, ...]  # what each of its targets measures, as written (粮食播种面积, 总产量)
     ceilings: frozenset[str] = frozenset()  # the units of its ceiling targets (死亡人数控制在5人以内: 人)
+    text: str = ""  # the directive's own words
 
     @classmethod
     def of(cls, d: Directive, base: Analysis, previous: Directive | None = None) -> Goals:
@@ -786,7 +822,7 @@ class Goals:
                                and t.value is not None and (t.key is not None or len(t.metric) >= MIN_RATE_NAME)),
                    metrics=tuple(t.metric for t in base.targets if t.directive == d.id and t.metric),
                    ceilings=frozenset(t.unit or "" for t in base.targets if t.directive == d.id
-                                      and t.direction == "ceiling"))
+                                      and t.direction == "ceiling"), text=d.text)
 
 
 def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, share: bool = False) -> Status:
@@ -807,18 +843,21 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             return "met"
         return "partial" if done and reporting.part_year(top) else "not_met"
     # (in the best evidence, and in any as good: 播种面积…完成任务的101.2%, then 总产量…完成任务的97.6%)
-    shares = [float(m.group("pct")) for e in evidence if e.score >= top.score for m in TASK_SHARE.finditer(e.text)]
+    shares = [float(m.group("pct")) for e in evidence if e.score >= top.score for m in TASK_SHARE.finditer(e.text)
+              if not NOT_OWN_SHARE.search(m.group("said") + m.group("of")) and not WHOLE_SHARE.search(m.group("of"))
+              and _said_of(m.group("said"), goals.text)
+              and not ((funds := FUNDS.search(_share_context(e.text, m))) and funds.group(0) not in goals.text)]
     # (at the base's own level a count in the target's unit is compared as it is: 42个 against 300个, whatever
     # share of some plan the sentence states)
     counted = {q.unit for q in reporting.quantities_in(top) if q.kind == "count"}
-    if shares and goals.parity is None and not goals.rates and not cue("missed").search(top.text) and (
+    if shares and goals.parity is None and not goals.rates and not goals.ceilings and not cue("missed").search(top.text) and (
             share or not any(t.kind in ("count", "count_range") and t.unit in counted for t in goals.targets)):
         # each result against the unit's own target, as it states it: all reached, none, or some
         if all(x >= 100 for x in shares):
             return "met"
         if any(x >= 100 for x in shares):
             return "partial"
-        return "partial" if reporting.part_year(top) or cue_test("unfinished", "remainder")(top.text) else "not_met"
+        return "partial" if reporting.early(top) or cue_test("unfinished", "remainder")(top.text) else "not_met"
     if not goals.targets and goals.parity is None and not goals.rates:
         return _by_words(goals, top, reporting)  # most directives set no target to judge by
     if cue("missed").search(top.text):
@@ -848,8 +887,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             counts = [q for q in quantities if q.kind == "count" and isinstance(q.value, int | float) and q.value > 0]
             # work counted and no zero said: its words tell whether it is done (剩余55户…结转至2026年: partial)
             return _by_words(goals, top, reporting) if counts else "unknown"
-        if t.kind in ("count_range", "count") and t.unit and not t.unit.startswith(("万", "亿")) \
-                and t.id not in goals.ratios and (not share or t.id in goals.quotas):
+        if t.kind in ("count_range", "count") and t.unit and (not share or not t.unit.startswith(("万", "亿"))) \
+                and t.id not in goals.ratios and (not share or t.id in goals.quotas or "/" in t.unit):
+            # (an average per unit of something, 微克/立方米, is compared at every level: no share of it)
             # the same thing counted in the same unit: 每年两三件 against 办理信访积案1件 (a national total in
             # 万/亿 is not compared: a unit's own figure is its share of it)
             counts = [q.value for q in quantities if q.kind == "count" and q.unit == t.unit
@@ -859,6 +899,13 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             if counts:
                 goal = t.value[0] if isinstance(t.value, list) else t.value
                 if isinstance(goal, int | float):
+                    if t.unit in goals.ceilings:  # kept under (细颗粒物平均浓度控制在30微克/立方米以内)
+                        kept = min(counts) <= goal
+                        # (with a rate of the task reached and this one not, or the other way: partial)
+                        rate = _rate_status(goals.rates, evidence, reporting) if goals.rates else None
+                        if rate is not None and (rate == "met") != kept:
+                            return "partial"
+                        return "met" if kept else "not_met"
                     best = max(counts)
                     if best >= goal:  # (14个乡镇建成…，其余2个正在补充队员: a remainder the words leave)
                         return "partial" if _remainder_left(top.text) else "met"
@@ -873,12 +920,12 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     rate = _rate_status(goals.rates, evidence, reporting) if goals.rates else None
     if rate == "met" and _remainder_left(top.text):
         return "partial"  # 普及率达到94%, with 剩余1处…延至明年实施: a remainder the words leave, as for a count
-    if rate == "not_met" and reporting.part_year(top):
+    if rate == "not_met" and reporting.early(top):
         return "partial"  # 普及率提高到91.8% against 93% by the year's end, in a half-year report: under way
     if rate is not None:
         return rate
     status = uncovered or _by_words(goals, top, reporting)
-    if status == "met" and reporting.part_year(top) and not REACHED.search(top.text) \
+    if status == "met" and reporting.early(top) and not REACHED.search(top.text) \
             and any(t.kind in YEAR_AMOUNTS for t in goals.targets):
         return "partial"  # the year's figure done in part of it (上半年…完成…18.6万亩次): under way, not reached
     return status
@@ -895,7 +942,9 @@ def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
     partial where the sentence speaks of another target of the directive besides (粮食播种面积68.3万亩，总产量
     26.4万吨，…未达到27万吨的年度目标); else its polarity's."""
     if cue("missed").search(top.text):
-        named = len({m[:4] for m in goals.metrics if len(m) >= 2 and m[:4] in top.text})  # the targets it speaks of
+        # the targets it speaks of, by the opening or the closing words of their metric (细颗粒物（PM2.5）平均浓度 by
+        # PM2.5平均浓度)
+        named = len({m[:4] for m in goals.metrics if len(m) >= 2 and (m[:4] in top.text or m[-4:] in top.text)})
         return "partial" if named >= 2 else "not_met"
     return reporting.status_by_polarity(top)
 

@@ -665,6 +665,52 @@ def test_a_half_year_report_of_an_annual_target_is_progress(plan: str, review: s
     assert compare(base, [other]).directives[0].results[0].status == status
 
 
+ROADS = "全年新建改建农村公路500公里。"
+ESTATES = "改造老旧小区120个。"
+
+
+@pytest.mark.parametrize(("plan", "head", "review", "status"), [
+    # the year's target said to be reached in a half-year report, however it is worded
+    (ROADS, "东湖区2025年上半年工作总结", "全区新建改建农村公路86公里，已完成全年目标。", "met"),
+    (ESTATES, "东湖区2025年上半年工作总结", "改造老旧小区21个，全年改造任务已全部完成。", "met"),
+    (ESTATES, "东湖区2025年上半年工作总结", "改造老旧小区21个，圆满完成市下达的年度任务。", "met"),
+    (ESTATES, "澜州市住房和城乡建设局2025年上半年工作总结", "（1）改造老旧小区120个：已全部完成。", "met"),
+    # a part of the year that is no half (1-11月, a campaign's months) in a whole year's summary
+    (ROADS, "东湖区2025年工作总结", "1-11月，全区新建改建农村公路86公里。", "met"),
+    (ESTATES, "东湖区2025年工作总结", "5-9月开展老旧小区集中改造行动，改造老旧小区21个。", "met"),
+    # shares that are not of the unit's own target for the task
+    ("新建高标准农田15万亩。", "东湖区2025年工作总结", "新建高标准农田1.2万亩，占全市年度任务的8%。", "met"),
+    (ESTATES, "东湖区2025年工作总结", "改造老旧小区21个，完成投资4.2亿元，占年度计划的85%。", "met"),
+    (ESTATES, "东湖区2025年工作总结", "改造老旧小区21个，完成年度任务的105%，城镇新增就业完成目标任务的96%。", "met"),
+    ("改造农村户厕2000户。", "东湖区2025年工作总结", "改造农村户厕320户，年度任务全面完成，累计完成三年行动计划的85%。", "met"),
+    ("生产安全事故死亡人数控制在20人以内。", "东湖区2025年工作总结", "生产安全事故死亡人数12人，为年度目标的60%。", "met"),
+    # honours and plans in a review are no deferral; a result before its parts is no restated task
+    (ESTATES, "东湖区2025年工作总结", "改造老旧小区21个，纳入2025年省级民生实事项目的8个全部完工。", "met"),
+    ("推进城乡供水一体化工程建设。", "东湖区2025年工作总结", "城乡供水一体化工程成功列入2026年省重点项目，已完成主体工程。", "met"),
+    (ESTATES, "澜州市2025年工作总结", "改造老旧小区126个：东城街道45个、西城街道81个。", "met"),
+    ("新建高标准农田15万亩。", "澜州市2025年工作总结", "全市新建高标准农田15.2万亩。", "met"),
+    # people in need are no difficulty
+    ("加强困难妇女儿童关爱帮扶。", "东湖区2025年工作总结", "走访慰问困难妇女儿童1200人次。", "met"),
+])
+def test_what_a_summary_says_of_its_own_targets(plan: str, head: str, review: str, status: str) -> None:
+    summary = f"{head}\n一、主要工作完成情况\n{review}\n二、下一步工作打算\n下一步要抓好落实。\n"
+    base, other = _pair(_city_plan(plan), summary)
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+def test_a_work_reports_place_from_its_congress_in_the_byline() -> None:
+    """A prefecture titled 政府工作报告 speaks for the 自治州 whose congress it was read to: a narrower level than
+    its province, its own count its share."""
+    plan = ("政府工作报告\n——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上\n一、2024年工作回顾\n全省经济运行总体平稳。\n"
+            "二、2025年重点任务\n改造老旧小区1200个。\n")
+    report = ("政府工作报告\n——2026年1月8日在黔东南苗族侗族自治州第十五届人民代表大会第五次会议上\n一、2025年工作回顾\n"
+              "改造老旧小区21个。\n二、2026年工作安排\n今年要稳中求进。\n")
+    base, other = _pair(plan, report)
+    result = compare(base, [other])
+    assert result.documents[0].unit == "黔东南苗族侗族自治州"
+    assert result.directives[0].results[0].status == "met"
+
+
 def test_a_quota_is_set_by_the_units_the_task_names_not_by_one_inherited() -> None:
     """新增普惠性托位800个 after 各街道（镇）年内至少建成1个…: a total of the district, done by a 街道's own 120 (the
     actor the sentence inherits does not make it a quota of each)."""
