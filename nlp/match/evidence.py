@@ -717,6 +717,7 @@ class Reporting:
         self.quantities = SpanIndex(analysis.quantities, attrgetter("start"))
         self._by_polarity: dict[tuple[int, int], Status] = {}
         self._parity: dict[tuple[str, str], list[int]] = {}
+        self._shares: dict[tuple[int, int], list[tuple[str, str, float]]] = {}
 
     @cached_property
     def listed(self) -> dict[str, str]:
@@ -754,6 +755,19 @@ class Reporting:
         # 1-6月 is a part)
         return part is not None and not WHOLE_YEAR.search(e.text, 0, part.start()) \
             and not WHOLE_YEAR.match(e.text, part.start()) and e.text[max(0, part.start() - 2):part.start()] != "其中"
+
+    def task_shares(self, e: Evidence) -> list[tuple[str, str, float]]:
+        """The results an evidence sentence states as shares of a target (`TASK_SHARE`) that may be the unit's own:
+        (the words before the share, the funds it is a share of or "", the percentage), worked out once a sentence."""
+        key = (e.start, e.end)
+        found = self._shares.get(key)
+        if found is None:
+            found = self._shares[key] = [
+                (m.group("said"), funds.group(0) if (funds := FUNDS.search(_share_context(e.text, m))) else "",
+                 float(m.group("pct")))
+                for m in (TASK_SHARE.finditer(e.text) if "%" in e.text else ())
+                if not NOT_OWN_SHARE.search(m.group("said") + m.group("of")) and not WHOLE_SHARE.search(m.group("of"))]
+        return found
 
     def early(self, e: Evidence) -> bool:
         """Whether an evidence sentence reports on the first part of the year (`EARLY_PART`), by the document's title
@@ -843,10 +857,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             return "met"
         return "partial" if done and reporting.part_year(top) else "not_met"
     # (in the best evidence, and in any as good: 播种面积…完成任务的101.2%, then 总产量…完成任务的97.6%)
-    shares = [float(m.group("pct")) for e in evidence if e.score >= top.score for m in TASK_SHARE.finditer(e.text)
-              if not NOT_OWN_SHARE.search(m.group("said") + m.group("of")) and not WHOLE_SHARE.search(m.group("of"))
-              and _said_of(m.group("said"), goals.text)
-              and not ((funds := FUNDS.search(_share_context(e.text, m))) and funds.group(0) not in goals.text)]
+    shares = [pct for e in evidence if e.score >= top.score for said, funds, pct in reporting.task_shares(e)
+              if _said_of(said, goals.text) and not (funds and funds not in goals.text)]
     # (at the base's own level a count in the target's unit is compared as it is: 42个 against 300个, whatever
     # share of some plan the sentence states)
     counted = {q.unit for q in reporting.quantities_in(top) if q.kind == "count"}
