@@ -934,6 +934,10 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         return "partial"  # 普及率达到94%, with 剩余1处…延至明年实施: a remainder the words leave, as for a count
     if rate == "not_met" and reporting.early(top):
         return "partial"  # 普及率提高到91.8% against 93% by the year's end, in a half-year report: under way
+    if rate == "not_met" and share and any(
+            t.kind in ("count", "count_range") and t.id not in goals.quotas and t.unit
+            and any(q.kind == "count" and q.unit == t.unit and q.value for q in quantities) for t in goals.targets):
+        return "partial"  # 县域内就诊率86.5% against 90%, 新建标准化村卫生室18个 its share of 60: one item done
     if rate is not None:
         return rate
     status = uncovered or _by_words(goals, top, reporting)
@@ -1059,6 +1063,8 @@ WORK_DONE = re.compile(r"完成|开展|补植|化解|整治|处置|查处|建成
 # report by its own words, of which this many characters at least must recur (自来水普及率, not 普及率 alone)
 MIN_RATE_NAME = 4
 SCOPES = ("农村", "城镇", "城市", "城区", "乡村", "县城", "县域", "规上", "规模以上")  # scopes that set a rate apart
+# scopes that are one for a rate (a county's 县城 is its 城市): 农村 and 城镇 differ, 县城 and 城市 do not
+SAME_SCOPE = {"城镇": "城", "城市": "城", "城区": "城", "县城": "城", "农村": "乡", "乡村": "乡", "规上": "规", "规模以上": "规"}
 RATE_CLAUSE_END = re.compile(r"[，,；;。！？、]")
 # 普及率由93.1%提高到96.3%, 在上年93.1%的基础上提高到96.3%: the figure it reached is the last
 CHANGE_TO = re.compile(r"由|从|提高到|提高至|提升到|提升至|增至|增加到|上升到|上升至|降至|降低到|下降到")
@@ -1082,8 +1088,10 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> list[float]:
         at = e.text.find(name[-n:])
         if at < 0:
             continue
-        if scope >= 0 and n < len(name) - scope and any(w in e.text[max(0, at - 4):at] for w in SCOPES):
-            return []  # 城镇生活污水治理率 where the target is the rural one
+        own = next((SAME_SCOPE.get(w, w) for w in SCOPES if name.startswith(w, scope)), None) if scope >= 0 else None
+        if scope >= 0 and n < len(name) - scope and any(
+                w in e.text[max(0, at - 4):at] and SAME_SCOPE.get(w, w) != own for w in SCOPES):
+            return []  # 城镇生活污水治理率 where the target is the rural one (not 县城… for 城市…)
         values = []
         while at >= 0:
             after = at + n
@@ -1118,7 +1126,9 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", sta
         # work done short of its target is partial; the bad things that happened (发生生产安全事故3起、死亡2人) are
         # no work done
         happened = [m.span() for m in OCCURRED.finditer(text) if cue("bad_metric").search(m.group("what"))]
+        # (the changes of what happened are no work either: 起数和死亡人数同比分别上升10%和12.5%)
         activity = any(q.kind in ("count", "percent", "money") and not q.masked and q.value
+                       and not (happened and q.kind == "percent")
                        and not any(a <= q.start - start < b and not WORK_DONE.search(text, a, q.start - start)
                                    and not WORK_DONE.search(text[max(0, a - 3):a])  # (化解发生的信访积案26件)
                                    for a, b in happened)

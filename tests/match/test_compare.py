@@ -698,6 +698,34 @@ def test_what_a_summary_says_of_its_own_targets(plan: str, head: str, review: st
     assert compare(base, [other]).directives[0].results[0].status == status
 
 
+@pytest.mark.parametrize(("plan", "review", "status"), [
+    # a target said not to be met in time, its words after it
+    ("发展壮大新型农村集体经济，年底前全面消除集体经营性收入15万元以下的村。",
+     "集体经营性收入15万元以上的村达到186个，但仍有7个村低于15万元，全面消除目标未能如期完成。", "not_met"),
+    # a county's 县城 is its 城市: one scope for a rate
+    ("实施城镇污水处理提质增效行动，城市生活污水集中收集率提高到76%。", "县城生活污水集中收集率提高到71%，较上年提高4个百分点。",
+     "not_met"),
+    # the changes of bad things that happened are no work done
+    ("开展安全生产治本攻坚行动，确保全年生产安全事故起数和死亡人数“双下降”。",
+     "全年发生生产安全事故11起、死亡9人，起数和死亡人数同比分别上升10%和12.5%。", "not_met"),
+    # a rate short of its target, and a count that is the unit's share of a total: one item done of two
+    ("推进紧密型县域医共体建设，县域内就诊率达到90%以上，全年新建标准化村卫生室60个。",
+     "紧密型县域医共体建设通过省级评估，县域内就诊率达到86.5%，新建标准化村卫生室18个。", "partial"),
+])
+def test_what_a_countys_report_says_of_its_citys_targets(plan: str, review: str, status: str) -> None:
+    base, other = _pair(_city_plan(plan), _unit_review(review, "石岭县", "县长 李明"))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+def test_a_problems_paragraph_after_a_short_sentence_or_opening_on_difficulties_is_no_evidence() -> None:
+    plan = _city_plan("全社会研发经费投入强度提高到2.4%。\n全市农村生活污水治理率提高到48%。")
+    for problems in ("当前，我县发展仍面临不少困难：研发投入强度仅为1.2%，农村生活污水治理率仅为42%。",
+                     "成绩来之不易。同时也要看到，研发投入强度仅为1.2%，农村生活污水治理率仅为42%。"):
+        review = _unit_review(f"全县经济运行总体平稳。\n{problems}", "石岭县", "县长 李明")
+        base, other = _pair(plan, review)
+        assert [d.results[0].status for d in compare(base, [other]).directives] == ["unknown", "unknown"], problems
+
+
 def test_a_work_reports_place_from_its_congress_in_the_byline() -> None:
     """A prefecture titled 政府工作报告 speaks for the 自治州 whose congress it was read to: a narrower level than
     its province, its own count its share."""
