@@ -26,7 +26,7 @@ from nlp.types import (
 )
 
 PLACE = r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|镇|乡|街道))"  # a place name, by its last place word
-ORG = re.compile(PLACE + r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|[\u4e00-\u9fff]{1,6}局"
+ORG = re.compile(PLACE + r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|党委|党工委|委员会|[\u4e00-\u9fff]{1,6}局"
                  r"|[\u4e00-\u9fff]{1,6}委员会|委(?=书记|副书记|常委))")  # 中共柏溪县委书记: the county's party committee
 LONG_DEPARTMENT = re.compile(PLACE + r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建设|保障|资源|规划|服务|绿化|执法|运输|农村|事务|储备|"
                              r"监督|信息化|环境|旅游|健康|改革)(?:局|委员会))(?=\d{4}年|关于|$|工作)")
@@ -50,7 +50,9 @@ LEVELS = (("自治区", 4), ("省", 4), ("州", 3), ("盟", 3), ("市", 3), ("�
 NOT_PLACE = re.compile(r"市场|城乡|乡村|城市|区域|县域|市政(?!务)|市容|市民(?!政|族|防|宗)|乡镇|社区")
 PROVINCIAL_CITIES = ("北京市", "上海市", "天津市", "重庆市")
 # a government is its place; so is a 街道's office (城东街道办事处 → 城东街道)
-SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法院", "人民政府": "", "政府": "", "办事处": ""}
+# a place's party committee is of its level (中共柳湾镇委员会 → 柳湾镇委, 石渠镇党委, 凤栖街道党工委)
+SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法院", "人民政府": "", "政府": "", "办事处": "",
+             "委员会": "委"}
 
 
 def document_unit(analysis: Analysis) -> str | None:

@@ -894,6 +894,10 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             zero = [q for q in quantities if q.kind == "zero_state"]
             if any(q.text in ("破零", "零突破", "零的突破") for q in zero) and "实现" in top.text:
                 return "met"
+            if CLEARED.search(t.text) and any(CLEARED.search(q.text) for q in zero) \
+                    and not any(NOT_CLEARED.search(top.text[max(0, q.start - top.start - 4):q.start - top.start])
+                                for q in zero):
+                return "met"  # a zero to reach (全部清零), reached (实现全部清零; not 尚未清零)
             if zero:
                 return "not_met"
             counts = [q for q in quantities if q.kind == "count" and isinstance(q.value, int | float) and q.value > 0]
@@ -1053,8 +1057,10 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
     return found.pop() if len(found) == 1 else "partial"  # 城镇居民收入增长5.1%、农村7.2% against 5.5% and 7%
 
 
-# every unit due has it (应装尽装, 应保尽保, 应检尽检): a coverage stated in words
-ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1")
+CLEARED = re.compile(r"清零|归零|为零|零发生")  # a zero to reach, not one to break (破零)
+NOT_CLEARED = re.compile(r"未|没有|尚未|仍未")
+# every unit due has it (应装尽装, 应保尽保, 应检尽检; 逐一, 全员): a coverage stated in words
+ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1|逐一|逐个|全员")  # (对全镇15名…书记逐一开展分析研判: each one)
 # 尚未全部实现应装尽装, 离应装尽装还有差距 (not 仍实现应装尽装, 未成年人应保尽保)
 NOT_ALL_DUE = re.compile(r"(?:未(?!成年)|没有|距离?|离|差距)[^，,。；;]{0,6}应([\u4e00-\u9fff])尽\1")
 # work done about a bad thing that happened (针对发生森林火灾的区域完成补植补造1200亩), not its damage (过火面积35公顷)

@@ -128,6 +128,9 @@ def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str)
      ("澜溪区城市管理和园林绿化局2025年工作总结", "澜溪区城市管理和园林绿化局"),
      # a title opening with its place, then a line naming those it answers to; a party committee is no place
      ("凤仪街道2025年工作总结\n县委县政府下达街道的指标", "凤仪街道"), ("澜塘县2025年县委县政府重点督办事项台账", "澜塘县"),
+     # a place's party committee speaks for its place's level
+     ("中共柳湾镇委员会2025年党建工作总结", "柳湾镇委"), ("石渠镇党委2025年党建工作总结", "石渠镇党委"),
+     ("凤栖街道党工委2025年党建工作总结", "凤栖街道党工委"),
      # a work report titled without its place: its congress's place in the byline
      ("政府工作报告\n——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上\n沧澜省省长 林晓岚", "沧澜省")],
 )
@@ -724,6 +727,29 @@ def test_a_problems_paragraph_after_a_short_sentence_or_opening_on_difficulties_
         review = _unit_review(f"全县经济运行总体平稳。\n{problems}", "石岭县", "县长 李明")
         base, other = _pair(plan, review)
         assert [d.results[0].status for d in compare(base, [other]).directives] == ["unknown", "unknown"], problems
+
+
+PARTY_PLAN = ("在全县2025年党建工作会议上的讲话\n中共澄岚县委书记　韩立峰\n同志们：\n一、2024年工作回顾\n全县党建工作扎实推进。\n"
+              "二、2025年重点任务\n{body}\n")
+
+
+@pytest.mark.parametrize(("plan", "review", "status"), [
+    # a per-town quota met, reported by a town's party committee (its share of the county's total)
+    ("深入实施“岚峰领航”工程，年内全县创建“五星”党支部40个，每个乡镇（街道）至少创建3个。", "全年创建“五星”党支部4个。", "met"),
+    # coverage said in words (逐一), a zero to reach reached, coverage or a requirement said to be missed
+    ("年内对全县村（社区）党组织书记开展一次全覆盖的分析研判。", "对全镇15名村（社区）党组织书记逐一开展分析研判。", "met"),
+    ("各乡镇党委要注重发展党员，确保年内两年以上未发展党员的村全部清零。", "原有的3个两年以上未发展党员的村，年内均发展了党员，实现全部清零。",
+     "met"),
+    ("要大规模开展党员教育培训，年内实现全县党员集中轮训全覆盖。", "街道党员集中轮训仅组织1期，参训党员占比62%，未实现全覆盖。", "not_met"),
+    ("各乡镇要按照每个村不少于2名的标准储备村“两委”后备力量。",
+     "全镇15个村共储备“两委”后备力量26名，下坪等4个村仍不足2名，未达到每个村不少于2名的要求。", "not_met"),
+    # work still going on
+    ("要深入开展信访积案化解攻坚行动，全县排查出的52件信访积案要在年底前全部化解到位。", "县里交办的6件信访积案化解5件，剩余1件因当事人诉求超出政策范围，仍在持续做工作。", "partial"),
+])
+def test_a_party_committees_summary_of_its_part(plan: str, review: str, status: str) -> None:
+    summary = f"石渠镇党委2025年党建工作总结\n一、工作完成情况\n{review}\n二、存在问题\n个别村党组织凝聚力不强。\n三、2026年工作打算\n要抓好落实。\n"
+    base, other = _pair(PARTY_PLAN.format(body=plan), summary)
+    assert compare(base, [other]).directives[0].results[0].status == status
 
 
 def test_a_work_reports_place_from_its_congress_in_the_byline() -> None:

@@ -60,7 +60,7 @@ def test_roles_of_a_work_report() -> None:
     ("2025年工作总体要求和重点任务", "plan"), ("政府自身建设", "plan"), ("下一步工作打算", "plan"),
     ("存在的主要问题", "problems"), ("附件2 名词解释", "glossary"), ("总体情况", "review"),
     ("研究“两违整治”工作推进情况", None), ("聚焦主责主业，全力维护社会大局持续稳定", None),
-    ("2025年工作开展情况", "review"), ("牵头事项办理情况", "review"), ("困难和不足", "problems"), ("问题与差距", "problems"),
+    ("2025年工作开展情况", "review"), ("牵头事项办理情况", "review"), ("存在问题", "problems"), ("困难和不足", "problems"), ("问题与差距", "problems"),
     ("聚焦问题和差距抓整改", None), ("正视困难与挑战，稳住经济基本盘", None),  # tasks naming problems
 ])
 def test_heading_roles(title: str, role: str | None) -> None:
