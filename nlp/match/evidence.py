@@ -75,6 +75,7 @@ TASK_SHARE = re.compile(r"(?P<said>[^，,。；;]*?)(?:完成|占|达到|为)了
                         r"(?:(?!控制)[^，,。；;]){0,10}?)的(?P<pct>\d+(?:\.\d+)?)%")
 NOT_OWN_SHARE = re.compile(r"[三五]年|行动计划|规划|分别")
 WHOLE_SHARE = re.compile(r"全[市省县区国]")  # of the base's whole (占全市年度任务的8%), not said by it (全市…完成…的91%)
+NEW_WORK = re.compile(r"新建|建成|创建|新增|改造|改扩建|培育|完成")  # a count of work done this year (not 全县共有…12个)
 FUNDS = re.compile(r"投资|资金|经费")  # a share of them is of the task only where the task is about them
 YEAR_AMOUNTS = frozenset({"count", "count_range", "money"})  # amounts a year's work adds up to
 # the year's target said to be reached (a half-year report may say so before the year is over: 已完成全年目标,
@@ -881,7 +882,12 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     uncovered: Status | None = None  # a coverage the sentence does not state: judged by the other targets first
     for t in goals.targets:
         if t.kind == "coverage":
-            if "coverage" in kinds or (ALL_DUE.search(top.text) and not NOT_ALL_DUE.search(top.text)):
+            covered = [q for q in quantities if q.kind == "coverage"]
+            if covered and all(NEGATED_BEFORE.search(top.text, max(0, q.start - top.start - 4), q.start - top.start)
+                               for q in covered):
+                return "not_met"  # 参训党员占比62%，未实现全覆盖 (not 实现全覆盖，…另一项未实现全覆盖)
+            if covered or (ALL_DUE.search(top.text) and not NOT_ALL_DUE.search(top.text) and not goals.rates
+                           and not LEFT.search(top.text) and not cue_test("missed", "unfinished", "remainder")(top.text)):
                 return "met"
             if share and t.id in goals.quotas and any(
                     q.kind == "count" and isinstance(q.value, int | float) and q.value > 0 for q in quantities):
@@ -895,8 +901,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             if any(q.text in ("破零", "零突破", "零的突破") for q in zero) and "实现" in top.text:
                 return "met"
             if CLEARED.search(t.text) and any(CLEARED.search(q.text) for q in zero) \
-                    and not any(NOT_CLEARED.search(top.text[max(0, q.start - top.start - 4):q.start - top.start])
-                                for q in zero):
+                    and not cue_test("missed", "unfinished", "remainder")(top.text) \
+                    and not any(NOT_CLEARED.search(top.text, clause_start(top.text, 0, q.start - top.start),
+                                                   q.start - top.start) for q in zero):
                 return "met"  # a zero to reach (全部清零), reached (实现全部清零; not 尚未清零)
             if zero:
                 return "not_met"
@@ -940,7 +947,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         return "partial"  # 普及率提高到91.8% against 93% by the year's end, in a half-year report: under way
     if rate == "not_met" and share and any(
             t.kind in ("count", "count_range") and t.id not in goals.quotas and t.unit
-            and any(q.kind == "count" and q.unit == t.unit and q.value for q in quantities) for t in goals.targets):
+            and any(q.kind == "count" and q.unit == t.unit and q.value
+                    and NEW_WORK.search(top.text, max(0, q.start - top.start - 12), q.start - top.start)
+                    for q in quantities) for t in goals.targets):
         return "partial"  # 县域内就诊率86.5% against 90%, 新建标准化村卫生室18个 its share of 60: one item done
     if rate is not None:
         return rate
@@ -1058,9 +1067,12 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
 
 
 CLEARED = re.compile(r"清零|归零|为零|零发生")  # a zero to reach, not one to break (破零)
-NOT_CLEARED = re.compile(r"未|没有|尚未|仍未")
-# every unit due has it (应装尽装, 应保尽保, 应检尽检; 逐一, 全员): a coverage stated in words
-ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1|逐一|逐个|全员")  # (对全镇15名…书记逐一开展分析研判: each one)
+NOT_CLEARED = re.compile(r"未|没有|尚未|仍未|还没|差距|距离|力争|计划|将")  # (not 还没有全部实现清零, 计划年底前清零)
+NEGATED_BEFORE = re.compile(r"未|没有|尚未|未能")
+DONE_NOW = re.compile(r"超额|全部[^，,。；;]{0,6}到位")  # the task done (超额完成…, 全部化解到位): what follows is more
+LEFT = re.compile(r"剩余|其余|尚有|还有")  # some left (逐一登门走访…42人，剩余8人计划春节前走访)
+# every unit due has it (应装尽装, 应保尽保, 应检尽检; 逐一): a coverage stated in words
+ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1|(?<!其中)(?<![对为]其中\d)逐一")  # (对全镇15名…书记逐一开展分析研判: each one)
 # 尚未全部实现应装尽装, 离应装尽装还有差距 (not 仍实现应装尽装, 未成年人应保尽保)
 NOT_ALL_DUE = re.compile(r"(?:未(?!成年)|没有|距离?|离|差距)[^，,。；;]{0,6}应([\u4e00-\u9fff])尽\1")
 # work done about a bad thing that happened (针对发生森林火灾的区域完成补植补造1200亩), not its damage (过火面积35公顷)
@@ -1069,8 +1081,8 @@ WORK_DONE = re.compile(r"完成|开展|补植|化解|整治|处置|查处|建成
 # report by its own words, of which this many characters at least must recur (自来水普及率, not 普及率 alone)
 MIN_RATE_NAME = 4
 SCOPES = ("农村", "城镇", "城市", "城区", "乡村", "县城", "县域", "规上", "规模以上")  # scopes that set a rate apart
-# scopes that are one for a rate (a county's 县城 is its 城市): 农村 and 城镇 differ, 县城 and 城市 do not
-SAME_SCOPE = {"城镇": "城", "城市": "城", "城区": "城", "县城": "城", "农村": "乡", "乡村": "乡", "规上": "规", "规模以上": "规"}
+# scopes that are one for a rate (a county's 县城 is its 城市): 农村 and 城镇 differ, 城镇 (towns too) and 城市 as well
+SAME_SCOPE = {"城市": "城", "城区": "城", "县城": "城", "农村": "乡", "乡村": "乡", "规上": "规", "规模以上": "规"}
 RATE_CLAUSE_END = re.compile(r"[，,；;。！？、]")
 # 普及率由93.1%提高到96.3%, 在上年93.1%的基础上提高到96.3%: the figure it reached is the last
 CHANGE_TO = re.compile(r"由|从|提高到|提高至|提升到|提升至|增至|增加到|上升到|上升至|降至|降低到|下降到")
@@ -1095,14 +1107,15 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> list[float]:
         if at < 0:
             continue
         own = next((SAME_SCOPE.get(w, w) for w in SCOPES if name.startswith(w, scope)), None) if scope >= 0 else None
-        if scope >= 0 and n < len(name) - scope and any(
-                w in e.text[max(0, at - 4):at] and SAME_SCOPE.get(w, w) != own for w in SCOPES):
-            return []  # 城镇生活污水治理率 where the target is the rural one (not 县城… for 城市…)
         values = []
         while at >= 0:
             after = at + n
             before = CLAUSE_BREAKS.split(e.text[max(0, at - COMPARED_REACH):at])[-1]  # (not across a comma)
-            if not COMPARED.search(before) and not e.text.startswith("平均", after):
+            # (nor where it is named of another scope: 城镇生活污水治理率 where the target is the rural one; not
+            # 县城… for 城市…)
+            other_scope = scope >= 0 and n < len(name) - scope and any(
+                w in e.text[max(0, at - 4):at] and SAME_SCOPE.get(w, w) != own for w in SCOPES)
+            if not other_scope and not COMPARED.search(before) and not e.text.startswith("平均", after):
                 end = RATE_CLAUSE_END.search(e.text, after)
                 hi = end.start() if end else len(e.text)
                 figures = [q for q in reporting.quantities.starting_in(e.start + after, e.start + hi)
@@ -1121,7 +1134,8 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", sta
     """The status a sentence's polarity gives; `quantities` are those in it, `start` where its `text` starts."""
     if pol == "achievement":
         # (超额完成年度任务，预计2026年…: the year's work done over, what comes next is no remainder of it)
-        return "partial" if cue_test("unfinished", "remainder")(text) and "超额" not in text else "met"
+        # (6件信访积案全部化解到位，对已化解案件仍在持续…跟踪回访: the task done, what follows is no remainder of it)
+        return "partial" if cue_test("unfinished", "remainder")(text) and not DONE_NOW.search(text) else "met"
     if pol == "mixed":
         return "partial"
     if pol == "shortfall":

@@ -131,6 +131,9 @@ def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str)
      # a place's party committee speaks for its place's level
      ("中共柳湾镇委员会2025年党建工作总结", "柳湾镇委"), ("石渠镇党委2025年党建工作总结", "石渠镇党委"),
      ("凤栖街道党工委2025年党建工作总结", "凤栖街道党工委"),
+     # a department of the party committee; no party committee: the CPPCC's, the Youth League's, a community's
+     ("中共澄岚县委员会组织部2025年工作总结", "澄岚县委组织部"), ("政协澄岚县委员会常务委员会工作报告", None),
+     ("共青团澄岚县委员会2025年工作总结", None), ("东风社区党委2025年工作总结", None),
      # a work report titled without its place: its congress's place in the byline
      ("政府工作报告\n——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上\n沧澜省省长 林晓岚", "沧澜省")],
 )
@@ -750,6 +753,48 @@ def test_a_party_committees_summary_of_its_part(plan: str, review: str, status: 
     summary = f"石渠镇党委2025年党建工作总结\n一、工作完成情况\n{review}\n二、存在问题\n个别村党组织凝聚力不强。\n三、2026年工作打算\n要抓好落实。\n"
     base, other = _pair(PARTY_PLAN.format(body=plan), summary)
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("plan", "review", "status"), [
+    # a zero not reached, or to be reached later
+    ("各乡镇党委要注重发展党员，确保年内两年以上未发展党员的村全部清零。", "两年以上未发展党员的村由3个减少到1个，还没有全部实现清零。", "not_met"),
+    ("各乡镇党委要注重发展党员，确保年内两年以上未发展党员的村全部清零。", "两年以上未发展党员的村由3个减少到1个，力争2026年实现清零。", "not_met"),
+    # 逐一 with some left; coverage of one item said, another item's not
+    ("要关心关爱困难党员，年内实现走访慰问全覆盖。", "逐一登门走访慰问困难党员42人，剩余8人计划春节前走访。", "partial"),
+    ("要大规模开展党员教育培训，年内实现全县党员集中轮训全覆盖。", "党员集中轮训实现全覆盖，流动党员线上学习因外出务工未实现全覆盖。", "met"),
+    # a requirement of another kind, a task not done by others, follow-up work after the task done
+    ("各乡镇要按照每个村不少于2名的标准储备村“两委”后备力量。", "全镇15个村共储备“两委”后备力量36名，清退未达到任职要求的人员3名。", "met"),
+    ("要推进植树造林，年内全县植树造林1万亩。", "全镇完成植树造林1500亩，超额完成县下达任务，对年度任务未完成的2个村进行通报。", "met"),
+    ("要深入开展信访积案化解攻坚行动，全县排查出的52件信访积案要在年底前全部化解到位。",
+     "县里交办的6件信访积案全部化解到位，对已化解案件仍在持续做好跟踪回访。", "met"),
+])
+def test_a_party_committees_summary_after_review(plan: str, review: str, status: str) -> None:
+    summary = f"石渠镇党委2025年党建工作总结\n一、工作完成情况\n{review}\n二、存在问题\n个别村党组织凝聚力不强。\n三、2026年工作打算\n要抓好落实。\n"
+    base, other = _pair(PARTY_PLAN.format(body=plan), summary)
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("heading", "line", "status"), [
+    # a heading on problems put right reports what was done; a short framing that is no turn to problems
+    ("一、存在问题整改落实情况", "对县委巡察反馈的12个问题全部整改到位。", "met"),
+    ("一、工作完成情况", "党建引领作用凸显。我们也认识到，抓党建就是抓发展。\n全年发展党员15名。", "met"),
+])
+def test_what_is_no_problems_part(heading: str, line: str, status: str) -> None:
+    plan = PARTY_PLAN.format(body="要抓好巡察反馈问题整改，确保年内全部整改到位，全县年内发展党员200名。")
+    summary = f"石渠镇党委2025年党建工作总结\n{heading}\n{line}\n三、2026年工作打算\n要抓好落实。\n"
+    base, other = _pair(plan, summary)
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("县城生活污水集中收集率达到78%，城镇生活污水集中收集率达到60%。", "met"),  # each scope where it is named
+    ("新建标准化村卫生室18个，县域内就诊率86.5%。", "partial"),
+])
+def test_scopes_and_shares_after_review(review: str, status: str) -> None:
+    plan = _city_plan("要加强城市污水治理，城市生活污水集中收集率达到75%。\n要提升基层医疗服务能力，县域内就诊率达到90%以上，全年新建标准化村卫生室60个。")
+    base, other = _pair(plan, _unit_review(review, "石岭县", "县长 李明"))
+    key = "污水" if "污水" in review else "医疗"
+    assert next(d for d in compare(base, [other]).directives if key in d.text).results[0].status == status
 
 
 def test_a_work_reports_place_from_its_congress_in_the_byline() -> None:
