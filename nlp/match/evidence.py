@@ -41,6 +41,7 @@ from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looking_back, plan_year
+from nlp.segment.tables import CELL_SEPARATOR, task_rows
 from nlp.segment.tokens import known_word
 from nlp.spans import SpanIndex, clause_start
 from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
@@ -105,8 +106,18 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
                         document_year(analysis.document))  # not what was done in the year
     ahead = plan_year(analysis.document)
     plans = _plan_sentence(str(ahead) if ahead is not None else None)
+    # the rows of a table of tasks and their progress (序号 重点任务 牵头单位 完成情况), kept whole: a report on each task
+    rows = [row.line for row in task_rows(analysis.document.text) if not row.split]
+    row_starts = [a for a, _ in rows]
     out: list[Sentence] = []
     for role, part in _sentences_by_part(analysis):
+        in_rows = [sent for sent in part if (k := bisect.bisect_right(row_starts, sent.start) - 1) >= 0
+                   and sent.start < rows[k][1]] if rows else []
+        if in_rows:
+            if role not in ("problems", "plan", "glossary"):
+                out += in_rows
+            taken = {sent.index for sent in in_rows}
+            part = [sent for sent in part if sent.index not in taken]
         # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
         if role != "review" and (review_by_heading or role in NOT_EVIDENCE_ROLES):
             continue
@@ -679,6 +690,8 @@ def _answer(e: Evidence, task: str) -> Evidence:
     """The part of an evidence sentence its status is judged by: what it says became of a task it first restates
     (the figures of `…800个：` are the task's, not a result), else the whole sentence; a line giving the done and
     target figures (`OWN_TARGET`) is judged whole."""
+    if CELL_SEPARATOR.search(e.text):
+        return _row_answer(e, task)
     m = RESTATED.match(e.text)
     if m is None or m.end() >= len(e.text) - 1 or OWN_TARGET.match(e.text):
         return e
@@ -688,6 +701,27 @@ def _answer(e: Evidence, task: str) -> Evidence:
             n not in task for n in re.findall(r"\d+(?:\.\d+)?", clause)):
         return e  # (not 改造老旧小区126个：东城街道45个…, a result of its own before its parts)
     return Evidence(text=e.text[m.end():], start=e.start + m.end(), end=e.end, score=e.score)
+
+
+def _restates(clause: str, task: str) -> bool:
+    """Whether a clause restates a task: most of its pairs of characters are the task's, its figures the task's."""
+    pairs = {clause[k:k + 2] for k in range(len(clause) - 1)}
+    return bool(pairs) and sum(p in task for p in pairs) >= RESTATES * len(pairs) and all(
+        n in task for n in re.findall(r"\d+(?:\.\d+)?", clause))
+
+
+def _row_answer(e: Evidence, task: str) -> Evidence:
+    """What a table row (1\t改造老旧小区12个\t县住建局\t完成8个) says became of a task: its cells after the one
+    restating the task, if one does."""
+    cut = None
+    at = 0
+    for m in CELL_SEPARATOR.finditer(e.text):
+        if _restates(e.text[at:m.start()].strip(), task):
+            cut = m.end()
+        at = m.end()
+    if cut is None or cut >= len(e.text):
+        return e
+    return Evidence(text=e.text[cut:], start=e.start + cut, end=e.end, score=e.score)
 
 
 def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting) -> set[int]:

@@ -1052,3 +1052,17 @@ def test_an_organ_named_on_a_line(line: str, unit: str | None) -> None:
     from nlp.match.compare import _organ
 
     assert _organ(line) == unit
+
+
+def test_a_task_table_against_a_table_of_its_progress() -> None:
+    """A 任务分解表 as a table, reported on by a table of the same tasks with a 完成情况 column: each row is the
+    evidence of its task, judged by the cells after the task it restates (完成3个 against 5个, not the task's 5)."""
+    plan = ("青禾县2025年重点工作任务分解表\n序号\t重点任务\t牵头单位\t完成时限\n1\t改造城镇老旧小区12个\t县住建局\t2025年11月底\n"
+            "2\t新建高标准农田3万亩\t县农业农村局\t2025年10月底\n3\t新建公园5个\t县城管局\t2025年12月底\n")
+    report = ("青禾县2025年重点工作任务完成情况\n序号\t重点任务\t牵头单位\t完成情况\n1\t改造城镇老旧小区12个\t县住建局\t已全部完成\n"
+              "2\t新建高标准农田3万亩\t县农业农村局\t完成2.1万亩，剩余0.9万亩结转至2026年\n3\t新建公园5个\t县城管局\t完成3个\n")
+    base, other = _pair(plan, report)
+    rows = compare(base, [other]).directives
+    assert [(d.text, d.results[0].status) for d in rows] == [
+        ("改造城镇老旧小区12个", "met"), ("新建高标准农田3万亩", "partial"), ("新建公园5个", "not_met")]
+    assert all(d.text in d.results[0].evidence[0].text for d in rows)
