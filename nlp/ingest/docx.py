@@ -293,12 +293,20 @@ def read_docx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[
         label = numbering.label(*num) if num and text.strip() else ""
         add(text, label, level)
 
-    def table(tbl: Any) -> None:
+    def table(tbl: Any, depth: int = 1) -> None:
         # one line per row, its cells joined by tabs, one cell per grid column (a cell merged across columns, then
         # empty ones), a cell merged down the rows holding the text of its first row (as a reader sees it); the
         # empty cells at the ends of a row are kept, so that each column is where the header puts it
+        rows = tbl.findall(_w("tr"))
+        only = rows[0].findall(_w("tc")) if len(rows) == 1 else []
+        if len(only) == 1 and only[0].find(f".//{_w('tbl')}") is not None:
+            if depth >= MAX_TABLE_DEPTH:
+                raise BudgetError(path, f"tables nested more than {MAX_TABLE_DEPTH} deep",
+                                  "this is not an ordinary document; flatten its tables")
+            walk(only[0], depth + 1)  # a frame of one cell around the document: its paragraphs and tables as such
+            return
         above: dict[int, str] = {}  # grid column -> the text of the cell in it on the row above
-        for tr in tbl.findall(_w("tr")):
+        for tr in rows:
             cells: list[str] = []
             for tc in tr.findall(_w("tc")):
                 tcpr = tc.find(_w("tcPr"))
@@ -310,16 +318,16 @@ def read_docx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[
                 cells += [text] + [""] * ((span or 1) - 1)
             add("\t".join(cells), strip=ROW_STRIP)
 
-    def walk(container: Any) -> None:
+    def walk(container: Any, depth: int = 0) -> None:
         for child in container:
             if child.tag == _w("p"):
                 paragraph(child)
             elif child.tag == _w("tbl"):
-                table(child)
+                table(child, depth + 1)
             elif child.tag == _w("sdt"):
                 content = child.find(_w("sdtContent"))
                 if content is not None:
-                    walk(content)
+                    walk(content, depth)
 
     walk(document.element.body)
     return paras, "".join(source_parts)

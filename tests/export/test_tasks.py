@@ -214,3 +214,24 @@ def test_a_word_task_table_becomes_the_task_list(tmp_path: Path) -> None:
         ("新开工重大项目30个", "县发改委", "2025年6月30日前"),
         ("争取专项债券10亿元", "县发改委", "2025年9月30日前"),
     ]
+
+
+def test_a_task_table_framed_in_a_one_cell_table(tmp_path: Path) -> None:
+    """A document laid out in a frame (a table of one cell) holding its title and its task table: read as if the
+    frame were not there, not flattened into one cell."""
+    import docx
+
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=1).cell(0, 0)
+    frame.paragraphs[0].text = "青禾县2025年重点工作任务分解表"
+    table = frame.add_table(rows=1, cols=4)
+    for cell, head in zip(table.rows[0].cells, ["序号", "重点任务", "牵头单位", "完成时限"], strict=True):
+        cell.text = head
+    for cell, value in zip(table.add_row().cells, ("1", "新建高标准农田3万亩", "县农业农村局", "2025年10月底"), strict=True):
+        cell.text = value
+    path, out = tmp_path / "framed.docx", tmp_path / "tasks.csv"
+    document.save(str(path))
+    assert main(["tasks", str(path), "-o", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [(r["任务内容"], r["责任单位"], r["完成时限"]) for r in rows] == [
+        ("新建高标准农田3万亩", "县农业农村局", "2025年10月31日前")]
