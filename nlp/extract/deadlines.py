@@ -25,15 +25,17 @@ def find_deadline(text: str, start: int, end: int, doc_date: str | None, doc_yea
     """Return the first deadline phrase in text[start:end] (of the patterns matching there first, the first in
     the table), normalised against the document's date."""
     chunk = text[start:end]
-    first = _any_pattern().search(chunk)  # one scan instead of one per pattern: most sentences have no deadline
-    if first is None:
-        return None
-    for pattern, kind, how in _patterns():
-        m = pattern.match(chunk, first.start())
-        if m:
-            return Deadline(text=m.group(0), kind=kind, normalized=_normalize(m, how, doc_date, doc_year),  # type: ignore[arg-type]
-                            start=start + m.start(), end=start + m.end())
-    return None  # not reached: one of the patterns matches where the joined one does
+    # one scan instead of one per pattern: most sentences have no deadline
+    for first in _any_pattern().finditer(chunk):
+        for pattern, kind, how in _patterns():
+            m = pattern.match(chunk, first.start())
+            if m:
+                year = m.groupdict().get("year")
+                if year and doc_year is not None and int(year) < doc_year:
+                    break  # a year gone by describes something (2000年底前建成的小区): no deadline
+                return Deadline(text=m.group(0), kind=kind, normalized=_normalize(m, how, doc_date, doc_year),  # type: ignore[arg-type]
+                                start=start + m.start(), end=start + m.end())
+    return None
 
 
 # a time cell of a task table, as a spreadsheet writes it: 2025年12月, 2025.12, 2025-12, 2025年, 2025年第二季度

@@ -49,7 +49,8 @@ SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|(?:本届�
 # a task list (重点工作任务分解表, 任务清单, 工作要点, 责任分工): each numbered item is a task, its 牵头单位 its actors
 # (not a report on one: …工作要点完成情况, …任务清单落实情况, …督办事项办理情况的汇报, 2024年工作总结和…)
 REPORT_TITLE = r"总结|汇报|通报|(?:完成|落实|办理|进展|推进)情况"
-TASK_LIST = re.compile(rf"^(?!.*(?:{REPORT_TITLE})).*(?:任务(?:分解|清单|分工|台账)|工作要点|责任分工|督办(?:事项|清单))")
+TASK_LIST = re.compile(rf"^(?!.*(?:{REPORT_TITLE})).*(?:任务(?:分解|清单|分工|台账)|工作要点|责任分工|督办(?:事项|清单)|"
+                       r"民生实事)")
 ITEM_MARK = r"(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)])"  # 1. 1、 （1）
 LIST_ITEM = re.compile(ITEM_MARK + r"\s*(?=[\u4e00-\u9fff“])")
 NEXT_ITEM = re.compile(r"(?:^|\n|[；;。])\s*(?:" + ITEM_MARK + r"|[（(]?[一二三四五六七八九十]+[、）)])")
@@ -199,6 +200,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     report = bool(re.search(REPORT_TITLE, ctx.document.title or ""))
     row = 0
     row_done = -1  # the last row whose directives were given (a row kept whole may hold several sentences)
+    owned = _owned_sections(analysis)
     directive_headings: set[int] = set()
     out: list[Directive] = []
     para = -1
@@ -238,6 +240,12 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
                 and not verdict.confidence == REJECTED and not _not_a_task_item(sent, outline, ctx.parents):
             # a task list's numbered item is a task, whatever its wording (3. 既有住宅加装电梯50部。)
             verdict = Verdict(True, modality_of(unquoted(sent.text)), TARGET_ITEM)
+        if not verdict.is_directive and sent.section in owned and heading is None and role not in NOT_TASK_ROLES \
+                and sent.text[-1] in "。；;！" and verdict.confidence != REJECTED and not OWNER_LINE.match(sent.text) \
+                and not _not_a_task_item(sent, outline, ctx.parents):
+            # a part whose 牵头单位 line says who leads it is a task, each of its sentences (一、城镇老旧小区改造 /
+            # 改造…老旧小区16个，9月底前全部开工。 / 牵头单位：县住房和城乡建设局)
+            verdict = Verdict(True, modality_of(unquoted(sent.text)), TARGET_ITEM)
         if not verdict.is_directive and ctx.in_passage(sent.start, sent.end):
             # each item of a main-targets passage (主要预期目标是：…；…；…。) sets a goal
             verdict = Verdict(True, modality_of(unquoted(sent.text)), TARGET_ITEM)
@@ -268,6 +276,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         actors = _actors(ctx.text, sent, verdict.marker_ends)
         if task_list and not actors and LIST_ITEM.match(sent.text):
             actors = _lead_units(ctx.text, sent.start)  # 牵头单位：区住房和城乡建设局, in the item or on its next line
+        if not actors and sent.section in owned:
+            actors = owned[sent.section]  # the units its part's 牵头单位 line names
         # a sentence without a subject continues the one before it only when that one opened with its subject
         # and this one follows it directly without naming a new one (`市院成立…` after `…指导处要…` does not)
         # (looked at only where there is something to inherit: _opens_with_unit scans the sentence)
@@ -306,6 +316,16 @@ def _row_directives(row: TaskRow, sent: Sentence, ctx: Context, quantities: Span
             targets=tuple(q.id for q in quantities.starting_in(start, end) if q.kind in AMOUNT_KINDS),
             section=sent.section, confidence=TARGET_ITEM, page=ctx.page_of(start)))
     return out
+
+
+def _owned_sections(analysis: Analysis) -> dict[int, list[str]]:
+    """The parts of a document (outline items) that a 牵头单位 line of their own says who leads, and its units."""
+    owned: dict[int, list[str]] = {}
+    for sent in analysis.sentences:
+        if sent.section is not None and sent.section not in owned and OWNER_LINE.match(sent.text) \
+                and (lead := LEAD_UNITS.search(sent.text)) is not None:
+            owned[sent.section] = _unit_names(lead.group("units"))
+    return owned
 
 
 def _lead_units(text: str, start: int) -> list[str]:

@@ -306,3 +306,20 @@ def test_a_report_tables_rows_stay_whole() -> None:
     analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
     assert not analysis.directives
     assert any("改造老旧小区12个" in s.text and "已全部完成" in s.text for s in analysis.sentences)
+
+
+def test_a_part_led_by_its_own_lead_units_line_is_a_task() -> None:
+    """A 民生实事 notice: each project a heading, its sentences tasks whatever their wording, led by the units of the
+    part's 牵头单位 line; the heading and the line are no tasks, a year gone by no deadline."""
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    text = ("澄岭县人民政府办公室关于印发澄岭县2025年十大民生实事项目的通知\n各乡镇人民政府、县直各部门：\n"
+            "现将2025年十大民生实事项目印发给你们，请认真抓好落实。\n一、城镇老旧小区改造\n"
+            "改造2000年底前建成的城镇老旧小区16个，9月底前全部开工。\n牵头单位：县住房和城乡建设局；责任单位：县财政局。\n"
+            "二、农村户厕改造\n新（改）建农村无害化卫生户厕2400户，11月底前全部完工。\n牵头单位：县农业农村局。\n")
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    assert [(d.text, list(d.actors), d.deadline.normalized if d.deadline else None) for d in analysis.directives] == [
+        ("改造2000年底前建成的城镇老旧小区16个，9月底前全部开工。", ["县住房和城乡建设局"], "2025-09-30"),
+        ("新（改）建农村无害化卫生户厕2400户，11月底前全部完工。", ["县农业农村局"], "2025-11-30"),
+    ]
