@@ -213,7 +213,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         if row < len(rows) and rows[row].line[0] <= sent.start:
             # the sentences of its task cell are tasks, led by the units of its units cell; no other cell is
             role = ctx.sentence_roles[sent.index]
-            if row != row_done and (role == "plan" or (not report and role not in NOT_TABLE_TASK_ROLES)):
+            if row != row_done and rows[row].tasks and (role == "plan" or (not report and role not in NOT_TABLE_TASK_ROLES)):
                 out += _row_directives(rows[row], sent, ctx, quantities, mentions, len(out))
                 row_done = row
             continue

@@ -27,7 +27,7 @@ from nlp.types import (
 
 PLACE = r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|(?<![社园景校小])区|县|镇|乡|街道))"  # a place name, by its last place word
 ORG = re.compile(PLACE + r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|党委|党工委|委员会|[\u4e00-\u9fff]{1,6}局"
-                 r"|[\u4e00-\u9fff]{1,6}委员会|委(?=书记|副书记|常委))")  # 中共柏溪县委书记: the county's party committee
+                 r"|[\u4e00-\u9fff]{1,6}委员会|委(?=书记|副书记|常委|组织部|宣传部|统战部|政法委|办公室|党校|直属机关))")  # 中共柏溪县委书记: the county's party committee
 LONG_DEPARTMENT = re.compile(PLACE + r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建设|保障|资源|规划|服务|绿化|执法|运输|农村|事务|储备|"
                              r"监督|信息化|环境|旅游|健康|改革)(?:局|委员会))(?=\d{4}年|关于|$|工作)")
 # a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
@@ -38,7 +38,7 @@ CONGRESS = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,14}?(?:自治区|自治�
 TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee
-DEPARTMENT = re.compile(r"(?:局|厅|(?<!届)(?<!管理)委员会|办公室|中心|(?<![东西南北])部)$")  # (not 第八届委员会, 管理委员会)
+DEPARTMENT = re.compile(r"(?:局|厅|(?<!届)(?<!管理)委员会|办公室|中心|(?<![东西南北])部|党校|政法委|工委)$")  # (not 第八届委员会, 管理委员会)
 # a place does not open with them (经区政府…研究; 2025年县委县政府…), nor holds a party committee (县委县政府)
 FUNCTION_CHARS = frozenset("为经由在从对向据和与及我本全年")
 SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
@@ -52,7 +52,8 @@ PROVINCIAL_CITIES = ("北京市", "上海市", "天津市", "重庆市")
 # a government is its place; so is a 街道's office (城东街道办事处 → 城东街道)
 NOT_PARTY = re.compile(r"政协|政治协商|共青团|人大")
 STANDING = re.compile(r"常务委员会")
-PARTY_DEPARTMENT = re.compile(r"组织部|宣传部|统一战线工作部|统战部|政法委员会|办公室|[\u4e00-\u9fff]{1,4}部")
+PARTY_DEPARTMENT = re.compile(r"组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委|办公室|党校|直属机关工作委员会|直属机关工委|"
+                              r"[\u4e00-\u9fff]{1,4}部")
 # a place's party committee is of its level (中共柳湾镇委员会 → 柳湾镇委, 石渠镇党委, 凤栖街道党工委)
 SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法院", "人民政府": "", "政府": "", "办事处": "",
              "委员会": "委"}
@@ -100,7 +101,7 @@ def _organ(line: str) -> str | None:
             continue  # 各街道办事处: no one place
         if m and m.group("org") == "委员会" and (NOT_PARTY.search(bare[:m.start("org")]) or STANDING.match(bare, m.end())):
             continue  # 政协澄岚县委员会, 共青团…委员会, …委员会常务委员会: no party committee of the place
-        if m and m.group("org") == "委员会" and (dept := PARTY_DEPARTMENT.match(bare, m.end())):
+        if m and m.group("org") in ("委员会", "委") and (dept := PARTY_DEPARTMENT.match(bare, m.end())):
             return PLACE_NOISE.sub("", m.group("place")) + "委" + dept.group(0)  # 中共澄岚县委员会组织部: a department
         if m and m.group("place")[0] not in FUNCTION_CHARS and m.group("place") != "自治区" \
                 and "委" not in m.group("place") and (

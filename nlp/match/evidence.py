@@ -41,7 +41,7 @@ from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looking_back, plan_year
-from nlp.segment.tables import CELL_SEPARATOR, task_rows
+from nlp.segment.tables import task_rows
 from nlp.segment.tokens import known_word
 from nlp.spans import SpanIndex, clause_start
 from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
@@ -74,9 +74,11 @@ TIME_LABEL = re.compile(r"时间|时长|时限|用时|周期|工期")  # a time 
 # nor one of a list (分别完成年度任务的113%、92%)
 TASK_SHARE = re.compile(r"(?P<said>[^，,。；;]*?)(?:完成|占|达到|为)了?(?P<of>(?:(?!控制)[^，,。；;]){0,16}?(?:任务|目标|计划)"
                         r"(?:(?!控制)[^，,。；;]){0,10}?)的(?P<pct>\d+(?:\.\d+)?)%")
+# a progress cell of a table that gives how much of the task is done (完成60%, 完成进度60%, 完成率75%)
+PROGRESS_PCT = re.compile(r"(?:已|累计)?完成(?:率|进度|比例)?(?:为|达到|达)?(?P<pct>\d+(?:\.\d+)?)%[。；;]?")
 NOT_OWN_SHARE = re.compile(r"[三五]年|行动计划|规划|分别")
 WHOLE_SHARE = re.compile(r"全[市省县区国]")  # of the base's whole (占全市年度任务的8%), not said by it (全市…完成…的91%)
-NEW_WORK = re.compile(r"新建|建成|创建|新增|改造|改扩建|培育|完成")  # a count of work done this year (not 全县共有…12个)
+NEW_WORK = re.compile(r"新建|建成|建设|创建|新增|改造|改扩建|培育|完成")  # a count of work done this year (not 全县共有…12个)
 FUNDS = re.compile(r"投资|资金|经费")  # a share of them is of the task only where the task is about them
 YEAR_AMOUNTS = frozenset({"count", "count_range", "money"})  # amounts a year's work adds up to
 # the year's target said to be reached (a half-year report may say so before the year is over: 已完成全年目标,
@@ -106,17 +108,27 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
                         document_year(analysis.document))  # not what was done in the year
     ahead = plan_year(analysis.document)
     plans = _plan_sentence(str(ahead) if ahead is not None else None)
-    # the rows of a table of tasks and their progress (序号 重点任务 牵头单位 完成情况), kept whole: a report on each task
-    rows = [row.line for row in task_rows(analysis.document.text) if not row.split]
-    row_starts = [a for a, _ in rows]
+    # the rows of a table of tasks and what became of them (序号 重点任务 牵头单位 完成情况), one piece of evidence each
+    # (its sentences joined), where the row says something of it
+    text = analysis.document.text
+    said = {row.line for row in task_rows(text) if not row.split and row.judged is not None}
+    all_rows = [row.line for row in task_rows(text) if not row.split]
+    row_starts = [a for a, _ in all_rows]
     out: list[Sentence] = []
     for role, part in _sentences_by_part(analysis):
-        in_rows = [sent for sent in part if (k := bisect.bisect_right(row_starts, sent.start) - 1) >= 0
-                   and sent.start < rows[k][1]] if rows else []
-        if in_rows:
-            if role not in ("problems", "plan", "glossary"):
-                out += in_rows
-            taken = {sent.index for sent in in_rows}
+        if all_rows:
+            in_rows: dict[int, list[Sentence]] = {}
+            for sent in part:
+                if (k := bisect.bisect_right(row_starts, sent.start) - 1) >= 0 and sent.start < all_rows[k][1]:
+                    in_rows.setdefault(k, []).append(sent)
+            if in_rows and (role == "review" or (not review_by_heading and role not in ("problems", "plan", "glossary",
+                                                                                     "closing"))):
+                for k, sents in in_rows.items():
+                    if all_rows[k] in said:
+                        first, last = sents[0], sents[-1]
+                        out.append(Sentence(first.index, first.start, last.end, text[first.start:last.end],
+                                            first.paragraph, first.section))
+            taken = {sent.index for sents in in_rows.values() for sent in sents}
             part = [sent for sent in part if sent.index not in taken]
         # a work report's problems paragraph sums up difficulties; a unit's summary names its own shortfalls
         if role != "review" and (review_by_heading or role in NOT_EVIDENCE_ROLES):
@@ -126,6 +138,8 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
         out += [sent for sent in part if len(sent.text) >= MIN_CHARS
                 and (sent.text[-1] in SENTENCE_END or OWN_TARGET.match(sent.text))
                 and sent.paragraph not in back and not FRAMING.search(sent.text) and not plans.match(sent.text)]
+    if all_rows:
+        out.sort(key=attrgetter("start"))  # (a part's rows first: in order of the text, as its users bisect)
     return out
 
 
@@ -657,7 +671,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                 p if p <= 1 else probability(i, terms[j]), 3)) for p, j in scored[:MAX_EVIDENCE])
             share = shares is not None and shares[n] and not (total is not None and total.match(evidence[0].text))
             task = base.directives[i].text
-            status = _status(goals[i], tuple(_answer(e, task) for e in evidence), reporting, share)
+            status = _status(goals[i], tuple(reporting.row_said(e) or _answer(e, task) for e in evidence), reporting,
+                             share)
             if status == "unknown" and parity is not None and not figures:
                 continue  # a parity target the document gives one side of: nothing to judge by
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
@@ -679,6 +694,13 @@ def _share_context(text: str, m: re.Match[str]) -> str:
     return text[start:m.start()] + m.group("of")
 
 
+def _clause_of(text: str, at: int) -> str:
+    """The clause of `text` holding position `at` (between punctuation)."""
+    start = max(text.rfind(c, 0, at) for c in "，,。；;") + 1
+    ends = [i for c in "，,。；;" if (i := text.find(c, at)) >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
 def _said_of(said: str, task: str) -> bool:
     """Whether the words of a clause before a share (城镇新增就业 of …，城镇新增就业完成目标任务的96%) are of the task:
     none (the result just stated), or some pair of characters of them in the task's words."""
@@ -690,8 +712,6 @@ def _answer(e: Evidence, task: str) -> Evidence:
     """The part of an evidence sentence its status is judged by: what it says became of a task it first restates
     (the figures of `…800个：` are the task's, not a result), else the whole sentence; a line giving the done and
     target figures (`OWN_TARGET`) is judged whole."""
-    if CELL_SEPARATOR.search(e.text):
-        return _row_answer(e, task)
     m = RESTATED.match(e.text)
     if m is None or m.end() >= len(e.text) - 1 or OWN_TARGET.match(e.text):
         return e
@@ -701,27 +721,6 @@ def _answer(e: Evidence, task: str) -> Evidence:
             n not in task for n in re.findall(r"\d+(?:\.\d+)?", clause)):
         return e  # (not 改造老旧小区126个：东城街道45个…, a result of its own before its parts)
     return Evidence(text=e.text[m.end():], start=e.start + m.end(), end=e.end, score=e.score)
-
-
-def _restates(clause: str, task: str) -> bool:
-    """Whether a clause restates a task: most of its pairs of characters are the task's, its figures the task's."""
-    pairs = {clause[k:k + 2] for k in range(len(clause) - 1)}
-    return bool(pairs) and sum(p in task for p in pairs) >= RESTATES * len(pairs) and all(
-        n in task for n in re.findall(r"\d+(?:\.\d+)?", clause))
-
-
-def _row_answer(e: Evidence, task: str) -> Evidence:
-    """What a table row (1\t改造老旧小区12个\t县住建局\t完成8个) says became of a task: its cells after the one
-    restating the task, if one does."""
-    cut = None
-    at = 0
-    for m in CELL_SEPARATOR.finditer(e.text):
-        if _restates(e.text[at:m.start()].strip(), task):
-            cut = m.end()
-        at = m.end()
-    if cut is None or cut >= len(e.text):
-        return e
-    return Evidence(text=e.text[cut:], start=e.start + cut, end=e.end, score=e.score)
 
 
 def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting) -> set[int]:
@@ -790,6 +789,21 @@ class Reporting:
         # 1-6月 is a part)
         return part is not None and not WHOLE_YEAR.search(e.text, 0, part.start()) \
             and not WHOLE_YEAR.match(e.text, part.start()) and e.text[max(0, part.start() - 2):part.start()] != "其中"
+
+    @cached_property
+    def _rows(self) -> tuple[list[int], list[tuple[int, int, tuple[int, int]]]]:
+        rows = [(*row.line, row.judged) for row in task_rows(self.analysis.document.text) if row.judged is not None]
+        return [a for a, _, _ in rows], rows  # type: ignore[misc]
+
+    def row_said(self, e: Evidence) -> Evidence | None:
+        """What a table row that is an evidence sentence says became of its task (its progress cell, or its figures
+        done), as an evidence of its own; None for any other sentence."""
+        starts, rows = self._rows
+        k = bisect.bisect_right(starts, e.start) - 1
+        if k < 0 or e.start >= rows[k][1]:
+            return None
+        a, b = rows[k][2]
+        return Evidence(text=self.analysis.document.text[a:b], start=a, end=b, score=e.score)
 
     def task_shares(self, e: Evidence) -> list[tuple[str, str, float]]:
         """The results an evidence sentence states as shares of a target (`TASK_SHARE`) that may be the unit's own:
@@ -894,6 +908,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     # (in the best evidence, and in any as good: 播种面积…完成任务的101.2%, then 总产量…完成任务的97.6%)
     shares = [pct for e in evidence if e.score >= top.score for said, funds, pct in reporting.task_shares(e)
               if _said_of(said, goals.text) and not (funds and funds not in goals.text)]
+    if (done := PROGRESS_PCT.fullmatch(top.text)) is not None:
+        shares.append(float(done.group("pct")))  # a progress cell: 完成60%, 完成进度60%
     # (at the base's own level a count in the target's unit is compared as it is: 42个 against 300个, whatever
     # share of some plan the sentence states)
     counted = {q.unit for q in reporting.quantities_in(top) if q.kind == "count"}
@@ -920,7 +936,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             if covered and all(NEGATED_BEFORE.search(top.text, max(0, q.start - top.start - 4), q.start - top.start)
                                for q in covered):
                 return "not_met"  # 参训党员占比62%，未实现全覆盖 (not 实现全覆盖，…另一项未实现全覆盖)
-            if covered or (ALL_DUE.search(top.text) and not NOT_ALL_DUE.search(top.text) and not goals.rates
+            due = ALL_DUE.search(top.text)
+            if covered or (due and not NOT_ALL_DUE.search(top.text) and not goals.rates
+                           and not NEGATED_BEFORE.search(top.text, max(0, due.start() - 4), due.start())
                            and not LEFT.search(top.text) and not cue_test("missed", "unfinished", "remainder")(top.text)):
                 return "met"
             if share and t.id in goals.quotas and any(
@@ -935,9 +953,10 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             if any(q.text in ("破零", "零突破", "零的突破") for q in zero) and "实现" in top.text:
                 return "met"
             if CLEARED.search(t.text) and any(CLEARED.search(q.text) for q in zero) \
-                    and not cue_test("missed", "unfinished", "remainder")(top.text) \
                     and not any(NOT_CLEARED.search(top.text, clause_start(top.text, 0, q.start - top.start),
-                                                   q.start - top.start) for q in zero):
+                                                   q.start - top.start)
+                                or cue_test("missed", "unfinished", "remainder")(_clause_of(top.text, q.start - top.start))
+                                for q in zero):
                 return "met"  # a zero to reach (全部清零), reached (实现全部清零; not 尚未清零)
             if zero:
                 return "not_met"
@@ -1101,12 +1120,15 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
 
 
 CLEARED = re.compile(r"清零|归零|为零|零发生")  # a zero to reach, not one to break (破零)
-NOT_CLEARED = re.compile(r"未|没有|尚未|仍未|还没|差距|距离|力争|计划|将")  # (not 还没有全部实现清零, 计划年底前清零)
+# a zero not reached yet, said just before it (还没有全部实现清零, 未能如期全部清零, 距离全部清零…, 力争2026年实现清零;
+# not the 未 of the thing cleared: 两年以上未发展党员的村全部清零)
+NOT_CLEARED = re.compile(r"(?:(?:未|没有|尚未|仍未|还没有?)(?:能)?(?:如期|按期)?(?:全部|全面)?(?:实现)?|(?:距离?|离)[^，,。；;]{0,6}|"
+                         r"(?:力争|计划|将|预计)[^，,。；;]{0,12})$")
 NEGATED_BEFORE = re.compile(r"未|没有|尚未|未能")
 DONE_NOW = re.compile(r"超额|全部[^，,。；;]{0,6}到位")  # the task done (超额完成…, 全部化解到位): what follows is more
 LEFT = re.compile(r"剩余|其余|尚有|还有")  # some left (逐一登门走访…42人，剩余8人计划春节前走访)
 # every unit due has it (应装尽装, 应保尽保, 应检尽检; 逐一): a coverage stated in words
-ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1|(?<!其中)(?<![对为]其中\d)逐一")  # (对全镇15名…书记逐一开展分析研判: each one)
+ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1|(?<!其中)(?<![对为]其中\d)(?:逐一|逐个|全员)")  # (对全镇15名…书记逐一开展分析研判)
 # 尚未全部实现应装尽装, 离应装尽装还有差距 (not 仍实现应装尽装, 未成年人应保尽保)
 NOT_ALL_DUE = re.compile(r"(?:未(?!成年)|没有|距离?|离|差距)[^，,。；;]{0,6}应([\u4e00-\u9fff])尽\1")
 # work done about a bad thing that happened (针对发生森林火灾的区域完成补植补造1200亩), not its damage (过火面积35公顷)

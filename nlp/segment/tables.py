@@ -25,13 +25,14 @@ LEAD_HEAD = re.compile(r"(?:牵头|责任|主责|承办|主办|负责|实施|落
                        r"(?:及责任人)?")
 DUE_HEAD = re.compile(r"(?:预计|计划)?(?:完成|办结|推进|整改|实施)?(?:时限|期限|时间)(?:要求|节点|安排)?|时间节点|进度安排|"
                       r"时序进度")
-# a column of figures done makes a table a report, not a list of tasks
+# a column of figures done makes a table a report, not a list of tasks; its rows report on their tasks
 RESULT_HEAD = re.compile(r"完成(?:值|数|率|数量)|实际完成|实绩")
 # a column of progress: a ledger tracking its tasks, or a report on them; its rows are kept whole (a task, its
-# unit and what became of it)
-PROGRESS_HEAD = re.compile(r"(?:完成|进展|推进|办理|落实|整改)(?:情况|结果)|进度")
+# unit and what became of it), what became of it read in that column (not in 存在问题, 下步措施, 时序进度)
+PROGRESS_HEAD = re.compile(r"(?:完成|进展|推进|办理|落实|整改|实施)(?:情况|结果)")
 NUMBER_HEAD = re.compile(r"序号?|编号")
-ROW_NUMBER = re.compile(r"\d{1,3}(?:[.．-]\d{1,3})*[.．、]?|[（(]\d{1,3}[）)]")  # (一、 opens a group's title)
+ROW_NUMBER = re.compile(r"\d{1,4}(?:[.．-]\d{1,3})*[.．、]?|[（(]\d{1,4}[）)]")  # (一、 opens a group's title)
+NOTHING = re.compile(r"[\s/／—\-－、无暂]*")  # an empty or placeholder cell (/, —, 无)
 # the header of another table (序号 单位 联络员 联系电话): short cells of such words, no figure
 OTHER_HEAD = re.compile(r"单位|时间|姓名|电话|名称|序号|内容|事项|情况|备注|职务|地点|负责人|联络员|类别|指标|数量")
 RULE_ROW = re.compile(r"[\s|｜:：\-—]+")  # a Markdown table's rule under its header (|---|:---:|)
@@ -50,6 +51,10 @@ class TaskRow:
     line: tuple[int, int]  # the row's whole line
     cells: tuple[tuple[int, int], ...]  # all its cells, the empty ones too
     split: bool  # whether the row is cut into sentences at its cells (not a row of progress, kept whole)
+    tasks: bool = True  # whether the row is a task (not a row of a table of figures done)
+    # what became of the task, as the row says: its progress cell, or the cells after the task in a table of
+    # figures done; None where the row says nothing (an empty or placeholder cell) or has no such column
+    judged: tuple[int, int] | None = None
 
 
 def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -91,7 +96,7 @@ class _Columns:
         self.lead = next((i for i in leads if "牵头" in heads[i]), leads[0] if leads else None)
         self.due = next((i for i, h in enumerate(heads) if DUE_HEAD.fullmatch(h)), None)
         self.results = any(RESULT_HEAD.search(h) for h in heads)
-        self.progress = any(PROGRESS_HEAD.search(h) for h in heads)
+        self.progress = next((i for i, h in enumerate(heads) if PROGRESS_HEAD.search(h)), None)
         self.numbered = bool(heads) and bool(NUMBER_HEAD.fullmatch(heads[0]))
 
     @property
@@ -102,7 +107,13 @@ class _Columns:
 
     @property
     def header(self) -> bool:
-        return self.task is not None and (self.lead is not None or self.due is not None or self.results)
+        return self.task is not None and (self.lead is not None or self.due is not None or self.results
+                                          or self.progress is not None)
+
+    @property
+    def reports(self) -> bool:
+        """Whether the table says what became of its tasks (a progress column, or figures done)."""
+        return self.progress is not None or self.results
 
 
 def _cell_text(text: str, span: tuple[int, int]) -> str:
@@ -133,7 +144,7 @@ def _rows(text: str) -> Iterator[TaskRow]:
         heads = [_cell_text(text, s) for s in spans]
         header = _Columns(heads)
         if header.header:
-            columns = header if header.of_tasks else None  # a new header starts a new table
+            columns = header if header.of_tasks or header.reports else None  # a new header starts a new table
             last = None
             continue
         if columns is not None and columns.numbered and len(spans) == columns.width - 1 and heads[0] \
@@ -160,8 +171,14 @@ def _rows(text: str) -> Iterator[TaskRow]:
         # keeps a merged cell's text in its first row only)
         lead = _filled(spans, columns.lead) or (last.lead if last is not None else None)
         due = _filled(spans, columns.due) or (last.due if last is not None else None)
+        if columns.progress is not None:
+            judged = _filled(spans, columns.progress)
+        else:  # (a table of figures done: the cells after the task's)
+            judged = (spans[columns.task + 1][0], end) if columns.results and columns.task + 1 < len(spans) else None  # type: ignore[operator]
+        if judged is not None and NOTHING.fullmatch(text, *judged):
+            judged = None
         last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans),
-                       split=not columns.progress)
+                       split=not columns.reports, tasks=columns.of_tasks, judged=judged)
         yield last
 
 

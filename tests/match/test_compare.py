@@ -134,6 +134,7 @@ def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str)
      # a department of the party committee; no party committee: the CPPCC's, the Youth League's, a community's
      ("中共澄岚县委员会组织部2025年工作总结", "澄岚县委组织部"), ("政协澄岚县委员会常务委员会工作报告", None),
      ("共青团澄岚县委员会2025年工作总结", None), ("东风社区党委2025年工作总结", None),
+     ("中共澄岚县委组织部2025年工作总结", "澄岚县委组织部"), ("中共澄岚县委党校2025年工作总结", "澄岚县委党校"),
      # a work report titled without its place: its congress's place in the byline
      ("政府工作报告\n——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上\n沧澜省省长 林晓岚", "沧澜省")],
 )
@@ -1066,3 +1067,45 @@ def test_a_task_table_against_a_table_of_its_progress() -> None:
     assert [(d.text, d.results[0].status) for d in rows] == [
         ("改造城镇老旧小区12个", "met"), ("新建高标准农田3万亩", "partial"), ("新建公园5个", "not_met")]
     assert all(d.text in d.results[0].evidence[0].text for d in rows)
+
+
+PROGRESS_PLAN = ("青禾县2025年重点工作任务分解表\n序号\t重点任务\t牵头单位\t完成时限\n1\t改造城镇老旧小区12个\t县住建局\t2025年11月底\n"
+                 "2\t新建公园5个\t县城管局\t2025年12月底\n")
+
+
+@pytest.mark.parametrize(("header", "cells", "statuses"), [
+    # what became of the task read in the progress column only, not in 存在问题 or 下步措施
+    ("完成情况\t存在问题", ["已全部完成\t个别小区配套设施不完善", "建成3个\t资金不足"], ["met", "not_met"]),
+    ("完成情况\t下步措施", ["已全部完成\t2026年计划再改造8个", "已建成5个\t加强养护"], ["met", "met"]),
+    # an empty or placeholder cell says nothing; a share done as a bare percentage
+    ("完成情况", ["/", ""], ["unknown", "unknown"]),
+    ("完成情况", ["完成60%", "已建成5个"], ["not_met", "met"]),
+])
+def test_a_table_of_progress_is_read_in_its_progress_column(header: str, cells: list[str], statuses: list[str]) -> None:
+    report = (f"青禾县2025年重点工作任务完成情况\n序号\t重点任务\t牵头单位\t{header}\n"
+              f"1\t改造城镇老旧小区12个\t县住建局\t{cells[0]}\n2\t新建公园5个\t县城管局\t{cells[1]}\n")
+    base, other = _pair(PROGRESS_PLAN, report)
+    assert [d.results[0].status for d in compare(base, [other]).directives] == statuses
+
+
+def test_a_plan_table_with_a_schedule_column_is_no_report() -> None:
+    """时序进度, 进度安排: when a task is to be done, not what became of it."""
+    plan = PROGRESS_PLAN
+    report = ("青禾县2026年重点工作任务分解表\n序号\t重点任务\t牵头单位\t时序进度\n1\t改造城镇老旧小区12个\t县住建局\t"
+              "6月底前开工，11月底前全部完成\n2\t新建公园5个\t县城管局\t12月底前建成5个\n")
+    base, other = _pair(plan, report)
+    assert [d.results[0].status for d in compare(base, [other]).directives] == ["unknown", "unknown"]
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("两年以上未发展党员的村全部清零。", "met"),  # the 未 of the villages' name is no 未 of the clearing
+    ("两年以上未发展党员的村全部清零，巩固成效仍需加强。", "met"),
+    ("对全镇15名村（社区）党组织书记逐个开展分析研判。", "met"),
+])
+def test_clearing_and_coverage_said_plainly(review: str, status: str) -> None:
+    plan = PARTY_PLAN.format(body="各乡镇党委要注重发展党员，确保年内两年以上未发展党员的村全部清零。\n"
+                                  "年内对全县村（社区）党组织书记开展一次全覆盖的分析研判。")
+    summary = f"石渠镇党委2025年党建工作总结\n一、工作完成情况\n{review}\n二、存在问题\n个别村党组织凝聚力不强。\n三、2026年工作打算\n要抓好落实。\n"
+    base, other = _pair(plan, summary)
+    key = "清零" if "清零" in review else "研判"
+    assert next(d for d in compare(base, [other]).directives if key in d.text).results[0].status == status
