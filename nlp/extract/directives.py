@@ -49,9 +49,10 @@ SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|(?:本届�
 # a task list (重点工作任务分解表, 任务清单, 工作要点, 责任分工): each numbered item is a task, its 牵头单位 its actors
 # (not a report on one: …工作要点完成情况, …任务清单落实情况, …督办事项办理情况的汇报, 2024年工作总结和…)
 REPORT_TITLE = r"总结|汇报|通报|(?:完成|落实|办理|进展|推进)情况"
-TASK_LIST = re.compile(rf"^(?!.*(?:{REPORT_TITLE})).*(?:任务(?:分解|清单|分工|台账)|工作要点|责任分工|督办(?:事项|清单)|"
-                       r"民生实事)")
+TASK_LIST = re.compile(rf"^(?!.*(?:{REPORT_TITLE}|征集|评选|推荐)).*(?:任务(?:分解|清单|分工|台账)|工作要点|责任分工|"
+                       r"督办(?:事项|清单)|民生实事)")
 ITEM_MARK = r"(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)])"  # 1. 1、 （1）
+ITEM_MARKER = re.compile(ITEM_MARK)
 LIST_ITEM = re.compile(ITEM_MARK + r"\s*(?=[\u4e00-\u9fff“])")
 NEXT_ITEM = re.compile(r"(?:^|\n|[；;。])\s*(?:" + ITEM_MARK + r"|[（(]?[一二三四五六七八九十]+[、）)])")
 LEAD_UNITS = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)[：:][ \t　]*(?P<units>[^：:；;。）)\n]+?)"
@@ -63,7 +64,10 @@ HELPS = re.compile(r"配合|协办|协助|参与")
 # how a unit's name ends (a person's does not: 张三, 王明)
 UNIT_END = re.compile(r"[局委办院部队所站会厅处科室组府署社行馆校园区县市省镇乡村厂场台团联门位关监庭司心街道]$")
 CONTACT = re.compile(r"联系人|电话|手机|\d{7,}")
-NOT_TASK_HEADING = re.compile(r"进展|基础|形势|问题|短板|不足|成效|回顾|联系|附件|保障措施")
+NOT_TASK_HEADING = re.compile(r"进展|基础|形势|问题|短板|不足|成效|回顾|联系|附件|保障措施|工作目标|总体目标|工作要求")
+# a 完成时限 line, or one beside the 牵头单位 line (牵头单位：县农业农村局；完成时限：2025年11月底前。)
+DUE_LINE = re.compile(r"[（(]?(?:完成|办结)?时(?:限|间)(?:要求)?[：:]")
+DUE_SPAN = re.compile(r"(?:完成|办结)?时(?:限|间)(?:要求)?[：:][ \t　]*(?P<due>[^；;。）)\n]+)")
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
 NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
 # a task table may make up the whole document (a title, then the table: all of it the opening part)
@@ -234,14 +238,17 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             context = parent is not None and (parent in directive_headings or
                                               bool(cue("directive_section").search(outline[parent].title)))
         verdict = judge(sent.text, context, heading is not None, in_report)
-        if verdict.is_directive and OWNER_LINE.match(sent.text):
+        if verdict.is_directive and (OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text)):
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
         if not verdict.is_directive and task_list and role not in NOT_TASK_ROLES and LIST_ITEM.match(sent.text) \
                 and not verdict.confidence == REJECTED and not _not_a_task_item(sent, outline, ctx.parents):
             # a task list's numbered item is a task, whatever its wording (3. 既有住宅加装电梯50部。)
             verdict = Verdict(True, modality_of(unquoted(sent.text)), TARGET_ITEM)
-        if not verdict.is_directive and sent.section in owned and heading is None and role not in NOT_TASK_ROLES \
-                and sent.text[-1] in "。；;！" and verdict.confidence != REJECTED and not OWNER_LINE.match(sent.text) \
+        part = _owner(sent.section, owned, outline, ctx.parents)
+        if not verdict.is_directive and part is not None and heading is None and role not in NOT_TASK_ROLES \
+                and not report and not in_report and (sent.text[-1] in "。；;！" or any(
+                    q.kind in AMOUNT_KINDS for q in quantities.starting_in(sent.start, sent.end))) \
+                and verdict.confidence != REJECTED and not OWNER_LINE.match(sent.text) and not DUE_LINE.match(sent.text) \
                 and not _not_a_task_item(sent, outline, ctx.parents):
             # a part whose 牵头单位 line says who leads it is a task, each of its sentences (一、城镇老旧小区改造 /
             # 改造…老旧小区16个，9月底前全部开工。 / 牵头单位：县住房和城乡建设局)
@@ -276,8 +283,9 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         actors = _actors(ctx.text, sent, verdict.marker_ends)
         if task_list and not actors and LIST_ITEM.match(sent.text):
             actors = _lead_units(ctx.text, sent.start)  # 牵头单位：区住房和城乡建设局, in the item or on its next line
-        if not actors and sent.section in owned:
-            actors = owned[sent.section]  # the units its part's 牵头单位 line names
+        owner = _owner(sent.section, owned, outline, ctx.parents) if not report else None
+        if not actors and owner is not None:
+            actors = owned[owner][0]  # the units its part's 牵头单位 line names
         # a sentence without a subject continues the one before it only when that one opened with its subject
         # and this one follows it directly without naming a new one (`市院成立…` after `…指导处要…` does not)
         # (looked at only where there is something to inherit: _opens_with_unit scans the sentence)
@@ -286,6 +294,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         last_actors = tuple(actors) if actors and _subject_leads(sent.text, actors[0]) else inherited
         last_index = sent.index
         deadline: Deadline | None = find_deadline(ctx.text, sent.start, sent.end, ctx.document.date, ctx.year)
+        if deadline is None and owner is not None and (due := owned[owner][1]) is not None:
+            deadline = find_due(ctx.text, *due, ctx.document.date, ctx.year)  # its part's 完成时限 line
         targets = tuple(q.id for q in quantities.starting_in(sent.start, sent.end) if q.kind in AMOUNT_KINDS)
         names = tuple(dict.fromkeys(c for _, c in mentions.starting_in(sent.start, sent.end)))
         out.append(Directive(
@@ -318,14 +328,34 @@ def _row_directives(row: TaskRow, sent: Sentence, ctx: Context, quantities: Span
     return out
 
 
-def _owned_sections(analysis: Analysis) -> dict[int, list[str]]:
-    """The parts of a document (outline items) that a 牵头单位 line of their own says who leads, and its units."""
-    owned: dict[int, list[str]] = {}
+def _owned_sections(analysis: Analysis) -> dict[int, tuple[list[str], tuple[int, int] | None]]:
+    """The parts of a document (outline items) that a 牵头单位 line of their own says who leads: its units, and the
+    span of the time limit a 完成时限 line beside it gives (if any)."""
+    owned: dict[int, tuple[list[str], tuple[int, int] | None]] = {}
+    text = analysis.document.text
     for sent in analysis.sentences:
         if sent.section is not None and sent.section not in owned and OWNER_LINE.match(sent.text) \
                 and (lead := LEAD_UNITS.search(sent.text)) is not None:
-            owned[sent.section] = _unit_names(lead.group("units"))
+            line_end = text.find("\n", sent.start)
+            due = DUE_SPAN.search(text, sent.start, line_end if line_end >= 0 else len(text))
+            owned[sent.section] = (_unit_names(lead.group("units")), due.span("due") if due else None)
+    for sent in analysis.sentences:  # a 完成时限 line of its own, beside the 牵头单位 line
+        if sent.section in owned and owned[sent.section][1] is None and (due := DUE_SPAN.match(sent.text)):
+            owned[sent.section] = (owned[sent.section][0], (sent.start + due.start("due"), sent.start + due.end("due")))
     return owned
+
+
+def _owner(section: int | None, owned: dict[int, tuple[list[str], tuple[int, int] | None]],
+           outline: Sequence[OutlineItem], parents: Sequence[int | None]) -> int | None:
+    """The part holding `section` that a 牵头单位 line of its own says who leads: the section itself, or for a
+    numbered item (1.…) the part it is an item of."""
+    while section is not None:
+        if section in owned:
+            return section
+        if not ITEM_MARKER.fullmatch(outline[section].marker.strip()):
+            return None
+        section = parents[section]
+    return None
 
 
 def _lead_units(text: str, start: int) -> list[str]:

@@ -29,10 +29,10 @@ DUE_HEAD = re.compile(r"(?:预计|计划)?(?:完成|办结|推进|整改|实施)
 RESULT_HEAD = re.compile(r"完成(?:值|数|率|数量)|实际完成|实绩")
 # a column of progress: a ledger tracking its tasks, or a report on them; its rows are kept whole (a task, its
 # unit and what became of it), what became of it read in that column (not in 存在问题, 下步措施, 时序进度)
-PROGRESS_HEAD = re.compile(r"(?:完成|进展|推进|办理|落实|整改|实施)(?:情况|结果)")
+PROGRESS_HEAD = re.compile(r"(?:完成|进展|推进|办理|落实|整改|实施)(?:情况|结果)|(?<!时序)进度(?!安排|要求)|进展")
 NUMBER_HEAD = re.compile(r"序号?|编号")
 ROW_NUMBER = re.compile(r"\d{1,4}(?:[.．-]\d{1,3})*[.．、]?|[（(]\d{1,4}[）)]")  # (一、 opens a group's title)
-NOTHING = re.compile(r"[\s/／—\-－、无暂]*")  # an empty or placeholder cell (/, —, 无)
+NOTHING = re.compile(r"[\s/／—\-－、无暂|｜]*")  # an empty or placeholder cell (/, —, 无)
 # the header of another table (序号 单位 联络员 联系电话): short cells of such words, no figure
 OTHER_HEAD = re.compile(r"单位|时间|姓名|电话|名称|序号|内容|事项|情况|备注|职务|地点|负责人|联络员|类别|指标|数量")
 RULE_ROW = re.compile(r"[\s|｜:：\-—]+")  # a Markdown table's rule under its header (|---|:---:|)
@@ -96,6 +96,7 @@ class _Columns:
         self.lead = next((i for i in leads if "牵头" in heads[i]), leads[0] if leads else None)
         self.due = next((i for i, h in enumerate(heads) if DUE_HEAD.fullmatch(h)), None)
         self.results = any(RESULT_HEAD.search(h) for h in heads)
+        self.done = next((i for i, h in enumerate(heads) if RESULT_HEAD.search(h)), None)  # the first figures done
         self.progress = next((i for i, h in enumerate(heads) if PROGRESS_HEAD.search(h)), None)
         self.numbered = bool(heads) and bool(NUMBER_HEAD.fullmatch(heads[0]))
 
@@ -173,8 +174,8 @@ def _rows(text: str) -> Iterator[TaskRow]:
         due = _filled(spans, columns.due) or (last.due if last is not None else None)
         if columns.progress is not None:
             judged = _filled(spans, columns.progress)
-        else:  # (a table of figures done: the cells after the task's)
-            judged = (spans[columns.task + 1][0], end) if columns.results and columns.task + 1 < len(spans) else None  # type: ignore[operator]
+        else:  # (a table of figures done: its cells from the first of them, not the target's before them)
+            judged = (spans[columns.done][0], end) if columns.done is not None and columns.done < len(spans) else None
         if judged is not None and NOTHING.fullmatch(text, *judged):
             judged = None
         last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans),

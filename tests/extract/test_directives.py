@@ -323,3 +323,23 @@ def test_a_part_led_by_its_own_lead_units_line_is_a_task() -> None:
         ("改造2000年底前建成的城镇老旧小区16个，9月底前全部开工。", ["县住房和城乡建设局"], "2025-09-30"),
         ("新（改）建农村无害化卫生户厕2400户，11月底前全部完工。", ["县农业农村局"], "2025-11-30"),
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a 完成时限 line beside the 牵头单位 line is the part's deadline, no task of its own
+    ("澄岭县2025年民生实事项目\n一、农村户厕改造\n新建农村卫生户厕2400户。\n牵头单位：县农业农村局；完成时限：2025年11月底前。\n",
+     [("新建农村卫生户厕2400户。", ["县农业农村局"], "2025-11-30")]),
+    # a list without final punctuation; the units reach the numbered items under the part
+    ("澄岭县2025年十大民生实事项目\n一、城镇老旧小区改造\n改造城镇老旧小区16个\n牵头单位：县住房和城乡建设局\n",
+     [("改造城镇老旧小区16个", ["县住房和城乡建设局"], None)]),
+    # a report naming its parts' lead units, and a call for proposals, are no task lists
+    ("澄岭县住房和城乡建设局2024年工作总结\n一、老旧小区改造\n全年改造老旧小区16个，惠及居民2860户。\n牵头单位：县住房和城乡建设局\n", []),
+    ("关于征集2026年民生实事项目的通知\n一、征集范围\n1.投资规模在500万元以上的项目。\n", []),
+])
+def test_a_parts_lead_line_in_plans_only(text: str, expected: list[tuple[str, list[str], str | None]]) -> None:
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    assert [(d.text, list(d.actors), d.deadline.normalized if d.deadline else None)
+            for d in analysis.directives] == expected

@@ -1109,3 +1109,14 @@ def test_clearing_and_coverage_said_plainly(review: str, status: str) -> None:
     base, other = _pair(plan, summary)
     key = "清零" if "清零" in review else "研判"
     assert next(d for d in compare(base, [other]).directives if key in d.text).results[0].status == status
+
+
+@pytest.mark.parametrize(("header", "row", "status"), [
+    ("工作进度", "已全部完成", "met"),  # 进度 of the work done (not 时序进度, 进度安排)
+    ("年度目标\t实际完成", "12个\t8个", "not_met"),  # figures done read from their own column, not the target's
+    ("年度目标\t实际完成", "12个\t—", "unknown"),
+])
+def test_progress_and_figures_done_columns(header: str, row: str, status: str) -> None:
+    report = f"青禾县2025年重点工作任务完成情况\n序号\t重点任务\t牵头单位\t{header}\n1\t改造城镇老旧小区\t县住建局\t{row}\n"
+    base, other = _pair(PROGRESS_PLAN, report)
+    assert compare(base, [other]).directives[0].results[0].status == status
