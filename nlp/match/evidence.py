@@ -671,8 +671,12 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                 p if p <= 1 else probability(i, terms[j]), 3)) for p, j in scored[:MAX_EVIDENCE])
             share = shares is not None and shares[n] and not (total is not None and total.match(evidence[0].text))
             task = base.directives[i].text
-            status = _status(goals[i], tuple(reporting.row_said(e) or _answer(e, task) for e in evidence), reporting,
-                             share)
+            answers = tuple(reporting.row_said(e) or _answer(e, task) for e in evidence)
+            # (a unit restating the task with its figure before what it did has that figure for its own target:
+            # 改造城镇老旧小区12个，已完成8个 is 8 of 12, no share of a total)
+            restated = answers[0] is not evidence[0] and re.search(
+                r"\d", evidence[0].text[:max(0, answers[0].start - evidence[0].start)]) is not None
+            status = _status(goals[i], answers, reporting, share and not restated)
             if status == "unknown" and parity is not None and not figures:
                 continue  # a parity target the document gives one side of: nothing to judge by
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
@@ -681,7 +685,9 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
 
 
 # a sentence opening with a task restated, then what became of it: （3）新增城市公共停车泊位800个：未能按期完成。
-RESTATED = re.compile(r"^(?:[（(]?\d{1,3}[）)．.、]\s*)?(?P<task>[^：:。；;]{4,80})[：:]")
+RESTATED = re.compile(r"^(?:[（(]?\d{1,3}[）)．.、]\s*)?(?P<task>[^：:。；;]{4,80})[：:]"
+                      # (or before a comma, where what follows says what became of it: 改造…12个，已完成8个。)
+                      r"|^(?:[（(]?\d{1,3}[）)．.、]\s*)?(?P<task2>[^：:。；;，,]{4,80})[，,](?=已|目前|累计|实际|现已|正在|尚|仍|未|截至)")
 RESTATES = 0.6  # the share of a clause's character pairs found in the task from which it restates the task
 
 
@@ -715,7 +721,7 @@ def _answer(e: Evidence, task: str) -> Evidence:
     m = RESTATED.match(e.text)
     if m is None or m.end() >= len(e.text) - 1 or OWN_TARGET.match(e.text):
         return e
-    clause = m.group("task")
+    clause = m.group("task") or m.group("task2")
     pairs = {clause[k:k + 2] for k in range(len(clause) - 1)}
     if sum(p in task for p in pairs) < RESTATES * len(pairs) or any(
             n not in task for n in re.findall(r"\d+(?:\.\d+)?", clause)):

@@ -1120,3 +1120,17 @@ def test_progress_and_figures_done_columns(header: str, row: str, status: str) -
     report = f"青禾县2025年重点工作任务完成情况\n序号\t重点任务\t牵头单位\t{header}\n1\t改造城镇老旧小区\t县住建局\t{row}\n"
     base, other = _pair(PROGRESS_PLAN, report)
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    # a task restated with its figure before a comma, then what became of it: that figure is the unit's target
+    ("改造城镇老旧小区12个，已完成8个。", "not_met"),
+    ("改造城镇老旧小区12个，已全部完工。", "met"),
+    ("改造城镇老旧小区12个，惠及居民2400户。", "met"),  # no word of what became of it: the clause is the result
+])
+def test_a_task_restated_before_a_comma(review: str, status: str) -> None:
+    plan = ("澄岭县2025年政府工作报告\n澄岭县人民政府县长 周启明\n一、2024年工作回顾\n全县经济运行总体平稳。\n二、2025年重点任务\n"
+            "改造城镇老旧小区12个。\n")
+    summary = f"澄岭县住房和城乡建设局2025年工作总结\n一、主要工作\n{review}\n二、存在问题\n资金不足。\n三、2026年工作打算\n要抓好落实。\n"
+    base, other = _pair(plan, summary)
+    assert compare(base, [other]).directives[0].results[0].status == status
