@@ -49,6 +49,7 @@ SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|(?:本届�
 # a task list (重点工作任务分解表, 任务清单, 工作要点, 责任分工): each numbered item is a task, its 牵头单位 its actors
 # (not a report on one: …工作要点完成情况, …任务清单落实情况, …督办事项办理情况的汇报, 2024年工作总结和…)
 REPORT_TITLE = r"总结|汇报|通报|(?:完成|落实|办理|进展|推进)情况"
+REPORT = re.compile(REPORT_TITLE)
 TASK_LIST = re.compile(rf"^(?!.*(?:{REPORT_TITLE}|征集|评选|推荐)).*(?:任务(?:分解|清单|分工|台账)|工作要点|责任分工|"
                        r"督办(?:事项|清单)|民生实事)")
 ITEM_MARK = r"(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)])"  # 1. 1、 （1）
@@ -66,8 +67,9 @@ UNIT_END = re.compile(r"[局委办院部队所站会厅处科室组府署社行�
 CONTACT = re.compile(r"联系人|电话|手机|\d{7,}")
 NOT_TASK_HEADING = re.compile(r"进展|基础|形势|问题|短板|不足|成效|回顾|联系|附件|保障措施|工作目标|总体目标|工作要求")
 # a 完成时限 line, or one beside the 牵头单位 line (牵头单位：县农业农村局；完成时限：2025年11月底前。)
-DUE_LINE = re.compile(r"[（(]?(?:完成|办结)?时(?:限|间)(?:要求)?[：:]")
-DUE_SPAN = re.compile(r"(?:完成|办结)?时(?:限|间)(?:要求)?[：:][ \t　]*(?P<due>[^；;。）)\n]+)")
+DUE_LABEL = r"(?:完成|办结)?时(?:限|间)(?:要求)?[：:]"
+DUE_LINE = re.compile(r"[（(]?" + DUE_LABEL)
+DUE_SPAN = re.compile(DUE_LABEL + r"[ \t　]*(?P<due>[^；;。）)\n]+)")
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
 NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
 # a task table may make up the whole document (a title, then the table: all of it the opening part)
@@ -201,7 +203,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     # a task table's rows are read by their columns, not as sentences (none in a report on tasks: 完成情况)
     rows = ctx.task_rows
     # a report on tasks (…完成情况, 工作总结) has task tables in its plans only (2024年工作总结及2025年工作计划)
-    report = bool(re.search(REPORT_TITLE, ctx.document.title or ""))
+    report = bool(REPORT.search(ctx.document.title or ""))
     row = 0
     row_done = -1  # the last row whose directives were given (a row kept whole may hold several sentences)
     owned = _owned_sections(analysis)
@@ -283,7 +285,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         actors = _actors(ctx.text, sent, verdict.marker_ends)
         if task_list and not actors and LIST_ITEM.match(sent.text):
             actors = _lead_units(ctx.text, sent.start)  # 牵头单位：区住房和城乡建设局, in the item or on its next line
-        owner = _owner(sent.section, owned, outline, ctx.parents) if not report else None
+        owner = part if not report else None
         if not actors and owner is not None:
             actors = owned[owner][0]  # the units its part's 牵头单位 line names
         # a sentence without a subject continues the one before it only when that one opened with its subject

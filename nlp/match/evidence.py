@@ -674,8 +674,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             answers = tuple(reporting.row_said(e) or _answer(e, task) for e in evidence)
             # (a unit restating the task with its figure before what it did has that figure for its own target:
             # 改造城镇老旧小区12个，已完成8个 is 8 of 12, no share of a total)
-            restated = answers[0] is not evidence[0] and re.search(
-                r"\d", evidence[0].text[:max(0, answers[0].start - evidence[0].start)]) is not None
+            restated = answers[0] is not evidence[0] and FIGURE.search(
+                evidence[0].text, 0, max(0, answers[0].start - evidence[0].start)) is not None
             status = _status(goals[i], answers, reporting, share and not restated)
             if status == "unknown" and parity is not None and not figures:
                 continue  # a parity target the document gives one side of: nothing to judge by
@@ -689,6 +689,8 @@ RESTATED = re.compile(r"^(?:[（(]?\d{1,3}[）)．.、]\s*)?(?P<task>[^：:。�
                       # (or before a comma, where what follows says what became of it: 改造…12个，已完成8个。)
                       r"|^(?:[（(]?\d{1,3}[）)．.、]\s*)?(?P<task2>[^：:。；;，,]{4,80})[，,](?=已|目前|累计|实际|现已|正在|尚|仍|未|截至)")
 RESTATES = 0.6  # the share of a clause's character pairs found in the task from which it restates the task
+FIGURE = re.compile(r"\d+(?:\.\d+)?")
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 
 
 def _share_context(text: str, m: re.Match[str]) -> str:
@@ -696,21 +698,19 @@ def _share_context(text: str, m: re.Match[str]) -> str:
     (完成投资4.2亿元，占年度计划的85%: a share of investment)."""
     if m.group("said").strip():
         return m.group("said") + m.group("of")
-    start = max(text.rfind(c, 0, m.start() - 1) for c in "，,。；;") + 1
-    return text[start:m.start()] + m.group("of")
+    return text[clause_start(text, 0, m.start() - 1, SENTENCE_CLAUSE):m.start()] + m.group("of")
 
 
 def _clause_of(text: str, at: int) -> str:
     """The clause of `text` holding position `at` (between punctuation)."""
-    start = max(text.rfind(c, 0, at) for c in "，,。；;") + 1
-    ends = [i for c in "，,。；;" if (i := text.find(c, at)) >= 0]
-    return text[start:min(ends) if ends else len(text)]
+    end = CLAUSE_BREAKS.search(text, at)
+    return text[clause_start(text, 0, at, SENTENCE_CLAUSE):end.start() if end else len(text)]
 
 
 def _said_of(said: str, task: str) -> bool:
     """Whether the words of a clause before a share (城镇新增就业 of …，城镇新增就业完成目标任务的96%) are of the task:
     none (the result just stated), or some pair of characters of them in the task's words."""
-    said = re.sub(r"[^\u4e00-\u9fff]", "", said)
+    said = NOT_HAN.sub("", said)
     return len(said) < 2 or any(said[k:k + 2] in task for k in range(len(said) - 1))
 
 
@@ -724,7 +724,7 @@ def _answer(e: Evidence, task: str) -> Evidence:
     clause = m.group("task") or m.group("task2")
     pairs = {clause[k:k + 2] for k in range(len(clause) - 1)}
     if sum(p in task for p in pairs) < RESTATES * len(pairs) or any(
-            n not in task for n in re.findall(r"\d+(?:\.\d+)?", clause)):
+            n not in task for n in FIGURE.findall(clause)):
         return e  # (not 改造老旧小区126个：东城街道45个…, a result of its own before its parts)
     return Evidence(text=e.text[m.end():], start=e.start + m.end(), end=e.end, score=e.score)
 
@@ -1149,7 +1149,8 @@ RATE_CLAUSE_END = re.compile(r"[，,；;。！？、]")
 # 普及率由93.1%提高到96.3%, 在上年93.1%的基础上提高到96.3%: the figure it reached is the last
 CHANGE_TO = re.compile(r"由|从|提高到|提高至|提升到|提升至|增至|增加到|上升到|上升至|降至|降低到|下降到")
 COMPARED = re.compile(r"比|较|高于|低于|上年|去年")  # 比上年农村自来水普及率92.1%: another's figure
-CLAUSE_BREAKS = re.compile(r"[，,；;。]")
+SENTENCE_CLAUSE = "，,；;。"  # what ends a clause, the sentence's end too
+CLAUSE_BREAKS = re.compile(f"[{SENTENCE_CLAUSE}]")
 COMPARED_REACH = 4
 AS_TARGET = re.compile(r"的?(?:目标|任务|要求)")  # 对照…普及率95%的目标: the target restated, no figure reached
 BOUND_WORDS = re.compile(r"(?:不低于|不少于|不高于|不超过|达到|保持在|稳定在|控制在|提高到|以上|以内)+$")

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from nlp.segment.tables import task_rows
+from nlp.segment.tables import SPACE, stripped, task_rows
 from nlp.types import Sentence
 
 TERMINATORS = frozenset("。！？!?；;")
 CLOSERS = frozenset("”’」』》）)】")
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’"}
-SPACE = " \t\u3000\xa0"
 QUOTE_CHARS = re.compile("[" + "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + "]")
 INTERESTING = re.compile("[" + "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + "".join(TERMINATORS) + "]")
 CLOSER_RUN = re.compile("[" + re.escape("".join(CLOSERS)) + "]*")
@@ -77,10 +76,7 @@ def split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 
 
 def _emit(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start] in SPACE:
-        start += 1
-    while end > start and text[end - 1] in SPACE:
-        end -= 1
+    start, end = stripped(text, start, end)
     if start < end:
         yield start, end
 

@@ -38,6 +38,7 @@ OTHER_HEAD = re.compile(r"单位|时间|姓名|电话|名称|序号|内容|事�
 RULE_ROW = re.compile(r"[\s|｜:：\-—]+")  # a Markdown table's rule under its header (|---|:---:|)
 ANNEX = re.compile(r"附件\s*\d*")
 LINE = re.compile(r"[^\n]+")
+WHITE, DIGIT, HAN = re.compile(r"\s+"), re.compile(r"\d"), re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +64,9 @@ def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     at = start
     for m in CELL_SEPARATOR.finditer(text, start, end):
-        out.append(_stripped(text, at, m.start()))
+        out.append(stripped(text, at, m.start()))
         at = m.end()
-    out.append(_stripped(text, at, end))
+    out.append(stripped(text, at, end))
     if len(out) > 1 and text[start:end].lstrip(SPACE).startswith(("|", "｜")) and out[0][0] == out[0][1]:
         out.pop(0)
     if len(out) > 1 and text[start:end].rstrip(SPACE).endswith(("|", "｜")) and out[-1][0] == out[-1][1]:
@@ -73,7 +74,8 @@ def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+def stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return (start, end) of text[start:end] without the spaces at its ends."""
     while start < end and text[start] in SPACE:
         start += 1
     while end > start and text[end - 1] in SPACE:
@@ -118,7 +120,7 @@ class _Columns:
 
 
 def _cell_text(text: str, span: tuple[int, int]) -> str:
-    return re.sub(r"\s+", "", text[span[0]:span[1]])
+    return WHITE.sub("", text[span[0]:span[1]])
 
 
 @lru_cache(maxsize=4)
@@ -134,8 +136,8 @@ def _rows(text: str) -> Iterator[TaskRow]:
     for m in LINE.finditer(text):
         start, end, line = m.start(), m.end(), m.group(0)
         if "\t" not in line.strip(SPACE) and "|" not in line and "｜" not in line:
-            stripped = line.strip(SPACE)
-            if stripped.endswith(("。", "：", ":")) or ANNEX.match(stripped):
+            bare = line.strip(SPACE)
+            if bare.endswith(("。", "：", ":")) or ANNEX.match(bare):
                 columns = None  # prose, a note (注：) or an annex after the table ends it
             last = None  # a group's title across the table (一、扩大有效投资): nothing is repeated past it
             continue
@@ -152,7 +154,7 @@ def _rows(text: str) -> Iterator[TaskRow]:
                 and not ROW_NUMBER.fullmatch(heads[0]):
             spans, heads = [(start, start), *spans], ["", *heads]  # its number cell empty (merged), the tab lost
         filled = [h for h in heads if h]
-        if len(filled) >= 2 and all(len(h) <= 10 and not re.search(r"\d", h) for h in filled) \
+        if len(filled) >= 2 and all(len(h) <= 10 and not DIGIT.search(h) for h in filled) \
                 and sum(bool(OTHER_HEAD.search(h)) for h in filled) >= 2:
             columns = None  # another table's header (序号 单位 联络员 联系电话)
             continue
@@ -166,7 +168,7 @@ def _rows(text: str) -> Iterator[TaskRow]:
                 columns.numbered and heads[0] and not ROW_NUMBER.fullmatch(heads[0])):
             continue  # a row of a numbered table opens with its number (not 青禾县人民政府办公室\t…印发)
         task = spans[columns.task]  # type: ignore[index]
-        if task[1] - task[0] < 4 or not re.search(r"[\u4e00-\u9fff]", text[task[0]:task[1]]):
+        if task[1] - task[0] < 4 or not HAN.search(text, *task):
             continue
         # an empty units or time cell is the one above merged down the rows (a table pasted from a spreadsheet
         # keeps a merged cell's text in its first row only)
