@@ -39,15 +39,17 @@ def find_deadline(text: str, start: int, end: int, doc_date: str | None, doc_yea
 
 
 # a time cell of a task table, as a spreadsheet writes it: 2025年12月, 2025.12, 2025-12, 2025年, 2025年第二季度
-DUE_CELL = re.compile(r"(?:(?P<year>\d{4})\s*(?:年|[.．/-](?=\d)))?\s*(?:(?P<month>\d{1,2})月?|"
+DUE_CELL = re.compile(r"(?:(?P<year>\d{4})\s*(?:年|[.．/-](?=\d)))?\s*(?:(?P<month>\d{1,2})(?:月|[.．/-](?=\d))?"
+                      r"(?:(?<=[月.．/-])(?P<day>\d{1,2})[日号]?)?|"
                       r"第?(?P<quarter>[一二三四1-4])季度)?(?:底|末|前|之前|以前)*")
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 YEARS_CELL = re.compile(r"\d{4}年?\s*[-—~～至到]\s*(?P<year>\d{4})年?(?:底|末)?")  # 2025-2027年: by the last
 
 
 def find_due(text: str, start: int, end: int, doc_date: str | None, doc_year: int | None) -> Deadline | None:
-    """Return the deadline a task table's time cell text[start:end] gives: a month, a year or a quarter written
-    bare (2025年12月, 2025.12, 2027年底, 第二季度: the end of it), else the first deadline phrase in it."""
+    """Return the deadline a task table's time cell text[start:end] gives: a date, a month, a year or a quarter
+    written bare (2025年6月30日, 2025-06-30; 2025年12月, 2025.12, 2027年底, 第二季度: the end of it), else the first
+    deadline phrase in it."""
     m = DUE_CELL.fullmatch(text, start, end) or YEARS_CELL.fullmatch(text, start, end)
     if m is not None and any(m.groupdict().values()):
         groups = m.groupdict()
@@ -55,9 +57,11 @@ def find_due(text: str, start: int, end: int, doc_date: str | None, doc_year: in
         month = 12 if not (groups.get("month") or groups.get("quarter")) else \
             int(groups["month"]) if groups.get("month") else 3 * QUARTERS[groups["quarter"]]
         if year is not None and 1 <= month <= 12:
-            return Deadline(text=text[start:end], kind="date",
-                            normalized=f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}",
-                            start=start, end=end)
+            last = calendar.monthrange(year, month)[1]
+            day = int(groups["day"]) if groups.get("day") else last  # (a date: by that day; a month: by its end)
+            if 1 <= day <= last:
+                return Deadline(text=text[start:end], kind="date", normalized=f"{year:04d}-{month:02d}-{day:02d}",
+                                start=start, end=end)
     return find_deadline(text, start, end, doc_date, doc_year)
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import struct
+import zipfile
 from pathlib import Path
 
 from nlp.budget import MAX_CHARS, MAX_SENTENCE_CHARS, BudgetError, check_chars
@@ -16,10 +19,11 @@ from nlp.ingest.pdf import read_pdf
 from nlp.ingest.pdfcheck import check_pdf
 from nlp.ingest.safety import check_size
 from nlp.ingest.text import read_text
+from nlp.ingest.xlsx import read_xlsx
 from nlp.types import MAX_INPUT_BYTES, Document
 
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx",
-                  ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html"}
+                  ".xlsx": "xlsx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html"}
 HTML_SNIFF = re.compile(rb"^\s*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html|<head|<body|<meta|<div|<p[ >])",
                         re.IGNORECASE)
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -47,23 +51,39 @@ def sniff(data: bytes, suffix: str, path: str) -> str:
         if data.startswith(magic):
             if suffix == ".doc":
                 what = "a legacy Word .doc file"
+            elif suffix in (".xls", ".et"):
+                what, advice = "a legacy Excel .xls file", "save it as .xlsx and analyse that"
             raise InputError(path, f"unsupported format: {what}", advice)
     if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if suffix == ".pdf":
         raise InputError(path, "not really a PDF (no %PDF- header)", "check the file; re-export it as PDF")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        return "docx"
+        return "xlsx" if _holds(data, "xl/workbook.xml") else "docx"
     if suffix == ".docx":
         raise InputError(path, "not a valid .docx (not a zip container)", "open and re-save it in Word")
+    if suffix == ".xlsx":
+        raise InputError(path, "not a valid .xlsx (not a zip container)", "open and re-save it in Excel")
     if suffix in (".doc", ".wps"):
         raise InputError(path, "unsupported format: a legacy Word file", "save it as .docx and analyse that")
-    if suffix in (".xlsx", ".xls", ".pptx", ".ppt", ".odt", ".epub"):
+    if suffix in (".xls", ".et"):
+        raise InputError(path, "unsupported format: a legacy Excel file", "save it as .xlsx and analyse that")
+    if suffix in (".pptx", ".ppt", ".odt", ".epub"):
         raise InputError(path, f"unsupported format: {suffix}", "save it as .docx, .pdf, .html or .txt")
     head = data[:2048]
     if suffix in (".html", ".htm", ".xhtml", ".shtml") or HTML_SNIFF.match(head.lstrip(b"\xef\xbb\xbf")):
         return "html"
     return SUFFIX_FORMATS.get(suffix, "txt")
+
+
+def _holds(data: bytes, name: str) -> bool:
+    """Whether the zip container `data` lists `name` (read from its directory only; a damaged zip lists nothing,
+    and the Word reader says why)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return name in archive.NameToInfo
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, IndexError, struct.error):
+        return False
 
 
 def check_sentences(text: str, path: str, limit: int = MAX_SENTENCE_CHARS) -> None:
@@ -111,6 +131,8 @@ def read_bytes(data: bytes, path: str, suffix: str = "", max_bytes: int = MAX_IN
         pages = len(page_starts)
     elif fmt == "docx":
         paras, source = read_docx(data, path, max_chars)
+    elif fmt == "xlsx":
+        paras, source = read_xlsx(data, path, max_chars)
     elif fmt == "html":
         paras, source = read_html(data, path)
     else:

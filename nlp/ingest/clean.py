@@ -43,7 +43,8 @@ BYLINE_LINE = re.compile(r"[—－]{1,2}.{0,40}(?:会议|大会|会)上")
 BYLINE_SPAN = re.compile(r"[—－]*(?:\d{4}年\d{1,2}月\d{1,2}日)?在[^，,。；;]{2,40}?(?:会议|大会|会)上")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
-DOC_TYPE = re.compile(r"报告|讲话|发言|致辞|总结|意见|通知|方案|规划|纪要|决定|汇报|部署|提纲|材料")
+DOC_TYPE = re.compile(r"报告|讲话|发言|致辞|总结|意见|通知|方案|规划|纪要|决定|汇报|部署|提纲|材料|台账|清单|分解表")
+ANNEX_MARK = re.compile(r"附\s*件\s*[\d一二三四五六七八九十]{0,3}[:：]?")
 TITLE_MAX = 30  # a title line (政府工作报告, 在全县公安工作会议上的讲话) is short and has no clause punctuation
 CLAUSE_PUNCT_IN = re.compile(r"[，,；;。]")
 
@@ -236,8 +237,8 @@ def _title_index(paras: list[Para]) -> int | None:
             continue  # a table's row (序号\t重点任务…, | 序号 | 督办事项 |), or a header line in cells (…〔2025〕3号\t签发人)
         if text[-1] in "。；;，," or text.startswith(("—", "－", "-")) or (BYLINE.search(text) and _parse_date(text)):
             continue
-        if DATE_ARABIC.fullmatch(text) or DATE_HAN.fullmatch(text):
-            continue
+        if DATE_ARABIC.fullmatch(text) or DATE_HAN.fullmatch(text) or ANNEX_MARK.fullmatch(text.strip(WHITESPACE)):
+            continue  # (附件1 above an annex's title)
         candidates.append(i)
     for i in candidates:
         if DOC_TYPE.search(paras[i].text):

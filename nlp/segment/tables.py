@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import zip_longest
 
 # a cell boundary: a tab, or a vertical bar (full- or half-width) with the spaces around it
 CELL_SEPARATOR = re.compile(r"[ \u3000]*(?:\t|[｜|])[ \u3000]*")
@@ -30,6 +31,8 @@ RESULT_HEAD = re.compile(r"完成(?:值|数|率|数量)|实际完成|实绩")
 # a column of progress: a ledger tracking its tasks, or a report on them; its rows are kept whole (a task, its
 # unit and what became of it), what became of it read in that column (not in 存在问题, 下步措施, 时序进度)
 PROGRESS_HEAD = re.compile(r"(?:完成|进展|推进|办理|落实|整改|实施)(?:情况|结果)|(?<!时序)进度(?!安排|要求)|进展")
+# other names of a second header row: the units supporting the lead, the plan beside the actual
+SUB_HEAD = re.compile(r"(?:配合|协办|参与|协同)(?:单位|部门)|责任人|(?:年度)?(?:目标|计划)(?:值|数)?|备注|单位|序号")
 NUMBER_HEAD = re.compile(r"序号?|编号")
 ROW_NUMBER = re.compile(r"\d{1,4}(?:[.．-]\d{1,3})*[.．、]?|[（(]\d{1,4}[）)]")  # (一、 opens a group's title)
 NOTHING = re.compile(r"[\s/／—\-－、无暂|｜]*")  # an empty or placeholder cell (/, —, 无)
@@ -133,13 +136,14 @@ def task_rows(text: str) -> tuple[TaskRow, ...]:
 def _rows(text: str) -> Iterator[TaskRow]:
     columns: _Columns | None = None
     last: TaskRow | None = None  # the table's row before, whose units and time an empty cell repeats
+    above: _Columns | None = None  # the header on the line before, which a second header row may refine
     for m in LINE.finditer(text):
         start, end, line = m.start(), m.end(), m.group(0)
         if "\t" not in line.strip(SPACE) and "|" not in line and "｜" not in line:
             bare = line.strip(SPACE)
             if bare.endswith(("。", "：", ":")) or ANNEX.match(bare):
                 columns = None  # prose, a note (注：) or an annex after the table ends it
-            last = None  # a group's title across the table (一、扩大有效投资): nothing is repeated past it
+            last = above = None  # a group's title across the table (一、扩大有效投资): nothing is repeated past it
             continue
         spans = cells(text, start, end)
         if len(spans) < 2:
@@ -148,8 +152,16 @@ def _rows(text: str) -> Iterator[TaskRow]:
         header = _Columns(heads)
         if header.header:
             columns = header if header.of_tasks or header.reports else None  # a new header starts a new table
-            last = None
+            last, above = None, header
             continue
+        if above is not None and len(spans) <= above.width and _sub_header(heads):
+            # the second row of a two-row header (责任单位 over 牵头单位 and 配合单位): its words name the columns
+            # under the first row's, the first row's names the columns merged down both rows
+            header = _Columns([sub or top for sub, top in zip_longest(heads, above.heads, fillvalue="")])
+            columns = header if header.of_tasks or header.reports else columns
+            above = None
+            continue
+        above = None
         if columns is not None and columns.numbered and len(spans) == columns.width - 1 and heads[0] \
                 and not ROW_NUMBER.fullmatch(heads[0]):
             spans, heads = [(start, start), *spans], ["", *heads]  # its number cell empty (merged), the tab lost
@@ -183,6 +195,14 @@ def _rows(text: str) -> Iterator[TaskRow]:
         last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans),
                        split=not columns.reports, tasks=columns.of_tasks, judged=judged)
         yield last
+
+
+def _sub_header(heads: list[str]) -> bool:
+    """Whether a row holds only column names of a header's second row (牵头单位, 配合单位, 时限…)."""
+    filled = [h for h in heads if h]
+    return bool(filled) and all(len(h) <= 8 and not DIGIT.search(h) and (
+        LEAD_HEAD.fullmatch(h) or DUE_HEAD.fullmatch(h) or PROGRESS_HEAD.search(h) or RESULT_HEAD.search(h)
+        or TASK_HEAD.fullmatch(h) or SUB_HEAD.fullmatch(h)) for h in filled)
 
 
 def _filled(spans: list[tuple[int, int]], i: int | None) -> tuple[int, int] | None:

@@ -24,7 +24,7 @@ from nlp.serve.messages import zh
 from nlp.types import Analysis, Comparison, Document
 
 KIND_ZH = {"directive": "任务", "report": "情况", "campaign": "专项行动", "quantity": "数量", "target": "目标"}
-FORMAT_ZH = {"txt": "文本", "md": "文本", "docx": "Word", "pdf": "PDF", "html": "网页"}
+FORMAT_ZH = {"txt": "文本", "md": "文本", "docx": "Word", "xlsx": "Excel", "pdf": "PDF", "html": "网页"}
 POLARITY_ZH = {"achievement": "成效", "shortfall": "不足", "mixed": "成效与不足", "neutral": "情况"}
 CAMPAIGN_KIND_ZH = {"campaign": "专项行动", "campaign_group": "行动组", "activity": "活动", "program": "工程/计划",
                     "mechanism": "机制", "recommendation": "提法", "formulation": "提法", "law": "法规"}

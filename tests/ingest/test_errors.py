@@ -50,8 +50,16 @@ def _zip_bomb(tmp: Path) -> Path:
 
 
 def _not_word(tmp: Path) -> Path:
+    path = tmp / "text.docx"
+    with zipfile.ZipFile(path, "w") as z:  # an OpenDocument text, named .docx
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    return path
+
+
+def _broken_sheet(tmp: Path) -> Path:
     path = tmp / "sheet.docx"
-    with zipfile.ZipFile(path, "w") as z:
+    with zipfile.ZipFile(path, "w") as z:  # a workbook by its content, whatever its name says, but a broken one
         z.writestr("xl/workbook.xml", "<workbook/>")
     return path
 
@@ -78,6 +86,7 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], Path] | None, str]] = [
     ("corrupt docx", _write("broken.docx", b"PK\x03\x04" + b"\x13" * 3000), "not a valid zip"),
     ("damaged docx xml", _damaged_xml, "damaged"),
     ("zip that is no Word file", _not_word, "not a Word document"),
+    ("broken workbook named .docx", _broken_sheet, "the Excel file is corrupt"),
     ("fake pdf", _write("fake.pdf", b"hello, not a pdf"), "not really a PDF"),
     ("damaged pdf", _write("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "damaged"),
     ("encrypted pdf", _encrypted_pdf, "encrypted"),

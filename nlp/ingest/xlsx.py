@@ -1,0 +1,157 @@
+"""Excel reader: a workbook's visible sheets as lines of tab-joined cells, the way a task ledger (督办台账) is read.
+
+Offices keep task lists and ledgers in Excel. Each visible row becomes one line, its cells joined by tabs as the
+Word reader writes a table row (nlp/ingest/docx.py), so that the task tables of nlp/segment/tables.py find its
+header, its task column, its units and its time limits. A cell merged down the rows holds its text on every row
+(as a reader sees it); a cell merged across columns holds it in its first column, the others empty. Hidden rows,
+columns and sheets are left out. Values are written as Excel shows them: dates as 2025年6月30日 (or 2025年6月
+where the format has no day), percentages with their %, whole numbers without a decimal point, a formula by the
+value Excel last computed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from typing import Any
+
+from nlp.budget import MAX_CHARS, MAX_SHEET_CELLS, BudgetError, check_chars
+from nlp.errors import InputError
+from nlp.ingest.paragraphs import WHITESPACE, ZERO_WIDTH, Para
+from nlp.ingest.safety import verify_zip
+
+ROW_STRIP = WHITESPACE.replace("\t", "")  # a row keeps the tabs of its empty end cells
+DEFAULT_SHEET = re.compile(r"(?:sheet|工作表)\s*\d*", re.IGNORECASE)  # a sheet's name Excel gave it
+LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+DAY_FORMAT = re.compile(r"d", re.IGNORECASE)
+MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})\"")
+
+
+def is_xlsx(names: dict[str, bytes] | list[str]) -> bool:
+    return "xl/workbook.xml" in names
+
+
+def _value(cell: Any) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return LINE_BREAK.sub(" ", value).strip(WHITESPACE)  # (a break in a cell: as a new paragraph, as in Word)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.datetime | dt.date):
+        fmt = (cell.number_format or "").split(";")[0]
+        shown = f"{value.year}年{value.month}月"
+        # (a format without a day shows a month; yyyy-mm-dd, m/d/yy and the General of a typed date show the day)
+        return shown + f"{value.day}日" if DAY_FORMAT.search(fmt) or fmt.lower() == "general" else shown
+    if isinstance(value, dt.time | dt.timedelta):
+        return str(value)
+    if isinstance(value, int | float):
+        if "%" in (cell.number_format or ""):
+            value = value * 100
+            return f"{value:.15g}%"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return f"{value:.15g}"
+    return str(value)
+
+
+def read_xlsx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[Para], str]:
+    """Return the paragraphs (one per visible row) and the source text of an .xlsx workbook."""
+    names = verify_zip(data, path)  # every part inflated and counted once before openpyxl sees it
+    if not is_xlsx(names):
+        raise InputError(path, "the zip has no xl/workbook.xml, so it is not an Excel workbook",
+                         "save it as .xlsx from Excel or WPS")
+    _check_merges(names, path)
+    import openpyxl  # imported only when a workbook is read
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except (InvalidFileException, KeyError, ValueError, TypeError, SyntaxError, zipfile.BadZipFile) as exc:
+        raise InputError(path, f"the Excel file is corrupt ({type(exc).__name__})",
+                         "open and re-save it in Excel") from exc
+    except Exception as exc:  # lxml raises its own XMLSyntaxError for damaged XML
+        if type(exc).__name__ == "XMLSyntaxError":
+            raise InputError(path, "the Excel file's XML is damaged", "open and re-save it in Excel") from exc
+        raise
+    sheets = [ws for ws in book.worksheets if ws.sheet_state == "visible" and hasattr(ws, "merged_cells")]
+    source_parts: list[str] = []
+    paras: list[Para] = []
+    pos = 0
+
+    def add(text: str) -> None:
+        nonlocal pos
+        para = Para.of(text, pos).drop(ZERO_WIDTH).strip(ROW_STRIP)
+        source_parts.append(text + "\n")
+        pos += len(text) + 1
+        check_chars(pos, path, max_chars)
+        if len(para):
+            paras.append(para)
+
+    for ws in sheets:
+        rows = _rows(ws, path)
+        if not rows:
+            continue
+        if paras and not DEFAULT_SHEET.fullmatch(ws.title.strip()):
+            add(ws.title.strip())  # a later sheet's name, where it was given one (填报说明, 2024年): its heading
+        for row in rows:
+            add("\t".join(row))
+    return paras, "".join(source_parts)
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def _check_merges(parts: dict[str, bytes], path: str) -> None:
+    """Refuse merged ranges covering more cells than a sheet may have, before openpyxl creates one object for each
+    cell they cover (a few bytes of XML can merge A1:XFD1048576)."""
+    covered = 0
+    for name, xml in parts.items():
+        if not name.startswith("xl/worksheets/"):
+            continue
+        for m in MERGE_REF.finditer(xml):
+            cols = abs(_column(m.group(3)) - _column(m.group(1))) + 1
+            rows = abs(int(m.group(4)) - int(m.group(2))) + 1
+            covered += cols * rows
+            if covered > MAX_SHEET_CELLS:
+                raise BudgetError(path, f"its merged cells cover more than {MAX_SHEET_CELLS:,} cells",
+                                  "this is not an ordinary workbook; unmerge or split it")
+
+
+def _rows(ws: Any, path: str) -> list[list[str]]:
+    """Return the visible rows of a sheet as lists of cell texts, one per visible column up to the last used one;
+    empty rows left out."""
+    if ws.max_row * ws.max_column > MAX_SHEET_CELLS:
+        raise BudgetError(path, f"a sheet spans {ws.max_row:,} rows × {ws.max_column:,} columns, "
+                                f"more than {MAX_SHEET_CELLS:,} cells", "this is not an ordinary workbook; split it")
+    fill: dict[tuple[int, int], str] = {}  # (row, column) covered by a merge -> the text it shows there
+    for merged in ws.merged_cells.ranges:
+        top = _value(ws.cell(merged.min_row, merged.min_col))
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                fill[(r, c)] = top if c == merged.min_col else ""
+    hidden_cols = {c for c in range(1, ws.max_column + 1)
+                   if ws.column_dimensions[_letter(c)].hidden}
+    rows: list[tuple[int, list[str]]] = []
+    for r, row in enumerate(ws.iter_rows(), start=1):
+        if ws.row_dimensions[r].hidden:
+            continue
+        cells = [(c, fill[(r, c)] if (r, c) in fill else _value(cell))
+                 for c, cell in enumerate(row, start=1) if c not in hidden_cols]
+        if any(text for _, text in cells):
+            rows.append((r, [text for _, text in cells]))
+    width = max((i + 1 for _, cells in rows for i, text in enumerate(cells) if text), default=0)
+    return [cells[:width] + [""] * (width - len(cells)) for _, cells in rows]
+
+
+def _letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column)
