@@ -138,7 +138,7 @@ def read_bytes(data: bytes, path: str, suffix: str = "", max_bytes: int = MAX_IN
     else:
         # no encoding spends more than 4 bytes on a character: a file this large cannot fit the budget
         check_chars(len(data) // 4, path, max_chars)
-        paras, source, encoding = read_text(data, path)
+        paras, source, encoding, pre_removed = read_text(data, path)
     check_chars(len(source), path, max_chars)
     cleaned = clean(paras)
     if not any(p.text.strip() for p in cleaned.paras):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -22,11 +23,26 @@ NUMBER_HEAD = re.compile(r"^[.．%％万亿千百元吨人个项件次多余]")
 LATIN_TAIL = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,4}$")  # `PM` of `PM\n2.5`, not a whole English line
 LATIN_HEAD = re.compile(r"^[0-9.]")
 LATIN_EDGE = re.compile(r"[A-Za-z]")
+HYPHEN_TAIL = re.compile(r"[A-Za-z0-9]-$")
 COPULA_HEAD = re.compile(r"^(?:是|为)[:：]")  # a line that opens on `是：` continues the phrase before it
 FRAGMENT = re.compile(r"[A-Za-z0-9.．%％]{1,3}")  # a line of a few letters or digits: a broken token
 LINE_PATTERN_MAX = 200  # longest paragraph a `line`/`inline` pattern may remove (web furniture is short)
 CHROME_MAX = 12
 MIN_ITEM = 12  # `备案号: 辽ICP备…` is one item, not two
+# a page number on a line of its own, as a PDF copied as text keeps it (— 3 —, -3-, 第3页 共9页, 3/9)
+PAGE_MARK = re.compile(r"[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
+                       r"\d{1,4}\s*/\s*\d{1,4}|[-—–－]\s*[一二三四五六七八九十百]+\s*[-—–－]")
+RUNNING_HEAD_MAX = 40  # a running header is a title line
+# hard-wrapped text: lines of at least WRAP_MIN_LINE characters, WRAP_MIN_LINES of them; a line at WRAP_FULL of the
+# widest (the 90th percentile) is full, and most lines are; one at WRAP_RUN_ON of it runs on (half-width punctuation
+# and digits make a full line narrower); lines of a paragraph each (WRAP_MAX_WIDTH and wider) are no wrapping
+WRAP_MIN_LINE = 8
+WRAP_MIN_LINES = 8
+WRAP_FULL = 0.8
+WRAP_RUN_ON = 0.75
+WRAP_MAX_WIDTH = 160
+CJK = "\u4e00-\u9fff\u3000-\u303f\uff00-\uffef"
+JUSTIFIED = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")  # spaces between two Chinese characters or signs
 
 TITLE_DECORATION = re.compile(
     r"\s*[(（【\[]\s*(全文完整|全文|完整版?|完整|最新|精选|范文|word版?|可编辑|下载|原文|实录|定稿|终稿|"
@@ -57,23 +73,99 @@ class Cleaned:
     date: str | None
 
 
+def drop_page_furniture(lines: list[Para]) -> tuple[list[Para], list[str]]:
+    """Return the lines of a plain-text source without the page furniture a PDF copied as text keeps: page numbers
+    on a line of their own (— 3 —, -3-, 第3页 共9页; not a bare number) and the running header after each (a line
+    that opens two pages or more). A page break is a page number or a form feed."""
+    kept: list[Para] = []
+    removed: list[str] = []
+    after_break: list[int] = []  # indexes in `kept` of the first line of each page
+    page_break = False
+    for line in lines:
+        text = line.text.strip(WHITESPACE)
+        if PAGE_MARK.fullmatch(text) and not text.isdigit():
+            removed.append(text)
+            page_break = True
+            continue
+        if "\f" in line.text:
+            page_break = True
+        if page_break and text:
+            after_break.append(len(kept))
+            page_break = False
+        kept.append(line)
+    heads = Counter(kept[i].text.strip(WHITESPACE) for i in after_break)
+    running = {h for h, n in heads.items() if n >= 2 and len(h) <= RUNNING_HEAD_MAX}
+    if not running:
+        return kept, removed
+    drop = {i for i in after_break if kept[i].text.strip(WHITESPACE) in running}
+    removed += [kept[i].text.strip(WHITESPACE) for i in sorted(drop)]
+    return [line for i, line in enumerate(kept) if i not in drop], removed
+
+
+def wrap_width(lines: list[str]) -> float | None:
+    """The width at which a text hard-wraps its lines (copied out of a PDF, or a scan's OCR): most lines nearly as
+    wide as the widest and many of them ending mid-sentence; None where each line is a paragraph."""
+    long = [t for t in lines if len(t) >= WRAP_MIN_LINE]
+    if len(long) < WRAP_MIN_LINES:
+        return None
+    widths = sorted(_width(t) for t in long)
+    width = widths[int(len(widths) * 0.9)]
+    full = [t for t in long if _width(t) >= WRAP_FULL * width]
+    open_ = sum(1 for t in full if t[-1] not in SENTENCE_END and t[-1] not in CLAUSE_END)
+    if width <= WRAP_MAX_WIDTH and len(full) >= 0.5 * len(long) and open_ >= 0.4 * len(full):
+        return width
+    return None
+
+
+def _width(text: str) -> int:
+    """A line's width as it is laid out: a Chinese character or full-width sign is two, an ASCII character one."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0x2E7F)
+
+
+def _unjustified(para: Para) -> Para:
+    """A wrapped line without the spaces justification or a PDF's layout put between its Chinese characters
+    (全 市 上 下 顶 压, 确保完成 年度投资); spaces beside Latin letters and digits kept."""
+    text = para.text
+    if " " not in text:
+        return para
+    pieces: list[Para] = []
+    at = 0
+    for m in JUSTIFIED.finditer(text):
+        pieces.append(para.slice(at, m.start()))
+        at = m.end()
+    if not pieces:
+        return para
+    joined = pieces[0]
+    for piece in [*pieces[1:], para.slice(at)]:
+        joined = joined + piece
+    return joined
+
+
 def repair_lines(lines: list[Para]) -> list[Para]:
     """Join the lines of a plain-text source into paragraphs.
 
     Zero-width characters are dropped; a line that held only zero-width
     characters glues its neighbours (a web copy's `74.4\\n\\u200b\\n万亿元`). When
     the document separates paragraphs by blank lines, a single line break is a
-    wrap unless it follows the end of a sentence; otherwise each line is a
+    wrap unless it follows the end of a sentence; in a text wrapped at a fixed width (`wrap_width`) a full line
+    runs on into the next unless that one is indented or opens a heading; otherwise each line is a
     paragraph, except where a number, a quotation or a clause is visibly broken.
     """
     cleaned: list[tuple[Para | None, bool]] = []  # (content line or None for blank, glue)
+    indented: list[bool] = []
     for line in lines:
         had_zero_width = bool(ZERO_WIDTH_RE.search(line.text))
         stripped = line.drop(ZERO_WIDTH).strip() if had_zero_width else line.strip()
         if len(stripped):
             cleaned.append((stripped, False))
+            raw = line.text
+            indented.append(raw[:1] in ("\u3000", "\t") or raw[:2] == "  ")
         else:
             cleaned.append((None, had_zero_width))
+            indented.append(False)
+    wrap = wrap_width([p.text for p, _ in cleaned if p is not None])
+    if wrap is not None:  # (a justified line's spaces between characters: 全 市 上 下 顶 压)
+        cleaned = [(_unjustified(p) if p is not None else None, g) for p, g in cleaned]
     blank_gaps = single_gaps = 0
     prev_content = False
     gap = 0
@@ -94,7 +186,8 @@ def repair_lines(lines: list[Para]) -> list[Para]:
     blanks = 0
     glued = False
     fragment = False  # the line before was a piece of a broken token (`M` `2` of `广义货币M\n2\n预期增长`)
-    for para, glue in cleaned:
+    last_full = False  # (wrapped text) whether the line before ran to the wrapping width
+    for (para, glue), indent in zip(cleaned, indented, strict=True):
         if para is None:
             if glue:
                 glued = True
@@ -103,7 +196,10 @@ def repair_lines(lines: list[Para]) -> list[Para]:
             continue
         broken = fragment and not blanks
         fragment = bool(FRAGMENT.fullmatch(para.text))
-        if paras and (broken or _joins(paras[-1].text, para.text, blanks, glued, block_style, len(paras) == 1)):
+        wrapped = wrap is not None and last_full and not blanks and not indent and not _is_marker_line(para.text)
+        last_full = wrap is not None and _width(para.text) >= WRAP_RUN_ON * wrap
+        if paras and (broken or wrapped
+                      or _joins(paras[-1].text, para.text, blanks, glued, block_style, len(paras) == 1)):
             sep = " " if LATIN_EDGE.match(paras[-1].text[-1]) and LATIN_EDGE.match(para.text[0]) else ""
             paras[-1] = paras[-1] + Para.of(sep) + para if sep else paras[-1] + para
         else:
@@ -126,6 +222,8 @@ def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool, fi
         return False  # a byline (——2026年1月9日在…会议上) and the speaker's line after it stand alone
     if first and len(prev) <= TITLE_MAX and DOC_TYPE.search(prev, len(prev) - 2) and not CLAUSE_PUNCT_IN.search(prev):
         return False  # the title (…的讲话, 石门镇2025年工作总结) stands alone above its byline
+    if HYPHEN_TAIL.search(prev) and (LATIN_EDGE.match(line) or line[0].isdigit()):
+        return True  # a token broken at its hyphen (5G-\nA, 2-\n3)
     if (NUMBER_TAIL.search(prev) and NUMBER_HEAD.match(line)) or (LATIN_TAIL.search(prev) and LATIN_HEAD.match(line)):
         return not _is_marker_line(line)
     if not block_style:

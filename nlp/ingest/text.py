@@ -6,7 +6,7 @@ import codecs
 import re
 
 from nlp.errors import InputError
-from nlp.ingest.clean import repair_lines
+from nlp.ingest.clean import drop_page_furniture, repair_lines
 from nlp.ingest.paragraphs import Para, split_lines
 
 BOMS = (
@@ -96,7 +96,9 @@ def _plausible_share(text: str) -> float:
     return ok / len(text)
 
 
-def read_text(data: bytes, path: str) -> tuple[list[Para], str, str]:
-    """Return paragraphs, the decoded source text and the encoding of a text file."""
+def read_text(data: bytes, path: str) -> tuple[list[Para], str, str, list[str]]:
+    """Return paragraphs, the decoded source text, the encoding of a text file and the page furniture removed
+    (page numbers and running headers of a PDF copied as text)."""
     source, encoding = decode(data, path)
-    return repair_lines(split_lines(source)), source, encoding
+    lines, removed = drop_page_furniture(split_lines(source))
+    return repair_lines(lines), source, encoding, removed

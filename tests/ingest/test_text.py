@@ -91,3 +91,51 @@ def test_source_map_points_back_into_the_file() -> None:
 def test_whitespace_only_is_refused() -> None:
     with pytest.raises(InputError, match="whitespace"):
         decode(" \n\u3000\n".encode(), "blank.txt")
+
+
+# a speech as a PDF viewer copies it: lines wrapped at a fixed width (a number and a unit's name broken too), page
+# numbers, the running header after each, justification spaces between characters, paragraphs by their indent
+WRAPPED = ("在全市经济工作会议上的讲话\n同志们：\n"
+           "　　过去一年，全 市 上 下 顶 压 前 行，经济运行总体平稳、稳\n"
+           "中有进。全市地区生产总值达到3286.4亿元、增长5.8%；规模以\n"
+           "上工业增加值增长7.9%。\n"
+           "　　今年，各县（市、区）要深入实施重点产业链“链长制”，全年新\n"
+           "签约亿元以上产业项目120个以上。市工业和信息化局要牵头实施\n"
+           "— 1 —\n"
+           "在全市经济工作会议上的讲话\n"
+           "“智改数转”三年行动，年内完成规模以上工业企业数字化改造3\n"
+           "00家以上。各县（市、区）要下大力气盘活存量工业用地，年内每\n"
+           "个县（市、区）处置闲置土地均不少于500亩，确保完成 年度任务。\n"
+           "　　一、关于扩大有效投资\n"
+           "　　全年安排市级重点项目200个，确保完成年度投资800亿元以上，\n"
+           "9月底前市级重点项目开工率达到95%以上，各县（市、区）要落实\n"
+           "— 2 —\n"
+           "在全市经济工作会议上的讲话\n"
+           "重大项目“周调度、月通报”机制，加快推进5G-\n"
+           "A基站建设。\n")
+
+
+def test_text_wrapped_at_a_fixed_width_is_rejoined_into_paragraphs() -> None:
+    doc = read_bytes(WRAPPED.encode("utf-8"), "x.txt", ".txt")
+    assert doc.text.split("\n") == [
+        "在全市经济工作会议上的讲话", "同志们：",
+        "过去一年，全市上下顶压前行，经济运行总体平稳、稳中有进。全市地区生产总值达到3286.4亿元、增长5.8%；"
+        "规模以上工业增加值增长7.9%。",
+        "今年，各县（市、区）要深入实施重点产业链“链长制”，全年新签约亿元以上产业项目120个以上。市工业和信息化局要"
+        "牵头实施“智改数转”三年行动，年内完成规模以上工业企业数字化改造300家以上。各县（市、区）要下大力气盘活存量"
+        "工业用地，年内每个县（市、区）处置闲置土地均不少于500亩，确保完成年度任务。",
+        "一、关于扩大有效投资",
+        "全年安排市级重点项目200个，确保完成年度投资800亿元以上，9月底前市级重点项目开工率达到95%以上，各县（市、区）"
+        "要落实重大项目“周调度、月通报”机制，加快推进5G-A基站建设。"]
+    assert doc.boilerplate == ("— 1 —", "— 2 —", "在全市经济工作会议上的讲话", "在全市经济工作会议上的讲话")
+    i = doc.text.index("3286.4")
+    assert doc.source_text[doc.source_offset(i):].startswith("3286.4")  # (the offsets still point into the file)
+
+
+def test_lines_that_are_paragraphs_are_not_run_together() -> None:
+    # short and long paragraphs, each ending its sentence: no fixed width, each line a paragraph
+    text = "\n".join(["某县2025年工作总结", "一、主要工作"] + [
+        "全县地区生产总值增长6.1%，" + "规模以上工业增加值增长8.2%，" * (k % 4) + "固定资产投资增长5.3%。" for k in range(12)]
+        + ["二、存在问题", "发展不充分。"])
+    doc = read_bytes(text.encode("utf-8"), "x.txt", ".txt")
+    assert doc.text.split("\n") == text.split("\n")
