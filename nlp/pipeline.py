@@ -55,7 +55,7 @@ def structure(document: Document) -> Analysis:
         outline = [replace(o, page=document.page_of(o.start)) for o in outline]
     sentences = with_sections(sentences, [o.start for o in outline])
     return Analysis(document=document, outline=tuple(outline),
-                    sections=assign_roles(text, outline, document_year(document), plan_year(document)),
+                    sections=assign_roles(text, outline, document_year(document), plan_year(document), document.title),
                     sentences=tuple(sentences),
                     tokens=tokenize(text))
 

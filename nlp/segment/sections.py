@@ -74,6 +74,9 @@ YEAR = re.compile(r"(19|20)\d{2}(?=年)")
 PATH_YEAR = re.compile(r"(?:19|20)\d{2}")
 FIRST_MARKER = re.compile(r"^[（(]?[一1１][）)、.．]?(?:是)?$")  # the first of a series: （一）, 一、, 1., 一是
 YEAR_WORK = re.compile(r"(?:19|20)\d{2}年(?:主要)?工作")  # `2024年工作回顾` looks back, `关于2025年工作` ahead
+# a title of a report on work done (工作总结, 关于落实…议定事项情况的报告, …完成情况), and of one that also plans
+REPORTING_TITLE = re.compile(r"总结|汇报|(?:完成|落实|办理|进展|推进|执行|整改)[^，,。；;]{0,30}?情况")
+PLANNING_TITLE = re.compile(r"计划|打算|安排|思路|要点|任务|方案")
 SALUTATION = re.compile(r"(?:各位代表|同志们|各位委员)[！!，,：:]?")
 
 
@@ -124,7 +127,9 @@ def opening_role(paragraph: str, *roles: str) -> Role | None:
 
 
 def _tasking(title: str) -> bool:
-    """Whether a heading is itself a task (`二、提升“干”的状态`): an imperative verb or a modal marker opens it."""
+    """Whether a heading is itself a task (`二、提升“干”的状态`, a speech's `一、关于推动工业经济稳进提质`): an imperative
+    verb or a modal marker opens it."""
+    title = title.removeprefix("关于")
     return bool(cue("imperative").match(title) or cue("must").search(title) or cue("should").search(title)
                 or cue("strive").search(title))
 
@@ -212,7 +217,7 @@ def looks_back_over_years(para: str, year: int | None) -> bool:
 
 
 def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = None,
-                 plans_for: int | None = None) -> tuple[Section, ...]:
+                 plans_for: int | None = None, title: str | None = None) -> tuple[Section, ...]:
     """Return the parts of `text` with their roles, covering it from start to end.
 
     Headings decide first (`一、2024年工作回顾` → review, `二、2025年重点任务` → plan; a sub-heading without role
@@ -223,8 +228,11 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
     heading: `这次…会议`, `会议的主要任务是`, `下面，我讲…`) the preamble; where no heading gave a role, openings
     such as `今年以来`/`下一步` do.
     `year` is the year the document speaks from (five-year periods are told past or ahead by it), `plans_for` the
-    year it plans for (`plan_year`: a heading on that year's work is a plan).
+    year it plans for (`plan_year`: a heading on that year's work is a plan). A document whose `title` says it reports
+    what was done (…工作总结, 关于落实…情况的报告) and plans nothing has no heading that opens a plan only by reading as
+    a task: its `一是狠抓收入组织` sums up work done.
     """
+    reports_only = bool(title and REPORTING_TITLE.search(title) and not PLANNING_TITLE.search(title))
     paras = list(paragraphs(text))
     if not paras:
         return (Section(start=0, end=len(text), role="other"),)
@@ -264,7 +272,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 role = "plan"
             if inherited is not None and role not in ("problems", "glossary"):
                 role = None  # `（十）…取得新成效` under a plan heading stays plan: sub-headings rarely change roles
-            elif role is None and inherited is None and _tasking(item.title):
+            elif role is None and inherited is None and not reports_only and _tasking(item.title):
                 role = "plan"
                 by_tasking[f"{item.marker}{item.title}"] = item.level
             if problems_level == 0 and role is not None:

@@ -30,7 +30,7 @@ REPORT = """2025年某市政府工作报告
 def roles_by_line(text: str, year: int | None = 2025, plans_for: int | None = None) -> list[tuple[str, str]]:
     analysis = structure(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
     # a report given early in `year` plans that year
-    sections = assign_roles(analysis.document.text, analysis.outline, year, plans_for or year)
+    sections = assign_roles(analysis.document.text, analysis.outline, year, plans_for or year, analysis.document.title)
     out = []
     pos = 0
     for line in analysis.document.text.split("\n"):
@@ -233,3 +233,27 @@ def test_a_reports_opening_asks_nothing_of_the_deputies() -> None:
             "一、2024年工作回顾\n全市生产总值增长5%。\n二、2025年工作安排\n要扩大内需。\n")
     analysis = analyze_document(read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
     assert [d.text for d in analysis.directives] == ["要扩大内需。"]
+
+
+def test_a_speech_turns_from_last_year_to_this_years_tasks() -> None:
+    # (…过去一年 opens a review; 今年是… turns to the plan, and the speech's headings 一、关于… are its tasks)
+    text = ("在全市经济工作会议上的讲话\n同志们：\n这次会议的主要任务是部署今年的经济工作。\n"
+            "过去一年，全市地区生产总值增长5.8%。\n今年是“十四五”规划收官之年。下面，我讲三个方面的重点工作。\n"
+            "一、关于推动工业经济稳进提质\n全年新签约亿元以上产业项目120个以上。\n二、关于扩大有效投资\n全年安排市级重点项目200个。\n")
+    got = roles_by_line(text, 2025)
+    assert [r for t, r in got if t.startswith(("过去一年", "今年是", "全年新签约", "全年安排"))] == \
+        ["review", "plan", "plan", "plan"]
+
+
+@pytest.mark.parametrize(("title", "role"), [
+    # a report on what was done: its points sum up work, however they are worded
+    ("县财政局关于落实县政府第12次常务会议议定事项情况的报告", "other"),
+    ("石门镇2025年工作总结", "other"),
+    # a plan: the same point is a task
+    ("县财政局2026年工作要点", "plan"),
+])
+def test_points_worded_as_tasks_in_a_report_on_work_done(title: str, role: str) -> None:
+    text = (f"{title}\n县政府督查室：\n现将有关情况报告如下。\n一是狠抓收入组织。1—9月，全县一般公共预算收入完成7.38亿元。\n"
+            "二是及时落实配套资金。配套资金1200万元已全部拨付。\n")
+    got = roles_by_line(text, 2025)
+    assert [r for t, r in got if t.startswith("一是")] == [role]
