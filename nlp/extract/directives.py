@@ -70,6 +70,10 @@ NOT_TASK_HEADING = re.compile(r"进展|基础|形势|问题|短板|不足|成效
 DUE_LABEL = r"(?:完成|办结)?时(?:限|间)(?:要求)?[：:]"
 DUE_LINE = re.compile(r"[（(]?" + DUE_LABEL)
 DUE_SPAN = re.compile(DUE_LABEL + r"[ \t　]*(?P<due>[^；;。）)\n]+)")
+# a task given to units by 由 (由县住建局牵头，县供电公司配合，…; 由县财政局于9月底前统筹安排…): who leads it
+LED_BY = re.compile(r"(?<![于理自经缘])由(?!于|此|衷|来)(?P<units>[^，,。；;“”]{2,30}?)"
+                    r"(?=牵头|负责|会同|于|从|统筹|组织|具体|按照)")
+ORGAN_END = re.compile(r"(?:局|委|办|府|院|室|中心|公司|部门|单位|乡镇|街道|集团)$")  # (not 由龙头企业牵头的…联合体)
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
 NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
 # a task table may make up the whole document (a title, then the table: all of it the opening part)
@@ -408,6 +412,11 @@ def _actors(text: str, sent: Sentence, marker_starts: tuple[int, ...]) -> list[s
         for name in actors_before(text, clause_start(text, lo, pos, CLAUSE_PUNCT), pos):
             if name not in names:
                 names.append(name)
+    if not names and (led := LED_BY.search(sent.text)) is not None:
+        # 由县住建局牵头，…配合，…; 由县财政局于9月底前统筹安排… (a named organ: not 由政府组织和引导)
+        units = find_units(led.group("units"))
+        if units and units[-1][1] == len(led.group("units")):
+            names = [name for _, _, name in units if len(name) >= 3 and ORGAN_END.search(name)]
     asked = AUDIENCE.match(unquoted(sent.text)) if not names else None
     return [asked.group("who")] if asked else names  # 希望大家…, 请大家…: the audience asked, where no one is named
 

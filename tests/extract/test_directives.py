@@ -343,3 +343,17 @@ def test_a_parts_lead_line_in_plans_only(text: str, expected: list[tuple[str, li
     analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
     assert [(d.text, list(d.actors), d.deadline.normalized if d.deadline else None)
             for d in analysis.directives] == expected
+
+
+def test_minutes_give_tasks_to_units_by_you() -> None:
+    # 会议纪要's decided matters: a task given by 由 (由…牵头, 由…于…前, 所需资金由…从…), led by that unit, not by the
+    # one of the sentence before; 由于 gives none
+    raw = ("县人民政府常务会议纪要\n一、关于老旧小区改造的问题\n会议要求，各乡镇要配合做好入户动员。"
+           "会议明确，由县住建局牵头，县供电公司配合，同步实施管线迁改。项目资金缺口部分，由县财政局于9月底前统筹安排。"
+           "会议同意购置环卫车辆12台，所需资金由县财政局从城市维护建设资金中统筹解决。由于汛期影响，部分工程进度滞后。\n")
+    analysis = analyze_document(read_bytes(raw.encode(), "x.txt", ".txt"))
+    by_text = {d.text: (d.actors, d.inherited_actors) for d in analysis.directives}
+    assert by_text["会议明确，由县住建局牵头，县供电公司配合，同步实施管线迁改。"] == (("县住建局",), ())
+    assert by_text["项目资金缺口部分，由县财政局于9月底前统筹安排。"] == (("县财政局",), ())
+    assert by_text["会议同意购置环卫车辆12台，所需资金由县财政局从城市维护建设资金中统筹解决。"] == (("县财政局",), ())
+    assert "由于汛期影响，部分工程进度滞后。" not in by_text
