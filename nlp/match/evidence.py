@@ -121,8 +121,9 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
             for sent in part:
                 if (k := bisect.bisect_right(row_starts, sent.start) - 1) >= 0 and sent.start < all_rows[k][1]:
                     in_rows.setdefault(k, []).append(sent)
-            if in_rows and (role == "review" or (not review_by_heading and role not in ("problems", "plan", "glossary",
-                                                                                     "closing"))):
+            # (a row whose progress cell is filled in reports on its task wherever it stands: a ledger sent back
+            # filled in is a plan by its title and its rows)
+            if in_rows and role != "glossary":
                 for k, sents in in_rows.items():
                     if all_rows[k] in said:
                         first, last = sents[0], sents[-1]
@@ -537,7 +538,7 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     items: list[frozenset[str]] = []
     start = d.start
     for m in CLAUSE_BREAK.finditer(text, d.start, d.end):
-        if m.start() > start:
+        if m.start() > start and not FRAME.fullmatch(text, start, m.start()):
             _add_item(items, terms.of(start, m.start(), actors))
         start = m.end()
     if start < d.end:
@@ -545,6 +546,8 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     return items
 
 
+# the frame of a meeting's decided matters (会议要求，…; 会议明确，由…): said of every task of the minutes, no item
+FRAME = re.compile(r"(?:会议|会上|会议还)(?:要求|明确|强调|指出|认为|同意|决定|提出|原则同意|议定)")
 BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,2}率|比例|占比|比重")
 
 
@@ -662,8 +665,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                 for j in reach.get(i, ()):
                     if j not in figures and (pj := judged(i, terms[j]))[1]:
                         scored.append((pj[0], j))
-                if len(scored) > 1 and not labels.isdisjoint(j for _, j in scored):
-                    scored = [x for x in scored if x[1] not in labels] or scored
+                if not labels.isdisjoint(j for _, j in scored):
+                    scored = [x for x in scored if x[1] not in labels]
             if not scored:
                 continue
             scored.sort(key=lambda x: (-x[0], x[1]))
@@ -671,10 +674,11 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                 p if p <= 1 else probability(i, terms[j]), 3)) for p, j in scored[:MAX_EVIDENCE])
             share = shares is not None and shares[n] and not (total is not None and total.match(evidence[0].text))
             task = base.directives[i].text
-            answers = tuple(reporting.row_said(e) or _answer(e, task) for e in evidence)
+            rows = [reporting.row_said(e) for e in evidence]
+            answers = tuple(row or _answer(e, task) for row, e in zip(rows, evidence, strict=True))
             # (a unit restating the task with its figure before what it did has that figure for its own target:
-            # 改造城镇老旧小区12个，已完成8个 is 8 of 12, no share of a total)
-            restated = answers[0] is not evidence[0] and FIGURE.search(
+            # 改造城镇老旧小区12个，已完成8个 is 8 of 12, no share of a total; a table row's task cell is the base's task)
+            restated = rows[0] is None and answers[0] is not evidence[0] and FIGURE.search(
                 evidence[0].text, 0, max(0, answers[0].start - evidence[0].start)) is not None
             status = _status(goals[i], answers, reporting, share and not restated)
             if status == "unknown" and parity is not None and not figures:
@@ -731,13 +735,14 @@ def _answer(e: Evidence, task: str) -> Evidence:
 
 def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting) -> set[int]:
     """The sentences of a pool (by place) that sum up a field rather than report the work: a run-in point's label
-    (二是抓人居环境和生态保护。) and a heading's own sentence (（三）关于农村公路危桥改造的任务。, 3. 家庭医生签约服务。)
-    stating no result (not 1. 老旧小区改造未能按期完成。); they are evidence only where no other sentence is."""
+    (二是抓人居环境和生态保护。, 七是从严控制一般性支出。) and a heading's own sentence (（三）关于农村公路危桥改造的任务。,
+    3. 家庭医生签约服务。) stating no result (not 1. 老旧小区改造未能按期完成。, 三是全面完成农村改厕任务。): no evidence, even
+    where no other sentence is (what the unit did is in the sentences after it)."""
     headings = {o.start for o in other.outline if not o.marker.endswith(("是", "要"))}
     states = cue_test("shortfall", "achievement")
-    return {j for j, s in enumerate(pool) if RUN_IN_LABEL.match(s.text)
-            or (s.start in headings and len(s.text) <= HEADING_CHARS
-                and not reporting.quantities.starting_in(s.start, s.end) and not states(s.text))}
+    return {j for j, s in enumerate(pool) if (RUN_IN_LABEL.match(s.text) or (
+        s.start in headings and len(s.text) <= HEADING_CHARS and not reporting.quantities.starting_in(s.start, s.end)))
+            and not states(s.text)}
 
 
 @cache

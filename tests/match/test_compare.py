@@ -894,18 +894,24 @@ def test_a_sentence_giving_the_whole_scopes_total_is_compared_with_it(review: st
     assert compare(base, [other]).directives[0].results[0].status == status
 
 
-def test_a_run_in_points_label_is_evidence_only_where_nothing_else_is() -> None:
-    """二是抓人居环境和生态保护。 names and sums up a field; the sentence after it reports the work."""
+def test_a_run_in_points_label_is_no_evidence() -> None:
+    """二是抓人居环境和生态保护。 names and sums up a field; the sentence after it reports the work. Where that sentence
+    reports another task, the label says nothing of this one (七是从严控制一般性支出。 then 三公经费下降8.5%: nothing of
+    the towns' 一般性支出压减10%)."""
     plan = _city_plan("持续抓好农村人居环境和生态保护，新建改造农村户厕3200户，农村生活垃圾无害化处理率保持100%。")
     review = _unit_review("二是抓人居环境和生态保护。新改建农村卫生户厕260户，农村生活垃圾无害化处理率保持100%。", "青石镇",
                           "镇长 王立")
     base, other = _pair(plan.replace("澜州市", "东湖区"), review)
     evidence = compare(base, [other]).directives[0].results[0].evidence
     assert evidence and all(not e.text.startswith("二是") for e in evidence)
-    # where nothing else reports the field, the label that sums it up is its evidence
+    # where nothing else reports the field, the label that sums it up is no evidence either
     alone = _unit_review("二是抓人居环境和生态保护。全镇新建文化广场3个。", "青石镇", "镇长 王立")
     result = compare(base, [_pair(plan.replace("澜州市", "东湖区"), alone)[1]]).directives[0].results[0]
-    assert [e.text for e in result.evidence] == ["二是抓人居环境和生态保护。"], result
+    assert (result.status, result.evidence) == ("unknown", ()), result
+    # a label that states its result is a report
+    done = _unit_review("二是全面完成农村户厕新建改造任务。全镇新建文化广场3个。", "青石镇", "镇长 王立")
+    result = compare(base, [_pair(plan.replace("澜州市", "东湖区"), done)[1]]).directives[0].results[0]
+    assert [e.text for e in result.evidence] == ["二是全面完成农村户厕新建改造任务。"], result
 
 
 @pytest.mark.parametrize(("title", "review", "status"), [
@@ -1126,3 +1132,31 @@ def test_a_task_restated_before_a_comma(review: str, status: str) -> None:
     summary = f"澄岭县住房和城乡建设局2025年工作总结\n一、主要工作\n{review}\n二、存在问题\n资金不足。\n三、2026年工作打算\n要抓好落实。\n"
     base, other = _pair(plan, summary)
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+LEDGER = ("附件1\n岚州市2025年重点工作任务督办台账\n填报单位：{unit}（盖章）\t\t\t填报时间：2025年12月20日\n"
+          "序号\t重点任务\t牵头单位\t完成时限\t进展情况\n"
+          "1\t新改建农村公路300公里\t市交通运输局\t2025年12月底\t{cell}\n")
+
+
+@pytest.mark.parametrize(("unit", "cell", "speaks_for", "status"), [
+    # a ledger sent back filled in is a plan by its title, its filled rows still report; the unit filling it in
+    # speaks for itself (a district's own 28 km of the city's 300 km is its share, done)
+    ("柳湾区人民政府", "完成农村公路提档升级28公里，均已完工。", "柳湾区", "met"),
+    ("市交通运输局", "新改建农村公路312公里，已全部完工。", "市交通运输局", "met"),
+    ("柳湾区人民政府", "", "柳湾区", "unknown"),
+])
+def test_a_ledger_sent_back_filled_in(unit: str, cell: str, speaks_for: str, status: str) -> None:
+    base, other = _pair(LEDGER.format(unit="", cell=""), LEDGER.format(unit=unit, cell=cell))
+    comparison = compare(base, [other])
+    assert comparison.documents[0].unit == speaks_for
+    result = comparison.directives[0].results[0]
+    assert result.status == status
+    assert bool(result.evidence) == bool(cell)
+
+
+def test_the_frame_of_minutes_and_a_time_tie_no_sentence_to_a_task() -> None:
+    # (会议要求 and 第三季度 are said of every decided matter: a reply's sentence sharing only them is no evidence)
+    base, other = _pair("县人民政府常务会议纪要\n一、关于耕地保护的问题\n会议要求，县自然资源局要于第三季度内完成永久基本农田核实整改补足工作。\n",
+                        "县住建局关于落实会议议定事项情况的报告\n一、落实情况\n该项工作未能按会议要求在第三季度内完成。\n")
+    assert compare(base, [other]).directives[0].results[0].status == "unknown"
