@@ -24,7 +24,7 @@ UP = re.compile(r"增长|上升|提高|增加|扩大|上涨")
 DOWN = re.compile(r"下降|降低|减少|回落|下滑|降幅")  # (压减 is done on purpose: 压减会议和发文)
 CONTRAST = re.compile(r"[，,；;](?:但是?|然而|不过|可是)")
 BREAKTHROUGH = re.compile(r"(?:实现了?|取得了?)[^，,。；;]{0,6}(?:零的突破|零突破|破零)")
-SAFE = re.compile(r"(?:未发生|没有发生|未发现|没有发现|无)[^，,。；;]{0,12}")  # (全年未发现秸秆焚烧火点)
+SAFE = re.compile(r"(?:未发生|没有发生|未发现|没有发现|未出现|没有出现|无)[^，,。；;]{0,12}")  # (全年未发现秸秆焚烧火点)
 # a bad thing that happened, counted (全年发生较大生产安全事故1起, 发生一起较大事故): a shortfall where the
 # sentence says it fell by no measure (not 发生事故3起、同比下降40%, 事故起数为近十年最低, 较上年少2起)
 OCCURRED = re.compile(r"(?<![未没无再])发生了?(?P<what>[^，,。；;]{1,24})")

@@ -27,6 +27,10 @@ from nlp.pipeline import analyze_document
     # a judgement is no problem overcome
     ("清理整改不到位。", "shortfall"), ("化解工作进展缓慢。", "shortfall"), ("盘活闲置资产工作滞后。", "shortfall"),
     ("推行防火码扫码进山，全年未发生森林火灾。", "achievement"),  # a fire is a bad thing
+    # a danger or a delay that did not come about (险情, 影响工期); what did not come about is not always bad
+    ("组织汛期巡查4轮，未发生险情。", "achievement"),
+    ("管线迁改与主体工程同步实施，未出现因管线问题影响工期的情况。", "achievement"),
+    ("河道水质未出现明显好转。", "shortfall"),
 ])
 def test_overcome_problems_are_achievements(sentence: str, expected: str) -> None:
     assert polarity(sentence, ()) == expected
