@@ -206,6 +206,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     task_list = bool(TASK_LIST.search(ctx.document.title or ""))
     # a task table's rows are read by their columns, not as sentences (none in a report on tasks: 完成情况)
     rows = ctx.task_rows
+    heading_starts = {o.start for o in outline} if rows else set()
     # a report on tasks (…完成情况, 工作总结) has task tables in its plans only (2024年工作总结及2025年工作计划)
     report = bool(REPORT.search(ctx.document.title or ""))
     row = 0
@@ -238,6 +239,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         role = ctx.sentence_roles[sent.index]
         if role == "glossary":
             continue  # a glossary explains terms
+        if rows and sent.start in heading_starts and "\t" in ctx.text[sent.start:_line_end(ctx.text, sent.end)]:
+            continue  # a group's title across a task table (三、完善综合交通体系): its rows are the tasks
         in_report = role in ("review", "problems") or (sent.section is not None and sent.section in ctx.report_sections)
         if heading is not None:
             parent = ctx.parents[heading]
@@ -310,6 +313,11 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             targets=targets, section=sent.section, confidence=confidence, page=ctx.page_of(sent.start),
         ))
     return tuple(out)
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _row_directives(row: TaskRow, sent: Sentence, ctx: Context, quantities: SpanIndex[Quantity],

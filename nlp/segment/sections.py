@@ -290,14 +290,13 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 mixed.add(f"{item.marker}{item.title}")
             if role is not None or inherited is not None:
                 opened = None  # a heading without role words (`一是…`) leaves the role a paragraph opened
-        if i >= annex_at:
-            annex = ANNEX.match(para.strip())
-            if annex:
-                title = annex.group("title") or (text[paras[i + 1][0]:paras[i + 1][1]] if i + 1 < len(paras) else "")
-                glossary = heading_role(title) == "glossary"
-                stack = [(0, "glossary" if glossary else heading_role(title) or "plan", para.strip())]
+        annex = ANNEX.match(para.strip()) if i >= annex_at else None
+        if annex:
+            title = annex.group("title") or (text[paras[i + 1][0]:paras[i + 1][1]] if i + 1 < len(paras) else "")
+            glossary = heading_role(title) == "glossary"
+            stack = [(0, "glossary" if glossary else heading_role(title) or "plan", para.strip())]
         elif len(para) <= 20 and heading_role(para) == "glossary":
-            glossary = True
+            glossary = True  # (in an annex too: a ledger's sheet of 填报说明)
         if closing_at is not None and closing_at <= i < annex_at:
             roles.append(("closing", None))
             continue

@@ -38,7 +38,7 @@ def _ledger(path: Path) -> Path:
                dt.datetime(2025, 12, 31), None, None])
     ws.append([2, "专项债券", "争取专项债券额度8亿元以上。", None, "县财政局", "6月底前", None, None])
     ws.merge_cells("D6:D7")
-    ws.append(["二、民生保障"])
+    ws.append(["二、加强民生保障"])
     ws.merge_cells("A8:H8")
     ws.append([3, "就业", "城镇新增就业2800人。", "县人社局", None, dt.datetime(2025, 9, 1), None, None])
     ws["F9"].number_format = "yyyy年m月"
@@ -47,7 +47,7 @@ def _ledger(path: Path) -> Path:
     ws.append([5, "隐藏", "这一行是隐藏的任务。", "县某局", None, "全年", None, None])
     ws.row_dimensions[11].hidden = True
     notes = book.create_sheet("填报说明")
-    notes.append(["请各牵头单位于每月25日前填报进展情况。"])
+    notes.append(["各牵头单位要于每月25日前填报进展情况。"])
     hidden = book.create_sheet("备份")
     hidden.sheet_state = "hidden"
     hidden.append(["隐藏工作表的内容。"])
@@ -67,7 +67,7 @@ def test_a_ledger_reads_as_rows_of_cells(tmp_path: Path) -> None:
     assert "3\t就业\t城镇新增就业2800人。\t县人社局\t\t2025年9月\t\t" in lines  # a month format shows no day
     assert "4\t养老\t养老服务设施覆盖率达到90%。\t县民政局\t\t全年\t85%\t3" in lines
     assert "隐藏" not in doc.text
-    assert lines[-2:] == ["填报说明", "请各牵头单位于每月25日前填报进展情况。"]  # a later sheet under its name
+    assert lines[-2:] == ["填报说明", "各牵头单位要于每月25日前填报进展情况。"]  # a later sheet under its name
 
 
 def test_a_ledgers_rows_are_its_tasks(tmp_path: Path) -> None:
@@ -76,6 +76,8 @@ def test_a_ledgers_rows_are_its_tasks(tmp_path: Path) -> None:
     assert got["新开工亿元以上项目20个，完成投资35亿元。"] == (("县发展改革局",), "2025-12-31")
     assert got["争取专项债券额度8亿元以上。"] == (("县发展改革局",), "2025-06-30")
     assert got["城镇新增就业2800人。"] == (("县人社局",), "2025-09-30")
+    # a group's title across the table is no task (its rows are), nor how to fill the ledger in (a sheet 填报说明)
+    assert not [t for t in got if t.startswith(("一、", "二、", "各牵头单位"))], got
 
 
 def test_a_pasted_two_row_header_still_makes_a_task_table(tmp_path: Path) -> None:
