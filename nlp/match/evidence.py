@@ -548,6 +548,8 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
 
 # the frame of a meeting's decided matters (会议要求，…; 会议明确，由…): said of every task of the minutes, no item
 FRAME = re.compile(r"(?:会议|会上|会议还)(?:要求|明确|强调|指出|认为|同意|决定|提出|原则同意|议定)")
+# a sentence whose subject points back (该项工作未能按期完成。): what it speaks of is its heading's
+ANAPHOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:该|此|这|上述)(?:项|些)?(?:工作|任务|事项|项目|问题)")
 BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,2}率|比例|占比|比重")
 
 
@@ -561,6 +563,14 @@ def _add_item(items: list[frozenset[str]], item: frozenset[str]) -> None:
         items[-1] = items[-1] | item
     else:
         items.append(item)
+
+
+def _topic(terms: Terms, analysis: Analysis, sent: Sentence) -> frozenset[str]:
+    """The terms of the heading a sentence stands under (三、永久基本农田核实整改补足 over 该项工作未能…完成。)."""
+    if sent.section is None:
+        return frozenset()
+    heading = analysis.outline[sent.section]
+    return terms.of(heading.start, heading.end)
 
 
 def candidate_features(base: Analysis, others: Sequence[Analysis]
@@ -578,7 +588,8 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
     pool_terms = []
     for other, pool in zip(others, pools, strict=True):
         t = Terms(other, vocabulary)
-        pool_terms.append([t.of(s.start, s.end) for s in pool])
+        pool_terms.append([t.of(s.start, s.end) | _topic(t, other, s) if ANAPHOR.match(s.text) else t.of(s.start, s.end)
+                           for s in pool])
     df: Counter[str] = Counter()
     n = 0
     for s in base.sentences:

@@ -1160,3 +1160,14 @@ def test_the_frame_of_minutes_and_a_time_tie_no_sentence_to_a_task() -> None:
     base, other = _pair("县人民政府常务会议纪要\n一、关于耕地保护的问题\n会议要求，县自然资源局要于第三季度内完成永久基本农田核实整改补足工作。\n",
                         "县住建局关于落实会议议定事项情况的报告\n一、落实情况\n该项工作未能按会议要求在第三季度内完成。\n")
     assert compare(base, [other]).directives[0].results[0].status == "unknown"
+
+
+def test_a_sentence_pointing_back_speaks_of_its_heading() -> None:
+    # (该项工作未能…完成 under 三、永久基本农田核实整改补足: that task, not the other one due in the same quarter)
+    plan = ("县人民政府常务会议纪要\n一、关于耕地保护的问题\n会议明确，由县自然资源局牵头，第三季度内完成全县永久基本农田核实整改补足工作。\n"
+            "二、关于自建房的问题\n县住建局要于第三季度内完成全县经营性自建房安全隐患整治。\n")
+    reply = ("县自然资源局关于落实会议议定事项情况的报告\n一、永久基本农田核实整改补足\n该项工作未能按会议要求在第三季度内完成。"
+             "主要原因是省级系统9月中旬才开放数据上报端口。\n")
+    base, other = _pair(plan, reply)
+    first = compare(base, [other]).directives[0].results[0]
+    assert first.status == "not_met" and first.evidence[0].text.startswith("该项工作"), first
