@@ -74,9 +74,10 @@ YEAR = re.compile(r"(19|20)\d{2}(?=年)")
 PATH_YEAR = re.compile(r"(?:19|20)\d{2}")
 FIRST_MARKER = re.compile(r"^[（(]?[一1１][）)、.．]?(?:是)?$")  # the first of a series: （一）, 一、, 1., 一是
 YEAR_WORK = re.compile(r"(?:19|20)\d{2}年(?:主要)?工作")  # `2024年工作回顾` looks back, `关于2025年工作` ahead
-# a title of a report on work done (工作总结, 关于落实…议定事项情况的报告, …完成情况), and of one that also plans
+# a title of a report on work done (工作总结, 关于落实…议定事项情况的报告, 关于…重点工作任务推进情况的报告), and of one
+# that also plans
 REPORTING_TITLE = re.compile(r"总结|汇报|(?:完成|落实|办理|进展|推进|执行|整改)[^，,。；;]{0,30}?情况")
-PLANNING_TITLE = re.compile(r"计划|打算|安排|思路|要点|任务|方案")
+PLANNING_TITLE = re.compile(r"(?:和|及|暨|与)[^，,。]{0,12}(?:计划|打算|安排|思路|要点)")  # (…总结和2026年工作计划)
 SALUTATION = re.compile(r"(?:各位代表|同志们|各位委员)[！!，,：:]?")
 
 

@@ -249,6 +249,8 @@ def test_a_speech_turns_from_last_year_to_this_years_tasks() -> None:
     # a report on what was done: its points sum up work, however they are worded
     ("县财政局关于落实县政府第12次常务会议议定事项情况的报告", "other"),
     ("石门镇2025年工作总结", "other"),
+    ("关于2025年重点工作任务推进情况的报告", "other"),
+    ("石门镇2025年工作总结和2026年工作计划", "plan"),
     # a plan: the same point is a task
     ("县财政局2026年工作要点", "plan"),
 ])
