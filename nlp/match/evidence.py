@@ -67,6 +67,9 @@ PART_YEAR = re.compile(r"(?:今年|本年|\d{4}年)?(?:上半年|前三季度|�
 # a line of a table of figures, done against the unit's own target (食品安全监督抽检：3215批次／3000批次)
 OWN_TARGET = re.compile(r"(?P<label>[^：:。；;／/]{2,40})[：:]\s*(?P<done>\d+(?:\.\d+)?)(?P<unit>[^\d／/]{0,6})[／/]\s*"
                         r"(?P<goal>\d+(?:\.\d+)?)(?P=unit)?\s*$")  # (not 受理投诉／按时办结：356件／342件)
+# a time limit of a task (3个工作日内办结, 压缩至0.5个工作日以内): kept under, as a ceiling
+TIME_UNIT = re.compile(r"工作日|天|日|小时|分钟|个月")
+TIME_LIMIT = re.compile(r"(?:以内|之内|内)")
 TIME_LABEL = re.compile(r"时间|时长|时限|用时|周期|工期")  # a time is kept under its target
 # a result stated as a share of the unit's own target (完成市下达任务的101.2%, 占年度任务的52%, 完成县定目标1.2万人的
 # 98.3%): the target the unit was given decides; not a ceiling kept (控制目标的82%), a share of the base's whole or of a
@@ -89,6 +92,7 @@ REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提
 # progress (not 1-11月, nor a campaign's months, 5-9月)
 EARLY_PART = re.compile(r"上半年|前三季度|第?[一二三]季度|1[—－\-~至到][1-9]月|截至[1-9]月")
 # a run-in point's label, one short clause (二是抓人居环境和生态保护。): it names a field and sums it up
+RUN_IN_POINT = re.compile(r"[一二三四五六七八九十]+是")
 RUN_IN_LABEL = re.compile(r"[一二三四五六七八九十]+是[^，,；;：:。！]{2,16}[。！]?$")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
 THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
@@ -102,8 +106,9 @@ def _generic() -> frozenset[str]:
 
 def reported_sentences(analysis: Analysis) -> list[Sentence]:
     """Return the sentences of a document that may evidence what it did (see the module docstring)."""
+    # (a run-in point's words, 五是巩固信访件办理成效, make no part of the document a review by its heading)
     review_by_heading = has_review_and_plan(analysis.sections) or any(
-        s.role == "review" and s.heading is not None for s in analysis.sections)
+        s.role == "review" and s.heading is not None and not RUN_IN_POINT.match(s.heading) for s in analysis.sections)
     back = looking_back(analysis.document.text, analysis.sentences, analysis.sections,
                         document_year(analysis.document))  # not what was done in the year
     ahead = plan_year(analysis.document)
@@ -907,7 +912,9 @@ class Goals:
                                and t.value is not None and (t.key is not None or len(t.metric) >= MIN_RATE_NAME)),
                    metrics=tuple(t.metric for t in base.targets if t.directive == d.id and t.metric),
                    ceilings=frozenset(t.unit or "" for t in base.targets if t.directive == d.id
-                                      and t.direction == "ceiling"), text=d.text)
+                                      and t.direction == "ceiling")
+                   | frozenset(q.unit for q in targets if q.unit and TIME_LIMIT.match(text, q.end)
+                               and TIME_UNIT.search(q.unit)), text=d.text)
 
 
 def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, share: bool = False) -> Status:

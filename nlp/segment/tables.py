@@ -18,9 +18,9 @@ from itertools import zip_longest
 # a cell boundary: a tab, or a vertical bar (full- or half-width) with the spaces around it
 CELL_SEPARATOR = re.compile(r"[ \u3000]*(?:\t|[｜|])[ \u3000]*")
 SPACE = " \t\u3000\xa0"
-TASK_HEAD = re.compile(r"(?:年度|重点|主要|具体|督办|督查|交办|目标|工作)*(?:任务|事项)(?:内容|名称|事项|清单)?"
-                       r"(?:及(?:目标|措施|要求)(?:要求)?)?|(?:工作|具体|主要)?(?:内容|措施|举措)|(?:重点|主要)?工作|"
-                       r"项目(?:名称)?|目标要求|工作要求")
+TASK_HEAD = re.compile(r"(?:年度|重点|主要|具体|督办|督查|交办|目标|工作|整改)*(?:任务|事项)(?:内容|名称|事项|清单)?"
+                       r"(?:及(?:目标|措施|要求)(?:要求)?)?|(?:工作|具体|主要|整改)?(?:内容|措施|举措)|(?:重点|主要)?工作|"
+                       r"项目(?:名称)?|目标要求|工作要求")  # (a rectification list's 整改措施: its tasks, not 问题表现)
 REQUIREMENT_HEAD = re.compile(r"(?:目标|工作)?要求|完成标准")  # what a task must reach, in a column of its own
 LEAD_HEAD = re.compile(r"(?:牵头|责任|主责|承办|主办|负责|实施|落实)+(?:单位|部门|主体)(?:[（(][^（）()]{1,6}[）)])?"
                        r"(?:及责任人)?")
@@ -33,6 +33,9 @@ RESULT_HEAD = re.compile(r"完成(?:值|数|率|数量)|实际完成|实绩")
 PROGRESS_HEAD = re.compile(r"(?:完成|进展|推进|办理|落实|整改|实施)(?:情况|结果)|(?<!时序)进度(?!安排|要求)|进展")
 # other names of a second header row: the units supporting the lead, the plan beside the actual
 SUB_HEAD = re.compile(r"(?:配合|协办|参与|协同)(?:单位|部门)|责任人|(?:年度)?(?:目标|计划)(?:值|数)?|备注|单位|序号")
+# a column stating in a word where a task stands (已完成, 正在推进, 未完成)
+STATE_HEAD = re.compile(r"(?:完成|整改|办理|推进|进展)?状态|是否(?:完成|办结|销号|整改到位)|(?:完成|整改)?进度情况")
+ISSUE_HEAD = re.compile(r"(?:反馈|存在|整改|突出|主要)?问题(?:表现|描述|清单|名称)?")
 NUMBER_HEAD = re.compile(r"序号?|编号")
 ROW_NUMBER = re.compile(r"\d{1,4}(?:[.．-]\d{1,3})*[.．、]?|[（(]\d{1,4}[）)]")  # (一、 opens a group's title)
 NOTHING = re.compile(r"[\s/／—\-－、无暂|｜]*")  # an empty or placeholder cell (/, —, 无)
@@ -93,6 +96,12 @@ class _Columns:
         self.heads = heads
         self.width = len(heads)
         tasks = [i for i, h in enumerate(heads) if TASK_HEAD.fullmatch(h)]
+        self.progress = next((i for i, h in enumerate(heads) if PROGRESS_HEAD.search(h)), None)
+        self.state = next((i for i, h in enumerate(heads) if STATE_HEAD.fullmatch(h)), None)
+        if not tasks and (self.progress is not None or self.state is not None):
+            # a table of what became of the problems a rectification list set (问题 整改情况 完成状态): its problems
+            # name the tasks
+            tasks = [i for i, h in enumerate(heads) if ISSUE_HEAD.fullmatch(h)][:1]
         # the finest of several (重点工作, then 具体任务 merged under it), not a column of requirements
         self.task = next((i for i in reversed(tasks) if not REQUIREMENT_HEAD.fullmatch(heads[i])),
                          tasks[0] if tasks else None)
@@ -102,7 +111,6 @@ class _Columns:
         self.due = next((i for i, h in enumerate(heads) if DUE_HEAD.fullmatch(h)), None)
         self.results = any(RESULT_HEAD.search(h) for h in heads)
         self.done = next((i for i, h in enumerate(heads) if RESULT_HEAD.search(h)), None)  # the first figures done
-        self.progress = next((i for i, h in enumerate(heads) if PROGRESS_HEAD.search(h)), None)
         self.numbered = bool(heads) and bool(NUMBER_HEAD.fullmatch(heads[0]))
 
     @property
@@ -114,12 +122,12 @@ class _Columns:
     @property
     def header(self) -> bool:
         return self.task is not None and (self.lead is not None or self.due is not None or self.results
-                                          or self.progress is not None)
+                                          or self.progress is not None or self.state is not None)
 
     @property
     def reports(self) -> bool:
-        """Whether the table says what became of its tasks (a progress column, or figures done)."""
-        return self.progress is not None or self.results
+        """Whether the table says what became of its tasks (a progress or state column, or figures done)."""
+        return self.progress is not None or self.state is not None or self.results
 
 
 def _cell_text(text: str, span: tuple[int, int]) -> str:
@@ -186,8 +194,11 @@ def _rows(text: str) -> Iterator[TaskRow]:
         # keeps a merged cell's text in its first row only)
         lead = _filled(spans, columns.lead) or (last.lead if last is not None else None)
         due = _filled(spans, columns.due) or (last.due if last is not None else None)
-        if columns.progress is not None:
-            judged = _filled(spans, columns.progress)
+        if columns.progress is not None or columns.state is not None:
+            # (its progress cell, and the state cell beside it: 已完成, 正在推进, 未完成; not a 存在问题 between them)
+            side = columns.progress is None or columns.state is None or abs(columns.progress - columns.state) == 1
+            said = [c for c in (_filled(spans, columns.progress), _filled(spans, columns.state) if side else None) if c]
+            judged = (min(a for a, _ in said), max(b for _, b in said)) if said else None
         else:  # (a table of figures done: its cells from the first of them, not the target's before them)
             judged = (spans[columns.done][0], end) if columns.done is not None and columns.done < len(spans) else None
         if judged is not None and NOTHING.fullmatch(text, *judged):

@@ -135,6 +135,9 @@ def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str)
      ("中共澄岚县委员会组织部2025年工作总结", "澄岚县委组织部"), ("政协澄岚县委员会常务委员会工作报告", None),
      ("共青团澄岚县委员会2025年工作总结", None), ("东风社区党委2025年工作总结", None),
      ("中共澄岚县委组织部2025年工作总结", "澄岚县委组织部"), ("中共澄岚县委党校2025年工作总结", "澄岚县委党校"),
+     # a ledger's template with its 填报单位 left blank speaks for the ledger's place (not for 填报时间)
+     ("岚江市2025年重点工作任务督办台账\n填报单位：\t\t\t\t填报时间：\t", "岚江市"),
+     ("岚江市2025年重点工作任务督办台账\n填报单位：柳湾区人民政府（盖章）\t\t填报时间：2025年12月20日", "柳湾区"),
      # a work report titled without its place: its congress's place in the byline
      ("政府工作报告\n——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上\n沧澜省省长 林晓岚", "沧澜省")],
 )
@@ -1171,3 +1174,41 @@ def test_a_sentence_pointing_back_speaks_of_its_heading() -> None:
     base, other = _pair(plan, reply)
     first = compare(base, [other]).directives[0].results[0]
     assert first.status == "not_met" and first.evidence[0].text.startswith("该项工作"), first
+
+
+RECTIFICATION = ("柘湾县督察反馈问题整改落实方案\n三、整改任务清单\n序号\t问题表现\t整改目标\t整改措施\t责任单位\t整改时限\n"
+                 "1\t老城区雨污合流管网未改造\t雨污分流全面完成\t实施老城区雨污分流改造工程，完成合流管网改造18公里。\t县住建局\t2025年12月底前\n"
+                 "2\t农村生活污水处理设施不正常运行\t正常运行率90%以上\t对15座不正常运行设施逐座整改。\t县生态环境分局\t2025年12月底前\n"
+                 "3\t农药包装废弃物回收体系不健全\t回收率80%以上\t建成镇级农业废弃物集中转运点。\t县农业农村局\t2025年9月底前\n"
+                 "四、保障措施\n（一）加强组织领导。\n")
+
+
+def test_a_rectification_list_and_a_table_of_what_became_of_its_problems() -> None:
+    """A rectification list's tasks are its 整改措施 (not its 问题表现, nor 四、保障措施); a unit's table of its problems
+    with 整改情况 and 完成状态 reports on them, judged by both."""
+    report = ("桑陂镇关于督察反馈问题整改落实情况的报告\n二、整改任务完成情况\n序号\t问题\t整改情况\t完成状态\n"
+              "1\t老城区雨污合流管网未改造\t完成合流管网改造18公里\t已完成\n"
+              "2\t农村生活污水处理设施不正常运行\t4座设施已整改恢复运行3座，剩余1座正在修复\t正在推进\n"
+              "3\t农药包装废弃物回收体系不健全\t因选址未落实，镇级农业废弃物集中转运点未按期建成\t未完成\n")
+    base, other = _pair(RECTIFICATION, report)
+    rows = compare(base, [other]).directives
+    assert [d.text for d in rows] == ["实施老城区雨污分流改造工程，完成合流管网改造18公里。", "对15座不正常运行设施逐座整改。",
+                                      "建成镇级农业废弃物集中转运点。", "（一）加强组织领导。"]
+    assert [d.results[0].status for d in rows] == ["met", "partial", "not_met", "unknown"]
+
+
+def test_a_run_in_point_on_results_makes_no_review_part() -> None:
+    # (五是巩固信访件办理成效 reads as a review heading; the points before it are no less what the unit did)
+    report = ("县生态环境分局关于督察反馈问题整改落实情况的报告\n县整改办：\n现将整改落实情况报告如下。\n"
+              "一是攻坚水环境突出问题。全县农村生活污水处理设施15座已全部整改，正常运行率达到95.2%。\n"
+              "二是巩固信访件办理成效。对已办结信访件开展回头看，未发现问题反弹。\n")
+    base, other = _pair(RECTIFICATION, report)
+    assert compare(base, [other]).directives[1].results[0].status == "met"
+
+
+def test_a_time_limit_is_kept_under() -> None:
+    # (3个工作日内办结 is a ceiling of working days: 1.6 is within it; 个工作日 is the unit, not 个)
+    base, other = _pair("澜州市政务服务和数据管理局2025年工作要点\n一、重点任务\n要推行信用修复“一网通办”，信用修复申请3个工作日内办结。\n",
+                        "澜州市政务服务和数据管理局2025年工作总结\n一、主要工作成效\n"
+                        "将信用修复纳入“一网通办”，信用修复申请平均办理时间压缩至1.6个工作日。\n")
+    assert compare(base, [other]).directives[0].results[0].status == "met"
