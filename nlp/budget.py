@@ -32,9 +32,11 @@ MAX_UNZIPPED_BYTES = 200 * MiB  # every part of a docx once inflated, images inc
 MAX_ZIP_RATIO = 200  # XML compresses ~10:1; a bomb compresses 1000:1 and more
 MAX_ZIP_ENTRIES = 10_000
 MAX_TABLE_DEPTH = 8  # tables inside table cells; office documents nest two or three deep
-# cells of one Excel sheet, empty ones inside its used range and merged ones included: a ledger of 500 tasks has
-# ~10 k; openpyxl spends ~1 µs and ~100 bytes on each cell it walks, more on each merged one it creates
-MAX_SHEET_CELLS = 2_000_000
+# cells an Excel workbook holds (its sheets' XML counted before it is loaded), and cells its merged ranges cover: a
+# ledger of 500 tasks has ~10 k; openpyxl spends ~20 µs and ~600 bytes on each cell it loads or each merged one it
+# creates, so 200 k take ~4 s and ~120 MB. Columns a sheet shows: a ledger has ~10, a wide statistical table ~60.
+MAX_SHEET_CELLS = 200_000
+MAX_SHEET_COLUMNS = 256
 # PDF: pages, and the drawing operators of a page once inflated (a text page needs 20-200 KB; a dense vector map
 # a few MB). pdfplumber spends ~0.3 ms and ~4 KB on each object it lays out (1 MiB of rectangles: ~80 k objects),
 # keeps ~1.5 MB per page while reading and reads ~30 k characters/s.

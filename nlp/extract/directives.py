@@ -71,9 +71,10 @@ DUE_LABEL = r"(?:完成|办结)?时(?:限|间)(?:要求)?[：:]"
 DUE_LINE = re.compile(r"[（(]?" + DUE_LABEL)
 DUE_SPAN = re.compile(DUE_LABEL + r"[ \t　]*(?P<due>[^；;。）)\n]+)")
 # a task given to units by 由 (由县住建局牵头，县供电公司配合，…; 由县财政局于9月底前统筹安排…): who leads it
-LED_BY = re.compile(r"(?<![于理自经缘])由(?!于|此|衷|来)(?P<units>[^，,。；;“”]{2,30}?)"
-                    r"(?=牵头|负责|会同|于|从|统筹|组织|具体|按照)")
-ORGAN_END = re.compile(r"(?:局|委|办|府|院|室|中心|公司|部门|单位|乡镇|街道|集团)$")  # (not 由龙头企业牵头的…联合体)
+LED_BY = re.compile(r"(?<![于理自经缘])由(?!于|此|衷|来)(?P<units>[^，,。；;“”]{2,30}?)(?:等(?:部门|单位))?"
+                    r"(?=牵头|负责|会同|于|从|统筹|组织(?!部)|具体|按照)(?![^，,。；;]{0,6}的)")  # (not 由…负责的项目)
+HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+ORGAN_END = re.compile(r"(?:局|委|办|府|院|室|部|中心|公司|部门|单位|乡镇|街道|集团|委员会|工会|妇联)$")  # (not 由龙头企业…)
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
 NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
 # a task table may make up the whole document (a title, then the table: all of it the opening part)
@@ -81,6 +82,9 @@ NOT_TABLE_TASK_ROLES = frozenset({"review", "problems", "glossary"})
 HOPE = re.compile(r"^希望(?:大家|同志们|你们)")  # 希望大家…: what a speaker asks of the audience
 AUDIENCE = re.compile(r"^(?:希望|请)(?P<who>大家|同志们)")  # the party asked: 大家 (not 请各位代表提出意见)
 SPEAKER_MUST = re.compile(SPEAKER_LEAD.pattern + r"(?:也|都|还)?(?:必须|务必|一定要)")  # 对这些问题，我们必须…
+SECTION_LABEL = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[、）).．]\s*)?(?:(?:保障|工作|主要|具体|推进|落实|政策)措施|"
+                           r"(?:组织|工作|要素|政策)保障|保障机制|实施步骤|(?:进度|时间|工作)安排|指导思想|(?:基本|工作)原则|"
+                           r"工作机制)")
 NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向)$")
 
 # How sure the rules are of a verdict; written to `Directive.confidence`. The levels order the kinds of
@@ -169,6 +173,8 @@ def _narrates(text: str) -> bool:
 def _nominal(title: str, bare: str) -> bool:
     """Whether a heading names a part (`2025年工作总体要求`, `做好今年工作的总体要求`, `主要目标`) rather than a
     task whose object ends it (`奋力实现“三年初见成效”目标`, `严格政府运行的法治要求`: a verb of doing opens it)."""
+    if SECTION_LABEL.fullmatch(title):
+        return True  # the standard parts of a plan (保障措施, 组织保障, 实施步骤), whatever verb they may open with
     m = NOMINAL.search(title)
     if m is None:
         return False
@@ -422,9 +428,12 @@ def _actors(text: str, sent: Sentence, marker_starts: tuple[int, ...]) -> list[s
                 names.append(name)
     if not names and (led := LED_BY.search(sent.text)) is not None:
         # 由县住建局牵头，…配合，…; 由县财政局于9月底前统筹安排… (a named organ: not 由政府组织和引导)
-        units = find_units(led.group("units"))
-        if units and units[-1][1] == len(led.group("units")):
+        said = led.group("units")
+        units = find_units(said)
+        if units and units[0][0] == 0 and units[-1][1] == len(said):
             names = [name for _, _, name in units if len(name) >= 3 and ORGAN_END.search(name)]
+        else:  # (a name the unit finder cuts or misses: 县发展和改革委员会, 县总工会)
+            names = [n for n in UNIT_SPLIT.split(said) if len(n) >= 3 and ORGAN_END.search(n) and HAN_ONLY.fullmatch(n)]
     asked = AUDIENCE.match(unquoted(sent.text)) if not names else None
     return [asked.group("who")] if asked else names  # 希望大家…, 请大家…: the audience asked, where no one is named
 

@@ -51,7 +51,7 @@ def sniff(data: bytes, suffix: str, path: str) -> str:
         if data.startswith(magic):
             if suffix == ".doc":
                 what = "a legacy Word .doc file"
-            elif suffix in (".xls", ".et"):
+            elif suffix in (".xls", ".et", ".xlsx"):
                 what, advice = "a legacy Excel .xls file", "save it as .xlsx and analyse that"
             raise InputError(path, f"unsupported format: {what}", advice)
     if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:

@@ -29,9 +29,9 @@ FRAGMENT = re.compile(r"[A-Za-z0-9.．%％]{1,3}")  # a line of a few letters or
 LINE_PATTERN_MAX = 200  # longest paragraph a `line`/`inline` pattern may remove (web furniture is short)
 CHROME_MAX = 12
 MIN_ITEM = 12  # `备案号: 辽ICP备…` is one item, not two
-# a page number on a line of its own, as a PDF copied as text keeps it (— 3 —, -3-, 第3页 共9页, 3/9)
+# a page number on a line of its own, as a PDF copied as text keeps it (— 3 —, -3-, 第3页 共9页)
 PAGE_MARK = re.compile(r"[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
-                       r"\d{1,4}\s*/\s*\d{1,4}|[-—–－]\s*[一二三四五六七八九十百]+\s*[-—–－]")
+                       r"[-—–－]\s*[一二三四五六七八九十百]+\s*[-—–－]")  # (not 60/120: a figure done of its target)
 RUNNING_HEAD_MAX = 40  # a running header is a title line
 # hard-wrapped text: lines of at least WRAP_MIN_LINE characters, WRAP_MIN_LINES of them; a line at WRAP_FULL of the
 # widest (the 90th percentile) is full, and most lines are; one at WRAP_RUN_ON of it runs on (half-width punctuation
@@ -40,7 +40,13 @@ WRAP_MIN_LINE = 8
 WRAP_MIN_LINES = 8
 WRAP_FULL = 0.8
 WRAP_RUN_ON = 0.75
+WRAP_MIN_WIDTH = 36
 WRAP_MAX_WIDTH = 160
+WRAP_INDENTS = 3
+SPACED_CELLS = re.compile(r"\S {2,}(?=\S)|\S\u3000{2,}(?=\S)")  # (a gap between two columns, not an indent)
+# a line opening an item of a list, which starts a paragraph of its own: （1）, 1）, ①, 一是, 第一，
+ITEM_LINE = re.compile(r"(?:[（(]\d{1,3}[)）]|\d{1,3}[)）]|[\u2460-\u2473]|[一二三四五六七八九十]+是|"
+                       r"第[一二三四五六七八九十]+[，,、])")
 CJK = "\u4e00-\u9fff\u3000-\u303f\uff00-\uffef"
 JUSTIFIED = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")  # spaces between two Chinese characters or signs
 
@@ -59,8 +65,8 @@ BYLINE_LINE = re.compile(r"[—－]{1,2}.{0,40}(?:会议|大会|会)上")
 BYLINE_SPAN = re.compile(r"[—－]*(?:\d{4}年\d{1,2}月\d{1,2}日)?在[^，,。；;]{2,40}?(?:会议|大会|会)上")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
-DOC_TYPE = re.compile(r"报告|讲话|发言|致辞|总结|意见|通知|方案|规划|纪要|决定|汇报|部署|提纲|材料|台账|清单|分解表")
-ANNEX_MARK = re.compile(r"附\s*件\s*[\d一二三四五六七八九十]{0,3}[:：]?")
+DOC_TYPE = re.compile(r"报告|讲话|发言|致辞|总结|意见|通知|方案|规划|纪要|决定|汇报|部署|提纲|材料|台账|清单|分解表|要点")
+ANNEX_MARK = re.compile(r"附\s*件\s*[\d一二三四五六七八九十]{0,3}(?:[:：]|$)|附\s*[:：]")
 TITLE_MAX = 30  # a title line (政府工作报告, 在全县公安工作会议上的讲话) is short and has no clause punctuation
 CLAUSE_PUNCT_IN = re.compile(r"[，,；;。]")
 
@@ -103,18 +109,26 @@ def drop_page_furniture(lines: list[Para]) -> tuple[list[Para], list[str]]:
 
 
 def wrap_width(lines: list[str]) -> float | None:
-    """The width at which a text hard-wraps its lines (copied out of a PDF, or a scan's OCR): most lines nearly as
-    wide as the widest and many of them ending mid-sentence; None where each line is a paragraph."""
-    long = [t for t in lines if len(t) >= WRAP_MIN_LINE]
+    """The width at which a text hard-wraps its lines (copied out of a PDF, or a scan's OCR): Chinese lines at
+    least WRAP_MIN_WIDTH wide, most of them nearly as wide as the widest and many ending mid-sentence; None where
+    each line is a paragraph (or a slogan, a verse, a table's row)."""
+    long = [t for t in lines if len(t) >= WRAP_MIN_LINE and not _table_line(t)]
     if len(long) < WRAP_MIN_LINES:
         return None
+    if sum(len(HAN.findall(t)) for t in long) < 0.5 * sum(len(t) for t in long):
+        return None  # (English or figures: not laid out by character widths)
     widths = sorted(_width(t) for t in long)
     width = widths[int(len(widths) * 0.9)]
     full = [t for t in long if _width(t) >= WRAP_FULL * width]
     open_ = sum(1 for t in full if t[-1] not in SENTENCE_END and t[-1] not in CLAUSE_END)
-    if width <= WRAP_MAX_WIDTH and len(full) >= 0.5 * len(long) and open_ >= 0.4 * len(full):
+    if WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH and len(full) >= 0.5 * len(long) and open_ >= 0.4 * len(full):
         return width
     return None
+
+
+def _table_line(text: str) -> bool:
+    """Whether a line is a table's row pasted as text (cells split by tabs, bars or runs of spaces)."""
+    return "\t" in text or "|" in text or "｜" in text or len(SPACED_CELLS.findall(text)) >= 2
 
 
 def _width(text: str) -> int:
@@ -164,8 +178,9 @@ def repair_lines(lines: list[Para]) -> list[Para]:
             cleaned.append((None, had_zero_width))
             indented.append(False)
     wrap = wrap_width([p.text for p, _ in cleaned if p is not None])
+    indents = sum(indented) >= WRAP_INDENTS  # whether the text marks its paragraphs by indenting them
     if wrap is not None:  # (a justified line's spaces between characters: 全 市 上 下 顶 压)
-        cleaned = [(_unjustified(p) if p is not None else None, g) for p, g in cleaned]
+        cleaned = [(_unjustified(p) if p is not None and not _table_line(p.text) else p, g) for p, g in cleaned]
     blank_gaps = single_gaps = 0
     prev_content = False
     gap = 0
@@ -196,8 +211,11 @@ def repair_lines(lines: list[Para]) -> list[Para]:
             continue
         broken = fragment and not blanks
         fragment = bool(FRAGMENT.fullmatch(para.text))
-        wrapped = wrap is not None and last_full and not blanks and not indent and not _is_marker_line(para.text)
-        last_full = wrap is not None and _width(para.text) >= WRAP_RUN_ON * wrap
+        # (where paragraphs are not indented, a full line ending its sentence may end its paragraph)
+        wrapped = wrap is not None and last_full and not blanks and not indent and not _is_marker_line(para.text) \
+            and not ITEM_LINE.match(para.text) and not _table_line(para.text) \
+            and (indents or paras[-1].text[-1] not in SENTENCE_END)
+        last_full = wrap is not None and _width(para.text) >= WRAP_RUN_ON * wrap and not _table_line(para.text)
         if paras and (broken or wrapped
                       or _joins(paras[-1].text, para.text, blanks, glued, block_style, len(paras) == 1)):
             sep = " " if LATIN_EDGE.match(paras[-1].text[-1]) and LATIN_EDGE.match(para.text[0]) else ""
@@ -335,8 +353,8 @@ def _title_index(paras: list[Para]) -> int | None:
             continue  # a table's row (序号\t重点任务…, | 序号 | 督办事项 |), or a header line in cells (…〔2025〕3号\t签发人)
         if text[-1] in "。；;，," or text.startswith(("—", "－", "-")) or (BYLINE.search(text) and _parse_date(text)):
             continue
-        if DATE_ARABIC.fullmatch(text) or DATE_HAN.fullmatch(text) or ANNEX_MARK.fullmatch(text.strip(WHITESPACE)):
-            continue  # (附件1 above an annex's title)
+        if DATE_ARABIC.fullmatch(text) or DATE_HAN.fullmatch(text) or ANNEX_MARK.match(text.strip(WHITESPACE)):
+            continue  # (附件1 above an annex's title; 附：…清单 names what is attached, not the document)
         candidates.append(i)
     for i in candidates:
         if DOC_TYPE.search(paras[i].text):

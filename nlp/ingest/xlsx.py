@@ -17,7 +17,7 @@ import re
 import zipfile
 from typing import Any
 
-from nlp.budget import MAX_CHARS, MAX_SHEET_CELLS, BudgetError, check_chars
+from nlp.budget import MAX_CHARS, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, BudgetError, check_chars
 from nlp.errors import InputError
 from nlp.ingest.paragraphs import WHITESPACE, ZERO_WIDTH, Para
 from nlp.ingest.safety import verify_zip
@@ -26,6 +26,7 @@ ROW_STRIP = WHITESPACE.replace("\t", "")  # a row keeps the tabs of its empty en
 DEFAULT_SHEET = re.compile(r"(?:sheet|工作表)\s*\d*", re.IGNORECASE)  # a sheet's name Excel gave it
 LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
 DAY_FORMAT = re.compile(r"d", re.IGNORECASE)
+FORMAT_NOISE = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.')  # a format's locale and colour codes, quoted text, escapes
 MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})\"")
 
 
@@ -42,7 +43,7 @@ def _value(cell: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, dt.datetime | dt.date):
-        fmt = (cell.number_format or "").split(";")[0]
+        fmt = FORMAT_NOISE.sub("", (cell.number_format or "").split(";")[0])  # ([DBNum1][$-804], "年": no day)
         shown = f"{value.year}年{value.month}月"
         # (a format without a day shows a month; yyyy-mm-dd, m/d/yy and the General of a typed date show the day)
         return shown + f"{value.day}日" if DAY_FORMAT.search(fmt) or fmt.lower() == "general" else shown
@@ -64,7 +65,7 @@ def read_xlsx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[
     if not is_xlsx(names):
         raise InputError(path, "the zip has no xl/workbook.xml, so it is not an Excel workbook",
                          "save it as .xlsx from Excel or WPS")
-    _check_merges(names, path)
+    _check_size(names, path)
     import openpyxl  # imported only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -109,13 +110,14 @@ def _column(letters: bytes) -> int:
     return n
 
 
-def _check_merges(parts: dict[str, bytes], path: str) -> None:
-    """Refuse merged ranges covering more cells than a sheet may have, before openpyxl creates one object for each
-    cell they cover (a few bytes of XML can merge A1:XFD1048576)."""
-    covered = 0
+def _check_size(parts: dict[str, bytes], path: str) -> None:
+    """Refuse sheets holding, or merging, more cells than a sheet may have, before openpyxl creates one object for
+    each (a few bytes of XML can merge A1:XFD1048576)."""
+    cells = covered = 0
     for name, xml in parts.items():
         if not name.startswith("xl/worksheets/"):
             continue
+        cells += xml.count(b"<c ") + xml.count(b"<c>")
         for m in MERGE_REF.finditer(xml):
             cols = abs(_column(m.group(3)) - _column(m.group(1))) + 1
             rows = abs(int(m.group(4)) - int(m.group(2))) + 1
@@ -123,35 +125,49 @@ def _check_merges(parts: dict[str, bytes], path: str) -> None:
             if covered > MAX_SHEET_CELLS:
                 raise BudgetError(path, f"its merged cells cover more than {MAX_SHEET_CELLS:,} cells",
                                   "this is not an ordinary workbook; unmerge or split it")
+    if cells > MAX_SHEET_CELLS:
+        raise BudgetError(path, f"its sheets hold more than {MAX_SHEET_CELLS:,} cells",
+                          "this is not an ordinary workbook; split it")
 
 
 def _rows(ws: Any, path: str) -> list[list[str]]:
     """Return the visible rows of a sheet as lists of cell texts, one per visible column up to the last used one;
-    empty rows left out."""
-    if ws.max_row * ws.max_column > MAX_SHEET_CELLS:
-        raise BudgetError(path, f"a sheet spans {ws.max_row:,} rows × {ws.max_column:,} columns, "
-                                f"more than {MAX_SHEET_CELLS:,} cells", "this is not an ordinary workbook; split it")
-    fill: dict[tuple[int, int], str] = {}  # (row, column) covered by a merge -> the text it shows there
-    for merged in ws.merged_cells.ranges:
-        top = _value(ws.cell(merged.min_row, merged.min_col))
+    empty rows left out. Only the cells the sheet holds are visited (openpyxl's map of them, `_cells`): a sheet
+    with one cell at A1 and one at B950000 costs two, not 1.9 million."""
+    held: dict[tuple[int, int], str] = {}
+    for (r, c), cell in ws._cells.items():  # (the sparse map: iter_rows would walk every empty cell)
+        if (text := _value(cell)):
+            held[(r, c)] = text
+    for merged in ws.merged_cells.ranges:  # (its area checked before the workbook was loaded)
+        top = held.get((merged.min_row, merged.min_col), "")
         for r in range(merged.min_row, merged.max_row + 1):
             for c in range(merged.min_col, merged.max_col + 1):
-                fill[(r, c)] = top if c == merged.min_col else ""
-    hidden_cols = {c for c in range(1, ws.max_column + 1)
-                   if ws.column_dimensions[_letter(c)].hidden}
-    rows: list[tuple[int, list[str]]] = []
-    for r, row in enumerate(ws.iter_rows(), start=1):
-        if ws.row_dimensions[r].hidden:
-            continue
-        cells = [(c, fill[(r, c)] if (r, c) in fill else _value(cell))
-                 for c, cell in enumerate(row, start=1) if c not in hidden_cols]
-        if any(text for _, text in cells):
-            rows.append((r, [text for _, text in cells]))
-    width = max((i + 1 for _, cells in rows for i, text in enumerate(cells) if text), default=0)
-    return [cells[:width] + [""] * (width - len(cells)) for _, cells in rows]
+                if top and c == merged.min_col:
+                    held[(r, c)] = top  # a cell merged down the rows holds its text on each (as a reader sees it)
+                else:
+                    held.pop((r, c), None)
+    hidden_cols: set[int] = set()
+    for key, dim in ws.column_dimensions.items():
+        if dim.hidden:  # (a range of columns is stored once, under its first letter)
+            first = dim.min or _index(key)
+            hidden_cols.update(range(first, (dim.max or first) + 1))
+    hidden_rows = {r for r, dim in ws.row_dimensions.items() if dim.hidden}
+    by_row: dict[int, dict[int, str]] = {}
+    for (r, c), text in held.items():
+        if r not in hidden_rows and c not in hidden_cols:
+            by_row.setdefault(r, {})[c] = text
+    if not by_row:
+        return []
+    columns = sorted({c for cells in by_row.values() for c in cells})
+    last = columns[-1]
+    shown = [c for c in range(1, last + 1) if c not in hidden_cols]
+    if len(shown) > MAX_SHEET_COLUMNS:
+        raise BudgetError(path, f"a sheet uses {len(shown):,} columns, more than {MAX_SHEET_COLUMNS}",
+                          "this is not an ordinary workbook; split it")
+    return [[by_row[r].get(c, "") for c in shown] for r in sorted(by_row)]
 
 
-def _letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter
+def _index(letters: str) -> int:
+    from openpyxl.utils import column_index_from_string
 
-    return get_column_letter(column)
+    return column_index_from_string(letters)

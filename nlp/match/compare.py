@@ -37,7 +37,7 @@ CONGRESS = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,14}?(?:自治区|自治�
                       r"人民代表大会")  # (a prefecture's 州, 盟 and a banner's 旗 too: 黔东南苗族侗族自治州)
 TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 # the unit filling in a form it was sent (填报单位：柳湾区人民政府（盖章）): the one it speaks for, whatever its title
-FILLED_BY = re.compile(r"(?:填报|填表|报送|上报)单位\s*[:：]\s*(?P<unit>[^\s（(：:，,；;]{2,30})")
+FILLED_BY = re.compile(r"(?:填报|填表|报送|上报)单位[ \u3000]*[:：][ \u3000]*(?P<unit>[^\s（(：:，,；;]{2,30})(?![：:])")
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee
 DEPARTMENT = re.compile(r"(?:局|厅|(?<!届)(?<!管理)委员会|办公室|中心|(?<![东西南北])部|党校|政法委|工委)$")  # (not 第八届委员会, 管理委员会)

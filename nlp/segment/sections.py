@@ -78,6 +78,7 @@ YEAR_WORK = re.compile(r"(?:19|20)\d{2}年(?:主要)?工作")  # `2024年工作�
 # that also plans
 REPORTING_TITLE = re.compile(r"总结|汇报|(?:完成|落实|办理|进展|推进|执行|整改)[^，,。；;]{0,30}?情况")
 PLANNING_TITLE = re.compile(r"(?:和|及|暨|与)[^，,。]{0,12}(?:计划|打算|安排|思路|要点)")  # (…总结和2026年工作计划)
+THIS_YEAR_AHEAD = re.compile(r"今年是|做好今年")  # a speech's turn to this year's work (今年是…收官之年)
 SALUTATION = re.compile(r"(?:各位代表|同志们|各位委员)[！!，,：:]?")
 
 
@@ -234,6 +235,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
     a task: its `一是狠抓收入组织` sums up work done.
     """
     reports_only = bool(title and REPORTING_TITLE.search(title) and not PLANNING_TITLE.search(title))
+    told_problems = False  # whether a problems part came before
     paras = list(paragraphs(text))
     if not paras:
         return (Section(start=0, end=len(text), role="other"),)
@@ -273,7 +275,9 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 role = "plan"
             if inherited is not None and role not in ("problems", "glossary"):
                 role = None  # `（十）…取得新成效` under a plan heading stays plan: sub-headings rarely change roles
-            elif role is None and inherited is None and not reports_only and _tasking(item.title):
+            elif role is None and inherited is None and (not reports_only or told_problems) and _tasking(item.title):
+                # (in a report on work done, a heading worded as a task after its problems opens its next steps:
+                # 二、存在问题 / 三、加快推进城市更新)
                 role = "plan"
                 by_tasking[f"{item.marker}{item.title}"] = item.level
             if problems_level == 0 and role is not None:
@@ -282,6 +286,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 if item.level == pending[2] and FIRST_MARKER.match(item.marker):
                     _relabel_review(roles, pending[0], pending[1])
                 pending = None
+            told_problems = told_problems or role == "problems"
             if role == "problems" and inherited is None and pending is None:
                 # `（五）存在的不足` after `（一）…（四）` that no heading word gave a role: they were the review, as
                 # before a paragraph that turns to the problems
@@ -314,6 +319,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 opened = "plan"
         if problems_level is not None:
             roles.append(("problems", None))
+            told_problems = True
             continue
         at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] is not None), None)
         if at is not None:
@@ -331,7 +337,8 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             roles.append(("preamble", None))
             continue
         in_preamble = False
-        found = {"past": "review", "ahead": "plan"}.get(period or "") or opening_role(para, "review", "plan")
+        found = {"past": "review", "ahead": "plan"}.get(period or "") or opening_role(para, "review", "plan") or (
+            "plan" if not reports_only and THIS_YEAR_AHEAD.match(para) else None)  # (a summary's 今年是… looks back)
         opened = found or opened  # type: ignore[assignment]
         roles.append((opened or "other", None))
 

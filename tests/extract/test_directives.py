@@ -357,3 +357,18 @@ def test_minutes_give_tasks_to_units_by_you() -> None:
     assert by_text["项目资金缺口部分，由县财政局于9月底前统筹安排。"] == (("县财政局",), ())
     assert by_text["会议同意购置环卫车辆12台，所需资金由县财政局从城市维护建设资金中统筹解决。"] == (("县财政局",), ())
     assert "由于汛期影响，部分工程进度滞后。" not in by_text
+
+
+@pytest.mark.parametrize(("sentence", "actors"), [
+    ("会议明确，由县委组织部牵头，县人社局配合，制定人才引进实施办法。", ("县委组织部",)),
+    ("会议明确，由县发展和改革委员会牵头，加快重点项目前期工作。", ("县发展和改革委员会",)),
+    ("会议明确，由县总工会负责，做好困难职工帮扶工作。", ("县总工会",)),
+    # work done by a unit, or a unit's work named as a thing, is no task given to it
+    ("由县住建局负责的城区道路改造项目已于5月全部完工。", None),
+    ("由县财政局统筹安排的1.2亿元衔接资金已全部拨付到位。", None),
+    ("城区供水管网改造工程由县水务局具体实施，去年已完成改造15公里。", None),
+])
+def test_tasks_given_by_you_and_work_done(sentence: str, actors: tuple[str, ...] | None) -> None:
+    raw = f"县人民政府常务会议纪要\n一、关于有关工作的问题\n{sentence}\n"
+    found = {d.text: d.actors for d in analyze_document(read_bytes(raw.encode(), "x.txt", ".txt")).directives}
+    assert found.get(sentence) == actors

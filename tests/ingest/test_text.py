@@ -139,3 +139,36 @@ def test_lines_that_are_paragraphs_are_not_run_together() -> None:
         + ["二、存在问题", "发展不充分。"])
     doc = read_bytes(text.encode("utf-8"), "x.txt", ".txt")
     assert doc.text.split("\n") == text.split("\n")
+
+
+TABLE_ROWS = "".join(f"{k}\t推进城镇老旧小区改造{100 + k}个\t县住建局\t2025年{k}月\n" for k in range(1, 11))
+LIST_ITEMS = "".join(f"（{k}）改造城镇老旧小区{100 + k}个，县住建局负责，2025年12月底前完成\n" for k in range(1, 11))
+
+
+@pytest.mark.parametrize("text", [
+    # a table pasted as text, by tabs, bars or runs of spaces: its rows stay rows
+    "县政府2025年重点工作任务分解表\n序号\t重点任务\t责任单位\t完成时限\n" + TABLE_ROWS,
+    "县政府2025年重点工作任务分解表\n| 序号 | 重点任务 | 责任单位 |\n" + TABLE_ROWS.replace("\t", " | "),
+    "县政府2025年重点工作任务分解表\n" + TABLE_ROWS.replace("\t", "    "),
+    # a list whose items open with （1）
+    "关于印发2025年民生实事项目的通知\n各乡镇人民政府：\n现将民生实事项目印发给你们，请认真抓好落实。\n" + LIST_ITEMS,
+    # slogans, verse and English: no Chinese text wrapped at a width
+    "安全生产月宣传标语\n" + "".join(f"{a}安全{b}\n" for a in ("人人讲", "落实", "强化", "守护") for b in ("个个会应急", "责任重于泰山", "发展靠大家")),
+    "Summary\n" + "".join(f"The county will renovate {k} old residential compounds this year.\n" for k in range(12)),
+    # figures done of their targets on lines of their own are no page numbers
+    "推进情况通报\n" + "".join(f"城镇老旧小区改造\n{k}0/120\n县住建局\n" for k in range(1, 5)),
+])
+def test_lines_of_tables_lists_and_verse_are_not_rejoined(text: str) -> None:
+    doc = read_bytes(text.encode("utf-8"), "x.txt", ".txt")
+    assert doc.text.split("\n") == [line.strip() for line in text.strip("\n").split("\n")]
+    assert doc.boilerplate == ()
+
+
+def test_wrapped_text_without_indents_breaks_where_a_full_line_ends_its_sentence() -> None:
+    body = ("今年以来，在县委县政府的坚强领导下，我局扎实推进城镇老旧小区改造、农村危房改造和保障性住房建设等重\n"
+            "点工作，取得了阶段性成效。上半年完成城镇老旧小区改造60个，占年度任务的50%，完成农村危房改造210户\n"
+            "，新开工保障性租赁住房320套，各项工作进展顺利，为全面完成全年目标任务打下了较为坚实的基础好。\n"
+            "下一步，我局将继续加大工作力度，确保全年完成城镇老旧小区改造120个，完成农村危房改造400户，新开工\n"
+            "保障性租赁住房600套。要强化资金保障，积极争取上级补助资金，加快项目审批和建设进度，确保按期完工。\n") * 2
+    doc = read_bytes(("县住建局2025年上半年工作总结\n" + body).encode("utf-8"), "x.txt", ".txt")
+    assert [line[:3] for line in doc.text.split("\n")[1:]] == ["今年以", "下一步", "今年以", "下一步"]

@@ -143,9 +143,11 @@ def _not_excel(tmp: Path) -> Path:
     (_write("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000), "save it as .xlsx"),
     (_write("broken.xlsx", b"not a zip at all, just text"), "not a valid .xlsx"),
     (_not_excel, "not a Word document"),  # a zip with neither: said as for any zip that is no document
-    (_merged_bomb, "merged cells cover more than 2,000,000 cells"),
-    (_far_cell, "more than 2,000,000 cells"),
-], ids=["legacy xls", "not a zip", "zip of neither", "merged A1:XFD1048576", "a cell at XFD1048576"])
+    (_write("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000), "save it as .xlsx"),
+    (_merged_bomb, "merged cells cover more than 200,000 cells"),
+    (_far_cell, "a sheet uses 16,384 columns, more than 256"),
+], ids=["legacy xls", "not a zip", "zip of neither", "legacy xls named .xlsx", "merged A1:XFD1048576",
+        "a cell at XFD1048576"])
 def test_bad_workbooks_get_one_clear_line(make, message: str, tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     path = make(tmp_path)
@@ -153,3 +155,25 @@ def test_bad_workbooks_get_one_clear_line(make, message: str, tmp_path: Path,
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1 and message in err[0], err
     assert not zh(err[0].removeprefix("nlp: error: ").split(": ", 1)[1]).isascii()  # said in Chinese on the web
+
+
+def test_a_sparse_sheet_costs_its_cells_not_its_extent(tmp_path: Path) -> None:
+    # (a cell at A1 and one at B950000, on four sheets: the rows between them were walked one by one before)
+    cells = ('<row r="1"><c r="A1" t="inlineStr"><is><t>任务</t></is></c></row>'
+             '<row r="950000"><c r="B950000" t="inlineStr"><is><t>末行</t></is></c></row>')
+    doc = read_document(_xlsx_with(tmp_path / "sparse.xlsx", SHEET.format(cells=cells, merges="")))
+    assert doc.text == "任务\t\n\t末行"
+
+
+def test_hidden_column_ranges_and_month_formats(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["序号", "内部编号", "内部备注", "重点任务", "完成时限"])
+    ws.append([1, "A-17", "不公开", "新建农村公路50公里", dt.datetime(2025, 10, 15)])
+    ws["E2"].number_format = '[DBNum1][$-804]yyyy"年"m"月"'  # (a d inside its locale code is no day)
+    ws.column_dimensions.group("B", "C", hidden=True)  # stored once, as one range
+    book.save(tmp_path / "hidden.xlsx")
+    doc = read_document(tmp_path / "hidden.xlsx")
+    assert doc.text.split("\n") == ["序号\t重点任务\t完成时限", "1\t新建农村公路50公里\t2025年10月"]
