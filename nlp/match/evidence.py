@@ -909,7 +909,8 @@ class Goals:
                    ratios=frozenset(i for i, (a, b) in before.items() if cue("ratio").search(text, a, b)),
                    parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
                    rates=tuple(t for t in base.targets if t.directive == d.id and t.unit in RATE_UNITS
-                               and t.value is not None and (t.key is not None or len(t.metric) >= MIN_RATE_NAME)),
+                               and t.value is not None and (t.key is not None or len(t.metric) >= MIN_RATE_NAME
+                                                            or _bare_rate(t, d, text))),
                    metrics=tuple(t.metric for t in base.targets if t.directive == d.id and t.metric),
                    ceilings=frozenset(t.unit or "" for t in base.targets if t.directive == d.id
                                       and t.direction == "ceiling")
@@ -1048,6 +1049,11 @@ def _remainder_left(text: str) -> bool:
     return bool(cue("remainder").search(text)) and not DONE_OVER.search(text)
 
 
+# so many of all (68个镇（街道）中已设立…的有41个, 38家企业中，已有31家完成…), in the same counting word
+SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村人台辆])[^，,。；;]{0,24}?中(?:[，,]|(?=已|有|共|累计))"
+                     r"[^，,。；;]{0,24}?(?P<done>\d+)(?P=unit)")  # (not 城中村1个)
+
+
 def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
     """The status the best evidence's words give: a target said to be missed (未完成20个的年度目标) is not met, or
     partial where the sentence speaks of another target of the directive besides (粮食播种面积68.3万亩，总产量
@@ -1057,6 +1063,9 @@ def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
         # PM2.5平均浓度)
         named = len({m[:4] for m in goals.metrics if len(m) >= 2 and (m[:4] in top.text or m[-4:] in top.text)})
         return "partial" if named >= 2 else "not_met"
+    some = SOME_OF.search(top.text)
+    if some is not None and 0 < float(some.group("done")) < float(some.group("all")):
+        return "partial"  # so many of all done (68个镇（街道）中已设立…的有41个; 38家企业中，已有31家完成…): the rest left
     return reporting.status_by_polarity(top)
 
 
@@ -1179,6 +1188,12 @@ AS_TARGET = re.compile(r"的?(?:目标|任务|要求)")  # 对照…普及率95%
 BOUND_WORDS = re.compile(r"(?:不低于|不少于|不高于|不超过|达到|保持在|稳定在|控制在|提高到|以上|以内)+$")
 
 
+def _bare_rate(t: Target, d: Directive, text: str) -> bool:
+    """Whether a rate target named bare (年内覆盖率达到100%) measures what its own clause before names (全面推行行政执法
+    “扫码入企”，年内覆盖率达到100%): a rate of that task, found in a report by its bare name too."""
+    return bool(BARE_RATE.fullmatch(t.metric)) and clause_start(text, d.start, t.start) > d.start
+
+
 def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> list[float]:
     """The figures an evidence sentence gives for a percentage target by its name (`metric`, as the target writes
     it, without the words that bound it: 消费纠纷调解成功率不低于): the longest end of the name found in the sentence,
@@ -1188,7 +1203,7 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> list[float]:
     …平均水平); none where the sentence names no such metric."""
     name = BOUND_WORDS.sub("", metric)
     scope = max((name.rfind(w) for w in SCOPES), default=-1)
-    for n in range(len(name), MIN_RATE_NAME - 1, -1):
+    for n in range(len(name), min(MIN_RATE_NAME, len(name)) - 1, -1):
         at = e.text.find(name[-n:])
         if at < 0:
             continue

@@ -1212,3 +1212,23 @@ def test_a_time_limit_is_kept_under() -> None:
                         "澜州市政务服务和数据管理局2025年工作总结\n一、主要工作成效\n"
                         "将信用修复纳入“一网通办”，信用修复申请平均办理时间压缩至1.6个工作日。\n")
     assert compare(base, [other]).directives[0].results[0].status == "met"
+
+
+@pytest.mark.parametrize(("said", "status"), [("88%", "not_met"), ("100%", "met")])
+def test_a_rate_named_bare_measures_its_clause_before(said: str, status: str) -> None:
+    # (年内覆盖率达到100% is the rate of 扫码入企, compared with a district's own: no share of a total)
+    base, other = _pair(_city_plan("严格规范涉企行政检查，全面推行行政执法“扫码入企”，年内覆盖率达到100%。"),
+                        "东湖区2025年工作总结\n东湖区人民政府\n一、主要工作成效\n"
+                        f"区级行政执法部门入企检查“扫码入企”覆盖率达到{said}。\n二、存在问题\n部分部门执行不到位。\n")
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("said", "status"), [
+    ("全市68个镇（街道）中已设立“帮办代办”窗口的有41个，北塘区进度偏慢。", "partial"),  # so many of all: the rest left
+    ("68个镇（街道）已全部设立“帮办代办”窗口。", "met"),
+    ("在城中村1个、镇（街道）68个设立“帮办代办”窗口。", "met"),  # (城中村 is no “of all”)
+])
+def test_so_many_of_all_done_is_partial(said: str, status: str) -> None:
+    base, other = _pair(_city_plan("推动政务服务向基层延伸，9月底前在全市所有镇（街道）便民服务中心设立“帮办代办”窗口。"),
+                        f"澜州市政务服务和数据管理局2025年工作总结\n一、主要工作成效\n{said}\n")
+    assert compare(base, [other]).directives[0].results[0].status == status
