@@ -72,9 +72,10 @@ DUE_LINE = re.compile(r"[（(]?" + DUE_LABEL)
 DUE_SPAN = re.compile(DUE_LABEL + r"[ \t　]*(?P<due>[^；;。）)\n]+)")
 # a task given to units by 由 (由县住建局牵头，县供电公司配合，…; 由县财政局于9月底前统筹安排…): who leads it
 LED_BY = re.compile(r"(?<![于理自经缘])由(?!于|此|衷|来)(?P<units>[^，,。；;“”]{2,30}?)(?:等(?:部门|单位))?"
-                    r"(?=牵头|负责|会同|于|从|统筹|组织(?!部)|具体|按照)(?![^，,。；;]{0,6}的)")  # (not 由…负责的项目)
+                    r"(?=牵头|负责|会同|于|从|统筹|组织(?!部)|具体|按照)"
+                    r"(?!(?:牵头|负责|组织|实施|具体实施|统筹安排|统筹|承办|建设|管理|运营|办理)的)")  # (not 由…负责的项目)
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-ORGAN_END = re.compile(r"(?:局|委|办|府|院|室|部|中心|公司|部门|单位|乡镇|街道|集团|委员会|工会|妇联)$")  # (not 由龙头企业…)
+ORGAN_END = re.compile(r"(?:局|委|办|府|院|室|(?<!干)部|中心|公司|部门|单位|乡镇|街道|集团|委员会|工会|妇联)$")  # (not 由龙头企业…)
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
 NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
 # a task table may make up the whole document (a title, then the table: all of it the opening part)

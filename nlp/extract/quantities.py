@@ -97,7 +97,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("money", re.compile(rf"(?P<n>\d+(?:[.．]\d+)?)(?P<wan>万)?(?P<qual>多|余)(?P<scale>{SCALE})(?P<unit>美元|港元|欧元|日元|元)")),
         ("duration", re.compile(rf"(?P<cont>连续)(?P<n>{n})(?P<unit>个月|年|天|周|小时)")),
         ("count_range", re.compile(r"(?P<a>[一两二三四五六七八九])(?P<b>[二三四五六七八九十])(?P<unit>个院|件|次|人|名|家|个)")),
-        ("count", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?P<unit>{unit_alt}){QUAL}")),
+        # (2个村级站点: 个 of 站点, not 个村; 5个县级…: not 个县; 30万吨级 keeps its 万吨)
+        ("count", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?P<unit>{unit_alt})(?!(?<=个[县村乡镇市区省])级){QUAL}")),
         # a round figure: 上千万(家庭), 上万人; at least the magnitude named
         ("count", re.compile(rf"(?P<over>上)(?P<n>十万|百万|千万|百|千|万|亿)(?P<unit>{unit_alt})?")),
         # a figure in 万 or 亿 with the thing counted after it or left implicit: 超过3300万。 6600多万纳税人

@@ -54,7 +54,9 @@ NOMINAL = re.compile(r"(?:回顾|形势|情况|成绩|问题|成效)$")
 # thanks, what the results are owed to, the leader's instructions, pledges
 FRAMING = re.compile(r"以下(?:几个方面的?)?工作|主要做了|如下[:：]|(?:之|的)(?:年|一年)[。！]?$|根本在于|得益于|的结果[。！]?$|"
                      r"^(?:19|20)\d{2}年是[^，。]{0,30}年[。！]?$|"  # 2024年是实施“十四五”规划的关键一年。
-                     r"^(?:习近平总书记|总书记)|决不辜负|^我们一定|感谢|致以|表示(?:衷心|诚挚|崇高)")
+                     r"^(?:习近平总书记|总书记)|决不辜负|^我们一定|感谢|致以|表示(?:衷心|诚挚|崇高)|"
+                     # what an inspection found, restated by the unit it inspected (巡察反馈指出，…推进缓慢)
+                     r"^(?:[^，。；;]{0,12}(?:巡视|巡察|督察|审计|检查|考核))?组?(?:反馈意见|反馈|通报)?中?(?:指出|认为|发现)[，,：:]")
 
 
 def polarity(sentence: str, quantities: Sequence[Quantity]) -> Polarity:

@@ -32,6 +32,7 @@ MIN_ITEM = 12  # `备案号: 辽ICP备…` is one item, not two
 # a page number on a line of its own, as a PDF copied as text keeps it (— 3 —, -3-, 第3页 共9页)
 PAGE_MARK = re.compile(r"[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
                        r"[-—–－]\s*[一二三四五六七八九十百]+\s*[-—–－]")  # (not 60/120: a figure done of its target)
+PAGE_FRACTION = re.compile(r"(\d{1,3})/(\d{1,3})")
 RUNNING_HEAD_MAX = 40  # a running header is a title line
 # hard-wrapped text: lines of at least WRAP_MIN_LINE characters, WRAP_MIN_LINES of them; a line at WRAP_FULL of the
 # widest (the 90th percentile) is full, and most lines are; one at WRAP_RUN_ON of it runs on (half-width punctuation
@@ -40,10 +41,11 @@ WRAP_MIN_LINE = 8
 WRAP_MIN_LINES = 8
 WRAP_FULL = 0.8
 WRAP_RUN_ON = 0.75
-WRAP_MIN_WIDTH = 36
+WRAP_MIN_WIDTH = 24
 WRAP_MAX_WIDTH = 160
 WRAP_INDENTS = 3
-SPACED_CELLS = re.compile(r"\S {2,}(?=\S)|\S\u3000{2,}(?=\S)")  # (a gap between two columns, not an indent)
+COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000{2,})(?=\S)")  # a gap between two columns (not an indent)
+INNER_PUNCT = re.compile(r"[，、；：,;:]|。(?=.)")  # a clause's punctuation inside a line
 # a line opening an item of a list, which starts a paragraph of its own: （1）, 1）, ①, 一是, 第一，
 ITEM_LINE = re.compile(r"(?:[（(]\d{1,3}[)）]|\d{1,3}[)）]|[\u2460-\u2473]|[一二三四五六七八九十]+是|"
                        r"第[一二三四五六七八九十]+[，,、])")
@@ -87,9 +89,10 @@ def drop_page_furniture(lines: list[Para]) -> tuple[list[Para], list[str]]:
     removed: list[str] = []
     after_break: list[int] = []  # indexes in `kept` of the first line of each page
     page_break = False
+    pages_of = _page_fractions(lines)
     for line in lines:
         text = line.text.strip(WHITESPACE)
-        if PAGE_MARK.fullmatch(text) and not text.isdigit():
+        if (PAGE_MARK.fullmatch(text) and not text.isdigit()) or text in pages_of:
             removed.append(text)
             page_break = True
             continue
@@ -108,6 +111,18 @@ def drop_page_furniture(lines: list[Para]) -> tuple[list[Para], list[str]]:
     return [line for i, line in enumerate(kept) if i not in drop], removed
 
 
+def _page_fractions(lines: list[Para]) -> frozenset[str]:
+    """Lines 1/3, 2/3, 3/3: page numbers of a count of pages, where two or more of the same count run up one by one
+    (not 60/120 and 200/400, nor 10/120, 20/120: figures done of their targets)."""
+    found: dict[str, list[int]] = {}
+    for line in lines:
+        m = PAGE_FRACTION.fullmatch(line.text.strip(WHITESPACE))
+        if m is not None and 0 < int(m.group(1)) <= int(m.group(2)):
+            found.setdefault(m.group(2), []).append(int(m.group(1)))
+    return frozenset(f"{n}/{total}" for total, ns in found.items()
+                     if len(ns) >= 2 and ns == list(range(ns[0], ns[0] + len(ns))) for n in ns)  # (1/3, 2/3: one by one)
+
+
 def wrap_width(lines: list[str]) -> float | None:
     """The width at which a text hard-wraps its lines (copied out of a PDF, or a scan's OCR): Chinese lines at
     least WRAP_MIN_WIDTH wide, most of them nearly as wide as the widest and many ending mid-sentence; None where
@@ -117,6 +132,8 @@ def wrap_width(lines: list[str]) -> float | None:
         return None
     if sum(len(HAN.findall(t)) for t in long) < 0.5 * sum(len(t) for t in long):
         return None  # (English or figures: not laid out by character widths)
+    if sum(1 for t in long if INNER_PUNCT.search(t)) < 0.5 * len(long):
+        return None  # (slogans, verse, names: lines without a comma inside are lines of their own)
     widths = sorted(_width(t) for t in long)
     width = widths[int(len(widths) * 0.9)]
     full = [t for t in long if _width(t) >= WRAP_FULL * width]
@@ -127,8 +144,12 @@ def wrap_width(lines: list[str]) -> float | None:
 
 
 def _table_line(text: str) -> bool:
-    """Whether a line is a table's row pasted as text (cells split by tabs, bars or runs of spaces)."""
-    return "\t" in text or "|" in text or "｜" in text or len(SPACED_CELLS.findall(text)) >= 2
+    """Whether a line is a table's row pasted as text (cells split by tabs, bars or runs of spaces; not letters
+    spaced out, 政  府  工  作  报  告)."""
+    if "\t" in text or "|" in text or "｜" in text:
+        return True
+    cells = COLUMN_GAP.split(text)
+    return len(cells) >= 3 and sum(len(c) >= 2 for c in cells) > len(cells) / 2
 
 
 def _width(text: str) -> int:

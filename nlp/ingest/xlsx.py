@@ -27,6 +27,7 @@ DEFAULT_SHEET = re.compile(r"(?:sheet|工作表)\s*\d*", re.IGNORECASE)  # a she
 LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
 DAY_FORMAT = re.compile(r"d", re.IGNORECASE)
 FORMAT_NOISE = re.compile(r'\[[^\]]*\]|"[^"]*"|\\.')  # a format's locale and colour codes, quoted text, escapes
+CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")  # a cell element, however written (<c r=, <c\nr=, <x:c …)
 MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})\"")
 
 
@@ -117,7 +118,7 @@ def _check_size(parts: dict[str, bytes], path: str) -> None:
     for name, xml in parts.items():
         if not name.startswith("xl/worksheets/"):
             continue
-        cells += xml.count(b"<c ") + xml.count(b"<c>")
+        cells += len(CELL_TAG.findall(xml))
         for m in MERGE_REF.finditer(xml):
             cols = abs(_column(m.group(3)) - _column(m.group(1))) + 1
             rows = abs(int(m.group(4)) - int(m.group(2))) + 1
@@ -158,9 +159,9 @@ def _rows(ws: Any, path: str) -> list[list[str]]:
             by_row.setdefault(r, {})[c] = text
     if not by_row:
         return []
-    columns = sorted({c for cells in by_row.values() for c in cells})
-    last = columns[-1]
-    shown = [c for c in range(1, last + 1) if c not in hidden_cols]
+    # the columns that hold something, in order (a column empty in every row, header too, holds nothing to lose:
+    # a stray 备注 in column 300 is the table's next column)
+    shown = sorted({c for cells in by_row.values() for c in cells})
     if len(shown) > MAX_SHEET_COLUMNS:
         raise BudgetError(path, f"a sheet uses {len(shown):,} columns, more than {MAX_SHEET_COLUMNS}",
                           "this is not an ordinary workbook; split it")

@@ -35,9 +35,12 @@ TITLE_PLACE = re.compile("^" + PLACE + r"(?=\d{4}年|(?:上半年|年度|全年)
 # a work report's byline: the congress of its place (——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上)
 CONGRESS = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,14}?(?:自治区|自治州|省|市|区|县|州|盟|旗))第[一二三四五六七八九十]+届"
                       r"人民代表大会")  # (a prefecture's 州, 盟 and a banner's 旗 too: 黔东南苗族侗族自治州)
+WHOLE_SAID = re.compile(r"在全(?P<place>[省市县区])[^，。\n]{0,30}?(?:会议|大会|会)上")  # 在全县…工作会议上的讲话
+OFFICE_SAID = re.compile(r"^(?P<place>[省市县区])(?:委(?:副)?书记|长|委常委)", re.MULTILINE)  # a speaker's line: 县委书记　顾承远
 TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 # the unit filling in a form it was sent (填报单位：柳湾区人民政府（盖章）): the one it speaks for, whatever its title
-FILLED_BY = re.compile(r"(?:填报|填表|报送|上报)单位[ \u3000]*[:：][ \u3000]*(?P<unit>[^\s（(：:，,；;]{2,30})(?![：:])")
+FILLED_BY = re.compile(r"(?:填报|填表|报送|上报)单位[ \u3000]*[:：][ \u3000]*(?P<unit>[^\s（(：:，,；;]{2,30})"
+                       r"(?=[\s（(，,；;]|$)")  # (a name ends there: not 填报时间 of a blank line's next label)
 PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # words before a place that are no part of it
 # a department of a place's government (县农业农村局, 市政府办公室): narrower than the government or party committee
 DEPARTMENT = re.compile(r"(?:局|厅|(?<!届)(?<!管理)委员会|办公室|中心|(?<![东西南北])部|党校|政法委|工委)$")  # (not 第八届委员会, 管理委员会)
@@ -123,7 +126,7 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
                                        unit=document_unit(o)) for o in others)
     keys = frozenset(t.key for t in base.targets if t.key is not None)  # find_result looks for no other metric
     indexes = [index_results(o, keys) for o in others]
-    scope = _scope(base, document_unit(base))
+    scope = _scope(base, document_unit(base) or _level_said(base))
     shares = [_other_level(scope, _scope(o, d.unit)) for o, d in zip(others, documents, strict=True)]
     targets = []
     stated: list[dict[str, list[int]]] = [{} for _ in others]  # per document: directive id -> where results are
@@ -153,6 +156,14 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
     doc = base.document
     return Comparison(base=DocumentRef(path=doc.path, title=doc.title, sha256=doc.sha256), documents=documents,
                       targets=tuple(targets), directives=directives)
+
+
+def _level_said(analysis: Analysis) -> str | None:
+    """The level a base names no place of speaks for, by the whole it addresses (在全县…会议上的讲话) or its speaker's
+    office (县委书记, 市长): its place word (县, 市), or None. Its units' own figures are then their shares."""
+    head = "\n".join([analysis.document.title or "", *analysis.document.text.split("\n")[:4]])
+    m = WHOLE_SAID.search(head) or OFFICE_SAID.search(head)
+    return m.group("place") if m else None
 
 
 def _scope(analysis: Analysis, unit: str | None) -> tuple[str | None, str | None]:

@@ -67,8 +67,7 @@ PART_YEAR = re.compile(r"(?:今年|本年|\d{4}年)?(?:上半年|前三季度|�
 # a line of a table of figures, done against the unit's own target (食品安全监督抽检：3215批次／3000批次)
 OWN_TARGET = re.compile(r"(?P<label>[^：:。；;／/]{2,40})[：:]\s*(?P<done>\d+(?:\.\d+)?)(?P<unit>[^\d／/]{0,6})[／/]\s*"
                         r"(?P<goal>\d+(?:\.\d+)?)(?P=unit)?\s*$")  # (not 受理投诉／按时办结：356件／342件)
-# a time limit of a task (3个工作日内办结, 压缩至0.5个工作日以内): kept under, as a ceiling
-TIME_UNIT = re.compile(r"工作日|天|日|小时|分钟|个月")
+# a time limit of a task (3个工作日内办结, 压缩至0.5个工作日以内): kept under
 TIME_LIMIT = re.compile(r"(?:以内|之内|内)")
 TIME_LABEL = re.compile(r"时间|时长|时限|用时|周期|工期")  # a time is kept under its target
 # a result stated as a share of the unit's own target (完成市下达任务的101.2%, 占年度任务的52%, 完成县定目标1.2万人的
@@ -593,8 +592,15 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
     pool_terms = []
     for other, pool in zip(others, pools, strict=True):
         t = Terms(other, vocabulary)
-        pool_terms.append([t.of(s.start, s.end) | _topic(t, other, s) if ANAPHOR.match(s.text) else t.of(s.start, s.end)
-                           for s in pool])
+        terms: list[frozenset[str]] = []
+        for k, s in enumerate(pool):
+            own = t.of(s.start, s.end)
+            if ANAPHOR.match(s.text):
+                # what it points back to: the sentence before in its paragraph, else its heading
+                before = pool[k - 1] if k and pool[k - 1].paragraph == s.paragraph else None
+                own |= terms[k - 1] if before is not None else _topic(t, other, s)
+            terms.append(own)
+        pool_terms.append(terms)
     df: Counter[str] = Counter()
     n = 0
     for s in base.sentences:
@@ -885,6 +891,7 @@ class Goals:
     rates: tuple[Target, ...]
     metrics: tuple[str, ...]  # what each of its targets measures, as written (粮食播种面积, 总产量)
     ceilings: frozenset[str] = frozenset()  # the units of its ceiling targets (死亡人数控制在5人以内: 人)
+    limits: tuple[tuple[float, str], ...] = ()  # its time limits (3个工作日内办结: 3, 个工作日), kept under
     text: str = ""  # the directive's own words
 
     @classmethod
@@ -913,9 +920,11 @@ class Goals:
                                                             or _bare_rate(t, d, text))),
                    metrics=tuple(t.metric for t in base.targets if t.directive == d.id and t.metric),
                    ceilings=frozenset(t.unit or "" for t in base.targets if t.directive == d.id
-                                      and t.direction == "ceiling")
-                   | frozenset(q.unit for q in targets if q.unit and TIME_LIMIT.match(text, q.end)
-                               and TIME_UNIT.search(q.unit)), text=d.text)
+                                      and t.direction == "ceiling"),
+                   limits=tuple((float(q.value), q.unit) for q in base.quantities
+                                if d.start <= q.start < d.end and q.kind == "duration" and q.unit
+                                and isinstance(q.value, int | float)
+                                and (q.qualifier == "at_most" or TIME_LIMIT.match(text, q.end))), text=d.text)
 
 
 def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, share: bool = False) -> Status:
@@ -951,6 +960,13 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         if any(x >= 100 for x in shares):
             return "partial"
         return "partial" if reporting.early(top) or cue_test("unfinished", "remainder")(top.text) else "not_met"
+    if goals.limits and not cue("missed").search(top.text):
+        # a time the task is to be done within, against the time the sentence says it took (平均办理时间1.6个工作日)
+        took = [float(q.value) for q in reporting.quantities_in(top) if q.kind == "duration"
+                and isinstance(q.value, int | float) and any(q.unit == unit for _, unit in goals.limits)]
+        if took:
+            limit = min(v for v, unit in goals.limits)
+            return "met" if min(took) <= limit else "not_met"
     if not goals.targets and goals.parity is None and not goals.rates:
         return _by_words(goals, top, reporting)  # most directives set no target to judge by
     if cue("missed").search(top.text):

@@ -78,6 +78,8 @@ YEAR_WORK = re.compile(r"(?:19|20)\d{2}年(?:主要)?工作")  # `2024年工作�
 # that also plans
 REPORTING_TITLE = re.compile(r"总结|汇报|(?:完成|落实|办理|进展|推进|执行|整改)[^，,。；;]{0,30}?情况")
 PLANNING_TITLE = re.compile(r"(?:和|及|暨|与)[^，,。]{0,12}(?:计划|打算|安排|思路|要点)")  # (…总结和2026年工作计划)
+NOTE_ITEM = re.compile(r"[（(]?\d")
+NOTES = re.compile(r"(?:填报|填表|编制|使用)?说明[:：]?")
 THIS_YEAR_AHEAD = re.compile(r"今年是|做好今年")  # a speech's turn to this year's work (今年是…收官之年)
 SALUTATION = re.compile(r"(?:各位代表|同志们|各位委员)[！!，,：:]?")
 
@@ -235,7 +237,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
     a task: its `一是狠抓收入组织` sums up work done.
     """
     reports_only = bool(title and REPORTING_TITLE.search(title) and not PLANNING_TITLE.search(title))
-    told_problems = False  # whether a problems part came before
+    told_problems = False  # whether a problems part came after what was done (成绩, then 问题, then 下一步)
     paras = list(paragraphs(text))
     if not paras:
         return (Section(start=0, end=len(text), role="other"),)
@@ -255,6 +257,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
     mixed: set[str] = set()  # headings that name a review and a plan: the plan starts where a paragraph says so
     problems_level: int | None = None  # the problems part lasts until a heading at or above this level
     glossary = False
+    notes = False  # a block of notes on filling in (说明) until the next heading
     opened: Role | None = None  # a role given by a paragraph opening where no heading gave one
     in_preamble = True
     by_tasking: dict[str, int] = {}  # headings that open a plan only because they read as tasks -> their level
@@ -265,6 +268,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
         item = heading_at.get(a)
         if item is not None:
             in_preamble = False
+            notes = notes and bool(NOTE_ITEM.match(item.marker))  # (its own numbered notes 1.…2.… go on)
             while stack and stack[-1][0] >= item.level:
                 stack.pop()
             if problems_level is not None and item.level <= problems_level:
@@ -286,7 +290,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 if item.level == pending[2] and FIRST_MARKER.match(item.marker):
                     _relabel_review(roles, pending[0], pending[1])
                 pending = None
-            told_problems = told_problems or role == "problems"
+            told_problems = told_problems or (role == "problems" and _reported(roles))
             if role == "problems" and inherited is None and pending is None:
                 # `（五）存在的不足` after `（一）…（四）` that no heading word gave a role: they were the review, as
                 # before a paragraph that turns to the problems
@@ -302,11 +306,13 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             glossary = heading_role(title) == "glossary"
             stack = [(0, "glossary" if glossary else heading_role(title) or "plan", para.strip())]
         elif len(para) <= 20 and heading_role(para) == "glossary":
-            glossary = True  # (in an annex too: a ledger's sheet of 填报说明)
+            glossary = True  # (in an annex too)
+        elif len(para) <= 20 and NOTES.fullmatch(para.strip()):
+            notes = True  # how to fill a form in (填报说明, a ledger's sheet 说明): to the next heading
         if closing_at is not None and closing_at <= i < annex_at:
             roles.append(("closing", None))
             continue
-        if glossary:
+        if glossary or notes:
             roles.append(("glossary", next((label for _, r, label in reversed(stack) if r == "glossary"), None)))
             continue
         if opening_role(para, "problems"):
@@ -319,7 +325,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
                 opened = "plan"
         if problems_level is not None:
             roles.append(("problems", None))
-            told_problems = True
+            told_problems = told_problems or _reported(roles)
             continue
         at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] is not None), None)
         if at is not None:
@@ -350,6 +356,11 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             sections[-1] = replace(sections[-1], end=a)
         sections.append(Section(start=0 if not sections else a, end=len(text), role=role, heading=heading))
     return tuple(sections)
+
+
+def _reported(roles: list[tuple[Role, str | None]]) -> bool:
+    """Whether the parts so far told what was done (a review, or body text no heading gave a role)."""
+    return any(role in ("review", "other") for role, _ in roles)
 
 
 def _review_before_problems(roles: list[tuple[Role, str | None]], by_tasking: dict[str, int]

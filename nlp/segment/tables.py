@@ -35,6 +35,8 @@ PROGRESS_HEAD = re.compile(r"(?:完成|进展|推进|办理|落实|整改|实施
 SUB_HEAD = re.compile(r"(?:配合|协办|参与|协同)(?:单位|部门)|责任人|(?:年度)?(?:目标|计划)(?:值|数)?|备注|单位|序号")
 # a column stating in a word where a task stands (已完成, 正在推进, 未完成)
 STATE_HEAD = re.compile(r"(?:完成|整改|办理|推进|进展)?状态|是否(?:完成|办结|销号|整改到位)|(?:完成|整改)?进度情况")
+FIGURE_HEAD = re.compile(r"(?:年度)?目标(?:任务|值|数)|(?:计划|任务)(?:数|值)")
+INDICATOR_HEAD = re.compile(r"(?:主要|重点|考核)?指标(?:名称|内容)?")
 ISSUE_HEAD = re.compile(r"(?:反馈|存在|整改|突出|主要)?问题(?:表现|描述|清单|名称)?")
 NUMBER_HEAD = re.compile(r"序号?|编号")
 ROW_NUMBER = re.compile(r"\d{1,4}(?:[.．-]\d{1,3})*[.．、]?|[（(]\d{1,4}[）)]")  # (一、 opens a group's title)
@@ -95,13 +97,17 @@ class _Columns:
     def __init__(self, heads: list[str]) -> None:
         self.heads = heads
         self.width = len(heads)
-        tasks = [i for i, h in enumerate(heads) if TASK_HEAD.fullmatch(h)]
+        named = [i for i, h in enumerate(heads) if TASK_HEAD.fullmatch(h)]
+        # (not a column of the figures to reach, 目标任务, where the rows name their indicators)
+        tasks = [i for i in named if not FIGURE_HEAD.fullmatch(heads[i])]
         self.progress = next((i for i, h in enumerate(heads) if PROGRESS_HEAD.search(h)), None)
         self.state = next((i for i, h in enumerate(heads) if STATE_HEAD.fullmatch(h)), None)
-        if not tasks and (self.progress is not None or self.state is not None):
-            # a table of what became of the problems a rectification list set (问题 整改情况 完成状态): its problems
-            # name the tasks
-            tasks = [i for i, h in enumerate(heads) if ISSUE_HEAD.fullmatch(h)][:1]
+        if not tasks and (self.progress is not None or self.state is not None
+                          or any(RESULT_HEAD.search(h) for h in heads)):
+            # a table of what became of the problems a rectification list set (问题 整改情况 完成状态), or of
+            # indicators (指标名称 目标任务 完成情况 完成率): its problems or indicators name the tasks
+            tasks = [i for i, h in enumerate(heads) if ISSUE_HEAD.fullmatch(h) or INDICATOR_HEAD.fullmatch(h)][:1]
+        tasks = tasks or named
         # the finest of several (重点工作, then 具体任务 merged under it), not a column of requirements
         self.task = next((i for i in reversed(tasks) if not REQUIREMENT_HEAD.fullmatch(heads[i])),
                          tasks[0] if tasks else None)

@@ -367,6 +367,11 @@ def test_minutes_give_tasks_to_units_by_you() -> None:
     ("由县住建局负责的城区道路改造项目已于5月全部完工。", None),
     ("由县财政局统筹安排的1.2亿元衔接资金已全部拨付到位。", None),
     ("城区供水管网改造工程由县水务局具体实施，去年已完成改造15公里。", None),
+    # a task whose object was done before, or is last year's, is still a task (对已建成的…, 化解去年遗留的…)
+    ("由县财政局牵头，对已建成的政府投资项目开展绩效评价，9月底前完成。", ("县财政局",)),
+    ("由县住建局负责城区的老旧小区改造，年内完成改造30个。", ("县住建局",)),
+    ("由县信访局牵头，年内化解去年遗留的信访积案20件。", ("县信访局",)),
+    ("由村干部负责入户宣传，确保禁烧政策家喻户晓。", ()),  # (村干部 are people, no organ)
 ])
 def test_tasks_given_by_you_and_work_done(sentence: str, actors: tuple[str, ...] | None) -> None:
     raw = f"县人民政府常务会议纪要\n一、关于有关工作的问题\n{sentence}\n"

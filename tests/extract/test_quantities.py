@@ -32,6 +32,10 @@ CASES = [
     ("×县院从×:×降至×:×,降幅×。", "降幅×", "change", None, "%", None, True),
     ("×四个县区院截至目前未办理。", "四个县区院", "count", 4, "个县区院", None, False),
     ("粮食产量1.3万亿斤以上。", "1.3万亿斤以上", "count", 1.3e12, "万亿斤", "at_least", False),
+    # 个 of what follows a level's 级, not 个村 (2个村级站点); a time limit's working days (not 3个)
+    ("每个乡镇至少建成2个村级电商服务站点。", "2个", "count", 2, "个", None, False),
+    ("建设30万吨级航道。", "30万吨", "count", 300_000, "万吨", None, False),
+    ("申请3个工作日内办结。", "3个工作日", "duration", 3, "个工作日", None, False),
 ]
 
 

@@ -172,3 +172,15 @@ def test_wrapped_text_without_indents_breaks_where_a_full_line_ends_its_sentence
             "保障性租赁住房600套。要强化资金保障，积极争取上级补助资金，加快项目审批和建设进度，确保按期完工。\n") * 2
     doc = read_bytes(("县住建局2025年上半年工作总结\n" + body).encode("utf-8"), "x.txt", ".txt")
     assert [line[:3] for line in doc.text.split("\n")[1:]] == ["今年以", "下一步", "今年以", "下一步"]
+
+
+def test_narrow_wrapped_text_page_fractions_and_spaced_letters() -> None:
+    # (OCR of a narrow column: 16 characters a line; 1/2, 2/2 page numbers; a title spaced out by justification)
+    body = ("要加快推进城市更新，全年完成城镇老旧小区改造40个，新建改建城市道路15公里，新增公共停车泊位3000个，"
+            "持续提升城市功能品质和人居环境质量。") * 3
+    lines = [body[k:k + 16] for k in range(0, len(body), 16)]
+    raw = "政  府  工  作  报  告\n" + "\n".join(lines[:4]) + "\n1/2\n" + "\n".join(lines[4:]) + "\n2/2\n"
+    doc = read_bytes((raw * 1).encode("utf-8"), "x.txt", ".txt")
+    assert doc.title == "政府工作报告"
+    assert doc.text.split("\n") == ["政府工作报告", body]
+    assert doc.boilerplate == ("1/2", "2/2")

@@ -1232,3 +1232,39 @@ def test_so_many_of_all_done_is_partial(said: str, status: str) -> None:
     base, other = _pair(_city_plan("推动政务服务向基层延伸，9月底前在全市所有镇（街道）便民服务中心设立“帮办代办”窗口。"),
                         f"澜州市政务服务和数据管理局2025年工作总结\n一、主要工作成效\n{said}\n")
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize("head", ["在全县乡村振兴工作会议上的讲话\n同志们：", "讲话\n县委书记　顾承远\n同志们："])
+def test_a_speech_naming_no_place_speaks_for_its_level(head: str) -> None:
+    # (the whole it addresses, 全县, or its speaker's office, 县委书记: a town's own figure is its share of the county's)
+    base, other = _pair(f"{head}\n要持续推进农村厕所革命，年内完成农村户厕改造3000户。\n",
+                        "杏溪镇2025年工作总结\n一、主要工作成效\n完成农村户厕改造420户。\n")
+    assert compare(base, [other]).directives[0].results[0].status == "met"
+
+
+def test_a_table_of_indicators_reports_on_the_tasks_it_names() -> None:
+    # (指标名称 目标任务 完成情况 完成率: the indicator names the task; 目标任务 holds the figures to reach, no task)
+    base, other = _pair(_city_plan("持续推进农村厕所革命，年内完成农村户厕改造4000户。\n要大力发展生态茶园，新发展生态茶园8000亩。").replace("澜州市", "东湖区"),
+                        "龙坳镇2025年工作总结\n一、主要指标完成情况\n指标名称\t目标任务\t完成情况\t完成率\n"
+                        "农村户厕改造（户）\t400\t412\t103.0%\n新发展生态茶园（亩）\t800\t560\t70.0%\n")
+    rows = compare(base, [other]).directives
+    assert [r.results[0].evidence[0].text.split("\t")[0] for r in rows] == ["农村户厕改造（户）", "新发展生态茶园（亩）"]
+
+
+def test_a_sentence_pointing_back_speaks_of_the_sentence_before_it() -> None:
+    # (该项工作 after 建成污水处理设施9座: the sewage works, not the toilets its heading also names)
+    plan = ("澜州市农业农村局2025年工作要点\n一、重点任务\n要推进农村厕所革命，年内完成农村户厕改造2000户。\n"
+            "要加强农村生活污水治理，年内建成污水处理设施15座。\n")
+    report = ("澜州市农业农村局2025年工作总结\n一、主要工作成效\n（一）农村厕所革命和生活污水治理\n"
+              "全市完成户厕改造2100户，超额完成年度任务。建成污水处理设施9座。该项工作因资金未到位，未能按期完成。\n")
+    base, other = _pair(plan, report)
+    assert [d.results[0].status for d in compare(base, [other]).directives] == ["met", "not_met"]
+
+
+@pytest.mark.parametrize(("said", "status"), [("45个工作日", "not_met"), ("12个工作日", "met")])
+def test_a_time_limit_against_the_time_taken(said: str, status: str) -> None:
+    base, other = _pair("澜州市住房和城乡建设局2025年工作要点\n一、重点任务\n要深化工程建设项目审批制度改革，提高审批效率，"
+                        "工程建设项目全流程审批在30个工作日内办结。\n",
+                        "澜州市住房和城乡建设局2025年工作总结\n一、主要工作成效\n深化工程建设项目审批制度改革，"
+                        f"全流程审批平均用时{said}。\n")
+    assert compare(base, [other]).directives[0].results[0].status == status

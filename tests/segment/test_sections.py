@@ -259,3 +259,23 @@ def test_points_worded_as_tasks_in_a_report_on_work_done(title: str, role: str) 
             "二是及时落实配套资金。配套资金1200万元已全部拨付。\n")
     got = roles_by_line(text, 2025)
     assert [r for t, r in got if t.startswith("一是")] == [role]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # a report on work done whose problems come first (a rectification report): its task-worded parts after them are
+    # what was done; where the problems follow the work done, a task-worded part after them is the next steps
+    ("县住建局关于巡察反馈问题整改落实情况的报告\n一、存在的主要问题\n巡察反馈指出，我局老旧小区改造推进缓慢。\n"
+     "二、加快推进老旧小区改造\n全年完成老旧小区改造32个。\n", "other"),
+    ("县住建局关于2025年上半年重点工作推进情况的汇报\n一、主要工作进展\n上半年完成老旧小区改造40个。\n二、存在问题\n"
+     "部分项目资金到位较慢。\n三、加快推进城市更新\n全年完成老旧小区改造120个。\n", "plan"),
+])
+def test_task_worded_parts_after_the_problems(text: str, role: str) -> None:
+    got = roles_by_line(text, 2025)
+    assert [r for t, r in got if t.startswith("全年完成")] == [role]
+
+
+def test_notes_on_filling_in_last_to_the_next_heading() -> None:
+    text = ("县2025年民生实事项目实施方案\n一、民生实事项目\n（一）要新建城区公办幼儿园3所。\n说明\n1.请各单位每月报送进展。\n"
+            "2.联系人：县政府办。\n二、工作要求\n（一）要加强组织领导。\n")
+    got = dict(roles_by_line(text, 2025))
+    assert got["1.请各单位每月报送进展。"] == "glossary" and got["（一）要加强组织领导。"] == "plan"
