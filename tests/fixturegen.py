@@ -11,10 +11,20 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)、")
 LEVEL2 = re.compile(r"^[（(]([一二三四五六七八九十]+)[)）]")
+
+
+def file_of(name: str, data: bytes) -> Callable[[Path], Path]:
+    """A maker of a file `name` holding `data` in a test's folder (for parametrized bad inputs)."""
+    def make(tmp: Path) -> Path:
+        path = tmp / name
+        path.write_bytes(data)
+        return path
+    return make
 
 
 def blocks(text: str) -> list[tuple[str, str, str]]:

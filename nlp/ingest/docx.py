@@ -8,16 +8,14 @@ part of the body and are left out.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
 from nlp.budget import MAX_CHARS, MAX_TABLE_DEPTH, BudgetError, check_chars
 from nlp.errors import InputError
 from nlp.ingest.paragraphs import WHITESPACE, ZERO_WIDTH, Para
-from nlp.ingest.safety import verify_zip
+from nlp.ingest.safety import load_package, verify_zip
 from nlp.numerals import LEGAL, chinese_count
 
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
@@ -237,15 +235,7 @@ def read_docx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[
     from docx.opc.exceptions import PackageNotFoundError
     from docx.styles.style import ParagraphStyle
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
-        raise InputError(path, f"the Word file is corrupt ({type(exc).__name__})",
-                         "open and re-save it in Word") from exc
-    except Exception as exc:  # lxml raises its own XMLSyntaxError for damaged XML
-        if type(exc).__name__ == "XMLSyntaxError":
-            raise InputError(path, "the Word file's XML is damaged", "open and re-save it in Word") from exc
-        raise
+    document = load_package(docx.Document, data, path, "Word", (PackageNotFoundError,))
     try:
         numbering_element = document.part.numbering_part.element
     except (KeyError, NotImplementedError):

@@ -10,6 +10,8 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
+from typing import Any
 
 from nlp.budget import (
     MAX_INPUT_BYTES,
@@ -130,3 +132,18 @@ def verify_zip(data: bytes, path: str, xml_limit: int = MAX_XML_BYTES,
             if xml:
                 parts[info.filename] = content
     return parts
+
+
+def load_package(load: Callable[[io.BytesIO], Any], data: bytes, path: str, app: str,
+                 errors: tuple[type[BaseException], ...]) -> Any:
+    """Return what `load` (python-docx's Document, openpyxl's load_workbook) makes of an Office package that
+    verify_zip passed; its `errors` and damaged XML become one line naming `app` (Word, Excel)."""
+    try:
+        return load(io.BytesIO(data))
+    except (*errors, KeyError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
+        raise InputError(path, f"the {app} file is corrupt ({type(exc).__name__})",
+                         f"open and re-save it in {app}") from exc
+    except Exception as exc:  # lxml raises its own XMLSyntaxError for damaged XML
+        if type(exc).__name__ == "XMLSyntaxError":
+            raise InputError(path, f"the {app} file's XML is damaged", f"open and re-save it in {app}") from exc
+        raise

@@ -12,15 +12,13 @@ value Excel last computed.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
 from typing import Any
 
 from nlp.budget import MAX_CHARS, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, BudgetError, check_chars
 from nlp.errors import InputError
 from nlp.ingest.paragraphs import WHITESPACE, ZERO_WIDTH, Para
-from nlp.ingest.safety import verify_zip
+from nlp.ingest.safety import load_package, verify_zip
 
 ROW_STRIP = WHITESPACE.replace("\t", "")  # a row keeps the tabs of its empty end cells
 DEFAULT_SHEET = re.compile(r"(?:sheet|工作表)\s*\d*", re.IGNORECASE)  # a sheet's name Excel gave it
@@ -70,15 +68,8 @@ def read_xlsx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[
     import openpyxl  # imported only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (InvalidFileException, KeyError, ValueError, TypeError, SyntaxError, zipfile.BadZipFile) as exc:
-        raise InputError(path, f"the Excel file is corrupt ({type(exc).__name__})",
-                         "open and re-save it in Excel") from exc
-    except Exception as exc:  # lxml raises its own XMLSyntaxError for damaged XML
-        if type(exc).__name__ == "XMLSyntaxError":
-            raise InputError(path, "the Excel file's XML is damaged", "open and re-save it in Excel") from exc
-        raise
+    book = load_package(lambda f: openpyxl.load_workbook(f, data_only=True), data, path, "Excel",
+                        (InvalidFileException, TypeError))
     sheets = [ws for ws in book.worksheets if ws.sheet_state == "visible" and hasattr(ws, "merged_cells")]
     source_parts: list[str] = []
     paras: list[Para] = []

@@ -22,7 +22,7 @@ TASK_HEAD = re.compile(r"(?:年度|重点|主要|具体|督办|督查|交办|目
                        r"(?:及(?:目标|措施|要求)(?:要求)?)?|(?:工作|具体|主要|整改)?(?:内容|措施|举措)|(?:重点|主要)?工作|"
                        r"项目(?:名称)?|目标要求|工作要求")  # (a rectification list's 整改措施: its tasks, not 问题表现)
 REQUIREMENT_HEAD = re.compile(r"(?:目标|工作)?要求|完成标准")  # what a task must reach, in a column of its own
-LEAD_HEAD = re.compile(r"(?:牵头|责任|主责|承办|主办|负责|实施|落实)+(?:单位|部门|主体)(?:[（(][^（）()]{1,6}[）)])?"
+LEAD_HEAD = re.compile(r"(?:牵头|责任|主责|承办|主办|负责|实施|落实)+(?:单位|部门|主体|科室|处室|股室)(?:[（(][^（）()]{1,6}[）)])?"
                        r"(?:及责任人)?")
 DUE_HEAD = re.compile(r"(?:预计|计划)?(?:完成|办结|推进|整改|实施)?(?:时限|期限|时间)(?:要求|节点|安排)?|时间节点|进度安排|"
                       r"时序进度")
@@ -37,6 +37,10 @@ SUB_HEAD = re.compile(r"(?:配合|协办|参与|协同)(?:单位|部门)|责任�
 STATE_HEAD = re.compile(r"(?:完成|整改|办理|推进|进展)?状态|是否(?:完成|办结|销号|整改到位)|(?:完成|整改)?进度情况")
 FIGURE_HEAD = re.compile(r"(?:年度)?目标(?:任务|值|数)|(?:计划|任务)(?:数|值)")
 INDICATOR_HEAD = re.compile(r"(?:主要|重点|考核)?指标(?:名称|内容)?")
+NAME_CHARS = 16  # a task named in a few words, not said in a sentence
+CLAUSE_MARK = re.compile(r"[，,。；;]")
+TARGET_HEAD = re.compile(r"(?:年度|工作|主要|全年|预期)目标(?:要求)?|目标")
+MILESTONE_HEAD = re.compile(r"第?[一二三四1-4]季度|[上下]半年|(?:1[0-2]|[1-9])月(?:份|底)?")
 ISSUE_HEAD = re.compile(r"(?:反馈|存在|整改|突出|主要)?问题(?:表现|描述|清单|名称)?")
 NUMBER_HEAD = re.compile(r"序号?|编号")
 ROW_NUMBER = re.compile(r"\d{1,4}(?:[.．-]\d{1,3})*[.．、]?|[（(]\d{1,4}[）)]")  # (一、 opens a group's title)
@@ -64,6 +68,9 @@ class TaskRow:
     # what became of the task, as the row says: its progress cell, or the cells after the task in a table of
     # figures done; None where the row says nothing (an empty or placeholder cell) or has no such column
     judged: tuple[int, int] | None = None
+    # where the task is to stand by the end of a quarter, as its milestone cells say: (quarter 1-4, the cell),
+    # those filled only (完成溯源建档, 完成30%; not —)
+    milestones: tuple[tuple[int, tuple[int, int]], ...] = ()
 
 
 def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -94,8 +101,9 @@ def stripped(text: str, start: int, end: int) -> tuple[int, int]:
 class _Columns:
     """Where a task table's header puts its tasks, units and time limits (cell indexes)."""
 
-    def __init__(self, heads: list[str]) -> None:
+    def __init__(self, heads: list[str], spans: list[tuple[int, int]] | None = None) -> None:
         self.heads = heads
+        self.spans = spans or []  # where its cells are in the text (a milestone's header names its time)
         self.width = len(heads)
         named = [i for i, h in enumerate(heads) if TASK_HEAD.fullmatch(h)]
         # (not a column of the figures to reach, 目标任务, where the rows name their indicators)
@@ -118,17 +126,23 @@ class _Columns:
         self.results = any(RESULT_HEAD.search(h) for h in heads)
         self.done = next((i for i, h in enumerate(heads) if RESULT_HEAD.search(h)), None)  # the first figures done
         self.numbered = bool(heads) and bool(NUMBER_HEAD.fullmatch(heads[0]))
+        # a column of what the task is to reach (年度目标), beside a task named in a few words (细颗粒物浓度控制)
+        self.target = next((i for i, h in enumerate(heads) if TARGET_HEAD.fullmatch(h) and i != self.task), None)
+        # columns of milestones by quarter or month (第一季度…第四季度): the task is due by the last one it fills
+        self.milestones = [i for i, h in enumerate(heads) if MILESTONE_HEAD.fullmatch(h)]
 
     @property
     def of_tasks(self) -> bool:
         # (a time and a bare 事项 without units is an agenda: 时间 事项 负责人)
         return self.task is not None and not self.results and (
-            self.lead is not None or (self.due is not None and "任务" in self.heads[self.task]))
+            self.lead is not None or (self.due is not None and "任务" in self.heads[self.task])
+            or (len(self.milestones) >= 2 and self.target is not None))
 
     @property
     def header(self) -> bool:
         return self.task is not None and (self.lead is not None or self.due is not None or self.results
-                                          or self.progress is not None or self.state is not None)
+                                          or self.progress is not None or self.state is not None
+                                          or len(self.milestones) >= 2)
 
     @property
     def reports(self) -> bool:
@@ -163,7 +177,7 @@ def _rows(text: str) -> Iterator[TaskRow]:
         if len(spans) < 2:
             continue
         heads = [_cell_text(text, s) for s in spans]
-        header = _Columns(heads)
+        header = _Columns(heads, spans)
         if header.header:
             columns = header if header.of_tasks or header.reports else None  # a new header starts a new table
             last, above = None, header
@@ -171,7 +185,9 @@ def _rows(text: str) -> Iterator[TaskRow]:
         if above is not None and len(spans) <= above.width and _sub_header(heads):
             # the second row of a two-row header (责任单位 over 牵头单位 and 配合单位): its words name the columns
             # under the first row's, the first row's names the columns merged down both rows
-            header = _Columns([sub or top for sub, top in zip_longest(heads, above.heads, fillvalue="")])
+            header = _Columns([sub or top for sub, top in zip_longest(heads, above.heads, fillvalue="")],
+                              [sub if sub[0] < sub[1] or k >= len(above.spans) else above.spans[k]
+                               for k, sub in enumerate(spans)])
             columns = header if header.of_tasks or header.reports else columns
             above = None
             continue
@@ -194,12 +210,17 @@ def _rows(text: str) -> Iterator[TaskRow]:
                 columns.numbered and heads[0] and not ROW_NUMBER.fullmatch(heads[0])):
             continue  # a row of a numbered table opens with its number (not 青禾县人民政府办公室\t…印发)
         task = spans[columns.task]  # type: ignore[index]
+        aim = _filled(spans, columns.target)
+        if aim is not None and aim[1] - aim[0] >= 6 and HAN.search(text, *aim) and task[1] - task[0] <= NAME_CHARS \
+                and not CLAUSE_MARK.search(text, *task):
+            task = aim  # (细颗粒物浓度控制 | 全市PM2.5年均浓度控制在32微克/立方米以内: the task is what it is to reach)
         if task[1] - task[0] < 4 or not HAN.search(text, *task):
             continue
         # an empty units or time cell is the one above merged down the rows (a table pasted from a spreadsheet
         # keeps a merged cell's text in its first row only)
         lead = _filled(spans, columns.lead) or (last.lead if last is not None else None)
-        due = _filled(spans, columns.due) or (last.due if last is not None else None)
+        due = _filled(spans, columns.due) or _milestone_due(text, spans, columns) \
+            or (last.due if last is not None else None)
         if columns.progress is not None or columns.state is not None:
             # (its progress cell, and the state cell beside it: 已完成, 正在推进, 未完成; not a 存在问题 between them)
             side = columns.progress is None or columns.state is None or abs(columns.progress - columns.state) == 1
@@ -209,9 +230,36 @@ def _rows(text: str) -> Iterator[TaskRow]:
             judged = (spans[columns.done][0], end) if columns.done is not None and columns.done < len(spans) else None
         if judged is not None and NOTHING.fullmatch(text, *judged):
             judged = None
-        last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans),
+        steps = tuple((quarter_of(columns.heads[i]), cell) for i in columns.milestones
+                      if (cell := _filled(spans, i)) is not None and not NOTHING.fullmatch(text, *cell))
+        last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans), milestones=steps,
                        split=not columns.reports, tasks=columns.of_tasks, judged=judged)
         yield last
+
+
+QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def quarter_of(head: str) -> int:
+    """The quarter by whose end a milestone column's time falls (第二季度 2, 上半年 2, 8月 3, 下半年 4)."""
+    m = re.search(r"([一二三四1-4])季度", head)
+    if m:
+        return QUARTER_WORDS[m.group(1)]
+    if "上半年" in head:
+        return 2
+    if "下半年" in head:
+        return 4
+    month = re.search(r"(\d{1,2})月", head)
+    return (int(month.group(1)) + 2) // 3 if month else 4
+
+
+def _milestone_due(text: str, spans: list[tuple[int, int]], columns: _Columns) -> tuple[int, int] | None:
+    """The header cell of the last milestone column a row fills (第四季度: due by the year's end), or None."""
+    for i in reversed(columns.milestones):
+        cell = _filled(spans, i)
+        if cell is not None and not NOTHING.fullmatch(text, *cell) and i < len(columns.spans):
+            return columns.spans[i]
+    return None
 
 
 def _sub_header(heads: list[str]) -> bool:

@@ -377,3 +377,15 @@ def test_tasks_given_by_you_and_work_done(sentence: str, actors: tuple[str, ...]
     raw = f"县人民政府常务会议纪要\n一、关于有关工作的问题\n{sentence}\n"
     found = {d.text: d.actors for d in analyze_document(read_bytes(raw.encode(), "x.txt", ".txt")).directives}
     assert found.get(sentence) == actors
+
+
+def test_a_plan_table_of_quarterly_milestones() -> None:
+    # (重点工作 names the task in a few words, 年度目标 says it; 责任科室 leads it; the last quarter it fills is when it
+    # is due)
+    raw = ("筠阳市生态环境局2025年重点工作推进计划\n序号\t重点工作\t年度目标\t第一季度\t第二季度\t第三季度\t第四季度\t责任科室\n"
+           "1\t入河排污口整治\t完成全市186个入河排污口分类整治\t完成溯源建档\t完成30%\t完成70%\t全面完成\t水生态环境科\n"
+           "2\t碳排放核查\t完成18家重点排放单位碳排放核查\t完成初审\t完成现场核查\t出具核查报告\t—\t应对气候变化科\n")
+    analysis = analyze_document(read_bytes(raw.encode(), "x.txt", ".txt"))
+    assert [(d.text, d.actors, d.deadline.normalized if d.deadline else None) for d in analysis.directives] == [
+        ("完成全市186个入河排污口分类整治", ("水生态环境科",), "2025-12-31"),
+        ("完成18家重点排放单位碳排放核查", ("应对气候变化科",), "2025-09-30")]

@@ -9,16 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fixturegen import file_of
 
 from nlp.cli import main
-
-
-def _write(name: str, data: bytes) -> Callable[[Path], Path]:
-    def make(tmp: Path) -> Path:
-        path = tmp / name
-        path.write_bytes(data)
-        return path
-    return make
 
 
 def _encrypted_pdf(tmp: Path) -> Path:
@@ -79,16 +72,16 @@ def _damaged_xml(tmp: Path) -> Path:
 BAD_INPUTS: list[tuple[str, Callable[[Path], Path] | None, str]] = [
     ("missing", None, "no such file"),
     ("directory", lambda tmp: tmp, "is a directory"),
-    ("empty", _write("empty.txt", b""), "empty"),
-    ("whitespace", _write("blank.txt", b" \n\t\n" + "\u3000".encode()), "only whitespace"),
-    ("binary", _write("garbage.bin", bytes(range(256)) * 40), "binary"),
-    ("legacy doc", _write("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000), "save it as .docx"),
-    ("corrupt docx", _write("broken.docx", b"PK\x03\x04" + b"\x13" * 3000), "not a valid zip"),
+    ("empty", file_of("empty.txt", b""), "empty"),
+    ("whitespace", file_of("blank.txt", b" \n\t\n" + "\u3000".encode()), "only whitespace"),
+    ("binary", file_of("garbage.bin", bytes(range(256)) * 40), "binary"),
+    ("legacy doc", file_of("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000), "save it as .docx"),
+    ("corrupt docx", file_of("broken.docx", b"PK\x03\x04" + b"\x13" * 3000), "not a valid zip"),
     ("damaged docx xml", _damaged_xml, "damaged"),
     ("zip that is no Word file", _not_word, "not a Word document"),
     ("broken workbook named .docx", _broken_sheet, "the Excel file is corrupt"),
-    ("fake pdf", _write("fake.pdf", b"hello, not a pdf"), "not really a PDF"),
-    ("damaged pdf", _write("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "damaged"),
+    ("fake pdf", file_of("fake.pdf", b"hello, not a pdf"), "not really a PDF"),
+    ("damaged pdf", file_of("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "damaged"),
     ("encrypted pdf", _encrypted_pdf, "encrypted"),
     ("scanned pdf", _scanned_pdf, "no text layer"),
     ("zip bomb", _zip_bomb, "zip bomb"),

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from fixturegen import file_of
 
 from nlp.cli import main
 from nlp.ingest import read_document
@@ -130,14 +131,6 @@ def _many_cells(tmp: Path) -> Path:
     return _xlsx_with(tmp / "many.xlsx", SHEET.format(cells=cells, merges=""))
 
 
-def _write(name: str, data: bytes):
-    def make(tmp: Path) -> Path:
-        path = tmp / name
-        path.write_bytes(data)
-        return path
-    return make
-
-
 def _not_excel(tmp: Path) -> Path:
     path = tmp / "other.xlsx"
     with zipfile.ZipFile(path, "w") as z:
@@ -146,10 +139,10 @@ def _not_excel(tmp: Path) -> Path:
 
 
 @pytest.mark.parametrize(("make", "message"), [
-    (_write("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000), "save it as .xlsx"),
-    (_write("broken.xlsx", b"not a zip at all, just text"), "not a valid .xlsx"),
+    (file_of("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000), "save it as .xlsx"),
+    (file_of("broken.xlsx", b"not a zip at all, just text"), "not a valid .xlsx"),
     (_not_excel, "not a Word document"),  # a zip with neither: said as for any zip that is no document
-    (_write("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000), "save it as .xlsx"),
+    (file_of("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000), "save it as .xlsx"),
     (_merged_bomb, "merged cells cover more than 200,000 cells"),
     (_many_cells, "its sheets hold more than 200,000 cells"),
 ], ids=["legacy xls", "not a zip", "zip of neither", "legacy xls named .xlsx", "merged A1:XFD1048576",
