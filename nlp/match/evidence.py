@@ -41,7 +41,7 @@ from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looking_back, plan_year
-from nlp.segment.tables import task_rows
+from nlp.segment.tables import QUARTER_WORDS, task_rows
 from nlp.segment.tokens import known_word
 from nlp.spans import SpanIndex, clause_start
 from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
@@ -78,6 +78,7 @@ TASK_SHARE = re.compile(r"(?P<said>[^，,。；;]*?)(?:完成|占|达到|为)了
                         r"(?:(?!控制)[^，,。；;]){0,10}?)的(?P<pct>\d+(?:\.\d+)?)%")
 # a progress cell of a table that gives how much of the task is done (完成60%, 完成进度60%, 完成率75%)
 PROGRESS_PCT = re.compile(r"(?:已|累计)?完成(?:率|进度|比例)?(?:为|达到|达)?(?P<pct>\d+(?:\.\d+)?)%[。；;]?")
+PROGRESS_END = re.compile(r"(?<![的为])(?:已|累计)?完成(?:率|进度|比例)?(?:为|达到|达)?(?P<pct>\d+(?:\.\d+)?)%[。；;]?$")
 NOT_OWN_SHARE = re.compile(r"[三五]年|行动计划|规划|分别")
 WHOLE_SHARE = re.compile(r"全[市省县区国]")  # of the base's whole (占全市年度任务的8%), not said by it (全市…完成…的91%)
 NEW_WORK = re.compile(r"新建|建成|建设|创建|新增|改造|改扩建|培育|完成")  # a count of work done this year (not 全县共有…12个)
@@ -89,6 +90,10 @@ REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提
                      r"(?:目标|任务|计划)(?!的)|(?:全年|年度)[^，,。；;]{0,6}(?:任务|目标|计划)[^，,。；;]{0,4}完成")
 # the first part of the year, up to the third quarter (上半年, 1-6月, 截至9月底): a half-year report's figures are
 # progress (not 1-11月, nor a campaign's months, 5-9月)
+QUARTER_TITLE = re.compile(r"(?:前|第)?(?P<q>[一二三1-3])季度|(?P<half>上半年)|1[—－\-~至到](?P<months>[1-9])月|截至(?P<months2>[1-9])月")
+MILESTONE_PCT = re.compile(r"(\d+(?:\.\d+)?)%")
+PCT_SAID = re.compile(r"(\d+(?:\.\d+)?)%")
+MILESTONE_NOISE = re.compile(r"完成|全部|全面|基本|开展|组织|实现|达到|累计|[，,。；;、]")
 EARLY_PART = re.compile(r"上半年|前三季度|第?[一二三]季度|1[—－\-~至到][1-9]月|截至[1-9]月")
 # a run-in point's label, one short clause (二是抓人居环境和生态保护。): it names a field and sums it up
 RUN_IN_POINT = re.compile(r"[一二三四五六七八九十]+是")
@@ -733,6 +738,12 @@ def _clause_of(text: str, at: int) -> str:
     return text[clause_start(text, 0, at, SENTENCE_CLAUSE):end.start() if end else len(text)]
 
 
+def _names_task(said: str, task: str) -> bool:
+    """Whether the words of a clause (入河排污口分类整治 of …完成75%) share two characters in a row with the task's."""
+    said = NOT_HAN.sub("", said)
+    return any(said[k:k + 2] in task for k in range(len(said) - 1))
+
+
 def _said_of(said: str, task: str) -> bool:
     """Whether the words of a clause before a share (城镇新增就业 of …，城镇新增就业完成目标任务的96%) are of the task:
     none (the result just stated), or some pair of characters of them in the task's words."""
@@ -811,6 +822,20 @@ class Reporting:
     def _part_year_title(self) -> bool:
         title = self.analysis.document.title or ""
         return bool(PART_YEAR.search(title)) and not WHOLE_YEAR.search(title)
+
+    @cached_property
+    def quarter(self) -> int | None:
+        """The quarter by whose end a report on part of the year stands, by its title (一季度 1, 上半年 2, 前三季度 or
+        1-9月 3); None for a report on the whole year."""
+        title = self.analysis.document.title or ""
+        if not self._part_year_title:
+            return None
+        m = QUARTER_TITLE.search(title)
+        if m is None:
+            return None
+        if months := m.group("months") or m.group("months2"):
+            return (int(months) + 2) // 3
+        return 2 if m.group("half") else QUARTER_WORDS[m.group("q")]
 
     def part_year(self, e: Evidence) -> bool:
         """Whether an evidence sentence reports on part of the year only: the document's title says so (2025年上半年
@@ -892,6 +917,8 @@ class Goals:
     metrics: tuple[str, ...]  # what each of its targets measures, as written (粮食播种面积, 总产量)
     ceilings: frozenset[str] = frozenset()  # the units of its ceiling targets (死亡人数控制在5人以内: 人)
     limits: tuple[tuple[float, str], ...] = ()  # its time limits (3个工作日内办结: 3, 个工作日), kept under
+    # where its table row says it is to stand by the end of each quarter: (quarter, the milestone's words)
+    milestones: tuple[tuple[int, str], ...] = ()
     text: str = ""  # the directive's own words
 
     @classmethod
@@ -924,13 +951,51 @@ class Goals:
                    limits=tuple((float(q.value), q.unit) for q in base.quantities
                                 if d.start <= q.start < d.end and q.kind == "duration" and q.unit
                                 and isinstance(q.value, int | float)
-                                and (q.qualifier == "at_most" or TIME_LIMIT.match(text, q.end))), text=d.text)
+                                and (q.qualifier == "at_most" or TIME_LIMIT.match(text, q.end))),
+                   milestones=_milestones(d, text), text=d.text)
+
+
+def _milestones(d: Directive, text: str) -> tuple[tuple[int, str], ...]:
+    """The quarterly milestones of the task table row a directive was read from (none for other directives)."""
+    for row in task_rows(text):
+        if row.milestones and row.line[0] <= d.start < row.line[1]:
+            return tuple((q, text[a:b]) for q, (a, b) in row.milestones)
+    return ()
+
+
+def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status | None:
+    """A report on the first quarters (第一季度, 上半年, 前三季度) against the milestone its task was to reach by
+    then (完成70%, 完成溯源建档): met where the report reaches it, not met where it states less or says it missed it,
+    partial where it says the rest is under way; None where no milestone is due yet or the report says nothing of
+    it."""
+    quarter = reporting.quarter
+    due = [words for q, words in goals.milestones if quarter is not None and q <= quarter]
+    if not due:
+        return None
+    words = due[-1]
+    if cue("missed").search(top.text):
+        return "not_met"
+    share = MILESTONE_PCT.search(words)
+    if share is not None:
+        said = [float(m.group(1)) for m in PCT_SAID.finditer(top.text)]
+        if not said:
+            return None
+        if max(said) >= float(share.group(1)):
+            return "met"
+        return "partial" if cue_test("unfinished", "remainder")(top.text) else "not_met"
+    key = MILESTONE_NOISE.sub("", words)
+    if len(key) >= 2 and any(key[k:k + 2] in top.text for k in range(len(key) - 1)) \
+            and reporting.status_by_polarity(top) == "met":
+        return "met"
+    return None
 
 
 def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, share: bool = False) -> Status:
     """Status of a directive in one document from its best evidence; `share`: the document speaks for a narrower
     level, whose own count of a total the base sets (全年实施市级重点项目300个 against a county's 42) is its share."""
     top = evidence[0]
+    if goals.milestones and (by_milestone := _by_milestone(goals, top, reporting)) is not None:
+        return by_milestone
     own = OWN_TARGET.match(top.text)
     if own is not None:
         # a figure against the unit's own target, as a table gives them: that target decides, not the base's total
@@ -949,6 +1014,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
               if _said_of(said, goals.text) and not (funds and funds not in goals.text)]
     if (done := PROGRESS_PCT.fullmatch(top.text)) is not None:
         shares.append(float(done.group("pct")))  # a progress cell: 完成60%, 完成进度60%
+    elif (done := PROGRESS_END.search(top.text)) is not None and _names_task(
+            top.text[clause_start(top.text, 0, done.start(), SENTENCE_CLAUSE):done.start()], goals.text):
+        shares.append(float(done.group("pct")))  # the task said done so far (…分类整治完成75%; not 保交房项目完成94.9%)
     # (at the base's own level a count in the target's unit is compared as it is: 42个 against 300个, whatever
     # share of some plan the sentence states)
     counted = {q.unit for q in reporting.quantities_in(top) if q.kind == "count"}

@@ -1268,3 +1268,19 @@ def test_a_time_limit_against_the_time_taken(said: str, status: str) -> None:
                         "澜州市住房和城乡建设局2025年工作总结\n一、主要工作成效\n深化工程建设项目审批制度改革，"
                         f"全流程审批平均用时{said}。\n")
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+MILESTONE_PLAN = ("筠阳市生态环境局2025年重点工作推进计划\n序号\t重点工作\t年度目标\t第一季度\t第二季度\t第三季度\t第四季度\t责任科室\n"
+                  "1\t入河排污口整治\t完成全市186个入河排污口分类整治\t完成溯源建档\t完成30%\t完成70%\t全面完成\t水生态环境科\n")
+
+
+@pytest.mark.parametrize(("title", "said", "status"), [
+    # (a report on part of the year against the milestone due by then, not against the year's target)
+    ("2025年前三季度重点工作进展情况", "入河排污口分类整治完成75%。", "met"),
+    ("2025年前三季度重点工作进展情况", "入河排污口分类整治完成50%。", "not_met"),
+    ("2025年第一季度工作总结", "启动入河排污口分类整治，完成全市186个入河排污口溯源建档。", "met"),
+    ("2025年工作总结", "入河排污口分类整治完成75%。", "not_met"),  # (the year's target: all of them)
+])
+def test_a_report_on_part_of_the_year_against_its_quarters_milestone(title: str, said: str, status: str) -> None:
+    base, other = _pair(MILESTONE_PLAN, f"筠阳市生态环境局{title}\n一、主要工作进展\n{said}\n")
+    assert compare(base, [other]).directives[0].results[0].status == status
