@@ -396,3 +396,20 @@ def test_a_browser_closed_mid_upload_loses_nothing(tmp_path: Path) -> None:
         assert [p.rsplit("/", 1)[-1] for (p,) in db.execute("SELECT path FROM documents")] == ["whole.txt"]
         assert db.execute("SELECT count(*) FROM jobs WHERE name='cut.txt'").fetchone()[0] == 0
         assert db.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
+
+
+def test_an_excel_ledger_upload(client: Client, tmp_path: Path) -> None:
+    """A 督办台账 kept in Excel goes into the library like a Word file: its rows are the document's tasks."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["青禾县2025年重点工作任务督办台账"])
+    ws.append(["序号", "重点任务", "牵头单位", "完成时限"])
+    ws.append([1, "新建农村公路50公里。", "县交通运输局", "2025年10月底前"])
+    ws.append([2, "完成农村改厕1500户。", "县农业农村局", "2025年12月底前"])
+    book.save(tmp_path / "台账.xlsx")
+    [job] = client.upload(tmp_path / "台账.xlsx")
+    assert job["state"] == "done", job
+    rows = [first_row(client, job["sha256"], n)["text"] for n in range(2)]
+    assert rows == ["新建农村公路50公里。", "完成农村改厕1500户。"]
