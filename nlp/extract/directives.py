@@ -27,6 +27,7 @@ COMMITMENT = re.compile(r"(?<!现)将(?=[\u4e00-\u9fff])")
 SPEAKER = re.compile(r"(?:我们|我[局院市县区委部厅办处所校]|本[局院市县区委部厅])(?:也|都|还|一定)?$")
 # what may stand before the verb of an imperative sentence: time, deadline, subject, adverbs
 LEAD_IN = re.compile(r"^(?:(?:今年|全年|明年|年内|年底前|下步|下一步|同时|此外|当前|近期|首先|其次|最后|"
+                     r"全[市县区省镇乡](?=每|年内|全年|今年|年底)|"
                      r"\d{1,2}月(?:\d{1,2}日|底|末)?(?:前|之前)|每(?:个)?(?:年|月|季度|半年|周|天|日|学期)|"
                      r"继续|要|也|都|还|进一步|认真|切实|有效|自觉)[,，]?)+")
 # `维护社会稳定是公安机关的首要任务`: a clause that says what a task is (是 as its verb) sets none; a stance
@@ -37,6 +38,8 @@ COPULA = re.compile(r"^(?!坚持|践行|树立).*?(?<!特别)(?<!尤其)(?<![但
 TARGET_FIGURE = re.compile(r"^(?!.*(?:预计|(?<![公总])共(?![同享建治富赢担])|累计|同比|过去一年|去年|[比较]上年增长|发生|不足|滞后))"
                            r".*(?:提高|提升|增加|达|增长|增至|不低于|不少于|不超过|控制在|保持在|降低|下降|减少)"
                            r"(?:到|至|为)?(?:[\d.]+|[一二两三四五六七八九十百千万]+)")
+# a goal set for a year to come (到2027年，累计推动2000家…; 到2025年底，…达到480亿元): a target, whatever its verb
+BY_YEAR = re.compile(r"(?:到|至)(?:20\d{2})年(?:底|末)?[，,]")
 STRONG_MODAL = re.compile(r"(?<![需重主])要|必须|务必|力争")
 PAST = re.compile(r"了|已")
 DONE = re.compile(r"了|已经|取得")
@@ -63,7 +66,7 @@ UNIT_TAIL = re.compile(r"等$|[（(].*$")  # 区城管局等, 区住建局（区
 LEADS = re.compile(r"(?:牵头|负责|主责|为主)$")
 HELPS = re.compile(r"配合|协办|协助|参与")
 # how a unit's name ends (a person's does not: 张三, 王明)
-UNIT_END = re.compile(r"[局委办院部队所站会厅处科室组府署社行馆校园区县市省镇乡村厂场台团联门位关监庭司心街道]$")
+UNIT_END = re.compile(r"[局委办院部队所站会厅处科股室组府署社行馆校园区县市省镇乡村厂场台团联门位关监庭司心街道]$")
 CONTACT = re.compile(r"联系人|电话|手机|\d{7,}")
 NOT_TASK_HEADING = re.compile(r"进展|基础|形势|问题|短板|不足|成效|回顾|联系|附件|保障措施|工作目标|总体目标|工作要求")
 # a 完成时限 line, or one beside the 牵头单位 line (牵头单位：县农业农村局；完成时限：2025年11月底前。)
@@ -73,7 +76,7 @@ DUE_SPAN = re.compile(DUE_LABEL + r"[ \t　]*(?P<due>[^；;。）)\n]+)")
 # a task given to units by 由 (由县住建局牵头，县供电公司配合，…; 由县财政局于9月底前统筹安排…): who leads it
 LED_BY = re.compile(r"(?<![于理自经缘])由(?!于|此|衷|来)(?P<units>[^，,。；;“”]{2,30}?)(?:等(?:部门|单位))?"
                     r"(?=牵头|负责|会同|于|从|统筹|组织(?!部)|具体|按照)"
-                    r"(?!(?:牵头|负责|组织|实施|具体实施|统筹安排|统筹|承办|建设|管理|运营|办理)的)")  # (not 由…负责的项目)
+                    r"(?![^，,。；;]{0,10}的[^，,。；;]*?(?:进展|成效|顺利|良好|明显|已|取得))")  # (not 由…负责建设的项目进展顺利)
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 ORGAN_END = re.compile(r"(?:局|委|办|府|院|室|(?<!干)部|中心|公司|部门|单位|乡镇|街道|集团|委员会|工会|妇联)$")  # (not 由龙头企业…)
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
@@ -141,7 +144,7 @@ def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report
     if commitments and not PAST.search(bare):
         return Verdict(True, modality, COMMITTED, commitments)
     if in_directive_context and not in_report_section and not DONE.search(cue("goal").sub("", bare)) and (
-            _imperative(bare) or TARGET_FIGURE.search(bare)):
+            _imperative(bare) or TARGET_FIGURE.search(bare) or BY_YEAR.match(bare)):
         return Verdict(True, modality, IMPERATIVE)
     return Verdict(False, modality, UNDECIDED, undecided=True)
 

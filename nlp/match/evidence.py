@@ -69,6 +69,12 @@ OWN_TARGET = re.compile(r"(?P<label>[^：:。；;／/]{2,40})[：:]\s*(?P<done>\
                         r"(?P<goal>\d+(?:\.\d+)?)(?P=unit)?\s*$")  # (not 受理投诉／按时办结：356件／342件)
 # a time limit of a task (3个工作日内办结, 压缩至0.5个工作日以内): kept under
 TIME_LIMIT = re.compile(r"(?:以内|之内|内)")
+NOT_TAKEN = re.compile(r"缩短|减少|压缩了|提前|连续|超过|比|较")  # a duration that is no time taken
+DAY_UNITS = {"天": "天", "日": "天", "个工作日": "工作日", "工作日": "工作日", "个小时": "小时", "小时": "小时"}
+
+
+def _day_unit(unit: str | None) -> str:
+    return DAY_UNITS.get(unit or "", unit or "")
 TIME_LABEL = re.compile(r"时间|时长|时限|用时|周期|工期")  # a time is kept under its target
 # a result stated as a share of the unit's own target (完成市下达任务的101.2%, 占年度任务的52%, 完成县定目标1.2万人的
 # 98.3%): the target the unit was given decides; not a ceiling kept (控制目标的82%), a share of the base's whole or of a
@@ -90,8 +96,12 @@ REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提
                      r"(?:目标|任务|计划)(?!的)|(?:全年|年度)[^，,。；;]{0,6}(?:任务|目标|计划)[^，,。；;]{0,4}完成")
 # the first part of the year, up to the third quarter (上半年, 1-6月, 截至9月底): a half-year report's figures are
 # progress (not 1-11月, nor a campaign's months, 5-9月)
+PLANNED = re.compile(r"(?:重点)?(?:工作)?(?:安排|打算|计划|要点|思路)")  # (…第一季度工作安排; not 上半年工作总结和…)
 QUARTER_TITLE = re.compile(r"(?:前|第)?(?P<q>[一二三1-3])季度|(?P<half>上半年)|1[—－\-~至到](?P<months>[1-9])月|截至(?P<months2>[1-9])月")
 MILESTONE_PCT = re.compile(r"(\d+(?:\.\d+)?)%")
+MILESTONE_COUNT = re.compile(r"(\d+(?:\.\d+)?)(公里|万亩|亩|个|家|户|座|所|项|条|处|套|件|台|辆|人|名|间)")
+NOT_DONE = re.compile(r"未能(?:按期|按计划|如期)?[^，,。；;]{0,12}完成|未按(?:期|计划|时)完成|尚未完成")
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 PCT_SAID = re.compile(r"(\d+(?:\.\d+)?)%")
 MILESTONE_NOISE = re.compile(r"完成|全部|全面|基本|开展|组织|实现|达到|累计|[，,。；;、]")
 EARLY_PART = re.compile(r"上半年|前三季度|第?[一二三]季度|1[—－\-~至到][1-9]月|截至[1-9]月")
@@ -557,6 +567,7 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
 
 # the frame of a meeting's decided matters (会议要求，…; 会议明确，由…): said of every task of the minutes, no item
 FRAME = re.compile(r"(?:会议|会上|会议还)(?:要求|明确|强调|指出|认为|同意|决定|提出|原则同意|议定)")
+ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。；;]))\d{1,2}[.．、]")  # 1.筹集… 2.对符合条件的…: numbered measures in a cell
 # a sentence whose subject points back (该项工作未能按期完成。): what it speaks of is its heading's
 ANAPHOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:该|此|这|上述)(?:项|些)?(?:工作|任务|事项|项目|问题)")
 BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,2}率|比例|占比|比重")
@@ -597,9 +608,13 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
     pool_terms = []
     for other, pool in zip(others, pools, strict=True):
         t = Terms(other, vocabulary)
+        # a row whose task cell holds several numbered measures speaks of those its progress cell names
+        several = {row.line[0]: row.judged for row in task_rows(other.document.text)
+                   if row.judged is not None and len(ITEM_NUMBER.findall(other.document.text, *row.task)) >= 2}
         terms: list[frozenset[str]] = []
         for k, s in enumerate(pool):
-            own = t.of(s.start, s.end)
+            judged = several.get(s.start)
+            own = t.of(*judged) if judged is not None else t.of(s.start, s.end)
             if ANAPHOR.match(s.text):
                 # what it points back to: the sentence before in its paragraph, else its heading
                 before = pool[k - 1] if k and pool[k - 1].paragraph == s.paragraph else None
@@ -821,7 +836,9 @@ class Reporting:
     @cached_property
     def _part_year_title(self) -> bool:
         title = self.analysis.document.title or ""
-        return bool(PART_YEAR.search(title)) and not WHOLE_YEAR.search(title)
+        # (a part the report is on, not one a plan in the same title is for: …总结和2026年第一季度工作安排)
+        return any(not PLANNED.match(title, m.end()) for m in PART_YEAR.finditer(title)) \
+            and not WHOLE_YEAR.search(title)
 
     @cached_property
     def quarter(self) -> int | None:
@@ -831,10 +848,10 @@ class Reporting:
         if not self._part_year_title:
             return None
         m = QUARTER_TITLE.search(title)
-        if m is None:
-            return None
+        if m is None or PLANNED.match(title, m.end()):
+            return None  # (…工作总结和2026年第一季度工作安排: a plan's period, not the report's)
         if months := m.group("months") or m.group("months2"):
-            return (int(months) + 2) // 3
+            return int(months) // 3  # (1-5月: the first quarter's milestones are due, not the second's)
         return 2 if m.group("half") else QUARTER_WORDS[m.group("q")]
 
     def part_year(self, e: Evidence) -> bool:
@@ -919,6 +936,7 @@ class Goals:
     limits: tuple[tuple[float, str], ...] = ()  # its time limits (3个工作日内办结: 3, 个工作日), kept under
     # where its table row says it is to stand by the end of each quarter: (quarter, the milestone's words)
     milestones: tuple[tuple[int, str], ...] = ()
+    year: int | None = None  # the year its plan is for (its milestones fall in it)
     text: str = ""  # the directive's own words
 
     @classmethod
@@ -952,7 +970,8 @@ class Goals:
                                 if d.start <= q.start < d.end and q.kind == "duration" and q.unit
                                 and isinstance(q.value, int | float)
                                 and (q.qualifier == "at_most" or TIME_LIMIT.match(text, q.end))),
-                   milestones=_milestones(d, text), text=d.text)
+                   milestones=_milestones(d, text), year=plan_year(base.document) or document_year(base.document),
+                   text=d.text)
 
 
 def _milestones(d: Directive, text: str) -> tuple[tuple[int, str], ...]:
@@ -969,23 +988,30 @@ def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status |
     partial where it says the rest is under way; None where no milestone is due yet or the report says nothing of
     it."""
     quarter = reporting.quarter
+    said_year = document_year(reporting.analysis.document)
+    if goals.year is not None and said_year is not None and said_year != goals.year:
+        return None  # (a report on 2026's first quarter against a plan for 2025)
     due = [words for q, words in goals.milestones if quarter is not None and q <= quarter]
     if not due:
         return None
     words = due[-1]
-    if cue("missed").search(top.text):
-        return "not_met"
+    if cue("missed").search(top.text) or NOT_DONE.search(top.text):
+        return "not_met"  # (未能按计划在一季度完成)
     share = MILESTONE_PCT.search(words)
-    if share is not None:
-        said = [float(m.group(1)) for m in PCT_SAID.finditer(top.text)]
+    count = None if share else MILESTONE_COUNT.search(words)
+    if share is not None or count is not None:
+        # a figure due: the same kind of figure said, in the same unit (完成80户 against 完成农村危房改造30户)
+        said = [float(m.group(1)) for m in PCT_SAID.finditer(top.text)] if share else \
+            [float(q.value) for q in reporting.quantities_in(top) if q.unit == count.group(2)
+             and isinstance(q.value, int | float)]
         if not said:
             return None
-        if max(said) >= float(share.group(1)):
+        if max(said) >= float((share or count).group(1)):
             return "met"
         return "partial" if cue_test("unfinished", "remainder")(top.text) else "not_met"
-    key = MILESTONE_NOISE.sub("", words)
-    if len(key) >= 2 and any(key[k:k + 2] in top.text for k in range(len(key) - 1)) \
-            and reporting.status_by_polarity(top) == "met":
+    key = HAN_RUN.findall(MILESTONE_NOISE.sub("", words))  # (a step in words: 完成溯源建档 → 溯源建档)
+    pairs = [run[k:k + 2] for run in key for k in range(len(run) - 1)]
+    if pairs and sum(p in top.text for p in pairs) * 2 >= len(pairs) and reporting.status_by_polarity(top) == "met":
         return "met"
     return None
 
@@ -1015,7 +1041,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     if (done := PROGRESS_PCT.fullmatch(top.text)) is not None:
         shares.append(float(done.group("pct")))  # a progress cell: 完成60%, 完成进度60%
     elif (done := PROGRESS_END.search(top.text)) is not None and _names_task(
-            top.text[clause_start(top.text, 0, done.start(), SENTENCE_CLAUSE):done.start()], goals.text):
+            top.text[max(clause_start(top.text, 0, done.start(), SENTENCE_CLAUSE), done.start() - 4):done.start()],
+            goals.text):  # (the words just before 完成: 分类整治完成75%, not 经费拨付完成85%)
         shares.append(float(done.group("pct")))  # the task said done so far (…分类整治完成75%; not 保交房项目完成94.9%)
     # (at the base's own level a count in the target's unit is compared as it is: 42个 against 300个, whatever
     # share of some plan the sentence states)
@@ -1030,11 +1057,14 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         return "partial" if reporting.early(top) or cue_test("unfinished", "remainder")(top.text) else "not_met"
     if goals.limits and not cue("missed").search(top.text):
         # a time the task is to be done within, against the time the sentence says it took (平均办理时间1.6个工作日)
+        # (not a streak, 连续5年, nor a cut, 较上年缩短10个工作日; 天 and 日 are one unit, 工作日 another)
+        units = {_day_unit(unit) for _, unit in goals.limits}
         took = [float(q.value) for q in reporting.quantities_in(top) if q.kind == "duration"
-                and isinstance(q.value, int | float) and any(q.unit == unit for _, unit in goals.limits)]
+                and isinstance(q.value, int | float) and _day_unit(q.unit) in units and not q.text.startswith("连续")
+                and not NOT_TAKEN.search(top.text, max(top.start, q.start - 4) - top.start, q.start - top.start)]
         if took:
-            limit = min(v for v, unit in goals.limits)
-            return "met" if min(took) <= limit else "not_met"
+            limit = min(v for v, unit in goals.limits if _day_unit(unit) in {_day_unit(q) for q in units})
+            return "met" if max(took) <= limit else "not_met"
     if not goals.targets and goals.parity is None and not goals.rates:
         return _by_words(goals, top, reporting)  # most directives set no target to judge by
     if cue("missed").search(top.text):
@@ -1092,7 +1122,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                     if t.unit in goals.ceilings:  # kept under (细颗粒物平均浓度控制在30微克/立方米以内)
                         kept = min(counts) <= goal
                         # (with a rate of the task reached and this one not, or the other way: partial)
-                        rate = _rate_status(goals.rates, evidence, reporting) if goals.rates else None
+                        rate = _rate_status(goals.rates, evidence, reporting, goals.text) if goals.rates else None
                         if rate is not None and (rate == "met") != kept:
                             return "partial"
                         return "met" if kept else "not_met"
@@ -1107,7 +1137,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         said = next((e for e in evidence if _parity_keys(e.text) == goals.parity), None)
         return _parity_status(goals.parity, evidence, reporting, goals.slack) or (
             reporting.status_by_polarity(said) if said is not None else "unknown")
-    rate = _rate_status(goals.rates, evidence, reporting) if goals.rates else None
+    rate = _rate_status(goals.rates, evidence, reporting, goals.text) if goals.rates else None
     if rate == "met" and _remainder_left(top.text):
         return "partial"  # 普及率达到94%, with 剩余1处…延至明年实施: a remainder the words leave, as for a count
     if rate == "not_met" and reporting.early(top):
@@ -1134,6 +1164,7 @@ def _remainder_left(text: str) -> bool:
 
 
 # so many of all (68个镇（街道）中已设立…的有41个, 38家企业中，已有31家完成…), in the same counting word
+ALL_OF = re.compile(r"所有|全部|全覆盖|每个|各[县区市乡镇街道村]")  # a task for all of them (所有镇（街道）)
 SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村人台辆])[^，,。；;]{0,24}?中(?:[，,]|(?=已|有|共|累计))"
                      r"[^，,。；;]{0,24}?(?P<done>\d+)(?P=unit)")  # (not 城中村1个)
 
@@ -1147,7 +1178,7 @@ def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
         # PM2.5平均浓度)
         named = len({m[:4] for m in goals.metrics if len(m) >= 2 and (m[:4] in top.text or m[-4:] in top.text)})
         return "partial" if named >= 2 else "not_met"
-    some = SOME_OF.search(top.text)
+    some = SOME_OF.search(top.text) if ALL_OF.search(goals.text) else None
     if some is not None and 0 < float(some.group("done")) < float(some.group("all")):
         return "partial"  # so many of all done (68个镇（街道）中已设立…的有41个; 38家企业中，已有31家完成…): the rest left
     return reporting.status_by_polarity(top)
@@ -1225,7 +1256,8 @@ def _growth_rates(reporting: Reporting, spans: Sequence[tuple[int, int]], rates:
                     return
 
 
-def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reporting: Reporting) -> Status | None:
+def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reporting: Reporting, task: str = ""
+                 ) -> Status | None:
     """Rate targets (城镇调查失业率5.5%左右) against the same metrics' rates in the evidence (4.1%), the metric
     named nearest before the figure: met or not, partial where some are met and some not. Totals (城镇新增就业
     1200万人) are not compared: a unit's own figure is its share of a national total."""
@@ -1233,7 +1265,7 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
                     for key, value, unit in _named_figures(reporting, e.start, e.end)
                     if key == t.key and value is not None and unit in RATE_UNITS), None) if t.key is not None
               else next(("partial" if len(statuses) > 1 else statuses.pop() for e in evidence
-                         if (statuses := {status_of(t, v) for v in _rate_named(t.metric, e, reporting)})), None)
+                         if (statuses := {status_of(t, v) for v in _rate_named(t.metric, e, reporting, task)})), None)
               for t in rates]
     found = {j for j in judged if j is not None}
     if not found:
@@ -1278,7 +1310,7 @@ def _bare_rate(t: Target, d: Directive, text: str) -> bool:
     return bool(BARE_RATE.fullmatch(t.metric)) and clause_start(text, d.start, t.start) > d.start
 
 
-def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> list[float]:
+def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "") -> list[float]:
     """The figures an evidence sentence gives for a percentage target by its name (`metric`, as the target writes
     it, without the words that bound it: 消费纠纷调解成功率不低于): the longest end of the name found in the sentence,
     with the scope it sets apart where the sentence names another (农村 of 农村生活污水治理率 against 城镇生活污水治理率),
@@ -1300,7 +1332,10 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting) -> list[float]:
             # 县城… for 城市…)
             other_scope = scope >= 0 and n < len(name) - scope and any(
                 w in e.text[max(0, at - 4):at] and SAME_SCOPE.get(w, w) != own for w in SCOPES)
-            if not other_scope and not COMPARED.search(before) and not e.text.startswith("平均", after):
+            # (a rate named bare, 覆盖率, only where it opens its clause or the words before it are the task's:
+            # 垃圾分类小区覆盖率, not 5G网络覆盖率)
+            of_task = len(name) >= MIN_RATE_NAME or len(NOT_HAN.sub("", before)) < 2 or _names_task(before[-8:], task)
+            if of_task and not other_scope and not COMPARED.search(before) and not e.text.startswith("平均", after):
                 end = RATE_CLAUSE_END.search(e.text, after)
                 hi = end.start() if end else len(e.text)
                 figures = [q for q in reporting.quantities.starting_in(e.start + after, e.start + hi)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
 
+from nlp.cues import cue
+
 # a cell boundary: a tab, or a vertical bar (full- or half-width) with the spaces around it
 CELL_SEPARATOR = re.compile(r"[ \u3000]*(?:\t|[｜|])[ \u3000]*")
 SPACE = " \t\u3000\xa0"
@@ -37,6 +39,7 @@ SUB_HEAD = re.compile(r"(?:配合|协办|参与|协同)(?:单位|部门)|责任�
 STATE_HEAD = re.compile(r"(?:完成|整改|办理|推进|进展)?状态|是否(?:完成|办结|销号|整改到位)|(?:完成|整改)?进度情况")
 FIGURE_HEAD = re.compile(r"(?:年度)?目标(?:任务|值|数)|(?:计划|任务)(?:数|值)")
 INDICATOR_HEAD = re.compile(r"(?:主要|重点|考核)?指标(?:名称|内容)?")
+BARE_CHANGE = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|降低|达到|达|控制在|保持在?|稳定在|不低于|不少于|不超过)")
 NAME_CHARS = 16  # a task named in a few words, not said in a sentence
 CLAUSE_MARK = re.compile(r"[，,。；;]")
 TARGET_HEAD = re.compile(r"(?:年度|工作|主要|全年|预期)目标(?:要求)?|目标")
@@ -44,6 +47,7 @@ MILESTONE_HEAD = re.compile(r"第?[一二三四1-4]季度|[上下]半年|(?:1[0-
 ISSUE_HEAD = re.compile(r"(?:反馈|存在|整改|突出|主要)?问题(?:表现|描述|清单|名称)?")
 NUMBER_HEAD = re.compile(r"序号?|编号")
 ROW_NUMBER = re.compile(r"\d{1,4}(?:[.．-]\d{1,3})*[.．、]?|[（(]\d{1,4}[）)]")  # (一、 opens a group's title)
+NOT_INVOLVED = re.compile(r"无此项任务|无此项工作|不涉及|无此类(?:任务|项目)|本[镇乡街道区县局单位]{1,2}无(?:此|该)")
 NOTHING = re.compile(r"[\s/／—\-－、无暂|｜]*")  # an empty or placeholder cell (/, —, 无)
 # the header of another table (序号 单位 联络员 联系电话): short cells of such words, no figure
 OTHER_HEAD = re.compile(r"单位|时间|姓名|电话|名称|序号|内容|事项|情况|备注|职务|地点|负责人|联络员|类别|指标|数量")
@@ -106,12 +110,13 @@ class _Columns:
         self.spans = spans or []  # where its cells are in the text (a milestone's header names its time)
         self.width = len(heads)
         named = [i for i, h in enumerate(heads) if TASK_HEAD.fullmatch(h)]
-        # (not a column of the figures to reach, 目标任务, where the rows name their indicators)
-        tasks = [i for i in named if not FIGURE_HEAD.fullmatch(heads[i])]
         self.progress = next((i for i, h in enumerate(heads) if PROGRESS_HEAD.search(h)), None)
         self.state = next((i for i, h in enumerate(heads) if STATE_HEAD.fullmatch(h)), None)
-        if not tasks and (self.progress is not None or self.state is not None
-                          or any(RESULT_HEAD.search(h) for h in heads)):
+        said = self.progress is not None or self.state is not None or any(RESULT_HEAD.search(h) for h in heads)
+        # (in a table of what was done, not a column of the figures to reach, 目标任务, where the rows name their
+        # indicators; in a plan, 目标任务 says the task: 重点工作 老旧小区改造 | 目标任务 完成全县40个…)
+        tasks = [i for i in named if not (said and FIGURE_HEAD.fullmatch(heads[i]))]
+        if not tasks and said:
             # a table of what became of the problems a rectification list set (问题 整改情况 完成状态), or of
             # indicators (指标名称 目标任务 完成情况 完成率): its problems or indicators name the tasks
             tasks = [i for i, h in enumerate(heads) if ISSUE_HEAD.fullmatch(h) or INDICATOR_HEAD.fullmatch(h)][:1]
@@ -135,14 +140,12 @@ class _Columns:
     def of_tasks(self) -> bool:
         # (a time and a bare 事项 without units is an agenda: 时间 事项 负责人)
         return self.task is not None and not self.results and (
-            self.lead is not None or (self.due is not None and "任务" in self.heads[self.task])
-            or (len(self.milestones) >= 2 and self.target is not None))
+            self.lead is not None or (self.due is not None and "任务" in self.heads[self.task]))
 
     @property
     def header(self) -> bool:
         return self.task is not None and (self.lead is not None or self.due is not None or self.results
-                                          or self.progress is not None or self.state is not None
-                                          or len(self.milestones) >= 2)
+                                          or self.progress is not None or self.state is not None)
 
     @property
     def reports(self) -> bool:
@@ -212,8 +215,11 @@ def _rows(text: str) -> Iterator[TaskRow]:
         task = spans[columns.task]  # type: ignore[index]
         aim = _filled(spans, columns.target)
         if aim is not None and aim[1] - aim[0] >= 6 and HAN.search(text, *aim) and task[1] - task[0] <= NAME_CHARS \
-                and not CLAUSE_MARK.search(text, *task):
-            task = aim  # (细颗粒物浓度控制 | 全市PM2.5年均浓度控制在32微克/立方米以内: the task is what it is to reach)
+                and not CLAUSE_MARK.search(text, *task) and not cue("imperative").match(text[task[0]:task[1]]) \
+                and not BARE_CHANGE.match(text, *aim):
+            # (细颗粒物浓度控制 | 全市PM2.5年均浓度控制在32微克/立方米以内: the task is what it is to reach; not where
+            # the task cell says what to do, 建成城区智慧停车平台, nor where the target needs its name, 增长7%以上)
+            task = aim
         if task[1] - task[0] < 4 or not HAN.search(text, *task):
             continue
         # an empty units or time cell is the one above merged down the rows (a table pasted from a spreadsheet
@@ -228,8 +234,8 @@ def _rows(text: str) -> Iterator[TaskRow]:
             judged = (min(a for a, _ in said), max(b for _, b in said)) if said else None
         else:  # (a table of figures done: its cells from the first of them, not the target's before them)
             judged = (spans[columns.done][0], end) if columns.done is not None and columns.done < len(spans) else None
-        if judged is not None and NOTHING.fullmatch(text, *judged):
-            judged = None
+        if judged is not None and (NOTHING.fullmatch(text, *judged) or NOT_INVOLVED.search(text, *judged)):
+            judged = None  # (an empty or placeholder cell; 本镇无此项任务: the unit had no part in it)
         steps = tuple((quarter_of(columns.heads[i]), cell) for i in columns.milestones
                       if (cell := _filled(spans, i)) is not None and not NOTHING.fullmatch(text, *cell))
         last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans), milestones=steps,

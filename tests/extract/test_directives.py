@@ -389,3 +389,28 @@ def test_a_plan_table_of_quarterly_milestones() -> None:
     assert [(d.text, d.actors, d.deadline.normalized if d.deadline else None) for d in analysis.directives] == [
         ("完成全市186个入河排污口分类整治", ("水生态环境科",), "2025-12-31"),
         ("完成18家重点排放单位碳排放核查", ("应对气候变化科",), "2025-09-30")]
+
+
+@pytest.mark.parametrize(("raw", "tasks"), [
+    # in a plan table, a 目标任务 column says the task (重点工作 names it)
+    ("县2025年重点工作任务分解表\n序号\t重点工作\t目标任务\t责任单位\t完成时限\n"
+     "1\t老旧小区改造\t完成全县40个老旧小区改造，惠及居民3200户\t县住建局\t2025年12月底\n",
+     [("完成全县40个老旧小区改造，惠及居民3200户", ("县住建局",))]),
+    # a task cell that says what to do stays the task; a target that needs its name (增长7%以上) does not replace it
+    ("县数据局2025年重点工作推进计划\n序号\t重点工作\t年度目标\t第一季度\t第二季度\t第三季度\t第四季度\t责任股室\n"
+     "1\t建成城区智慧停车平台\t年底前上线运行\t完成设计\t完成招标\t完成开发\t上线运行\t信息化股\n"
+     "2\t规上工业增加值\t增长7%以上\t增长5%\t增长6%\t增长6.5%\t增长7%\t运行股\n",
+     [("建成城区智慧停车平台", ("信息化股",)), ("规上工业增加值", ("运行股",))]),
+    # a statistics table by month, with no units to lead its rows, sets no task
+    ("2025年第一季度经济运行分析\n项目\t全年目标\t1月\t2月\t3月\n规上工业增加值增速\t增长7%以上\t5.2%\t6.1%\t6.8%\n", []),
+])
+def test_task_tables_with_target_and_milestone_columns(raw: str, tasks: list[tuple[str, tuple[str, ...]]]) -> None:
+    analysis = analyze_document(read_bytes(raw.encode(), "x.txt", ".txt"))
+    assert [(d.text, d.actors) for d in analysis.directives] == tasks
+
+
+def test_you_with_a_report_after_its_relative_clause_is_no_task() -> None:
+    raw = ("县人民政府常务会议纪要\n一、关于有关工作的问题\n会议听取了汇报。由县交通运输局负责建设的农村公路提质改造项目进展顺利。"
+           "会议决定，由县住建局牵头，于9月底前完成城区背街小巷改造。\n")
+    texts = [d.text for d in analyze_document(read_bytes(raw.encode(), "x.txt", ".txt")).directives]
+    assert texts == ["会议决定，由县住建局牵头，于9月底前完成城区背街小巷改造。"]

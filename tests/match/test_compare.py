@@ -1284,3 +1284,59 @@ MILESTONE_PLAN = ("筠阳市生态环境局2025年重点工作推进计划\n序�
 def test_a_report_on_part_of_the_year_against_its_quarters_milestone(title: str, said: str, status: str) -> None:
     base, other = _pair(MILESTONE_PLAN, f"筠阳市生态环境局{title}\n一、主要工作进展\n{said}\n")
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+MILESTONES = ("青石县住房和城乡建设局2025年重点工作推进计划\n序号\t重点工作\t年度目标\t第一季度\t第二季度\t第三季度\t第四季度\t责任科室\n"
+              "1\t农村危房改造\t完成农村危房改造200户\t完成鉴定\t完成80户\t完成150户\t完成200户\t村镇科\n"
+              "2\t雨污分流改造\t完成城区雨污分流管网改造30公里\t完成10%\t完成40%\t完成70%\t全面完成\t市政科\n")
+
+
+@pytest.mark.parametrize(("title", "said", "statuses"), [
+    # a count due by a quarter compared as a count (30户 against 完成80户), not by a digit the texts share
+    ("2025年上半年工作总结", "完成农村危房改造30户。城区雨污分流管网改造完成45%。", ["not_met", "met"]),
+    # 1-5月: the first quarter's milestones are due, not the second's
+    ("2025年1-5月重点工作进展情况", "城区雨污分流管网改造完成35%。", ["unknown", "met"]),
+    # a plan's quarter in the title is not the report's; a report on another year is not judged by this year's
+    ("2025年工作总结和2026年第一季度工作安排", "城区雨污分流管网改造完成60%，剩余工程未能按期完工。",
+     ["unknown", "partial"]),
+    ("2026年第一季度工作总结", "城区雨污分流管网改造完成15%，剩余工程未能按期完工。", ["unknown", "partial"]),
+    # a milestone said to be missed
+    ("2025年第一季度工作总结", "城区雨污分流管网改造项目尚未获得批复，未能按计划在一季度完成。", ["unknown", "not_met"]),
+])
+def test_milestones_due_by_the_reports_quarter(title: str, said: str, statuses: list[str]) -> None:
+    base, other = _pair(MILESTONES, f"青石县住房和城乡建设局{title}\n一、工作进展\n{said}\n")
+    assert [d.results[0].status for d in compare(base, [other]).directives] == statuses
+
+
+@pytest.mark.parametrize(("task", "said", "status"), [
+    # so many of all is partial only for a task for all of them
+    ("积极创建省级卫生乡镇，提升城乡人居环境。", "全县12个乡镇中有5个乡镇成功创建为省级卫生乡镇。", "met"),
+    # a streak or a cut is no time taken
+    ("推进老旧小区改造，力争在3年内完成全部改造任务。", "老旧小区改造工作连续5年获省政府督查激励，全部改造任务已提前完成。", "met"),
+    ("深化工程建设项目审批制度改革，工程建设项目审批在30个工作日内办结。",
+     "深化工程建设项目审批制度改革，审批平均用时45个工作日，较上年缩短10个工作日。", "not_met"),
+    # a share done of something else in the clause (经费拨付完成85%) is no share of the task
+    ("加快推进农村生活污水治理，提升农村人居环境。", "农村生活污水治理扎实推进，新建污水处理设施32座，运维经费拨付完成85%。", "met"),
+    # a rate named bare is the task's, not another metric's of the same ending
+    ("推进城市生活垃圾分类，年内覆盖率达到90%以上。", "城市生活垃圾分类有序推进，5G网络覆盖率达到95%，生活垃圾分类小区覆盖率达到72%。",
+     "not_met"),
+])
+def test_shares_limits_and_bare_rates_of_the_task_only(task: str, said: str, status: str) -> None:
+    base, other = _pair(f"澄州县住房和城乡建设局2025年工作要点\n一、重点任务\n要{task}\n",
+                        f"澄州县住房和城乡建设局2025年工作总结\n一、主要工作成效\n{said}\n")
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+def test_findings_of_an_inspection_are_framing_but_what_a_check_found_done_is_not() -> None:
+    base, other = _pair("县水利局2025年工作要点\n一、重点任务\n要全面排查整治水库安全隐患。\n",
+                        "县水利局2025年工作总结\n一、主要工作成效\n经检查发现，全县86座水库安全隐患已全部整改到位。\n"
+                        "巡察反馈指出，我局水库安全隐患整治推进缓慢。\n")
+    result = compare(base, [other]).directives[0].results[0]
+    assert result.status == "met" and result.evidence[0].text.startswith("经检查发现")
+
+
+def test_a_row_whose_unit_had_no_part_in_it_says_nothing() -> None:
+    plan = ("县2025年重点任务分解表\n序号\t重点任务\t牵头单位\t完成时限\n1\t筹集保障性租赁住房600套。\t县住建局\t2025年12月底前\n")
+    report = ("白沙镇2025年重点任务完成情况\n序号\t重点任务\t牵头单位\t完成情况\n1\t筹集保障性租赁住房600套。\t县住建局\t本镇无此项任务。\n")
+    base, other = _pair(plan, report)
+    assert compare(base, [other]).directives[0].results[0].status == "unknown"
