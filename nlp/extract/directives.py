@@ -430,7 +430,7 @@ def _actors(text: str, sent: Sentence, marker_starts: tuple[int, ...]) -> list[s
         for name in actors_before(text, clause_start(text, lo, pos, CLAUSE_PUNCT), pos):
             if name not in names:
                 names.append(name)
-    if not names and (led := LED_BY.search(sent.text)) is not None:
+    if not names and "由" in sent.text and (led := LED_BY.search(sent.text)) is not None:
         # 由县住建局牵头，…配合，…; 由县财政局于9月底前统筹安排… (a named organ: not 由政府组织和引导)
         said = led.group("units")
         units = find_units(said)

@@ -32,6 +32,7 @@ MIN_ITEM = 12  # `备案号: 辽ICP备…` is one item, not two
 # a page number on a line of its own, as a PDF copied as text keeps it (— 3 —, -3-, 第3页 共9页)
 PAGE_MARK = re.compile(r"[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
                        r"[-—–－]\s*[一二三四五六七八九十百]+\s*[-—–－]")  # (not 60/120: a figure done of its target)
+MARK_LINE = re.compile(r"^[ \t\u3000]*(?:" + PAGE_MARK.pattern + r"|\d{1,3}/\d{1,3})[ \t\u3000]*$", re.MULTILINE)
 PAGE_FRACTION = re.compile(r"(\d{1,3})/(\d{1,3})")
 RUNNING_HEAD_MAX = 40  # a running header is a title line
 # hard-wrapped text: lines of at least WRAP_MIN_LINE characters, WRAP_MIN_LINES of them; a line at WRAP_FULL of the
@@ -81,10 +82,13 @@ class Cleaned:
     date: str | None
 
 
-def drop_page_furniture(lines: list[Para]) -> tuple[list[Para], list[str]]:
+def drop_page_furniture(lines: list[Para], source: str = "") -> tuple[list[Para], list[str]]:
     """Return the lines of a plain-text source without the page furniture a PDF copied as text keeps: page numbers
     on a line of their own (— 3 —, -3-, 第3页 共9页; not a bare number) and the running header after each (a line
-    that opens two pages or more). A page break is a page number or a form feed."""
+    that opens two pages or more). A page break is a page number or a form feed. `source`, the text the lines
+    come from, is looked through once for any such line first (most texts have none)."""
+    if source and "\f" not in source and not MARK_LINE.search(source):
+        return lines, []
     kept: list[Para] = []
     removed: list[str] = []
     after_break: list[int] = []  # indexes in `kept` of the first line of each page
@@ -126,21 +130,28 @@ def _page_fractions(lines: list[Para]) -> frozenset[str]:
 def wrap_width(lines: list[str]) -> float | None:
     """The width at which a text hard-wraps its lines (copied out of a PDF, or a scan's OCR): Chinese lines at
     least WRAP_MIN_WIDTH wide, most of them nearly as wide as the widest and many ending mid-sentence; None where
-    each line is a paragraph (or a slogan, a verse, a table's row)."""
-    long = [t for t in lines if len(t) >= WRAP_MIN_LINE and not _table_line(t)]
+    each line is a paragraph (or a slogan, a verse, a table's row). The cheap tests come first: most texts fail
+    the first."""
+    long = [t for t in lines if len(t) >= WRAP_MIN_LINE]
     if len(long) < WRAP_MIN_LINES:
         return None
-    if sum(len(HAN.findall(t)) for t in long) < 0.5 * sum(len(t) for t in long):
-        return None  # (English or figures: not laid out by character widths)
+    width_of = {t: _width(t) for t in long}
+    widths = sorted(width_of.values())
+    width = widths[int(len(widths) * 0.9)]
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return None
+    full = [t for t in long if width_of[t] >= WRAP_FULL * width]
+    if len(full) < 0.5 * len(long) or sum(t[-1] not in SENTENCE_END and t[-1] not in CLAUSE_END for t in full) \
+            < 0.4 * len(full):
+        return None
+    long = [t for t in long if not _table_line(t)]
+    if len(long) < WRAP_MIN_LINES:
+        return None
+    if sum(width_of[t] for t in long) < 1.5 * sum(len(t) for t in long):
+        return None  # (mostly ASCII, English or figures: not laid out by character widths)
     if sum(1 for t in long if INNER_PUNCT.search(t)) < 0.5 * len(long):
         return None  # (slogans, verse, names: lines without a comma inside are lines of their own)
-    widths = sorted(_width(t) for t in long)
-    width = widths[int(len(widths) * 0.9)]
-    full = [t for t in long if _width(t) >= WRAP_FULL * width]
-    open_ = sum(1 for t in full if t[-1] not in SENTENCE_END and t[-1] not in CLAUSE_END)
-    if WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH and len(full) >= 0.5 * len(long) and open_ >= 0.4 * len(full):
-        return width
-    return None
+    return width
 
 
 def _table_line(text: str) -> bool:
@@ -153,8 +164,9 @@ def _table_line(text: str) -> bool:
 
 
 def _width(text: str) -> int:
-    """A line's width as it is laid out: a Chinese character or full-width sign is two, an ASCII character one."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0x2E7F)
+    """A line's width as it is laid out: a Chinese character or full-width sign is two, an ASCII character one
+    (counted in C: the ASCII characters are those an ASCII encoding keeps)."""
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _unjustified(para: Para) -> Para:

@@ -100,5 +100,5 @@ def read_text(data: bytes, path: str) -> tuple[list[Para], str, str, list[str]]:
     """Return paragraphs, the decoded source text, the encoding of a text file and the page furniture removed
     (page numbers and running headers of a PDF copied as text)."""
     source, encoding = decode(data, path)
-    lines, removed = drop_page_furniture(split_lines(source))
+    lines, removed = drop_page_furniture(split_lines(source), source)
     return repair_lines(lines), source, encoding, removed
