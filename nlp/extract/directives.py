@@ -39,6 +39,7 @@ TARGET_FIGURE = re.compile(r"^(?!.*(?:预计|(?<![公总])共(?![同享建治富
                            r".*(?:提高|提升|增加|达|增长|增至|不低于|不少于|不超过|控制在|保持在|降低|下降|减少)"
                            r"(?:到|至|为)?(?:[\d.]+|[一二两三四五六七八九十百千万]+)")
 # a goal set for a year to come (到2027年，累计推动2000家…; 到2025年底，…达到480亿元): a target, whatever its verb
+STATE_OF = re.compile(r"仅有?|偏低|偏少|不高|不足|起步阶段")  # (到2024年底，全市仅有23%…: where things stand)
 BY_YEAR = re.compile(r"(?:到|至)(?:20\d{2})年(?:底|末)?[，,]")
 STRONG_MODAL = re.compile(r"(?<![需重主])要|必须|务必|力争")
 PAST = re.compile(r"了|已")
@@ -76,7 +77,8 @@ DUE_SPAN = re.compile(DUE_LABEL + r"[ \t　]*(?P<due>[^；;。）)\n]+)")
 # a task given to units by 由 (由县住建局牵头，县供电公司配合，…; 由县财政局于9月底前统筹安排…): who leads it
 LED_BY = re.compile(r"(?<![于理自经缘])由(?!于|此|衷|来)(?P<units>[^，,。；;“”]{2,30}?)(?:等(?:部门|单位))?"
                     r"(?=牵头|负责|会同|于|从|统筹|组织(?!部)|具体|按照)"
-                    r"(?![^，,。；;]{0,10}的[^，,。；;]*?(?:进展|成效|顺利|良好|明显|已|取得))")  # (not 由…负责建设的项目进展顺利)
+                    r"(?![^，,。；;]{0,10}的[^，,。；;]*?(?:进展顺利|进展良好|成效明显|成效显著|运行良好|顺利完成|"
+                    r"已(?:于|经|全部|完成|建成|投入)))")  # (not 由…负责建设的项目进展顺利)
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 ORGAN_END = re.compile(r"(?:局|委|办|府|院|室|(?<!干)部|中心|公司|部门|单位|乡镇|街道|集团|委员会|工会|妇联)$")  # (not 由龙头企业…)
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
@@ -144,7 +146,8 @@ def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report
     if commitments and not PAST.search(bare):
         return Verdict(True, modality, COMMITTED, commitments)
     if in_directive_context and not in_report_section and not DONE.search(cue("goal").sub("", bare)) and (
-            _imperative(bare) or TARGET_FIGURE.search(bare) or BY_YEAR.match(bare)):
+            _imperative(bare) or TARGET_FIGURE.search(bare)
+            or (BY_YEAR.match(bare) and not _narrates(bare) and not STATE_OF.search(bare))):
         return Verdict(True, modality, IMPERATIVE)
     return Verdict(False, modality, UNDECIDED, undecided=True)
 
@@ -338,7 +341,9 @@ def _row_directives(row: TaskRow, sent: Sentence, ctx: Context, quantities: Span
     actors = tuple(_unit_names(text[row.lead[0]:row.lead[1]])) if row.lead is not None else ()
     due = find_due(text, *row.due, ctx.document.date, ctx.year) if row.due is not None else None
     out: list[Directive] = []
-    for start, end in (s for part in cell_parts(text, *row.task) for s in split_paragraph(text, *part)):
+    spans = [(row.task[0], row.aim[1])] if row.aim is not None else \
+        (s for part in cell_parts(text, *row.task) for s in split_paragraph(text, *part))
+    for start, end in spans:  # (a task named in a few words with its 年度目标: one, 规上工业增加值\t增长7%以上)
         said = text[start:end]
         if judge(said, True, False, False).confidence == REJECTED:
             continue

@@ -32,7 +32,8 @@ MIN_ITEM = 12  # `备案号: 辽ICP备…` is one item, not two
 # a page number on a line of its own, as a PDF copied as text keeps it (— 3 —, -3-, 第3页 共9页)
 PAGE_MARK = re.compile(r"[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
                        r"[-—–－]\s*[一二三四五六七八九十百]+\s*[-—–－]")  # (not 60/120: a figure done of its target)
-MARK_LINE = re.compile(r"^[ \t\u3000]*(?:" + PAGE_MARK.pattern + r"|\d{1,3}/\d{1,3})[ \t\u3000]*$", re.MULTILINE)
+SPACE_CLASS = "[" + "".join(re.escape(ch) for ch in WHITESPACE) + "]"
+MARK_LINE = re.compile(f"^{SPACE_CLASS}*(?:{PAGE_MARK.pattern}|\\d{{1,3}}/\\d{{1,3}}){SPACE_CLASS}*$", re.MULTILINE)
 PAGE_FRACTION = re.compile(r"(\d{1,3})/(\d{1,3})")
 RUNNING_HEAD_MAX = 40  # a running header is a title line
 # hard-wrapped text: lines of at least WRAP_MIN_LINE characters, WRAP_MIN_LINES of them; a line at WRAP_FULL of the
@@ -130,9 +131,8 @@ def _page_fractions(lines: list[Para]) -> frozenset[str]:
 def wrap_width(lines: list[str]) -> float | None:
     """The width at which a text hard-wraps its lines (copied out of a PDF, or a scan's OCR): Chinese lines at
     least WRAP_MIN_WIDTH wide, most of them nearly as wide as the widest and many ending mid-sentence; None where
-    each line is a paragraph (or a slogan, a verse, a table's row). The cheap tests come first: most texts fail
-    the first."""
-    long = [t for t in lines if len(t) >= WRAP_MIN_LINE]
+    each line is a paragraph (or a slogan, a verse, a table's row). The cheap tests come first."""
+    long = [t for t in lines if len(t) >= WRAP_MIN_LINE and not _table_line(t)]
     if len(long) < WRAP_MIN_LINES:
         return None
     width_of = {t: _width(t) for t in long}
@@ -143,9 +143,6 @@ def wrap_width(lines: list[str]) -> float | None:
     full = [t for t in long if width_of[t] >= WRAP_FULL * width]
     if len(full) < 0.5 * len(long) or sum(t[-1] not in SENTENCE_END and t[-1] not in CLAUSE_END for t in full) \
             < 0.4 * len(full):
-        return None
-    long = [t for t in long if not _table_line(t)]
-    if len(long) < WRAP_MIN_LINES:
         return None
     if sum(width_of[t] for t in long) < 1.5 * sum(len(t) for t in long):
         return None  # (mostly ASCII, English or figures: not laid out by character widths)

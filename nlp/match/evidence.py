@@ -69,7 +69,7 @@ OWN_TARGET = re.compile(r"(?P<label>[^：:。；;／/]{2,40})[：:]\s*(?P<done>\
                         r"(?P<goal>\d+(?:\.\d+)?)(?P=unit)?\s*$")  # (not 受理投诉／按时办结：356件／342件)
 # a time limit of a task (3个工作日内办结, 压缩至0.5个工作日以内): kept under
 TIME_LIMIT = re.compile(r"(?:以内|之内|内)")
-NOT_TAKEN = re.compile(r"缩短|减少|压缩了|提前|连续|超过|比|较")  # a duration that is no time taken
+NOT_TAKEN = re.compile(r"缩短|减少|压缩了|提前|连续|比|较")  # a duration that is no time taken (超过5个工作日 is)
 DAY_UNITS = {"天": "天", "日": "天", "个工作日": "工作日", "工作日": "工作日", "个小时": "小时", "小时": "小时"}
 
 
@@ -96,10 +96,12 @@ REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提
                      r"(?:目标|任务|计划)(?!的)|(?:全年|年度)[^，,。；;]{0,6}(?:任务|目标|计划)[^，,。；;]{0,4}完成")
 # the first part of the year, up to the third quarter (上半年, 1-6月, 截至9月底): a half-year report's figures are
 # progress (not 1-11月, nor a campaign's months, 5-9月)
-PLANNED = re.compile(r"(?:重点)?(?:工作)?(?:安排|打算|计划|要点|思路)")  # (…第一季度工作安排; not 上半年工作总结和…)
+# (…第一季度工作安排; not 上半年工作总结和…, nor 上半年工作计划执行情况: a report on it)
+PLANNED = re.compile(r"(?:重点)?(?:工作)?(?:安排|打算|计划|要点|思路)(?!执行|完成|落实|推进)")
 QUARTER_TITLE = re.compile(r"(?:前|第)?(?P<q>[一二三1-3])季度|(?P<half>上半年)|1[—－\-~至到](?P<months>[1-9])月|截至(?P<months2>[1-9])月")
 MILESTONE_PCT = re.compile(r"(\d+(?:\.\d+)?)%")
-MILESTONE_COUNT = re.compile(r"(\d+(?:\.\d+)?)(公里|万亩|亩|个|家|户|座|所|项|条|处|套|件|台|辆|人|名|间)")
+MILESTONE_COUNT = re.compile(r"(\d+(?:\.\d+)?)(公里|万亩|亩|亿元|万元|万人|万户|个|家|户|座|所|项|条|处|套|件|台|辆|人|名|间)")
+FIGURE_SAID = re.compile(r"\d+(?:\.\d+)?")
 NOT_DONE = re.compile(r"未能(?:按期|按计划|如期)?[^，,。；;]{0,12}完成|未按(?:期|计划|时)完成|尚未完成")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 PCT_SAID = re.compile(r"(\d+(?:\.\d+)?)%")
@@ -1002,8 +1004,8 @@ def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status |
     if share is not None or count is not None:
         # a figure due: the same kind of figure said, in the same unit (完成80户 against 完成农村危房改造30户)
         said = [float(m.group(1)) for m in PCT_SAID.finditer(top.text)] if share else \
-            [float(q.value) for q in reporting.quantities_in(top) if q.unit == count.group(2)
-             and isinstance(q.value, int | float)]
+            [float(m.group(0)) for q in reporting.quantities_in(top) if q.unit == count.group(2)
+             and (m := FIGURE_SAID.match(q.text))]  # (the figure as written: 0.3万亩 against 0.8万亩)
         if not said:
             return None
         if max(said) >= float((share or count).group(1)):
@@ -1041,8 +1043,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     if (done := PROGRESS_PCT.fullmatch(top.text)) is not None:
         shares.append(float(done.group("pct")))  # a progress cell: 完成60%, 完成进度60%
     elif (done := PROGRESS_END.search(top.text)) is not None and _names_task(
-            top.text[max(clause_start(top.text, 0, done.start(), SENTENCE_CLAUSE), done.start() - 4):done.start()],
-            goals.text):  # (the words just before 完成: 分类整治完成75%, not 经费拨付完成85%)
+            top.text[max(clause_start(top.text, 0, done.start(), SENTENCE_CLAUSE), done.start() - 8):done.start()],
+            goals.text):  # (the words just before 完成: 分类整治完成75%, not 运维经费拨付完成85%)
         shares.append(float(done.group("pct")))  # the task said done so far (…分类整治完成75%; not 保交房项目完成94.9%)
     # (at the base's own level a count in the target's unit is compared as it is: 42个 against 300个, whatever
     # share of some plan the sentence states)
@@ -1058,13 +1060,14 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     if goals.limits and not cue("missed").search(top.text):
         # a time the task is to be done within, against the time the sentence says it took (平均办理时间1.6个工作日)
         # (not a streak, 连续5年, nor a cut, 较上年缩短10个工作日; 天 and 日 are one unit, 工作日 another)
-        units = {_day_unit(unit) for _, unit in goals.limits}
-        took = [float(q.value) for q in reporting.quantities_in(top) if q.kind == "duration"
-                and isinstance(q.value, int | float) and _day_unit(q.unit) in units and not q.text.startswith("连续")
+        limit_in = {}  # the tightest limit in each unit
+        for v, unit in goals.limits:
+            limit_in[_day_unit(unit)] = min(v, limit_in.get(_day_unit(unit), v))
+        took = [(float(q.value), _day_unit(q.unit)) for q in reporting.quantities_in(top) if q.kind == "duration"
+                and isinstance(q.value, int | float) and _day_unit(q.unit) in limit_in and not q.text.startswith("连续")
                 and not NOT_TAKEN.search(top.text, max(top.start, q.start - 4) - top.start, q.start - top.start)]
         if took:
-            limit = min(v for v, unit in goals.limits if _day_unit(unit) in {_day_unit(q) for q in units})
-            return "met" if max(took) <= limit else "not_met"
+            return "met" if all(v <= limit_in[unit] for v, unit in took) else "not_met"
     if not goals.targets and goals.parity is None and not goals.rates:
         return _by_words(goals, top, reporting)  # most directives set no target to judge by
     if cue("missed").search(top.text):

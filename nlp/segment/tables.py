@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
 
-from nlp.cues import cue
-
 # a cell boundary: a tab, or a vertical bar (full- or half-width) with the spaces around it
 CELL_SEPARATOR = re.compile(r"[ \u3000]*(?:\t|[｜|])[ \u3000]*")
 SPACE = " \t\u3000\xa0"
@@ -47,6 +45,7 @@ MILESTONE_HEAD = re.compile(r"第?[一二三四1-4]季度|[上下]半年|(?:1[0-
 ISSUE_HEAD = re.compile(r"(?:反馈|存在|整改|突出|主要)?问题(?:表现|描述|清单|名称)?")
 NUMBER_HEAD = re.compile(r"序号?|编号")
 ROW_NUMBER = re.compile(r"\d{1,4}(?:[.．-]\d{1,3})*[.．、]?|[（(]\d{1,4}[）)]")  # (一、 opens a group's title)
+NOT_INVOLVED_CHARS = 16  # (本镇无此项任务。, 不涉及本镇; not 完成…12公里，…不涉及征地拆迁)
 NOT_INVOLVED = re.compile(r"无此项任务|无此项工作|不涉及|无此类(?:任务|项目)|本[镇乡街道区县局单位]{1,2}无(?:此|该)")
 NOTHING = re.compile(r"[\s/／—\-－、无暂|｜]*")  # an empty or placeholder cell (/, —, 无)
 # the header of another table (序号 单位 联络员 联系电话): short cells of such words, no figure
@@ -75,6 +74,8 @@ class TaskRow:
     # where the task is to stand by the end of a quarter, as its milestone cells say: (quarter 1-4, the cell),
     # those filled only (完成溯源建档, 完成30%; not —)
     milestones: tuple[tuple[int, tuple[int, int]], ...] = ()
+    # the cell of what a task named in a few words is to reach (年度目标), read with the task as one
+    aim: tuple[int, int] | None = None
 
 
 def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -214,12 +215,10 @@ def _rows(text: str) -> Iterator[TaskRow]:
             continue  # a row of a numbered table opens with its number (not 青禾县人民政府办公室\t…印发)
         task = spans[columns.task]  # type: ignore[index]
         aim = _filled(spans, columns.target)
-        if aim is not None and aim[1] - aim[0] >= 6 and HAN.search(text, *aim) and task[1] - task[0] <= NAME_CHARS \
-                and not CLAUSE_MARK.search(text, *task) and not cue("imperative").match(text[task[0]:task[1]]) \
-                and not BARE_CHANGE.match(text, *aim):
-            # (细颗粒物浓度控制 | 全市PM2.5年均浓度控制在32微克/立方米以内: the task is what it is to reach; not where
-            # the task cell says what to do, 建成城区智慧停车平台, nor where the target needs its name, 增长7%以上)
-            task = aim
+        if aim is None or aim[0] < task[1] or aim[1] - aim[0] < 2 or not HAN.search(text, *aim) \
+                or task[1] - task[0] > NAME_CHARS or CLAUSE_MARK.search(text, *task):
+            aim = None  # (a task named in a few words and its 年度目标 after it, 细颗粒物浓度控制 | 全市PM2.5…以内,
+            # 规上工业增加值 | 增长7%以上, 建成城区智慧停车平台 | 年底前上线运行: the task is the two together)
         if task[1] - task[0] < 4 or not HAN.search(text, *task):
             continue
         # an empty units or time cell is the one above merged down the rows (a table pasted from a spreadsheet
@@ -234,11 +233,12 @@ def _rows(text: str) -> Iterator[TaskRow]:
             judged = (min(a for a, _ in said), max(b for _, b in said)) if said else None
         else:  # (a table of figures done: its cells from the first of them, not the target's before them)
             judged = (spans[columns.done][0], end) if columns.done is not None and columns.done < len(spans) else None
-        if judged is not None and (NOTHING.fullmatch(text, *judged) or NOT_INVOLVED.search(text, *judged)):
+        if judged is not None and (NOTHING.fullmatch(text, *judged) or (
+                judged[1] - judged[0] <= NOT_INVOLVED_CHARS and NOT_INVOLVED.search(text, *judged))):
             judged = None  # (an empty or placeholder cell; 本镇无此项任务: the unit had no part in it)
         steps = tuple((quarter_of(columns.heads[i]), cell) for i in columns.milestones
                       if (cell := _filled(spans, i)) is not None and not NOTHING.fullmatch(text, *cell))
-        last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans), milestones=steps,
+        last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans), milestones=steps, aim=aim,
                        split=not columns.reports, tasks=columns.of_tasks, judged=judged)
         yield last
 

@@ -380,15 +380,15 @@ def test_tasks_given_by_you_and_work_done(sentence: str, actors: tuple[str, ...]
 
 
 def test_a_plan_table_of_quarterly_milestones() -> None:
-    # (重点工作 names the task in a few words, 年度目标 says it; 责任科室 leads it; the last quarter it fills is when it
-    # is due)
+    # (重点工作 names the task in a few words, 年度目标 says what it is to reach: the two are the task; 责任科室 leads
+    # it; the last quarter it fills is when it is due)
     raw = ("筠阳市生态环境局2025年重点工作推进计划\n序号\t重点工作\t年度目标\t第一季度\t第二季度\t第三季度\t第四季度\t责任科室\n"
            "1\t入河排污口整治\t完成全市186个入河排污口分类整治\t完成溯源建档\t完成30%\t完成70%\t全面完成\t水生态环境科\n"
            "2\t碳排放核查\t完成18家重点排放单位碳排放核查\t完成初审\t完成现场核查\t出具核查报告\t—\t应对气候变化科\n")
     analysis = analyze_document(read_bytes(raw.encode(), "x.txt", ".txt"))
     assert [(d.text, d.actors, d.deadline.normalized if d.deadline else None) for d in analysis.directives] == [
-        ("完成全市186个入河排污口分类整治", ("水生态环境科",), "2025-12-31"),
-        ("完成18家重点排放单位碳排放核查", ("应对气候变化科",), "2025-09-30")]
+        ("入河排污口整治\t完成全市186个入河排污口分类整治", ("水生态环境科",), "2025-12-31"),
+        ("碳排放核查\t完成18家重点排放单位碳排放核查", ("应对气候变化科",), "2025-09-30")]
 
 
 @pytest.mark.parametrize(("raw", "tasks"), [
@@ -396,11 +396,11 @@ def test_a_plan_table_of_quarterly_milestones() -> None:
     ("县2025年重点工作任务分解表\n序号\t重点工作\t目标任务\t责任单位\t完成时限\n"
      "1\t老旧小区改造\t完成全县40个老旧小区改造，惠及居民3200户\t县住建局\t2025年12月底\n",
      [("完成全县40个老旧小区改造，惠及居民3200户", ("县住建局",))]),
-    # a task cell that says what to do stays the task; a target that needs its name (增长7%以上) does not replace it
+    # a task in a few words and its 年度目标 are one task: what to do and what to reach (增长7%以上 needs its name)
     ("县数据局2025年重点工作推进计划\n序号\t重点工作\t年度目标\t第一季度\t第二季度\t第三季度\t第四季度\t责任股室\n"
      "1\t建成城区智慧停车平台\t年底前上线运行\t完成设计\t完成招标\t完成开发\t上线运行\t信息化股\n"
      "2\t规上工业增加值\t增长7%以上\t增长5%\t增长6%\t增长6.5%\t增长7%\t运行股\n",
-     [("建成城区智慧停车平台", ("信息化股",)), ("规上工业增加值", ("运行股",))]),
+     [("建成城区智慧停车平台\t年底前上线运行", ("信息化股",)), ("规上工业增加值\t增长7%以上", ("运行股",))]),
     # a statistics table by month, with no units to lead its rows, sets no task
     ("2025年第一季度经济运行分析\n项目\t全年目标\t1月\t2月\t3月\n规上工业增加值增速\t增长7%以上\t5.2%\t6.1%\t6.8%\n", []),
 ])
@@ -414,3 +414,10 @@ def test_you_with_a_report_after_its_relative_clause_is_no_task() -> None:
            "会议决定，由县住建局牵头，于9月底前完成城区背街小巷改造。\n")
     texts = [d.text for d in analyze_document(read_bytes(raw.encode(), "x.txt", ".txt")).directives]
     assert texts == ["会议决定，由县住建局牵头，于9月底前完成城区背街小巷改造。"]
+
+
+def test_where_things_stood_by_a_past_year_is_no_goal() -> None:
+    raw = ("市2025年数字经济工作要点\n二、重点任务\n要加快数字化转型。到2024年底，全市仅有23%的规上工业企业完成数字化改造。"
+           "到2027年，累计推动2000家规模以上工业企业实施数字化改造。\n")
+    texts = [d.text for d in analyze_document(read_bytes(raw.encode(), "x.txt", ".txt")).directives]
+    assert texts == ["要加快数字化转型。", "到2027年，累计推动2000家规模以上工业企业实施数字化改造。"]

@@ -184,3 +184,10 @@ def test_narrow_wrapped_text_page_fractions_and_spaced_letters() -> None:
     assert doc.title == "政府工作报告"
     assert doc.text.split("\n") == ["政府工作报告", body]
     assert doc.boilerplate == ("1/2", "2/2")
+
+
+def test_page_marks_indented_with_em_spaces_are_found() -> None:
+    body = "".join(f"第{k}段：要加快推进城市更新，全年完成城镇老旧小区改造40个，持续提升城市功能品质。\n" for k in range(6))
+    raw = "县政府工作报告\n" + body + "\u2003\u2003— 1 —\n" + body
+    doc = read_bytes(raw.encode("utf-8"), "x.txt", ".txt")
+    assert "— 1 —" in doc.boilerplate and "— 1 —" not in doc.text

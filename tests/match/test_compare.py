@@ -1340,3 +1340,30 @@ def test_a_row_whose_unit_had_no_part_in_it_says_nothing() -> None:
     report = ("白沙镇2025年重点任务完成情况\n序号\t重点任务\t牵头单位\t完成情况\n1\t筹集保障性租赁住房600套。\t县住建局\t本镇无此项任务。\n")
     base, other = _pair(plan, report)
     assert compare(base, [other]).directives[0].results[0].status == "unknown"
+
+
+def test_a_progress_cell_mentioning_what_the_task_did_not_involve_still_reports() -> None:
+    plan = "青禾县2025年重点任务分解表\n序号\t重点任务\t牵头单位\t完成时限\n1\t新改建农村公路50公里。\t县交通运输局\t2025年12月底前\n"
+    report = ("白沙镇2025年重点任务完成情况\n序号\t重点任务\t牵头单位\t完成情况\n1\t新改建农村公路50公里。\t县交通运输局\t"
+              "本镇完成农村公路新改建12公里，已全部交工验收，不涉及征地拆迁。\n")
+    base, other = _pair(plan, report)
+    assert compare(base, [other]).directives[0].results[0].status == "met"
+
+
+@pytest.mark.parametrize(("title", "said", "status"), [
+    ("2025年上半年工作计划执行情况报告", "完成农村危房改造85户。", "met"),  # (a report on the plan: the half-year's)
+    ("2025年上半年工作总结", "新建高标准农田0.3万亩。", "not_met"),  # (0.3万亩 against 0.8万亩, as written)
+])
+def test_milestones_of_titles_on_a_plans_execution_and_in_ten_thousands(title: str, said: str, status: str) -> None:
+    plan = ("县农业农村局2025年重点工作推进计划\n序号\t重点工作\t年度目标\t第一季度\t第二季度\t第三季度\t第四季度\t责任股室\n"
+            "1\t农村危房改造\t完成农村危房改造200户\t完成鉴定\t完成80户\t完成150户\t完成200户\t村镇股\n"
+            "2\t高标准农田建设\t新建高标准农田2万亩\t完成设计\t完成0.8万亩\t完成1.5万亩\t完成2万亩\t农田股\n")
+    base, other = _pair(plan, f"县农业农村局{title}\n一、工作进展\n{said}\n")
+    statuses = {d.text.split("\t")[0]: d.results[0].status for d in compare(base, [other]).directives}
+    assert status in statuses.values() and list(statuses.values()).count("unknown") == 1
+
+
+def test_an_overrun_of_a_time_limit_is_not_met() -> None:
+    base, other = _pair("澄州县自然资源局2025年工作要点\n一、重点任务\n要优化不动产登记服务，一般登记业务在3个工作日内办结。\n",
+                        "澄州县自然资源局2025年工作总结\n一、主要工作成效\n优化不动产登记服务，一般登记业务办理用时超过5个工作日。\n")
+    assert compare(base, [other]).directives[0].results[0].status == "not_met"
