@@ -156,6 +156,8 @@ def _table_line(text: str) -> bool:
     spaced out, 政  府  工  作  报  告)."""
     if "\t" in text or "|" in text or "｜" in text:
         return True
+    if "  " not in text and "\u3000\u3000" not in text:
+        return False  # (most lines: no gap of two spaces, no columns)
     cells = COLUMN_GAP.split(text)
     return len(cells) >= 3 and sum(len(c) >= 2 for c in cells) > len(cells) / 2
 
