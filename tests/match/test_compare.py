@@ -1367,3 +1367,10 @@ def test_an_overrun_of_a_time_limit_is_not_met() -> None:
     base, other = _pair("澄州县自然资源局2025年工作要点\n一、重点任务\n要优化不动产登记服务，一般登记业务在3个工作日内办结。\n",
                         "澄州县自然资源局2025年工作总结\n一、主要工作成效\n优化不动产登记服务，一般登记业务办理用时超过5个工作日。\n")
     assert compare(base, [other]).directives[0].results[0].status == "not_met"
+
+
+@pytest.mark.parametrize(("said", "status"), [("增长5.1%，低于年初目标。", "not_met"), ("增长7.6%，高于年初目标。", "met")])
+def test_a_figure_said_below_its_years_target(said: str, status: str) -> None:
+    base, other = _pair("青石县工业和信息化局2025年工作要点\n一、重点任务\n要推动工业稳增长，全县规上工业增加值增长7%以上。\n",
+                        f"青石县工业和信息化局2025年工作总结\n一、工作完成情况\n全年全县规上工业{said}\n")
+    assert compare(base, [other]).directives[0].results[0].status == status
