@@ -8,6 +8,7 @@ from functools import cache
 
 from nlp.lexicons import any_of, load_table
 from nlp.numerals import cn_small
+from nlp.segment.tables import QUARTER_WORDS
 from nlp.types import Deadline
 
 
@@ -42,7 +43,6 @@ def find_deadline(text: str, start: int, end: int, doc_date: str | None, doc_yea
 DUE_CELL = re.compile(r"(?:(?P<year>\d{4})\s*(?:年|[.．/-](?=\d)))?\s*(?:(?P<month>\d{1,2})(?:月|[.．/-](?=\d))?"
                       r"(?:(?<=[月.．/-])(?P<day>\d{1,2})[日号]?)?|"
                       r"第?(?P<quarter>[一二三四1-4])季度)?(?:底|末|前|之前|以前)*")
-QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 YEARS_CELL = re.compile(r"\d{4}年?\s*[-—~～至到]\s*(?P<year>\d{4})年?(?:底|末)?")  # 2025-2027年: by the last
 
 
@@ -55,7 +55,7 @@ def find_due(text: str, start: int, end: int, doc_date: str | None, doc_year: in
         groups = m.groupdict()
         year = int(groups["year"]) if groups["year"] else doc_year
         month = 12 if not (groups.get("month") or groups.get("quarter")) else \
-            int(groups["month"]) if groups.get("month") else 3 * QUARTERS[groups["quarter"]]
+            int(groups["month"]) if groups.get("month") else 3 * QUARTER_WORDS[groups["quarter"]]
         if year is not None and 1 <= month <= 12:
             last = calendar.monthrange(year, month)[1]
             day = int(groups["day"]) if groups.get("day") else last  # (a date: by that day; a month: by its end)

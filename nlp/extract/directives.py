@@ -260,7 +260,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             context = parent is not None and (parent in directive_headings or
                                               bool(cue("directive_section").search(outline[parent].title)))
         verdict = judge(sent.text, context, heading is not None, in_report)
-        if verdict.is_directive and (OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text)):
+        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text))  # 牵头单位：…, 完成时限：…
+        if verdict.is_directive and who_or_when:
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
         if not verdict.is_directive and task_list and role not in NOT_TASK_ROLES and LIST_ITEM.match(sent.text) \
                 and not verdict.confidence == REJECTED and not _not_a_task_item(sent, outline, ctx.parents):
@@ -270,8 +271,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         if not verdict.is_directive and part is not None and heading is None and role not in NOT_TASK_ROLES \
                 and not report and not in_report and (sent.text[-1] in "。；;！" or any(
                     q.kind in AMOUNT_KINDS for q in quantities.starting_in(sent.start, sent.end))) \
-                and verdict.confidence != REJECTED and not OWNER_LINE.match(sent.text) and not DUE_LINE.match(sent.text) \
-                and not _not_a_task_item(sent, outline, ctx.parents):
+                and verdict.confidence != REJECTED and not who_or_when and not _not_a_task_item(sent, outline, ctx.parents):
             # a part whose 牵头单位 line says who leads it is a task, each of its sentences (一、城镇老旧小区改造 /
             # 改造…老旧小区16个，9月底前全部开工。 / 牵头单位：县住房和城乡建设局)
             verdict = Verdict(True, modality_of(unquoted(sent.text)), TARGET_ITEM)
@@ -365,8 +365,7 @@ def _owned_sections(analysis: Analysis) -> dict[int, tuple[list[str], tuple[int,
     for sent in analysis.sentences:
         if sent.section is not None and sent.section not in owned and OWNER_LINE.match(sent.text) \
                 and (lead := LEAD_UNITS.search(sent.text)) is not None:
-            line_end = text.find("\n", sent.start)
-            due = DUE_SPAN.search(text, sent.start, line_end if line_end >= 0 else len(text))
+            due = DUE_SPAN.search(text, sent.start, _line_end(text, sent.start))
             owned[sent.section] = (_unit_names(lead.group("units")), due.span("due") if due else None)
     for sent in analysis.sentences:  # a 完成时限 line of its own, beside the 牵头单位 line
         if sent.section in owned and owned[sent.section][1] is None and (due := DUE_SPAN.match(sent.text)):

@@ -19,7 +19,7 @@ from nlp.ingest.pdf import read_pdf
 from nlp.ingest.pdfcheck import check_pdf
 from nlp.ingest.safety import check_size
 from nlp.ingest.text import read_text
-from nlp.ingest.xlsx import read_xlsx
+from nlp.ingest.xlsx import WORKBOOK, read_xlsx
 from nlp.types import MAX_INPUT_BYTES, Document
 
 SUFFIX_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx",
@@ -59,7 +59,7 @@ def sniff(data: bytes, suffix: str, path: str) -> str:
     if suffix == ".pdf":
         raise InputError(path, "not really a PDF (no %PDF- header)", "check the file; re-export it as PDF")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        return "xlsx" if _holds(data, "xl/workbook.xml") else "docx"
+        return "xlsx" if _holds(data, WORKBOOK) else "docx"
     if suffix == ".docx":
         raise InputError(path, "not a valid .docx (not a zip container)", "open and re-save it in Word")
     if suffix == ".xlsx":

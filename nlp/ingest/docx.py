@@ -14,7 +14,7 @@ from typing import Any
 
 from nlp.budget import MAX_CHARS, MAX_TABLE_DEPTH, BudgetError, check_chars
 from nlp.errors import InputError
-from nlp.ingest.paragraphs import WHITESPACE, ZERO_WIDTH, Para
+from nlp.ingest.paragraphs import ROW_STRIP, WHITESPACE, ZERO_WIDTH, Para
 from nlp.ingest.safety import load_package, verify_zip
 from nlp.numerals import LEGAL, chinese_count
 
@@ -199,7 +199,6 @@ def _run_text(p: Any) -> str:
 
 
 MAX_GRID_SPAN = 64  # the most columns one cell may span (Word allows 63)
-ROW_STRIP = WHITESPACE.replace("\t", "")  # a table row keeps the tabs of its empty end cells
 
 
 def _cell_text(tc: Any, path: str, max_chars: int) -> str:

@@ -15,6 +15,7 @@ from functools import cache
 from nlp.types import Segment
 
 WHITESPACE = " \t\u3000\xa0\u2002\u2003\u2009\u200a\u202f\u205f\r\f\v"
+ROW_STRIP = WHITESPACE.replace("\t", "")  # a table's row keeps the tabs of its empty end cells
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f")
 
 

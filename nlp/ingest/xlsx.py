@@ -17,10 +17,9 @@ from typing import Any
 
 from nlp.budget import MAX_CHARS, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, BudgetError, check_chars
 from nlp.errors import InputError
-from nlp.ingest.paragraphs import WHITESPACE, ZERO_WIDTH, Para
+from nlp.ingest.paragraphs import ROW_STRIP, WHITESPACE, ZERO_WIDTH, Para
 from nlp.ingest.safety import load_package, verify_zip
 
-ROW_STRIP = WHITESPACE.replace("\t", "")  # a row keeps the tabs of its empty end cells
 DEFAULT_SHEET = re.compile(r"(?:sheet|工作表)\s*\d*", re.IGNORECASE)  # a sheet's name Excel gave it
 LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
 DAY_FORMAT = re.compile(r"d", re.IGNORECASE)
@@ -29,8 +28,7 @@ CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")  # a cell element, however written 
 MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})\"")
 
 
-def is_xlsx(names: dict[str, bytes] | list[str]) -> bool:
-    return "xl/workbook.xml" in names
+WORKBOOK = "xl/workbook.xml"  # the part that makes a zip an Excel workbook
 
 
 def _value(cell: Any) -> str:
@@ -61,12 +59,13 @@ def _value(cell: Any) -> str:
 def read_xlsx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[Para], str]:
     """Return the paragraphs (one per visible row) and the source text of an .xlsx workbook."""
     names = verify_zip(data, path)  # every part inflated and counted once before openpyxl sees it
-    if not is_xlsx(names):
+    if WORKBOOK not in names:
         raise InputError(path, "the zip has no xl/workbook.xml, so it is not an Excel workbook",
                          "save it as .xlsx from Excel or WPS")
-    _check_size(names, path)
     import openpyxl  # imported only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
+
+    _check_size(names, path)
 
     book = load_package(lambda f: openpyxl.load_workbook(f, data_only=True), data, path, "Excel",
                         (InvalidFileException, TypeError))
@@ -95,13 +94,6 @@ def read_xlsx(data: bytes, path: str, max_chars: int = MAX_CHARS) -> tuple[list[
     return paras, "".join(source_parts)
 
 
-def _column(letters: bytes) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ch - 64
-    return n
-
-
 def _check_size(parts: dict[str, bytes], path: str) -> None:
     """Refuse sheets holding, or merging, more cells than a sheet may have, before openpyxl creates one object for
     each (a few bytes of XML can merge A1:XFD1048576)."""
@@ -111,7 +103,7 @@ def _check_size(parts: dict[str, bytes], path: str) -> None:
             continue
         cells += len(CELL_TAG.findall(xml))
         for m in MERGE_REF.finditer(xml):
-            cols = abs(_column(m.group(3)) - _column(m.group(1))) + 1
+            cols = abs(_column(m.group(3).decode()) - _column(m.group(1).decode())) + 1
             rows = abs(int(m.group(4)) - int(m.group(2))) + 1
             covered += cols * rows
             if covered > MAX_SHEET_CELLS:
@@ -141,7 +133,7 @@ def _rows(ws: Any, path: str) -> list[list[str]]:
     hidden_cols: set[int] = set()
     for key, dim in ws.column_dimensions.items():
         if dim.hidden:  # (a range of columns is stored once, under its first letter)
-            first = dim.min or _index(key)
+            first = dim.min or _column(key)
             hidden_cols.update(range(first, (dim.max or first) + 1))
     hidden_rows = {r for r, dim in ws.row_dimensions.items() if dim.hidden}
     by_row: dict[int, dict[int, str]] = {}
@@ -159,7 +151,8 @@ def _rows(ws: Any, path: str) -> list[list[str]]:
     return [[by_row[r].get(c, "") for c in shown] for r in sorted(by_row)]
 
 
-def _index(letters: str) -> int:
+def _column(letters: str) -> int:
+    """A column's number from its letters (A 1, XFD 16384)."""
     from openpyxl.utils import column_index_from_string
 
     return column_index_from_string(letters)

@@ -68,11 +68,12 @@ def document_unit(analysis: Analysis) -> str | None:
     """Return the unit a document speaks for, from its title or opening lines (丰台区人民检察院 → 丰台区院)."""
     # the title and the short lines of the title block, not the text's sentences (由区住房城乡建设局牵头…)
     title = analysis.document.title or ""
-    for line in analysis.document.text.split("\n")[:8]:
+    opening = analysis.document.text.split("\n", 8)[:8]  # (its first lines only: not the whole text split)
+    for line in opening:
         if (filled := FILLED_BY.search(line)) is not None:
             return _organ(filled.group("unit")) or filled.group("unit")
     # (not who leads a task of a task list, 牵头单位：区住房和城乡建设局, on a short line near the top)
-    lines = [title, *(line for line in analysis.document.text.split("\n")[:6]
+    lines = [title, *(line for line in opening[:6]
                       if len(line.strip()) <= TITLE_BLOCK_LINE and not OWNER_LINE.match(line.strip()))]
     # an organ the title names first; where the title opens with a place, an organ of that place only: the lines
     # under it may name those it answers to (凤仪街道2025年工作总结, then 县委县政府下达街道的…)
@@ -88,7 +89,7 @@ def document_unit(analysis: Analysis) -> str | None:
         if (unit := _title_place(line)) is not None:
             return unit
     # nor a place: the organ the first sentence names (2025年，柏溪县农业农村局在县委…)
-    first = next((line for line in analysis.document.text.split("\n")[:6] if len(line.strip()) > TITLE_BLOCK_LINE), "")
+    first = next((line for line in opening[:6] if len(line.strip()) > TITLE_BLOCK_LINE), "")
     return _organ(first.split("。")[0])
 
 
@@ -161,7 +162,7 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
 def _level_said(analysis: Analysis) -> str | None:
     """The level a base names no place of speaks for, by the whole it addresses (在全县…会议上的讲话) or its speaker's
     office (县委书记, 市长): its place word (县, 市), or None. Its units' own figures are then their shares."""
-    head = "\n".join([analysis.document.title or "", *analysis.document.text.split("\n")[:4]])
+    head = "\n".join([analysis.document.title or "", *analysis.document.text.split("\n", 4)[:4]])
     m = WHOLE_SAID.search(head) or OFFICE_SAID.search(head)
     return m.group("place") if m else None
 

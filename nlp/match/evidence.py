@@ -41,7 +41,7 @@ from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looking_back, plan_year
-from nlp.segment.tables import QUARTER_WORDS, task_rows
+from nlp.segment.tables import QUARTER_WORDS, TaskRow, row_at, task_rows
 from nlp.segment.tokens import known_word
 from nlp.spans import SpanIndex, clause_start
 from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
@@ -99,12 +99,10 @@ REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提
 # (…第一季度工作安排; not 上半年工作总结和…, nor 上半年工作计划执行情况: a report on it)
 PLANNED = re.compile(r"(?:重点)?(?:工作)?(?:安排|打算|计划|要点|思路)(?!执行|完成|落实|推进)")
 QUARTER_TITLE = re.compile(r"(?:前|第)?(?P<q>[一二三1-3])季度|(?P<half>上半年)|1[—－\-~至到](?P<months>[1-9])月|截至(?P<months2>[1-9])月")
-MILESTONE_PCT = re.compile(r"(\d+(?:\.\d+)?)%")
+PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
 MILESTONE_COUNT = re.compile(r"(\d+(?:\.\d+)?)(公里|万亩|亩|亿元|万元|万人|万户|个|家|户|座|所|项|条|处|套|件|台|辆|人|名|间)")
-FIGURE_SAID = re.compile(r"\d+(?:\.\d+)?")
 NOT_DONE = re.compile(r"未能(?:按期|按计划|如期)?[^，,。；;]{0,12}完成|未按(?:期|计划|时)完成|尚未完成")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-PCT_SAID = re.compile(r"(\d+(?:\.\d+)?)%")
 MILESTONE_NOISE = re.compile(r"完成|全部|全面|基本|开展|组织|实现|达到|累计|[，,。；;、]")
 EARLY_PART = re.compile(r"上半年|前三季度|第?[一二三]季度|1[—－\-~至到][1-9]月|截至[1-9]月")
 # a run-in point's label, one short clause (二是抓人居环境和生态保护。): it names a field and sums it up
@@ -132,21 +130,19 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
     # the rows of a table of tasks and what became of them (序号 重点任务 牵头单位 完成情况), one piece of evidence each
     # (its sentences joined), where the row says something of it
     text = analysis.document.text
-    said = {row.line for row in task_rows(text) if not row.split and row.judged is not None}
-    all_rows = [row.line for row in task_rows(text) if not row.split]
-    row_starts = [a for a, _ in all_rows]
+    whole_rows = [row for row in task_rows(text) if not row.split]
     out: list[Sentence] = []
     for role, part in _sentences_by_part(analysis):
-        if all_rows:
-            in_rows: dict[int, list[Sentence]] = {}
+        if whole_rows:
+            in_rows: dict[TaskRow, list[Sentence]] = {}
             for sent in part:
-                if (k := bisect.bisect_right(row_starts, sent.start) - 1) >= 0 and sent.start < all_rows[k][1]:
-                    in_rows.setdefault(k, []).append(sent)
+                if (row := row_at(whole_rows, sent.start)) is not None:
+                    in_rows.setdefault(row, []).append(sent)
             # (a row whose progress cell is filled in reports on its task wherever it stands: a ledger sent back
             # filled in is a plan by its title and its rows)
             if in_rows and role != "glossary":
-                for k, sents in in_rows.items():
-                    if all_rows[k] in said:
+                for row, sents in in_rows.items():
+                    if row.judged is not None:
                         first, last = sents[0], sents[-1]
                         out.append(Sentence(first.index, first.start, last.end, text[first.start:last.end],
                                             first.paragraph, first.section))
@@ -160,7 +156,7 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
         out += [sent for sent in part if len(sent.text) >= MIN_CHARS
                 and (sent.text[-1] in SENTENCE_END or OWN_TARGET.match(sent.text))
                 and sent.paragraph not in back and not FRAMING.search(sent.text) and not plans.match(sent.text)]
-    if all_rows:
+    if whole_rows:
         out.sort(key=attrgetter("start"))  # (a part's rows first: in order of the text, as its users bisect)
     return out
 
@@ -658,7 +654,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
     gains = [term_gains(d, idf, scorer.weights) for d in d_terms]
     floor = least_gain(scorer)
     by_term, rank = directives_by_term(gains), rarest_first(idf)
-    goals = [Goals.of(d, base, base.directives[k - 1] if k else None) for k, d in enumerate(base.directives)]
+    goals = Goals.all(base)
     place = {d.id: i for i, d in enumerate(base.directives)}
     parities = [i for i, g in enumerate(goals) if g.parity is not None]
     # a sentence's probability depends only on the terms it shares with the directive: worked out once for each
@@ -764,8 +760,7 @@ def _names_task(said: str, task: str) -> bool:
 def _said_of(said: str, task: str) -> bool:
     """Whether the words of a clause before a share (城镇新增就业 of …，城镇新增就业完成目标任务的96%) are of the task:
     none (the result just stated), or some pair of characters of them in the task's words."""
-    said = NOT_HAN.sub("", said)
-    return len(said) < 2 or any(said[k:k + 2] in task for k in range(len(said) - 1))
+    return len(NOT_HAN.sub("", said)) < 2 or _names_task(said, task)
 
 
 def _answer(e: Evidence, task: str) -> Evidence:
@@ -868,18 +863,16 @@ class Reporting:
             and not WHOLE_YEAR.match(e.text, part.start()) and e.text[max(0, part.start() - 2):part.start()] != "其中"
 
     @cached_property
-    def _rows(self) -> tuple[list[int], list[tuple[int, int, tuple[int, int]]]]:
-        rows = [(*row.line, row.judged) for row in task_rows(self.analysis.document.text) if row.judged is not None]
-        return [a for a, _, _ in rows], rows  # type: ignore[misc]
+    def _judged_rows(self) -> list[TaskRow]:
+        return [row for row in task_rows(self.analysis.document.text) if row.judged is not None]
 
     def row_said(self, e: Evidence) -> Evidence | None:
         """What a table row that is an evidence sentence says became of its task (its progress cell, or its figures
         done), as an evidence of its own; None for any other sentence."""
-        starts, rows = self._rows
-        k = bisect.bisect_right(starts, e.start) - 1
-        if k < 0 or e.start >= rows[k][1]:
+        row = row_at(self._judged_rows, e.start)
+        if row is None or row.judged is None:
             return None
-        a, b = rows[k][2]
+        a, b = row.judged
         return Evidence(text=self.analysis.document.text[a:b], start=a, end=b, score=e.score)
 
     def task_shares(self, e: Evidence) -> list[tuple[str, str, float]]:
@@ -942,9 +935,16 @@ class Goals:
     text: str = ""  # the directive's own words
 
     @classmethod
-    def of(cls, d: Directive, base: Analysis, previous: Directive | None = None) -> Goals:
+    def all(cls, base: Analysis) -> list[Goals]:
+        """The goals of each directive of `base`, what they read of it gathered once (not once a directive)."""
+        index = _BaseIndex.of(base)
+        return [cls.of(d, base, index, base.directives[k - 1] if k else None) for k, d in enumerate(base.directives)]
+
+    @classmethod
+    def of(cls, d: Directive, base: Analysis, index: _BaseIndex, previous: Directive | None = None) -> Goals:
         parity = _parity_keys(d.text)
-        targets = tuple(q for q in base.quantities if q.id in d.targets) if d.targets else ()
+        targets = tuple(base.quantities[k] for k in sorted({index.place[i] for i in d.targets if i in index.place}))
+        own = index.targets.get(d.id, ())
         text = base.document.text
         # the units named, or inherited from the task before when that one sets no figure of its own (各乡镇要加快…。
         # 年内建成2个助餐点。; not 各街道年内至少建成1个…。新增托位800个。, where the topic changed)
@@ -962,26 +962,43 @@ class Goals:
                                     or (kinds[i] == "coverage" and UNITS_COVERED.search(text[a:b]))),
                    ratios=frozenset(i for i, (a, b) in before.items() if cue("ratio").search(text, a, b)),
                    parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
-                   rates=tuple(t for t in base.targets if t.directive == d.id and t.unit in RATE_UNITS
-                               and t.value is not None and (t.key is not None or len(t.metric) >= MIN_RATE_NAME
+                   rates=tuple(t for t in own if t.unit in RATE_UNITS and t.value is not None and (t.key is not None or len(t.metric) >= MIN_RATE_NAME
                                                             or _bare_rate(t, d, text))),
-                   metrics=tuple(t.metric for t in base.targets if t.directive == d.id and t.metric),
-                   ceilings=frozenset(t.unit or "" for t in base.targets if t.directive == d.id
-                                      and t.direction == "ceiling"),
-                   limits=tuple((float(q.value), q.unit) for q in base.quantities
-                                if d.start <= q.start < d.end and q.kind == "duration" and q.unit
-                                and isinstance(q.value, int | float)
+                   metrics=tuple(t.metric for t in own if t.metric),
+                   ceilings=frozenset(t.unit or "" for t in own if t.direction == "ceiling"),
+                   limits=tuple((float(q.value), q.unit) for q in index.quantities.starting_in(d.start, d.end)
+                                if q.kind == "duration" and q.unit and isinstance(q.value, int | float)
                                 and (q.qualifier == "at_most" or TIME_LIMIT.match(text, q.end))),
-                   milestones=_milestones(d, text), year=plan_year(base.document) or document_year(base.document),
-                   text=d.text)
+                   milestones=index.milestones(d.start), year=index.year, text=d.text)
 
 
-def _milestones(d: Directive, text: str) -> tuple[tuple[int, str], ...]:
-    """The quarterly milestones of the task table row a directive was read from (none for other directives)."""
-    for row in task_rows(text):
-        if row.milestones and row.line[0] <= d.start < row.line[1]:
-            return tuple((q, text[a:b]) for q, (a, b) in row.milestones)
-    return ()
+@dataclass(frozen=True)
+class _BaseIndex:
+    """What the goals of a base's directives read of it, gathered once: its quantities by place, its targets by
+    directive, the task table rows that give milestones and the year its plan is for."""
+
+    text: str
+    quantities: SpanIndex[Quantity]
+    place: dict[str, int]  # a quantity's id -> its place in the base's quantities
+    targets: dict[str | None, list[Target]]
+    rows: tuple[TaskRow, ...]  # the rows with milestones, in order
+    year: int | None
+
+    @classmethod
+    def of(cls, base: Analysis) -> _BaseIndex:
+        targets: dict[str | None, list[Target]] = defaultdict(list)
+        for t in base.targets:
+            targets[t.directive].append(t)
+        text = base.document.text
+        return cls(text=text, quantities=SpanIndex(base.quantities, attrgetter("start")),
+                   place={q.id: k for k, q in enumerate(base.quantities)}, targets=dict(targets),
+                   rows=tuple(row for row in task_rows(text) if row.milestones),
+                   year=plan_year(base.document) or document_year(base.document))
+
+    def milestones(self, at: int) -> tuple[tuple[int, str], ...]:
+        """The quarterly milestones of the task table row holding position `at` (none outside such a row)."""
+        row = row_at(self.rows, at)
+        return () if row is None else tuple((q, self.text[a:b]) for q, (a, b) in row.milestones)
 
 
 def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status | None:
@@ -999,13 +1016,13 @@ def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status |
     words = due[-1]
     if cue("missed").search(top.text) or NOT_DONE.search(top.text):
         return "not_met"  # (未能按计划在一季度完成)
-    share = MILESTONE_PCT.search(words)
+    share = PERCENT.search(words)
     count = None if share else MILESTONE_COUNT.search(words)
     if share is not None or count is not None:
         # a figure due: the same kind of figure said, in the same unit (完成80户 against 完成农村危房改造30户)
-        said = [float(m.group(1)) for m in PCT_SAID.finditer(top.text)] if share else \
+        said = [float(m.group(1)) for m in PERCENT.finditer(top.text)] if share else \
             [float(m.group(0)) for q in reporting.quantities_in(top) if q.unit == count.group(2)
-             and (m := FIGURE_SAID.match(q.text))]  # (the figure as written: 0.3万亩 against 0.8万亩)
+             and (m := FIGURE.match(q.text))]  # (the figure as written: 0.3万亩 against 0.8万亩)
         if not said:
             return None
         if max(said) >= float((share or count).group(1)):

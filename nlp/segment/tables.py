@@ -10,7 +10,8 @@ time limit in the time column. A table of results (完成值, 完成率, 实际�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
@@ -113,11 +114,12 @@ class _Columns:
         named = [i for i, h in enumerate(heads) if TASK_HEAD.fullmatch(h)]
         self.progress = next((i for i, h in enumerate(heads) if PROGRESS_HEAD.search(h)), None)
         self.state = next((i for i, h in enumerate(heads) if STATE_HEAD.fullmatch(h)), None)
-        said = self.progress is not None or self.state is not None or any(RESULT_HEAD.search(h) for h in heads)
+        self.done = next((i for i, h in enumerate(heads) if RESULT_HEAD.search(h)), None)  # the first figures done
+        self.results = self.done is not None
         # (in a table of what was done, not a column of the figures to reach, 目标任务, where the rows name their
         # indicators; in a plan, 目标任务 says the task: 重点工作 老旧小区改造 | 目标任务 完成全县40个…)
-        tasks = [i for i in named if not (said and FIGURE_HEAD.fullmatch(heads[i]))]
-        if not tasks and said:
+        tasks = [i for i in named if not (self.reports and FIGURE_HEAD.fullmatch(heads[i]))]
+        if not tasks and self.reports:
             # a table of what became of the problems a rectification list set (问题 整改情况 完成状态), or of
             # indicators (指标名称 目标任务 完成情况 完成率): its problems or indicators name the tasks
             tasks = [i for i, h in enumerate(heads) if ISSUE_HEAD.fullmatch(h) or INDICATOR_HEAD.fullmatch(h)][:1]
@@ -129,8 +131,6 @@ class _Columns:
         # a leading unit's column before a plain responsible one (牵头单位 before 责任单位 where both are given)
         self.lead = next((i for i in leads if "牵头" in heads[i]), leads[0] if leads else None)
         self.due = next((i for i, h in enumerate(heads) if DUE_HEAD.fullmatch(h)), None)
-        self.results = any(RESULT_HEAD.search(h) for h in heads)
-        self.done = next((i for i, h in enumerate(heads) if RESULT_HEAD.search(h)), None)  # the first figures done
         self.numbered = bool(heads) and bool(NUMBER_HEAD.fullmatch(heads[0]))
         # a column of what the task is to reach (年度目标), beside a task named in a few words (细颗粒物浓度控制)
         self.target = next((i for i, h in enumerate(heads) if TARGET_HEAD.fullmatch(h) and i != self.task), None)
@@ -145,13 +145,18 @@ class _Columns:
 
     @property
     def header(self) -> bool:
-        return self.task is not None and (self.lead is not None or self.due is not None or self.results
-                                          or self.progress is not None or self.state is not None)
+        return self.task is not None and (self.lead is not None or self.due is not None or self.reports)
 
     @property
     def reports(self) -> bool:
         """Whether the table says what became of its tasks (a progress or state column, or figures done)."""
         return self.progress is not None or self.state is not None or self.results
+
+
+def row_at(rows: Sequence[TaskRow], at: int) -> TaskRow | None:
+    """The row of `rows` (in order, as `task_rows` gives them) whose line holds position `at`, or None."""
+    k = bisect_right(rows, at, key=lambda row: row.line[0]) - 1
+    return rows[k] if k >= 0 and at < rows[k].line[1] else None
 
 
 def _cell_text(text: str, span: tuple[int, int]) -> str:
@@ -244,18 +249,20 @@ def _rows(text: str) -> Iterator[TaskRow]:
 
 
 QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+QUARTER = re.compile(r"([一二三四1-4])季度")
+MONTH = re.compile(r"(\d{1,2})月")
 
 
 def quarter_of(head: str) -> int:
     """The quarter by whose end a milestone column's time falls (第二季度 2, 上半年 2, 8月 3, 下半年 4)."""
-    m = re.search(r"([一二三四1-4])季度", head)
+    m = QUARTER.search(head)
     if m:
         return QUARTER_WORDS[m.group(1)]
     if "上半年" in head:
         return 2
     if "下半年" in head:
         return 4
-    month = re.search(r"(\d{1,2})月", head)
+    month = MONTH.search(head)
     return (int(month.group(1)) + 2) // 3 if month else 4
 
 
