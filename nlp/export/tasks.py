@@ -14,6 +14,7 @@ from typing import Any
 from nlp.export.inert import csv_value, strip_controls
 from nlp.export.text_out import display_width
 from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
+from nlp.ingest.own import GENERATOR
 from nlp.labels import CAMPAIGN_KIND_ZH, MODALITY_ZH, QUALIFIER_ZH, QUANTITY_KIND_ZH, deadline_zh
 from nlp.segment.sentences import paragraphs
 from nlp.types import Analysis
@@ -192,6 +193,8 @@ def to_docx(analysis: Analysis, corrections: Corrections | None = None) -> bytes
     from docx.shared import Cm, Pt
 
     document = docx.Document()
+    # (the tool as its author and last to save it: `nlp.ingest.own`)
+    document.core_properties.author = document.core_properties.last_modified_by = GENERATOR
     normal = document.styles["Normal"].paragraph_format
     normal.space_before, normal.space_after, normal.line_spacing = Pt(0), Pt(0), 1.0  # the template's 10 pt after
     section = document.sections[0]

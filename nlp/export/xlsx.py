@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from nlp.export.inert import xlsx_value
+from nlp.ingest.own import GENERATOR
 
 DEFAULT_WIDTH = 14
 
@@ -95,6 +96,9 @@ def print_setup(ws: Any, title: str | None = None) -> None:
 
 
 def to_bytes(wb: Any) -> bytes:
+    """The workbook's file, naming the tool as its author and last to save it (`nlp.ingest.own`: an archive run
+    leaves it out until an office program saves it)."""
+    wb.properties.creator = wb.properties.lastModifiedBy = GENERATOR
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -40,6 +40,7 @@ PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), zh) fo
     (r"^not a regular file any more, left out$", "已不是普通文件，已跳过"),
     (r"^not a document \((\.\w+) data file\)$", r"不是文档（\1 数据文件），已跳过"),
     (r"^a link to a file outside the folder, not followed$", "指向文件夹之外的链接，未读取"),
+    (r"^written by nlp itself \(an export\), not a document$", "这是本工具导出的文件（任务清单、落实情况表或审阅页），不是文档"),
     (r"^damaged \((.+)\)$", r"文件已损坏（\1）"),
     (r"^worker died \((.+)\)$", r"分析进程意外退出（\1）"),
     (r"^the file is empty$", "文件是空的"),
@@ -129,6 +130,7 @@ ADVICE = {
     "check the path": "请检查路径",
     "give files, or use `nlp batch` for folders": "请选择文件，或把整个文件夹拖进文档库",
     "check its permissions": "请检查文件的访问权限",
+    "upload the document it was made from": "请上传生成它的原始文档",
 }
 
 

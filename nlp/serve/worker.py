@@ -23,9 +23,10 @@ from typing import Any
 
 from nlp.batch import store
 from nlp.batch.run import analyse_item, tokens_text
-from nlp.batch.walk import SKIP_NAMES, zip_entries
+from nlp.batch.walk import OWN_EXPORT, SKIP_NAMES, zip_entries
 from nlp.errors import InputError
 from nlp.ingest import sniff
+from nlp.ingest.own import written_by_nlp
 from nlp.ingest.safety import check_size
 from nlp.segment.tokens import tokenizer
 from nlp.types import MAX_INPUT_BYTES, Options
@@ -84,6 +85,8 @@ def _checked(name: str, data: bytes) -> Iterator[Received]:
             raise InputError(name, "the file is empty" if not data else "the file holds only whitespace",
                              "give a document with text")
         sniff(data, PurePosixPath(name).suffix.lower(), name)
+        if written_by_nlp(data):  # (a task list downloaded here: its tasks are its document's)
+            raise InputError(name, OWN_EXPORT, "upload the document it was made from")
     except InputError as exc:
         yield Received(name, error=exc.problem + (f"; {exc.advice}" if exc.advice else ""))
         return
