@@ -262,17 +262,21 @@ def terms_of_word(word: str, among: Vocabulary | None = None) -> frozenset[str]:
     """Return the terms of a token: the word with the dictionary words inside a long one, none of them generic;
     with `among`, only those among its terms (the dictionary not asked)."""
     generic = _generic()
+    pieces = map(word.__getitem__, _pieces(len(word)))  # 粮食产量 → 粮食, 产量: what a search engine indexes
+    out: frozenset[str] | None = None
+    if among is not None:  # (most words hold none of the terms: no test of whether it may have any)
+        out = among.pieces.intersection(pieces)
+        if word in among.terms:
+            out |= {word}
+        if not out:
+            return NO_TERMS
     if (len(word) < 2 or word in generic or not CJK_WORD.fullmatch(word) or ORDINAL.fullmatch(word)
             or _of_generic_words(word, generic)):
         return NO_TERMS
-    pieces = map(word.__getitem__, _pieces(len(word)))  # 粮食产量 → 粮食, 产量: what a search engine indexes
-    if among is None:
+    if out is None:
         return frozenset({word, *(piece for piece in pieces
                                   if piece not in generic and not ORDINAL.fullmatch(piece) and known_word(piece))})
-    out = among.pieces.intersection(pieces)
-    if word in among.terms:
-        out |= {word}
-    return out or NO_TERMS
+    return out
 
 
 @cache
