@@ -44,6 +44,12 @@ def adding_up() -> frozenset[str]:
 
 
 @cache
+def metric_directions() -> dict[str, Direction]:
+    """metric key -> its direction (floor: more is better; ceiling: less is better)."""
+    return {key: direction for key, direction, _ in _metrics()}
+
+
+@cache
 def metric_parts() -> dict[str, frozenset[str]]:
     """metric key -> the keys of the metrics that are parts of it (income_growth → urban_, rural_income_growth)."""
     parts: dict[str, set[str]] = {}

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from nlp.extract.metrics import metric_key, metric_mentions, respectively
+from nlp.extract.metrics import metric_directions, metric_key, metric_mentions, metric_parts, respectively
 from nlp.lexicons import any_of, load_table
 from nlp.match.units import convert
 from nlp.numerals import split_value
@@ -148,7 +148,7 @@ class ResultIndex:
     def __init__(self, analysis: Analysis, keys: frozenset[str] | None = None) -> None:
         self.analysis = analysis
         self.keys = keys
-        self._named: dict[str, list[tuple[Sentence, int]]] = {}
+        self._named: dict[str, list[tuple[Sentence, int, int]]] = {}
 
     @cached_property
     def figures(self) -> dict[str, list[_Candidate]]:
@@ -162,18 +162,19 @@ class ResultIndex:
     def in_review(self) -> Callable[[int], bool]:
         return _reporting(self.analysis, ("review",))
 
-    def named(self, key: str) -> list[tuple[Sentence, int]]:
-        """(sentence, where the metric `key` is named in it), in the document's order, in the parts that state
-        results: `metric_mentions` asked only of the sentences where the metric's own pattern finds something."""
+    def named(self, key: str) -> list[tuple[Sentence, int, int]]:
+        """(sentence, where the metric `key`'s name starts and ends in it), in the document's order, in the parts
+        that state results: `metric_mentions` asked only of the sentences where the metric's own pattern finds
+        something."""
         found = self._named.get(key)
         if found is None:
             pattern = metrics_pattern(frozenset({key}))
             # (a goal set in words is judged by what the review says: `…改善的基础还不牢固` in the problems is no result)
             reporting, in_back = self.in_review, self.in_back
             found = self._named[key] = [] if pattern is None else [
-                (sent, a) for sent in self.analysis.sentences
+                (sent, a, b) for sent in self.analysis.sentences
                 if pattern.search(sent.text) and reporting(sent.start) and not in_back(sent.start)
-                for a, _, k in metric_mentions(sent.text) if k == key]
+                for a, b, k in metric_mentions(sent.text) if k == key]
         return found
 
 
@@ -234,24 +235,50 @@ JUDGED_BY: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {
     "完成国家下达任务": (re.compile(r"完成(?:国家下达|年度)|超额完成|达到国家"), None),
     "类别及以上": (re.compile(r"[ⅠⅡⅢ]类|优良"), None),
 }
+# how the figure of a part of a metric shows the whole improved (生态环境质量持续改善 by PM2.5年均浓度…下降7.4%, 优良天数
+# 比例提高1.2个百分点): a ceiling's falls, a floor's rises; (words that meet, words that miss) by the part's direction
+PART_IMPROVED: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "ceiling": (re.compile(r"下降|降低|减少|回落|改善|好转"), re.compile(r"上升|上涨|增加|提高|升高|反弹")),
+    "floor": (re.compile(r"提高|提升|上升|增加|增长|改善|好转"), re.compile(r"下降|降低|减少|回落")),
+}
 STATEMENT_END = re.compile(r"[，,；;。]")
 
 
 def _result_in_words(target: Target, other: Analysis, index: ResultIndex) -> Result | None:
     """Judge a goal set in words (`进出口总额保持正增长`) by what the later document says of the same metric
-    where it states results: the clause from the metric's name on."""
+    where it states results: the clause from the metric's name on. A whole to improve (生态环境质量持续改善) that the
+    document does not judge by name is judged by the first of its parts' figures (`metric_parts`: PM2.5, 优良天数
+    比例, 地表水…) whose clause says it moved: down for a ceiling, up for a floor."""
     meets, misses = JUDGED_BY.get(target.condition or "", (None, None))
     if meets is None:
         return None
-    text = other.document.text
-    for sent, a in index.named(target.key or ""):
+    found = _judged(other.document.text, [(sent, a, a) for sent, a, _ in index.named(target.key or "")], meets, misses)
+    if found is not None or target.condition != "改善":
+        return found
+    directions = metric_directions()
+    by_part = sorted(((sent, a, b, key) for key in metric_parts().get(target.key or "", ())
+                      for sent, a, b in index.named(key)), key=lambda m: (m[0].start + m[1], m[3]))
+    for sent, a, b, key in by_part:
+        part_meets, part_misses = PART_IMPROVED[directions[key]]
+        found = _judged(other.document.text, [(sent, a, b)], part_meets, part_misses)
+        if found is not None:
+            return found
+    return None
+
+
+def _judged(text: str, named: list[tuple[Sentence, int, int]], meets: re.Pattern[str],
+            misses: re.Pattern[str] | None) -> Result | None:
+    """The first clause of these (sentence, where the metric's name starts, where its judging words may start)
+    that the words judge: met, or not met where only words that miss it are said."""
+    for sent, a, after in named:
         start = sent.start + a
         end_match = STATEMENT_END.search(text, start, sent.end)
         end = end_match.start() if end_match else sent.end
         clause = text[start:end]
-        if misses is not None and misses.search(clause) and not meets.search(clause):
+        said = clause[after - a:]  # (not the words of a part's own name: 优良天数比例 says no improvement)
+        if misses is not None and misses.search(said) and not meets.search(said):
             return Result(text=clause, start=start, end=end, value=None, unit=None, status="not_met", score=0.8)
-        if meets.search(clause):
+        if meets.search(said):
             return Result(text=clause, start=start, end=end, value=None, unit=None, status="met", score=0.8)
     return None
 

@@ -93,6 +93,27 @@ def test_goals_in_words_are_judged_from_the_next_reports_words() -> None:
     assert status["income_growth"] == "unknown"
 
 
+@pytest.mark.parametrize(("review", "status", "said"), [
+    ("PM2.5年均浓度为28微克/立方米、同比下降6.5%，新增公园12座。", "met", "PM2.5年均浓度为28微克/立方米、同比下降6.5%"),
+    ("空气质量优良天数比例达到85.2%、提高1.1个百分点。", "met", "空气质量优良天数比例达到85.2%、提高1.1个百分点"),
+    ("细颗粒物平均浓度上升4%，空气质量优良天数比例84%。", "not_met", "细颗粒物平均浓度上升4%"),
+    # a part named with no move said (优良天数比例 names itself 优良: no improvement said), nothing to judge by
+    ("空气质量优良天数比例84%。", None, None),
+    # the whole judged by name first, wherever its parts stand
+    ("PM2.5平均浓度上升3%，生态环境质量总体改善。", "met", "生态环境质量总体改善"),
+])
+def test_a_whole_to_improve_is_judged_by_its_parts(review: str, status: str | None, said: str | None) -> None:
+    from nlp.match.results import find_result
+
+    plan = analyze_document(read_bytes("某市政府工作报告\n二、2025年工作安排\n今年主要预期目标是：地区生产总值增长5%左右，生态环境"
+                                       "质量持续改善。\n".encode(), "2025.txt", ".txt"))
+    later = analyze_document(read_bytes(f"某市政府工作报告\n一、2025年工作回顾\n过去一年，{review}\n二、2026年工作安排\n"
+                                        "生态环境质量持续改善。\n".encode(), "2026.txt", ".txt"))
+    [target] = [t for t in plan.targets if t.key == "environment_quality"]
+    result = find_result(target, later)
+    assert (result.status, result.text) == (status, said) if status else result is None
+
+
 def test_a_token_broken_by_a_web_copy_is_repaired() -> None:
     text = "政府工作报告\n二、今年工作安排\n主要预期目标\n是：广义货币M\n2\n预期增长13%左右。\n"
     analysis = analyze_document(read_bytes(text.encode(), "web.txt", ".txt"))
