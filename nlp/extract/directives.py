@@ -82,6 +82,14 @@ LED_BY = re.compile(r"(?<![于理自经缘])由(?!于|此|衷|来)(?P<units>[^�
 HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 ORGAN_END = re.compile(r"(?:局|委|办|府|院|室|(?<!干)部|中心|公司|部门|单位|乡镇|街道|集团|委员会|工会|妇联)$")  # (not 由龙头企业…)
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
+# a line on how a task is scored or noted, no task (评分标准：每低于目标1个百分点扣0.5分; 分值：5分; 注：…): of an
+# indicator list, as its 责任单位 and 完成时限 lines are
+META_LINE = re.compile(r"[（(]?(?:评分标准|计分(?:标准|办法|方法|规则)|扣分(?:标准|办法)|考核(?:方式|办法|标准)|分值|权重|注|备注)"
+                       r"[：:]")
+# a sentence of scoring, no task (发生较大事故的，本项不得分; 每低于目标1个百分点扣0.5分，扣完为止)
+SCORING = re.compile(r"扣[\d.．一二两三四五六七八九十半]+分|不得分|得满分|扣完为止|一票否决")
+# what an indicator is to reach, on a line of its own under the indicator's name (目标值：…; 目标任务：…)
+TARGET_LINE = re.compile(r"(?:目标值|目标任务|年度目标|工作目标|目标要求)[：:]")
 NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
 # a task table may make up the whole document (a title, then the table: all of it the opening part)
 NOT_TABLE_TASK_ROLES = frozenset({"review", "problems", "glossary"})
@@ -91,7 +99,9 @@ SPEAKER_MUST = re.compile(SPEAKER_LEAD.pattern + r"(?:也|都|还)?(?:必须|务
 SECTION_LABEL = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[、）).．]\s*)?(?:(?:保障|工作|主要|具体|推进|落实|政策)措施|"
                            r"(?:组织|工作|要素|政策)保障|保障机制|实施步骤|(?:进度|时间|工作)安排|指导思想|(?:基本|工作)原则|"
                            r"工作机制)")
-NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向)$")
+NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向|指标)$")
+REACH_VERB = re.compile(r"完成|实现|确保|达到|争取|力争")
+SCORE_NOTE = re.compile(r"[（(][^（）()]{0,8}分[)）]$")  # a part's points in an indicator list: 发展指标（20分）
 
 # How sure the rules are of a verdict; written to `Directive.confidence`. The levels order the kinds of
 # evidence (a modal marker is surest; an imperative opening in a directive paragraph less so); a verdict
@@ -182,9 +192,12 @@ def _nominal(title: str, bare: str) -> bool:
     task whose object ends it (`奋力实现“三年初见成效”目标`, `严格政府运行的法治要求`: a verb of doing opens it)."""
     if SECTION_LABEL.fullmatch(title):
         return True  # the standard parts of a plan (保障措施, 组织保障, 实施步骤), whatever verb they may open with
+    title = SCORE_NOTE.sub("", title)
     m = NOMINAL.search(title)
     if m is None:
         return False
+    if m.group(0) == "指标":  # (经济发展指标: a part of indicators; 确保完成省下达的各项指标: a task)
+        return not REACH_VERB.search(title)
     if m.group(0) not in ("目标", "要求") or m.start() == 0 or title[m.start() - 1] == "的":
         return True  # (…情况, …成绩, …方面 name a part whatever opens them)
     return not _imperative(bare)
@@ -260,15 +273,20 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             context = parent is not None and (parent in directive_headings or
                                               bool(cue("directive_section").search(outline[parent].title)))
         verdict = judge(sent.text, context, heading is not None, in_report)
-        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text))  # 牵头单位：…, 完成时限：…
-        if verdict.is_directive and who_or_when:
+        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text) or META_LINE.match(sent.text)
+                           or (verdict.confidence != MARKER and SCORING.search(sent.text)))  # 牵头单位：…, 完成时限：…
+        if who_or_when:
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
         if not verdict.is_directive and task_list and role not in NOT_TASK_ROLES and LIST_ITEM.match(sent.text) \
                 and not verdict.confidence == REJECTED and not _not_a_task_item(sent, outline, ctx.parents):
             # a task list's numbered item is a task, whatever its wording (3. 既有住宅加装电梯50部。)
             verdict = Verdict(True, modality_of(unquoted(sent.text)), TARGET_ITEM)
         part = _owner(sent.section, owned, outline, ctx.parents)
-        if not verdict.is_directive and part is not None and heading is None and role not in NOT_TASK_ROLES \
+        # (a numbered item that is itself the goal, with its own 责任单位 line: 1．地区生产总值增长6%以上（5分）。/
+        # 责任单位：县发改局; not a part's title over its tasks, 一、城镇老旧小区改造)
+        goal_item = heading is not None and part == sent.section and ITEM_MARKER.fullmatch(outline[heading].marker.strip()) \
+            and sent.text[-1] in "。；;" and any(q.kind in AMOUNT_KINDS for q in quantities.starting_in(sent.start, sent.end))
+        if not verdict.is_directive and part is not None and (heading is None or goal_item) and role not in NOT_TASK_ROLES \
                 and not report and not in_report and (sent.text[-1] in "。；;！" or any(
                     q.kind in AMOUNT_KINDS for q in quantities.starting_in(sent.start, sent.end))) \
                 and verdict.confidence != REJECTED and not who_or_when and not _not_a_task_item(sent, outline, ctx.parents):
@@ -303,9 +321,11 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             directive_headings.add(heading)
         context = True
         actors = _actors(ctx.text, sent, verdict.marker_ends)
-        if task_list and not actors and LIST_ITEM.match(sent.text):
-            actors = _lead_units(ctx.text, sent.start)  # 牵头单位：区住房和城乡建设局, in the item or on its next line
         owner = part if not report else None
+        if not actors and (task_list or owner is not None) and (LIST_ITEM.match(sent.text) or TARGET_LINE.match(sent.text)):
+            # 牵头单位：区住房和城乡建设局, in the item or on a line of its own after it (an indicator's card: 目标值：…
+            # / 分值：… / 责任单位：…), before the next item; not its part's, which names the first item's
+            actors = _lead_units(ctx.text, sent.start)
         if not actors and owner is not None:
             actors = owned[owner][0]  # the units its part's 牵头单位 line names
         # a sentence without a subject continues the one before it only when that one opened with its subject
@@ -386,12 +406,19 @@ def _owner(section: int | None, owned: dict[int, tuple[list[str], tuple[int, int
     return None
 
 
+BLOCK_LINES = 4  # the lines after an item where its 牵头单位 may stand (目标值, 分值, 评分标准 before it)
+
+
 def _lead_units(text: str, start: int) -> list[str]:
-    """The units a task list names as leading a task (牵头单位：区民政局、区卫健委; 责任单位：…), in the item or on its
-    next line, before the next item."""
-    line_end = text.find("\n", start)
-    nxt = text.find("\n", line_end + 1) if line_end >= 0 else -1
-    span = text[start:nxt if nxt >= 0 else len(text)]
+    """The units a task list names as leading a task (牵头单位：区民政局、区卫健委; 责任单位：…), in the item or on a
+    line after it among the next few, before the next item."""
+    end = start
+    for _ in range(BLOCK_LINES + 1):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    span = text[start:end]
     item = NEXT_ITEM.search(span, 1)
     if item:
         span = span[:item.start()]

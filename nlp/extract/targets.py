@@ -17,6 +17,7 @@ from nlp.numerals import split_value
 from nlp.spans import CLAUSE_OR_LIST, clause_start
 from nlp.types import Analysis, Target
 
+HAN = re.compile(r"[\u4e00-\u9fff]")
 PLAN = re.compile(r"拟(?:按|安排|发行)|赤字规模|支出规模|先发行|计划安排|债务总规模|财政赤字")
 TARGET_KINDS = frozenset({"percent", "count", "money", "change"})
 LEADING = re.compile(r"^(?:今年|全年|明年|年内|力争|努力|确保|实现|其中|拟安排|拟按|拟|.{0,12}目标是)+")
@@ -75,8 +76,12 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Target, ...]:
         if not (in_passage or planned or directive is not None):
             continue
         start = clause_start(text, sent.start, q.start, CLAUSE_OR_LIST)
+        if directive is not None and directive.start < sent.start and not HAN.search(text, start, q.start):
+            # (a table row's task named in a few words, its figure opening the next cell: 一般公共预算收入增速\t5%以上;
+            # the directive spans both cells, the metric is named in the first)
+            start = clause_start(text, directive.start, q.start, CLAUSE_OR_LIST)
         clause_begin = start
-        phrase = text[start:q.start]
+        phrase = text[start:q.start].rstrip(" \t\u3000")
         if q.id in listed:
             _, phrase, _ = listed[q.id]
         lead = LEADING.match(phrase)

@@ -276,11 +276,14 @@ def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool, fi
         return True  # a token broken at its hyphen (5G-\nA, 2-\n3)
     if (NUMBER_TAIL.search(prev) and NUMBER_HEAD.match(line)) or (LATIN_TAIL.search(prev) and LATIN_HEAD.match(line)):
         return not _is_marker_line(line)
-    if not block_style:
-        return False
+    if not block_style or _table_line(prev) or _table_line(line) or FIELD_LINE.match(line):
+        return False  # (a table's rows, a card's fields: 分值：5分 / 责任单位：县应急管理局, each a line of its own)
     if prev[-1] in CLAUSE_END:
         return not _is_marker_line(line)
     return prev[-1] not in SENTENCE_END and not _is_marker_line(line) and not _is_marker_line(prev)
+
+
+FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")  # a field's label opening its line (责任单位：, 分值：, 注：)
 
 
 MARKER_LINE = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、]\D|第[一二三四五六七八九十]+[部章节])")

@@ -38,7 +38,7 @@ from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions, metric_parts, respectively
 from nlp.extract.reports import FRAMING, OCCURRED, polarity
 from nlp.lexicons import load_table, words_pattern
-from nlp.match.results import APPROX_POINTS, metrics_pattern, status_of
+from nlp.match.results import APPROX_POINTS, metrics_pattern, restates, status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looking_back, plan_year
 from nlp.segment.tables import QUARTER_WORDS, TaskRow, row_at, task_rows
@@ -724,7 +724,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             # 改造城镇老旧小区12个，已完成8个 is 8 of 12, no share of a total; a table row's task cell is the base's task)
             restated = rows[0] is None and answers[0] is not evidence[0] and FIGURE.search(
                 evidence[0].text, 0, max(0, answers[0].start - evidence[0].start)) is not None
-            status = _status(goals[i], answers, reporting, share and not restated)
+            status = _status(goals[i], answers, reporting, share and not restated,
+                             of_task=rows[0] is not None or answers[0] is not evidence[0])
             if status == "unknown" and parity is not None and not figures:
                 continue  # a parity target the document gives one side of: nothing to judge by
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
@@ -1039,9 +1040,12 @@ def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status |
     return None
 
 
-def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, share: bool = False) -> Status:
+def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, share: bool = False,
+            of_task: bool = False) -> Status:
     """Status of a directive in one document from its best evidence; `share`: the document speaks for a narrower
-    level, whose own count of a total the base sets (全年实施市级重点项目300个 against a county's 42) is its share."""
+    level, whose own count of a total the base sets (全年实施市级重点项目300个 against a county's 42) is its share;
+    `of_task`: the best evidence is what became of the task itself (a table row's cells of what was done, what
+    follows a restated task), whose bare figures are the task's."""
     top = evidence[0]
     if goals.milestones and (by_milestone := _by_milestone(goals, top, reporting)) is not None:
         return by_milestone
@@ -1162,6 +1166,17 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         return _parity_status(goals.parity, evidence, reporting, goals.slack) or (
             reporting.status_by_polarity(said) if said is not None else "unknown")
     rate = _rate_status(goals.rates, evidence, reporting, goals.text) if goals.rates else None
+    if rate is None and of_task and len(goals.rates) == 1:
+        # (地区生产总值增速 6%以上 | 5.6%（前三季度） | 93.3%: the first percentage done is the rate's, named by the task;
+        # not one after another metric's name or a share, 城镇新增就业6120人，完成市下达任务的109.3%)
+        done = next((q for q in reporting.quantities_in(top) if q.kind == "percent" and not q.masked
+                     and not restates(q, goals.rates[0])), None)
+        if done is not None and (metric_mentions(top.text[:done.start - top.start])
+                                 or top.text[:done.start - top.start].endswith("的")):
+            done = None
+        value = split_value(done.text)[0] if done is not None else None
+        if isinstance(value, int | float):
+            rate = status_of(goals.rates[0], float(value))
     if rate == "met" and _remainder_left(top.text):
         return "partial"  # 普及率达到94%, with 剩余1处…延至明年实施: a remainder the words leave, as for a count
     if rate == "not_met" and reporting.early(top):
@@ -1250,13 +1265,16 @@ BARE_GROWTH = re.compile(r"\s*(?:分别|同比|实际|名义|比上年|较上年
                          r"(?:[\d.]+%[、和及]?)*\s*")  # (增长4.3%、6.1%: the figures listed before)
 
 
-def _named_figures(reporting: Reporting, lo: int, hi: int) -> Iterator[tuple[str | None, float | None, str | None]]:
+def _named_figures(reporting: Reporting, lo: int, hi: int, target: Target | None = None
+                   ) -> Iterator[tuple[str | None, float | None, str | None]]:
     """Yield (metric key, value, unit) for each percentage in text[lo:hi], the metric the one named nearest
     before it: in its clause, else, where the clause only says it grew, earlier in the span (收入分别达6.9万元、
     3.4万元，增长4.2%、5.3%; not 人均消费支出增长6% after an income); the figures of a `…分别…` list go with its
-    subjects in order (`respectively`, through `Reporting.listed`)."""
+    subjects in order (`respectively`, through `Reporting.listed`); with `target`, none that restates it (a
+    self-assessment's 地区生产总值增速 6%以上 before its 5.6%: `restates`)."""
     text = reporting.analysis.document.text
-    figures = [q for q in reporting.quantities.starting_in(lo, hi) if q.kind == "percent" and not q.masked]
+    figures = [q for q in reporting.quantities.starting_in(lo, hi) if q.kind == "percent" and not q.masked
+               and (target is None or not restates(q, target))]
     for q in figures:
         begin = clause_start(text, lo, q.start)
         named = metric_mentions(text[begin:q.start])
@@ -1286,7 +1304,7 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
     named nearest before the figure: met or not, partial where some are met and some not. Totals (城镇新增就业
     1200万人) are not compared: a unit's own figure is its share of a national total."""
     judged = [next((status_of(t, value) for e in evidence
-                    for key, value, unit in _named_figures(reporting, e.start, e.end)
+                    for key, value, unit in _named_figures(reporting, e.start, e.end, t)
                     if key == t.key and value is not None and unit in RATE_UNITS), None) if t.key is not None
               else next(("partial" if len(statuses) > 1 else statuses.pop() for e in evidence
                          if (statuses := {status_of(t, v) for v in _rate_named(t.metric, e, reporting, task)})), None)

@@ -206,7 +206,7 @@ def find_result(target: Target, other: Analysis, index: ResultIndex | None = Non
     index = index if index is not None else ResultIndex(other)
     if target.value is None:
         return _result_in_words(target, other, index) if target.condition else None
-    options = [c for c in index.figures.get(target.key, ()) if _converts(c.quantity, target)]
+    options = [c for c in index.figures.get(target.key, ()) if _converts(c.quantity, target) and not restates(c.quantity, target)]
     if not options:
         return None
     options.sort(key=lambda c: (c.looking_back, not c.in_review, c.quantity.start))
@@ -281,6 +281,19 @@ def _judged(text: str, named: list[tuple[Sentence, int, int]], meets: re.Pattern
         if meets.search(said):
             return Result(text=clause, start=start, end=end, value=None, unit=None, status="met", score=0.8)
     return None
+
+
+# a figure to reach, not one reached (6%以上, 不低于95%; not 4.5%左右, which a report gives its estimates by)
+BOUNDS = frozenset({"at_least", "at_most"})
+
+
+def restates(q: Quantity, target: Target) -> bool:
+    """Whether a figure restates the target (a unit's self-assessment naming each indicator before its result:
+    （二）规上工业增加值增长7%以上。, a table's 目标值 column 6%以上): the target's own bound, value and unit."""
+    if q.qualifier not in BOUNDS or q.qualifier != target.qualifier:
+        return False
+    value, unit, _ = split_value(q.text)
+    return value == target.value and unit == target.unit
 
 
 def _converts(q: Quantity, target: Target) -> bool:

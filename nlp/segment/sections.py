@@ -77,6 +77,10 @@ YEAR_WORK = re.compile(r"(?:19|20)\d{2}年(?:主要)?工作")  # `2024年工作�
 # a title of a report on work done (工作总结, 关于落实…议定事项情况的报告, 关于…重点工作任务推进情况的报告), and of one
 # that also plans
 REPORTING_TITLE = re.compile(r"总结|汇报|(?:完成|落实|办理|进展|推进|执行|整改)[^，,。；;]{0,30}?情况")
+# a document of tasks or targets set (任务分解表, 工作要点, 考核指标, 实施方案): its parts plan, whatever their headings
+PLAN_DOCUMENT = re.compile(r"任务(?:分解|清单|分工|台账)|工作要点|责任分工|考核指标|目标责任|指标体系|(?:实施|工作|行动)方案|"
+                           r"工作计划|督办(?:事项|清单)")
+REPORT_WORDS = re.compile(r"报告|自查|自评|通报|简报|情况|纪要")  # (…考核指标自查自评报告 reports on them)
 PLANNING_TITLE = re.compile(r"(?:和|及|暨|与)[^，,。]{0,12}(?:计划|打算|安排|思路|要点)")  # (…总结和2026年工作计划)
 NOTE_ITEM = re.compile(r"[（(]?\d")
 NOTES = re.compile(r"(?:填报|填表|编制|使用)?说明[:：]?")
@@ -234,9 +238,11 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
     `year` is the year the document speaks from (five-year periods are told past or ahead by it), `plans_for` the
     year it plans for (`plan_year`: a heading on that year's work is a plan). A document whose `title` says it reports
     what was done (…工作总结, 关于落实…情况的报告) and plans nothing has no heading that opens a plan only by reading as
-    a task: its `一是狠抓收入组织` sums up work done.
+    a task: its `一是狠抓收入组织` sums up work done; one whose title says it sets tasks or targets (…考核指标,
+    …工作要点, …实施方案) plans in every part no heading or opening gives another role.
     """
     reports_only = bool(title and REPORTING_TITLE.search(title) and not PLANNING_TITLE.search(title))
+    plans_only = bool(title and PLAN_DOCUMENT.search(title) and not REPORT_WORDS.search(title)) and not reports_only
     told_problems = False  # whether a problems part came after what was done (成绩, then 问题, then 下一步)
     paras = list(paragraphs(text))
     if not paras:
@@ -346,7 +352,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
         found = {"past": "review", "ahead": "plan"}.get(period or "") or opening_role(para, "review", "plan") or (
             "plan" if not reports_only and THIS_YEAR_AHEAD.match(para) else None)  # (a summary's 今年是… looks back)
         opened = found or opened  # type: ignore[assignment]
-        roles.append((opened or "other", None))
+        roles.append((opened or ("plan" if plans_only else "other"), None))
 
     sections: list[Section] = []
     for (a, _), (role, heading) in zip(paras, roles, strict=True):

@@ -2,7 +2,7 @@
 
 A Word table is read as one line per row, its cells joined by tabs (nlp/ingest/docx.py); a table pasted as text
 separates its cells by tabs or vertical bars (｜, |). A task table is one whose header row names a column of tasks
-(重点任务, 督办事项, 工作内容…) and a column of the units leading them (牵头单位, 责任单位…) or of their time limits
+(重点任务, 督办事项, 工作内容…, or of indicators: 指标名称) and a column of the units leading them (牵头单位, 责任单位…) or of their time limits
 (完成时限, 时间节点…); each row under it with a task in that column is a task, its units in the units column, its
 time limit in the time column. A table of results (完成值, 完成率, 实际完成…) is no task table.
 """
@@ -123,7 +123,8 @@ class _Columns:
             # a table of what became of the problems a rectification list set (问题 整改情况 完成状态), or of
             # indicators (指标名称 目标任务 完成情况 完成率): its problems or indicators name the tasks
             tasks = [i for i, h in enumerate(heads) if ISSUE_HEAD.fullmatch(h) or INDICATOR_HEAD.fullmatch(h)][:1]
-        tasks = tasks or named
+        # (a plan's table of indicators, 指标名称 目标值 分值 责任单位, names its tasks by its indicators too)
+        tasks = tasks or named or [i for i, h in enumerate(heads) if INDICATOR_HEAD.fullmatch(h)][:1]
         # the finest of several (重点工作, then 具体任务 merged under it), not a column of requirements
         self.task = next((i for i in reversed(tasks) if not REQUIREMENT_HEAD.fullmatch(heads[i])),
                          tasks[0] if tasks else None)
@@ -133,7 +134,8 @@ class _Columns:
         self.due = next((i for i, h in enumerate(heads) if DUE_HEAD.fullmatch(h)), None)
         self.numbered = bool(heads) and bool(NUMBER_HEAD.fullmatch(heads[0]))
         # a column of what the task is to reach (年度目标), beside a task named in a few words (细颗粒物浓度控制)
-        self.target = next((i for i, h in enumerate(heads) if TARGET_HEAD.fullmatch(h) and i != self.task), None)
+        self.target = next((i for i, h in enumerate(heads) if (TARGET_HEAD.fullmatch(h) or FIGURE_HEAD.fullmatch(h))
+                            and i != self.task), None)
         # columns of milestones by quarter or month (第一季度…第四季度): the task is due by the last one it fills
         self.milestones = [i for i, h in enumerate(heads) if MILESTONE_HEAD.fullmatch(h)]
 

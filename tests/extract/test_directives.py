@@ -421,3 +421,39 @@ def test_where_things_stood_by_a_past_year_is_no_goal() -> None:
            "到2027年，累计推动2000家规模以上工业企业实施数字化改造。\n")
     texts = [d.text for d in analyze_document(read_bytes(raw.encode(), "x.txt", ".txt")).directives]
     assert texts == ["要加快数字化转型。", "到2027年，累计推动2000家规模以上工业企业实施数字化改造。"]
+
+
+INDICATORS = (
+    "青岚县2025年度乡镇和县直部门目标责任考核指标\n\n说　明\n一、考核办法。年度考核实行百分制，年底组织考核。\n\n"
+    "一、发展指标（20分）\n\n"
+    "1．地区生产总值增长5.5%以上（5分）。责任单位：县发改局，各乡镇。\n"
+    "评分标准：每低于目标1个百分点扣0.5分，扣完为止。\n"
+    "2．新增规上工业企业6家以上（3分）。责任单位：县工信局。\n\n"
+    "二、民生指标（12分）\n\n"
+    "序号\t指标名称\t目标值\t分值\t责任单位\n"
+    "3\t城镇新增就业\t1500人以上\t3\t县人社局，各乡镇\n"
+    "4\t新增普惠性托位\t120个\t3\t县卫健局\n"
+    "注：本类指标按完成率计分，完成率低于60%的该项不得分。\n\n"
+    "三、安全稳定指标（10分）\n\n"
+    "5．安全生产\n目标值：全年不发生较大及以上生产安全事故。\n分值：5分\n责任单位：县应急管理局，各乡镇\n"
+    "评分标准：实行一票否决。发生较大及以上生产安全事故的，本项不得分。\n\n"
+    "6．信访积案化解\n目标值：县交办信访积案化解率达到90%以上。\n分值：5分\n责任单位：县信访局\n")
+
+
+def test_an_indicator_lists_items_rows_and_cards_are_tasks_led_by_their_own_units() -> None:
+    analysis = analyze_document(read_bytes(INDICATORS.encode(), "indicators.txt", ".txt"))
+    got = {d.text.split("（")[0].replace("\t", " "): list(d.actors) for d in analysis.directives}
+    assert got == {
+        "1．地区生产总值增长5.5%以上": ["县发改局", "各乡镇"],  # a numbered goal with its own 责任单位 line
+        "2．新增规上工业企业6家以上": ["县工信局"],  # (not the first item's units)
+        "城镇新增就业 1500人以上": ["县人社局", "各乡镇"],  # a table of indicators: 指标名称 and its 目标值
+        "新增普惠性托位 120个": ["县卫健局"],
+        "目标值：全年不发生较大及以上生产安全事故。": ["县应急管理局", "各乡镇"],  # a card's target, its units below
+        "目标值：县交办信访积案化解率达到90%以上。": ["县信访局"],
+    }  # scoring rules (评分标准, 注, 分值, …本项不得分) are no tasks, nor is 不得分 a 不得 that forbids
+
+
+def test_a_goal_heading_without_units_of_its_own_stays_a_title() -> None:
+    text = "某县2025年重点工作\n一、城镇老旧小区改造\n改造老旧小区16个，9月底前全部开工。\n牵头单位：县住建局\n"
+    analysis = analyze_document(read_bytes(text.encode(), "plan.txt", ".txt"))
+    assert [(d.text, list(d.actors)) for d in analysis.directives] == [("改造老旧小区16个，9月底前全部开工。", ["县住建局"])]

@@ -1374,3 +1374,32 @@ def test_a_figure_said_below_its_years_target(said: str, status: str) -> None:
     base, other = _pair("青石县工业和信息化局2025年工作要点\n一、重点任务\n要推动工业稳增长，全县规上工业增加值增长7%以上。\n",
                         f"青石县工业和信息化局2025年工作总结\n一、工作完成情况\n全年全县规上工业{said}\n")
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+SELF_ASSESSMENT_BASE = ("澄湾县2025年度目标责任考核指标\n\n一、发展指标（20分）\n\n"
+                        "1．地区生产总值增长6%以上（5分）。责任单位：县发改局，各乡镇。\n"
+                        "2．规上工业增加值增长7%以上（5分）。责任单位：县工信局，各乡镇。\n\n"
+                        "二、财政指标（10分）\n\n序号\t指标名称\t目标值\t分值\t责任单位\n"
+                        "3\t一般公共预算收入增速\t5%以上\t4\t县财政局，各乡镇\n")
+
+
+@pytest.mark.parametrize(("body", "statuses"), [
+    # each indicator restated before its result (its own bound: 7%以上 is the target, not a result)
+    ("（一）地区生产总值增长6%以上。\n全镇地区生产总值同比增长6.4%，完成目标任务。\n"
+     "（二）规上工业增加值增长7%以上。\n全镇规上工业增加值同比增长5.2%，低于目标1.8个百分点，未完成目标任务。\n",
+     {"地区生产总值": "met", "规上工业增加值": "not_met"}),
+    # a table of indicators done: the figure done, not the 目标值 beside it; part of the year is under way
+    ("指标名称\t目标值\t完成值\t完成率\t自评得分\n地区生产总值增速\t6%以上\t5.6%（前三季度）\t93.3%\t4.8\n"
+     "一般公共预算收入增速\t5%以上\t3.1%\t62%\t2.5\n",
+     {"地区生产总值": "partial", "一般公共预算收入": "not_met"}),
+])
+def test_a_self_assessment_is_judged_by_its_results_not_its_restated_targets(body: str, statuses: dict[str, str]) -> None:
+    base, unit = _pair(SELF_ASSESSMENT_BASE, f"云溪镇2025年度目标责任考核自查自评报告\n一、指标完成情况\n{body}二、存在的问题\n个别指标完成不理想。\n",
+                       name="yunxi.txt")
+    comparison = compare(base, [unit])
+    got = {}
+    for d in comparison.directives:
+        for metric in statuses:
+            if metric in d.text:
+                got[metric] = d.results[0].status
+    assert got == statuses

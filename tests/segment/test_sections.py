@@ -279,3 +279,15 @@ def test_notes_on_filling_in_last_to_the_next_heading() -> None:
             "2.联系人：县政府办。\n二、工作要求\n（一）要加强组织领导。\n")
     got = dict(roles_by_line(text, 2025))
     assert got["1.请各单位每月报送进展。"] == "glossary" and got["（一）要加强组织领导。"] == "plan"
+
+
+@pytest.mark.parametrize(("title", "role"), [
+    ("澄湾县2025年度目标责任考核指标", "plan"),  # a document of targets set: its parts plan, whatever their headings
+    ("澄湾县2025年重点工作任务分解", "plan"),
+    ("澄湾县农业农村局2025年度目标责任考核自查自评报告", "other"),  # a report on them does not
+])
+def test_a_document_setting_tasks_plans_in_parts_no_heading_gives_a_role(title: str, role: str) -> None:
+    text = f"{title}\n\n一、发展指标\n\n1．地区生产总值增长6%以上。责任单位：县发改局。\n\n二、民生指标\n\n2．城镇新增就业2800人以上。\n"
+    analysis = analyze_document(read_bytes(text.encode(), "doc.txt", ".txt"))
+    body = [s.role for s in analysis.sections if s.start >= text.index("一、")]
+    assert body and set(body) == {role}
