@@ -275,4 +275,4 @@ def export_tasks(db: sqlite3.Connection) -> bytes:
     wb = new_workbook(write_only=True)
     fill_sheet(wb.create_sheet("任务清单"), ("文件", "标题", "年份", *COLUMNS), rows(), {"文件": 30, "标题": 24, "年份": 7, **WIDTHS},
                title="档案任务清单", not_printed=("原文",))
-    return to_bytes(wb)
+    return to_bytes(wb, "")  # (an archive's export: of many documents)

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from nlp.batch import pool, store
-from nlp.batch.walk import Item, plan, read
+from nlp.batch.walk import OWN_EXPORT, Item, plan, read
 from nlp.budget import MAX_WORKER_MEMORY, time_budget
 from nlp.errors import InputError
 from nlp.ingest import read_bytes
+from nlp.ingest.own import export_source
 from nlp.pipeline import analyze_document
 from nlp.segment.tokens import tokenize, tokenizer
 from nlp.serialize import analysis_data
@@ -108,6 +109,10 @@ def run_batch(paths: list[str], db_path: str, workers: int = 1, engine: str = "l
             if item.error is not None or item.data is None:
                 fail(item.path, item.error or "unreadable")
                 continue
+            source = export_source(item.data)
+            if source is not None:  # the tool's own export: read once its document is known, or not at all
+                deferred.append((item, source))
+                continue
             sha = hashlib.sha256(item.data).hexdigest()
             hit = store.known(db, sha)
             if hit is not None:
@@ -119,6 +124,20 @@ def run_batch(paths: list[str], db_path: str, workers: int = 1, engine: str = "l
                 summary["unchanged"] += 1
                 continue
             yield item
+
+    def exports() -> Iterator[Item]:
+        """The exports put off: left out where the document they were made from is in the archive now (or they
+        hold many, an archive's own export), else read as the documents they are (a task list handed on)."""
+        for item, source in deferred:
+            if not source or store.known(db, source) is not None:
+                summary["skipped"] += 1
+                summary["not_documents"] += 1
+                summary["skipped_files"].append({"path": item.path, "reason": OWN_EXPORT})
+            elif store.known(db, hashlib.sha256(item.data or b"").hexdigest()) is None:
+                yield item
+            else:
+                summary["skipped"] += 1
+                summary["unchanged"] += 1
 
     def finished(result: Result | pool.Failure, item: Item) -> None:
         if isinstance(result, pool.Failure):
@@ -140,14 +159,15 @@ def run_batch(paths: list[str], db_path: str, workers: int = 1, engine: str = "l
     read_items: Iterable[Item] = (read(s, options.max_bytes) for s in sources)
     if progress is not None:
         read_items = progress(read_items, len(sources))
-    items = todo(read_items)
+    deferred: list[tuple[Item, str]] = []
     try:
-        if engine == "dask":
-            _run_dask(items, finished, workers, scheduler, options)
-        else:
-            tasks = ((item, options) for item in items)
-            for (item, _), result in pool.run(tasks, _analyse_task, workers, options.timeout, max_memory):
-                finished(result, item)
+        for items in (todo(read_items), exports()):  # (the exports once every document is stored)
+            if engine == "dask":
+                _run_dask(items, finished, workers, scheduler, options)
+            else:
+                tasks = ((item, options) for item in items)
+                for (item, _), result in pool.run(tasks, _analyse_task, workers, options.timeout, max_memory):
+                    finished(result, item)
     except sqlite3.Error as exc:
         raise store.archive_error(db_path, exc) from exc
     finally:

@@ -3,7 +3,7 @@
 Only regular files are read (a FIFO would block for ever, `/dev/zero` never ends), a link only when it stays
 inside the folder given, each through a size-capped read; each zip entry is inflated on its own through a
 counting reader, so one damaged entry is one failure and the entries after it are still read. Files that
-are no documents (data files such as MANIFEST.tsv, the tool's own exports: `nlp.ingest.own`) are skipped, not failed. `plan` lists everything first,
+are no documents (data files such as MANIFEST.tsv) are skipped, not failed. `plan` lists everything first,
 so that the run knows its total; `read` then reads one source at a time.
 """
 
@@ -21,13 +21,12 @@ from typing import BinaryIO
 
 from nlp.budget import mib
 from nlp.errors import InputError
-from nlp.ingest.own import written_by_nlp
 from nlp.ingest.safety import LOCAL_HEADER, inflate, open_zip
 from nlp.types import MAX_INPUT_BYTES
 
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 DB_SUFFIXES = {".sqlite", ".sqlite-wal", ".sqlite-shm", ".db", ".db-wal", ".db-shm"}
-OWN_EXPORT = "written by nlp itself (an export), not a document"
+OWN_EXPORT = "written by nlp itself (an export), not a document"  # (nlp.batch.run: its document is in the archive)
 DATA_SUFFIXES = {".tsv", ".csv", ".json", ".jsonl", ".xml", ".yaml", ".yml", ".py", ".js", ".css"}
 KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
@@ -228,6 +227,4 @@ def _read_safely(path: str, read_bytes: Callable[[], bytes]) -> Item:
         return Item(path, error=f"cannot be read ({exc.strerror})")
     except Exception as exc:  # a damaged zip entry, whatever zipfile raises: this entry's failure only
         return Item(path, error=f"damaged ({type(exc).__name__}: {exc})")
-    if written_by_nlp(data):
-        return Item(path, skip=OWN_EXPORT)  # (its tasks are those of the document it was made from)
     return Item(path, data)

@@ -14,7 +14,7 @@ from typing import Any
 from nlp.export.inert import html_escape
 from nlp.export.matrix import to_html as matrix_page
 from nlp.export.tasks import INHERITED_MARK, document_title, task_rows
-from nlp.ingest.own import GENERATOR_META
+from nlp.ingest.own import html_marks
 from nlp.labels import (
     CAMPAIGN_KIND_ZH,
     DEADLINE_KIND_ZH,
@@ -296,7 +296,7 @@ def to_html(analysis: Analysis, comparison: Comparison | None = None) -> str:
         matrix = "<h2>落实情况</h2>" + page[page.index("<table>"):page.index("</table>") + len("</table>")]
     title = esc(document_title(analysis))
     return f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8">{GENERATOR_META}
+<html lang="zh-CN"><head><meta charset="utf-8">{html_marks(analysis.document.sha256)}
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <title>{title}</title><style>{CSS}</style></head>
 <body>

@@ -14,7 +14,7 @@ from typing import Any
 from nlp.export.inert import csv_value, strip_controls
 from nlp.export.text_out import display_width
 from nlp.export.xlsx import fill_sheet, new_workbook, to_bytes
-from nlp.ingest.own import GENERATOR
+from nlp.ingest.own import GENERATOR, office_identifier
 from nlp.labels import CAMPAIGN_KIND_ZH, MODALITY_ZH, QUALIFIER_ZH, QUANTITY_KIND_ZH, deadline_zh
 from nlp.segment.sentences import paragraphs
 from nlp.types import Analysis
@@ -98,7 +98,7 @@ def to_xlsx(analysis: Analysis, corrections: Corrections | None = None) -> bytes
                  else q.value, q.unit, QUALIFIER_ZH.get(q.qualifier or "", q.qualifier), q.metric, q.subject,
                  "是" if q.masked else ""] for n, q in enumerate(analysis.quantities, 1)),
                {"序号": 6, "原文": 16, "指标": 24, "主体": 16}, title=f"{title}数量")
-    return to_bytes(wb)
+    return to_bytes(wb, analysis.document.sha256)
 
 
 def _east_asian(run: Any, font: str) -> None:
@@ -195,6 +195,7 @@ def to_docx(analysis: Analysis, corrections: Corrections | None = None) -> bytes
     document = docx.Document()
     # (the tool as its author and last to save it: `nlp.ingest.own`)
     document.core_properties.author = document.core_properties.last_modified_by = GENERATOR
+    document.core_properties.identifier = office_identifier(analysis.document.sha256)
     normal = document.styles["Normal"].paragraph_format
     normal.space_before, normal.space_after, normal.line_spacing = Pt(0), Pt(0), 1.0  # the template's 10 pt after
     section = document.sections[0]

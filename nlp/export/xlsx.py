@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from nlp.export.inert import xlsx_value
-from nlp.ingest.own import GENERATOR
+from nlp.ingest.own import GENERATOR, office_identifier
 
 DEFAULT_WIDTH = 14
 
@@ -95,10 +95,12 @@ def print_setup(ws: Any, title: str | None = None) -> None:
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"
 
 
-def to_bytes(wb: Any) -> bytes:
-    """The workbook's file, naming the tool as its author and last to save it (`nlp.ingest.own`: an archive run
-    leaves it out until an office program saves it)."""
+def to_bytes(wb: Any, source: str | None = None) -> bytes:
+    """The workbook's file, naming the tool as its author and last to save it, and `source` (the SHA-256 of the
+    document it was made from; None: kept as loaded, or many) as its identifier (`nlp.ingest.own`)."""
     wb.properties.creator = wb.properties.lastModifiedBy = GENERATOR
+    if source is not None:
+        wb.properties.identifier = office_identifier(source)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

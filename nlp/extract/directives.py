@@ -87,7 +87,7 @@ OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?
 META_LINE = re.compile(r"[（(]?(?:评分标准|计分(?:标准|办法|方法|规则)|扣分(?:标准|办法)|考核(?:方式|办法|标准)|分值|权重|注|备注)"
                        r"[：:]")
 # a sentence of scoring, no task (发生较大事故的，本项不得分; 每低于目标1个百分点扣0.5分，扣完为止)
-SCORING = re.compile(r"扣[\d.．一二两三四五六七八九十半]+分|不得分|得满分|扣完为止|一票否决")
+SCORING = re.compile(r"扣[\d.．一二两三四五六七八九十半]+分|不得分(?=[，,。；;）)]|$)|得满分|扣完为止")
 # what an indicator is to reach, on a line of its own under the indicator's name (目标值：…; 目标任务：…)
 TARGET_LINE = re.compile(r"(?:目标值|目标任务|年度目标|工作目标|目标要求)[：:]")
 NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
@@ -100,7 +100,7 @@ SECTION_LABEL = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[�
                            r"(?:组织|工作|要素|政策)保障|保障机制|实施步骤|(?:进度|时间|工作)安排|指导思想|(?:基本|工作)原则|"
                            r"工作机制)")
 NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向|指标)$")
-REACH_VERB = re.compile(r"完成|实现|确保|达到|争取|力争")
+NOMINAL_INDICATOR = 6  # a title of indicators this short names a part (民生保障指标), whatever verb it may open with
 SCORE_NOTE = re.compile(r"[（(][^（）()]{0,8}分[)）]$")  # a part's points in an indicator list: 发展指标（20分）
 
 # How sure the rules are of a verdict; written to `Directive.confidence`. The levels order the kinds of
@@ -196,8 +196,8 @@ def _nominal(title: str, bare: str) -> bool:
     m = NOMINAL.search(title)
     if m is None:
         return False
-    if m.group(0) == "指标":  # (经济发展指标: a part of indicators; 确保完成省下达的各项指标: a task)
-        return not REACH_VERB.search(title)
+    if m.group(0) == "指标":  # (经济发展指标, 发展指标: a part of indicators; 严格落实耕地保护约束性指标: a task)
+        return len(title) <= NOMINAL_INDICATOR or not _imperative(bare)
     if m.group(0) not in ("目标", "要求") or m.start() == 0 or title[m.start() - 1] == "的":
         return True  # (…情况, …成绩, …方面 name a part whatever opens them)
     return not _imperative(bare)
@@ -273,8 +273,10 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             context = parent is not None and (parent in directive_headings or
                                               bool(cue("directive_section").search(outline[parent].title)))
         verdict = judge(sent.text, context, heading is not None, in_report)
-        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text) or META_LINE.match(sent.text)
-                           or (verdict.confidence != MARKER and SCORING.search(sent.text)))  # 牵头单位：…, 完成时限：…
+        # 牵头单位：…, 完成时限：…; a scoring line or a note (评分标准：…, 注：…) unless it says who must do what
+        # (注：各乡镇必须于6月15日前将防汛预案报县防汛办备案。)
+        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text)) or (
+            verdict.confidence != MARKER and bool(META_LINE.match(sent.text) or SCORING.search(sent.text)))
         if who_or_when:
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
         if not verdict.is_directive and task_list and role not in NOT_TASK_ROLES and LIST_ITEM.match(sent.text) \

@@ -14,6 +14,7 @@ from nlp.errors import InputError
 from nlp.ingest.clean import clean
 from nlp.ingest.docx import read_docx
 from nlp.ingest.html import read_html
+from nlp.ingest.markdown import read_markdown
 from nlp.ingest.paragraphs import assemble
 from nlp.ingest.pdf import read_pdf
 from nlp.ingest.pdfcheck import check_pdf
@@ -135,6 +136,9 @@ def read_bytes(data: bytes, path: str, suffix: str = "", max_bytes: int = MAX_IN
         paras, source = read_xlsx(data, path, max_chars)
     elif fmt == "html":
         paras, source = read_html(data, path)
+    elif fmt == "md":
+        check_chars(len(data) // 4, path, max_chars)
+        paras, source, encoding, pre_removed = read_markdown(data, path)
     else:
         # no encoding spends more than 4 bytes on a character: a file this large cannot fit the budget
         check_chars(len(data) // 4, path, max_chars)

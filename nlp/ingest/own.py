@@ -1,9 +1,10 @@
-"""Files this tool wrote itself: its exports carry its name, so that an archive run over a folder holding the task
-lists, matrices and review pages made from its documents, beside the documents, reads each task once.
+"""Files this tool wrote itself: its exports carry its name and the SHA-256 of the document they were made from,
+so that an archive holding that document and its task list (or matrix, or review page) reads each task once,
+while a task list handed on to an office that lacks its document is read as the document it then is.
 
 A workbook or Word file is the tool's own while its core properties name the tool as its author and as the last
-to save it: an office program that saves it (a ledger sent out and returned filled in) names its user there,
-and the file is then a document like any other. A review page or matrix page names the tool as its generator.
+to save it: an office program that saves it (a ledger sent out and returned filled in) names its user there, and
+the file is then a document like any other. A review page or matrix page names the tool as its generator.
 """
 
 from __future__ import annotations
@@ -17,29 +18,51 @@ from nlp.errors import InputError
 from nlp.ingest.safety import inflate
 
 GENERATOR = "nlp-gov"  # the name the exports give as their author (Office) or generator (HTML)
-GENERATOR_META = f'<meta name="generator" content="{GENERATOR}">'
+SOURCE_PREFIX = "sha256:"  # an export's identifier: the document it was made from (none: an archive's export)
 CORE = "docProps/core.xml"
 MAX_CORE_BYTES = 1 << 16  # an Office file's core properties are a few hundred bytes
 CREATOR = re.compile(rb"<(?:\w+:)?creator\b[^>]*>([^<]*)<")
 LAST_SAVED_BY = re.compile(rb"<(?:\w+:)?lastModifiedBy\b[^>]*>([^<]*)<")
+IDENTIFIER = re.compile(rb"<(?:\w+:)?identifier\b[^>]*>([^<]*)<")
 HTML_HEAD = 4096  # the generator is named in the page's head, at its top
+HTML_OWN = re.compile(rb'<meta name="generator" content="' + GENERATOR.encode() + rb'">'
+                      rb'(?:<meta name="nlp-source" content="([0-9a-f]{64})">)?')
 
 
-def written_by_nlp(data: bytes) -> bool:
-    """Whether `data` is a file this tool wrote and no other program has saved since (see the module docstring)."""
+def html_marks(source: str | None) -> str:
+    """The meta tags of an exported page: the tool as its generator, and the document it was made from."""
+    return f'<meta name="generator" content="{GENERATOR}">' + (
+        f'<meta name="nlp-source" content="{source}">' if source else "")
+
+
+def office_identifier(source: str | None) -> str:
+    """The core `identifier` of an exported workbook or Word file: the document it was made from."""
+    return SOURCE_PREFIX + source if source else ""
+
+
+def export_source(data: bytes) -> str | None:
+    """For a file this tool wrote and no other program has saved since: the SHA-256 of the document it was made
+    from ("" where it holds many, an archive's export); None for any other file."""
     if data.startswith(b"PK\x03\x04"):
-        return _office_own(data)
-    return GENERATOR_META.encode() in data[:HTML_HEAD]
+        return _office_source(data)
+    if b"<meta" not in data[:HTML_HEAD]:
+        return None
+    m = HTML_OWN.search(data, 0, HTML_HEAD)
+    return None if m is None else (m.group(1) or b"").decode()
 
 
-def _office_own(data: bytes) -> bool:
+def _office_source(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.NameToInfo.get(CORE)
             if info is None or info.file_size > MAX_CORE_BYTES:
-                return False
+                return None
             core = inflate(data, info, CORE, MAX_CORE_BYTES)
     except (InputError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, struct.error):
-        return False  # (a damaged file is the reader's to refuse, with its reason)
+        return None  # (a damaged file is the reader's to refuse, with its reason)
     creator, saved_by = CREATOR.search(core), LAST_SAVED_BY.search(core)
-    return all(m is not None and m.group(1).strip() == GENERATOR.encode() for m in (creator, saved_by))
+    if not all(m is not None and m.group(1).strip() == GENERATOR.encode() for m in (creator, saved_by)):
+        return None
+    ident = IDENTIFIER.search(core)
+    value = ident.group(1).decode(errors="replace").strip() if ident else ""
+    return value.removeprefix(SOURCE_PREFIX) if value.startswith(SOURCE_PREFIX) else ""

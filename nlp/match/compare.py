@@ -31,11 +31,12 @@ ORG = re.compile(PLACE + r"(?P<org>人民检察院|人民法院|人民政府|政
 LONG_DEPARTMENT = re.compile(PLACE + r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建设|保障|资源|规划|服务|绿化|执法|运输|农村|事务|储备|"
                              r"监督|信息化|环境|旅游|健康|改革)(?:局|委员会))(?=\d{4}年|关于|$|工作)")
 # a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
-TITLE_PLACE = re.compile("^" + PLACE + r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告)|政府工作报告)")
+TITLE_PLACE = re.compile("^" + PLACE + r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告|简报|信息|动态)|政府工作报告)")
 # a work report's byline: the congress of its place (——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上)
 CONGRESS = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,14}?(?:自治区|自治州|省|市|区|县|州|盟|旗))第[一二三四五六七八九十]+届"
                       r"人民代表大会")  # (a prefecture's 州, 盟 and a banner's 旗 too: 黔东南苗族侗族自治州)
-WHOLE_SAID = re.compile(r"在全(?P<place>[省市县区])[^，。\n]{0,30}?(?:会议|大会|会)上")  # 在全县…工作会议上的讲话
+# 在全县…工作会议上的讲话; a report of the meeting: 区委召开全区经济工作暨重点项目推进会
+WHOLE_SAID = re.compile(r"(?:在|召开)全(?P<place>[省市县区])[^，。\n]{0,30}?(?:会议|大会|会)(?:上|$|[，,。])")
 OFFICE_SAID = re.compile(r"^(?P<place>[省市县区])(?:委(?:副)?书记|长|委常委)", re.MULTILINE)  # a speaker's line: 县委书记　顾承远
 TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 # the unit filling in a form it was sent (填报单位：柳湾区人民政府（盖章）): the one it speaks for, whatever its title

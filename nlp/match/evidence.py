@@ -1146,6 +1146,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                 return "not_met"
             if counts:
                 goal = t.value[0] if isinstance(t.value, list) else t.value
+                if len(counts) >= 2 and counts[0] == goal:
+                    counts = counts[1:]  # the goal named before what was done (全区120个…项目已开工115个)
                 if isinstance(goal, int | float):
                     if t.unit in goals.ceilings:  # kept under (细颗粒物平均浓度控制在30微克/立方米以内)
                         kept = min(counts) <= goal
@@ -1208,6 +1210,9 @@ SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村�
                      r"[^，,。；;]{0,24}?(?P<done>\d+)(?P=unit)")  # (not 城中村1个)
 
 
+ALL_MISSED = re.compile(r"[均都皆](?:未|没有|低于)")  # 两项指标均未达到年度目标: every target named missed
+
+
 def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
     """The status the best evidence's words give: a target said to be missed (未完成20个的年度目标) is not met, or
     partial where the sentence speaks of another target of the directive besides (粮食播种面积68.3万亩，总产量
@@ -1216,7 +1221,7 @@ def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
         # the targets it speaks of, by the opening or the closing words of their metric (细颗粒物（PM2.5）平均浓度 by
         # PM2.5平均浓度)
         named = len({m[:4] for m in goals.metrics if len(m) >= 2 and (m[:4] in top.text or m[-4:] in top.text)})
-        return "partial" if named >= 2 else "not_met"
+        return "partial" if named >= 2 and not ALL_MISSED.search(top.text) else "not_met"
     some = SOME_OF.search(top.text) if ALL_OF.search(goals.text) else None
     if some is not None and 0 < float(some.group("done")) < float(some.group("all")):
         return "partial"  # so many of all done (68个镇（街道）中已设立…的有41个; 38家企业中，已有31家完成…): the rest left
@@ -1265,16 +1270,18 @@ BARE_GROWTH = re.compile(r"\s*(?:分别|同比|实际|名义|比上年|较上年
                          r"(?:[\d.]+%[、和及]?)*\s*")  # (增长4.3%、6.1%: the figures listed before)
 
 
-def _named_figures(reporting: Reporting, lo: int, hi: int, target: Target | None = None
-                   ) -> Iterator[tuple[str | None, float | None, str | None]]:
-    """Yield (metric key, value, unit) for each percentage in text[lo:hi], the metric the one named nearest
+def _named_figures(reporting: Reporting, lo: int, hi: int) -> Iterator[tuple[str | None, float | None, str | None]]:
+    """`_figures_named` without their quantities."""
+    return ((key, value, unit) for key, value, unit, _ in _figures_named(reporting, lo, hi))
+
+
+def _figures_named(reporting: Reporting, lo: int, hi: int) -> Iterator[tuple[str | None, float | None, str | None, Quantity]]:
+    """Yield (metric key, value, unit, quantity) for each percentage in text[lo:hi], the metric the one named nearest
     before it: in its clause, else, where the clause only says it grew, earlier in the span (收入分别达6.9万元、
     3.4万元，增长4.2%、5.3%; not 人均消费支出增长6% after an income); the figures of a `…分别…` list go with its
-    subjects in order (`respectively`, through `Reporting.listed`); with `target`, none that restates it (a
-    self-assessment's 地区生产总值增速 6%以上 before its 5.6%: `restates`)."""
+    subjects in order (`respectively`, through `Reporting.listed`); each with its quantity."""
     text = reporting.analysis.document.text
-    figures = [q for q in reporting.quantities.starting_in(lo, hi) if q.kind == "percent" and not q.masked
-               and (target is None or not restates(q, target))]
+    figures = [q for q in reporting.quantities.starting_in(lo, hi) if q.kind == "percent" and not q.masked]
     for q in figures:
         begin = clause_start(text, lo, q.start)
         named = metric_mentions(text[begin:q.start])
@@ -1283,7 +1290,7 @@ def _named_figures(reporting: Reporting, lo: int, hi: int, target: Target | None
         key = named[-1][2] if named else None
         key = reporting.listed.get(q.id, key)  # 失业率、居民消费价格涨幅分别控制在5%和3%以内
         value, unit, _ = split_value(q.text)
-        yield key, value, unit
+        yield key, value, unit, q
 
 
 def _growth_rates(reporting: Reporting, spans: Sequence[tuple[int, int]], rates: dict[str, list[float]],
@@ -1298,14 +1305,21 @@ def _growth_rates(reporting: Reporting, spans: Sequence[tuple[int, int]], rates:
                     return
 
 
+def _keyed_rate(t: Target, evidence: Sequence[Evidence], reporting: Reporting) -> Status | None:
+    """A rate target of a known metric against the first figure of that metric in the evidence, one restating the
+    target's own bound (`restates`) only where the evidence gives no other."""
+    figures = [(value, q) for e in evidence for key, value, unit, q in _figures_named(reporting, e.start, e.end)
+               if key == t.key and value is not None and unit in RATE_UNITS]
+    value = next((v for v, q in figures if not restates(q, t)), figures[0][0] if figures else None)
+    return status_of(t, value) if value is not None else None
+
+
 def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reporting: Reporting, task: str = ""
                  ) -> Status | None:
     """Rate targets (城镇调查失业率5.5%左右) against the same metrics' rates in the evidence (4.1%), the metric
     named nearest before the figure: met or not, partial where some are met and some not. Totals (城镇新增就业
     1200万人) are not compared: a unit's own figure is its share of a national total."""
-    judged = [next((status_of(t, value) for e in evidence
-                    for key, value, unit in _named_figures(reporting, e.start, e.end, t)
-                    if key == t.key and value is not None and unit in RATE_UNITS), None) if t.key is not None
+    judged = [_keyed_rate(t, evidence, reporting) if t.key is not None
               else next(("partial" if len(statuses) > 1 else statuses.pop() for e in evidence
                          if (statuses := {status_of(t, v) for v in _rate_named(t.metric, e, reporting, task)})), None)
               for t in rates]

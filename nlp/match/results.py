@@ -10,6 +10,7 @@ mirrored; unknown when the later document states no figure.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from nlp.lexicons import any_of, load_table
 from nlp.match.units import convert
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, looking_back, path_year, report_sections
+from nlp.segment.tables import task_rows
 from nlp.types import Analysis, Quantity, Sentence, Status, Target
 
 NOT_RESULT = re.compile(r"其中|预计|目标|力争|拟|比上年|比去年|较上年|结存|比重|占比")  # between metric and figure
@@ -99,8 +101,12 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
     if keys is not None and named is None:
         return by_key
     listed = respectively(text, analysis.quantities, RESULT_KINDS)  # 城镇和农村居民收入分别增长5.1%和7.2%
+    # a table's cells of completion rates and scores (完成率 93.3%, 自评得分 4.8) hold no value of the row's metric
+    share_cells = sorted(cell for row in task_rows(text) for cell in row.shares)
     for q in analysis.quantities:
         if q.kind not in RESULT_KINDS or q.masked or q.value is None or q.id in own_targets:
+            continue
+        if share_cells and _inside(share_cells, q.start):
             continue
         if not reporting(q.start):
             continue  # a figure of the document's own plans (今年…增长5%左右) is not a result
@@ -138,6 +144,12 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
             continue  # a look back over five years: its totals and growth are the period's, not the year's
         by_key.setdefault(key, []).append(_Candidate(q, key, m_start, sent.section in review, late))
     return by_key
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether position `at` lies in one of `spans` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (at, math.inf)) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
 
 
 class ResultIndex:
@@ -206,10 +218,12 @@ def find_result(target: Target, other: Analysis, index: ResultIndex | None = Non
     index = index if index is not None else ResultIndex(other)
     if target.value is None:
         return _result_in_words(target, other, index) if target.condition else None
-    options = [c for c in index.figures.get(target.key, ()) if _converts(c.quantity, target) and not restates(c.quantity, target)]
+    options = [c for c in index.figures.get(target.key, ()) if _converts(c.quantity, target)]
     if not options:
         return None
-    options.sort(key=lambda c: (c.looking_back, not c.in_review, c.quantity.start))
+    # (a figure restating the target's own bound comes last: a self-assessment names each indicator before its
+    # result, （二）规上工业增加值增长7%以上。 then 增长5.2%; a review saying only 增长6%以上 states it reached)
+    options.sort(key=lambda c: (restates(c.quantity, target), c.looking_back, not c.in_review, c.quantity.start))
     best = options[0]
     value, unit, _ = split_value(best.quantity.text)
     if value is None:
@@ -242,6 +256,8 @@ PART_IMPROVED: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "floor": (re.compile(r"提高|提升|上升|增加|增长|改善|好转"), re.compile(r"下降|降低|减少|回落")),
 }
 STATEMENT_END = re.compile(r"[，,；;。]")
+BAD_SHARE = re.compile(r"劣|超标|黑臭|污染")  # a part named as its bad share (劣Ⅴ类水质断面比例): less is better
+BAD_REACH = 6
 
 
 def _result_in_words(target: Target, other: Analysis, index: ResultIndex) -> Result | None:
@@ -258,8 +274,12 @@ def _result_in_words(target: Target, other: Analysis, index: ResultIndex) -> Res
     directions = metric_directions()
     by_part = sorted(((sent, a, b, key) for key in metric_parts().get(target.key or "", ())
                       for sent, a, b in index.named(key)), key=lambda m: (m[0].start + m[1], m[3]))
+    text = other.document.text
     for sent, a, b, key in by_part:
-        part_meets, part_misses = PART_IMPROVED[directions[key]]
+        direction = directions[key]
+        if BAD_SHARE.search(text, max(sent.start, sent.start + a - BAD_REACH), sent.start + a):
+            direction = "floor" if direction == "ceiling" else "ceiling"  # 劣Ⅴ类水质断面比例下降至零: a bad share falls
+        part_meets, part_misses = PART_IMPROVED[direction]
         found = _judged(other.document.text, [(sent, a, b)], part_meets, part_misses)
         if found is not None:
             return found
@@ -288,8 +308,9 @@ BOUNDS = frozenset({"at_least", "at_most"})
 
 
 def restates(q: Quantity, target: Target) -> bool:
-    """Whether a figure restates the target (a unit's self-assessment naming each indicator before its result:
-    （二）规上工业增加值增长7%以上。, a table's 目标值 column 6%以上): the target's own bound, value and unit."""
+    """Whether a figure may restate the target (a unit's self-assessment naming each indicator before its result:
+    （二）规上工业增加值增长7%以上。, a table's 目标值 column 6%以上): the target's own bound, value and unit. Another
+    figure of the metric is preferred to it; alone, it says the target was reached (全县地区生产总值增长6%以上)."""
     if q.qualifier not in BOUNDS or q.qualifier != target.qualifier:
         return False
     value, unit, _ = split_value(q.text)

@@ -80,6 +80,7 @@ REPORTING_TITLE = re.compile(r"总结|汇报|(?:完成|落实|办理|进展|推�
 # a document of tasks or targets set (任务分解表, 工作要点, 考核指标, 实施方案): its parts plan, whatever their headings
 PLAN_DOCUMENT = re.compile(r"任务(?:分解|清单|分工|台账)|工作要点|责任分工|考核指标|目标责任|指标体系|(?:实施|工作|行动)方案|"
                            r"工作计划|督办(?:事项|清单)")
+BACKGROUND = re.compile(r"背景|基础|现状|基本情况|进展|成效|回顾")  # a plan's part on where things stand
 REPORT_WORDS = re.compile(r"报告|自查|自评|通报|简报|情况|纪要")  # (…考核指标自查自评报告 reports on them)
 PLANNING_TITLE = re.compile(r"(?:和|及|暨|与)[^，,。]{0,12}(?:计划|打算|安排|思路|要点)")  # (…总结和2026年工作计划)
 NOTE_ITEM = re.compile(r"[（(]?\d")
@@ -242,7 +243,8 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
     …工作要点, …实施方案) plans in every part no heading or opening gives another role.
     """
     reports_only = bool(title and REPORTING_TITLE.search(title) and not PLANNING_TITLE.search(title))
-    plans_only = bool(title and PLAN_DOCUMENT.search(title) and not REPORT_WORDS.search(title)) and not reports_only
+    plans_only = bool(title and PLAN_DOCUMENT.search(title) and not REPORT_WORDS.search(title)
+                      and not REPORTING_TITLE.search(title))  # (not …工作总结和2025年工作计划)
     told_problems = False  # whether a problems part came after what was done (成绩, then 问题, then 下一步)
     paras = list(paragraphs(text))
     if not paras:
@@ -352,7 +354,9 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
         found = {"past": "review", "ahead": "plan"}.get(period or "") or opening_role(para, "review", "plan") or (
             "plan" if not reports_only and THIS_YEAR_AHEAD.match(para) else None)  # (a summary's 今年是… looks back)
         opened = found or opened  # type: ignore[assignment]
-        roles.append((opened or ("plan" if plans_only else "other"), None))
+        # (a plan's background, 一、工作基础 / 2024年，全县完成…, tells what was done: not a plan by the title)
+        planned = plans_only and not any(BACKGROUND.search(label) for _, _, label in stack)
+        roles.append((opened or ("plan" if planned else "other"), None))
 
     sections: list[Section] = []
     for (a, _), (role, heading) in zip(paras, roles, strict=True):

@@ -29,6 +29,7 @@ DUE_HEAD = re.compile(r"(?:预计|计划)?(?:完成|办结|推进|整改|实施)
                       r"时序进度")
 # a column of figures done makes a table a report, not a list of tasks; its rows report on their tasks
 RESULT_HEAD = re.compile(r"完成(?:值|数|率|数量)|实际完成|实绩")
+SHARE_HEAD = re.compile(r"完成(?:率|比例|进度)|(?:自评|考核)?得分|分值")  # (完成率 93.3%, 自评得分 4.8: not the metric's)
 # a column of progress: a ledger tracking its tasks, or a report on them; its rows are kept whole (a task, its
 # unit and what became of it), what became of it read in that column (not in 存在问题, 下步措施, 时序进度)
 PROGRESS_HEAD = re.compile(r"(?:完成|进展|推进|办理|落实|整改|实施)(?:情况|结果)|(?<!时序)进度(?!安排|要求)|进展")
@@ -77,6 +78,8 @@ class TaskRow:
     milestones: tuple[tuple[int, tuple[int, int]], ...] = ()
     # the cell of what a task named in a few words is to reach (年度目标), read with the task as one
     aim: tuple[int, int] | None = None
+    # the cells of figures that are no value of the task's metric (完成率, 得分, 分值)
+    shares: tuple[tuple[int, int], ...] = ()
 
 
 def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -114,7 +117,11 @@ class _Columns:
         named = [i for i, h in enumerate(heads) if TASK_HEAD.fullmatch(h)]
         self.progress = next((i for i, h in enumerate(heads) if PROGRESS_HEAD.search(h)), None)
         self.state = next((i for i, h in enumerate(heads) if STATE_HEAD.fullmatch(h)), None)
-        self.done = next((i for i, h in enumerate(heads) if RESULT_HEAD.search(h)), None)  # the first figures done
+        # the first figures done: a figure's own column before a rate of completion (完成率 完成值: from 完成值)
+        done = [i for i, h in enumerate(heads) if RESULT_HEAD.search(h)]
+        self.done = next((i for i in done if not SHARE_HEAD.fullmatch(heads[i])), done[0] if done else None)
+        # columns of figures that are no value of the task's own metric: a share of the target, a score
+        self.shares = [i for i, h in enumerate(heads) if SHARE_HEAD.fullmatch(h)]
         self.results = self.done is not None
         # (in a table of what was done, not a column of the figures to reach, 目标任务, where the rows name their
         # indicators; in a plan, 目标任务 says the task: 重点工作 老旧小区改造 | 目标任务 完成全县40个…)
@@ -246,7 +253,8 @@ def _rows(text: str) -> Iterator[TaskRow]:
         steps = tuple((quarter_of(columns.heads[i]), cell) for i in columns.milestones
                       if (cell := _filled(spans, i)) is not None and not NOTHING.fullmatch(text, *cell))
         last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans), milestones=steps, aim=aim,
-                       split=not columns.reports, tasks=columns.of_tasks, judged=judged)
+                       split=not columns.reports, tasks=columns.of_tasks, judged=judged,
+                       shares=tuple(cell for i in columns.shares if (cell := _filled(spans, i)) is not None))
         yield last
 
 

@@ -130,7 +130,7 @@ ADVICE = {
     "check the path": "请检查路径",
     "give files, or use `nlp batch` for folders": "请选择文件，或把整个文件夹拖进文档库",
     "check its permissions": "请检查文件的访问权限",
-    "upload the document it was made from": "请上传生成它的原始文档",
+    "the document it was made from is in the archive already": "生成它的原始文档已在文档库中",
 }
 
 

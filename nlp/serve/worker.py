@@ -26,7 +26,7 @@ from nlp.batch.run import analyse_item, tokens_text
 from nlp.batch.walk import OWN_EXPORT, SKIP_NAMES, zip_entries
 from nlp.errors import InputError
 from nlp.ingest import sniff
-from nlp.ingest.own import written_by_nlp
+from nlp.ingest.own import export_source
 from nlp.ingest.safety import check_size
 from nlp.segment.tokens import tokenizer
 from nlp.types import MAX_INPUT_BYTES, Options
@@ -47,6 +47,9 @@ class Received:
     name: str
     data: bytes | None = None
     error: str | None = None
+
+
+IN_ARCHIVE = "the document it was made from is in the archive already"
 
 
 def upload_path(name: str, sha256: str = "") -> str:
@@ -85,8 +88,6 @@ def _checked(name: str, data: bytes) -> Iterator[Received]:
             raise InputError(name, "the file is empty" if not data else "the file holds only whitespace",
                              "give a document with text")
         sniff(data, PurePosixPath(name).suffix.lower(), name)
-        if written_by_nlp(data):  # (a task list downloaded here: its tasks are its document's)
-            raise InputError(name, OWN_EXPORT, "upload the document it was made from")
     except InputError as exc:
         yield Received(name, error=exc.problem + (f"; {exc.advice}" if exc.advice else ""))
         return
@@ -96,6 +97,11 @@ def _checked(name: str, data: bytes) -> Iterator[Received]:
 def enqueue(db: Any, received: Received) -> dict[str, Any]:
     """Store an uploaded document and its job in one transaction (or its refusal); return the job."""
     now = time.time()
+    if received.data is not None and (source := export_source(received.data)) is not None and (
+            not source or store.known(db, source) is not None):
+        # (a task list downloaded here, or made from a document stored here: its tasks are that document's; one
+        # handed on from an office whose documents are not here is a document of its own)
+        received = Received(received.name, error=f"{OWN_EXPORT}; {IN_ARCHIVE}")
     if received.data is None:
         store.record_failure(db, upload_path(received.name), received.error or "unreadable")
         cur = db.execute("INSERT INTO jobs (name, state, error, added, finished) VALUES (?, 'failed', ?, ?, ?)",

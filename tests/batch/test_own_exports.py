@@ -1,5 +1,6 @@
-"""The tool's own exports in an archive folder are left out of `nlp batch` (their tasks are the document's they
-were made from), until an office program saves them: a ledger sent out and returned filled in is a document."""
+"""The tool's own exports kept beside the documents they were made from are left out of `nlp batch` (their tasks
+are those documents'); one whose document is not in the archive (a task list handed on), or that an office
+program has saved since (a ledger returned filled in), is a document."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from conftest import SAMPLES
 
 from nlp.batch.walk import OWN_EXPORT
 from nlp.cli import main
-from nlp.ingest.own import written_by_nlp
+from nlp.ingest.own import export_source
 
 
 def _export(folder: Path, *formats: str) -> None:
@@ -27,16 +28,31 @@ def _batch(folder: Path, db: Path, capsys: pytest.CaptureFixture[str]) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
-def test_batch_leaves_out_its_own_exports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_batch_leaves_out_exports_of_its_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "archive"
     folder.mkdir()
     shutil.copy(SAMPLES / "sample_speech.txt", folder / "speech.txt")
     _export(folder, "xlsx", "docx")
     assert main(["report", str(folder / "speech.txt"), "-o", str(folder / "审阅.html")]) == 0
+    # (the exports sort before their document, 任务清单 and 审阅 after speech.txt or not: read once it is stored)
+    (folder / "speech.txt").rename(folder / "讲话.txt")
     summary = _batch(folder, tmp_path / "a.sqlite", capsys)
     assert summary["ok"] == 1 and summary["failed"] == 0
     skipped = {Path(f["path"]).name: f["reason"] for f in summary["skipped_files"]}
     assert skipped == {"任务清单.xlsx": OWN_EXPORT, "任务清单.docx": OWN_EXPORT, "审阅.html": OWN_EXPORT}
+
+
+def test_an_export_handed_on_without_its_document_is_a_document(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    made = tmp_path / "made"
+    made.mkdir()
+    shutil.copy(SAMPLES / "sample_speech.txt", made / "speech.txt")
+    _export(made, "docx")
+    received = tmp_path / "received"  # the next office gets the task list, not the speech
+    received.mkdir()
+    shutil.copy(made / "任务清单.docx", received / "任务清单.docx")
+    summary = _batch(received, tmp_path / "b.sqlite", capsys)
+    assert summary["ok"] == 1 and not summary["skipped_files"]
 
 
 def test_an_export_saved_by_an_office_program_is_a_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -63,20 +79,31 @@ def test_an_export_saved_by_an_office_program_is_a_document(tmp_path: Path, caps
     assert summary["ok"] == 3 and not summary["skipped_files"]
 
 
-def test_only_the_tools_name_marks_a_file_its_own(tmp_path: Path) -> None:
+def test_only_the_tools_marks_make_a_file_its_own(tmp_path: Path) -> None:
     assert main(["tasks", str(SAMPLES / "sample_speech.txt"), "-o", str(tmp_path / "t.xlsx")]) == 0
-    assert written_by_nlp((tmp_path / "t.xlsx").read_bytes())
+    sha = __import__("hashlib").sha256((SAMPLES / "sample_speech.txt").read_bytes()).hexdigest()
+    assert export_source((tmp_path / "t.xlsx").read_bytes()) == sha  # the document it was made from
     for other in ("sample_speech.docx", "sample_speech.html", "sample_speech.pdf", "sample_speech.txt"):
-        assert not written_by_nlp((SAMPLES / other).read_bytes()), other
-    assert not written_by_nlp(b"PK\x03\x04 a damaged zip")  # the reader refuses it, with its reason
+        assert export_source((SAMPLES / other).read_bytes()) is None, other
+    assert export_source(b"PK\x03\x04 a damaged zip") is None  # the reader refuses it, with its reason
+    page = "<html><body><p>生成工具：nlp-gov</p><p>要落实好各项任务。</p></body></html>".encode()
+    assert export_source(page) is None  # (a page that names the tool in its words)
 
 
-def test_the_workspace_refuses_an_export_uploaded(tmp_path: Path) -> None:
+def test_the_workspace_refuses_an_export_of_a_stored_document(tmp_path: Path) -> None:
     pytest.importorskip("fastapi")
+    from nlp.batch import store
     from nlp.serve.messages import zh
-    from nlp.serve.worker import unpack
+    from nlp.serve.worker import enqueue, unpack
 
+    db = store.connect(tmp_path / "w.sqlite")
     assert main(["tasks", str(SAMPLES / "sample_speech.txt"), "-o", str(tmp_path / "t.docx")]) == 0
-    [received] = unpack("任务清单.docx", (tmp_path / "t.docx").read_bytes())
-    assert received.data is None and received.error is not None
-    assert zh(received.error) == "这是本工具导出的文件（任务清单、落实情况表或审阅页），不是文档；请上传生成它的原始文档"
+    [first] = unpack("任务清单.docx", (tmp_path / "t.docx").read_bytes())
+    assert enqueue(db, first)["state"] == "queued"  # its document not here: a task list handed on
+    assert main(["batch", str(SAMPLES / "sample_speech.txt"), "--db", str(tmp_path / "w.sqlite")]) == 0
+    [again] = unpack("任务清单（副本）.docx", (tmp_path / "t.docx").read_bytes() + b"")
+    db.execute("DELETE FROM jobs")
+    db.execute("DELETE FROM sources")
+    job = enqueue(db, again)
+    assert job["state"] == "failed"
+    assert zh(job["error"]) == "这是本工具导出的文件（任务清单、落实情况表或审阅页），不是文档；生成它的原始文档已在文档库中"

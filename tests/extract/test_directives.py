@@ -457,3 +457,32 @@ def test_a_goal_heading_without_units_of_its_own_stays_a_title() -> None:
     text = "某县2025年重点工作\n一、城镇老旧小区改造\n改造老旧小区16个，9月底前全部开工。\n牵头单位：县住建局\n"
     analysis = analyze_document(read_bytes(text.encode(), "plan.txt", ".txt"))
     assert [(d.text, list(d.actors)) for d in analysis.directives] == [("改造老旧小区16个，9月底前全部开工。", ["县住建局"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # prohibitions and duties with scoring words inside them stay tasks (不得分散, 不得分包; 一票否决 as a system)
+    ("关于加强专项资金管理的通知\n一、规范资金使用\n财政专项资金不得分散使用。\n施工单位不得分包、转包工程。\n"
+     "各单位严格落实安全生产“一票否决”制度。\n",
+     ["财政专项资金不得分散使用。", "施工单位不得分包、转包工程。", "各单位严格落实安全生产“一票否决”制度。"]),
+    # a note that says who must do what is a task (注：各乡镇必须…)
+    ("某县防汛工作方案\n一、工作任务\n各乡镇要全面排查山塘水库隐患。\n注：各乡镇必须于6月15日前将防汛预案报县防汛办备案。\n",
+     ["各乡镇要全面排查山塘水库隐患。", "注：各乡镇必须于6月15日前将防汛预案报县防汛办备案。"]),
+    # a heading on indicators that opens with a verb of doing is a task, and so are the goals under it
+    ("青岚县2025年自然资源工作要点\n一、严守耕地保护红线\n（一）严格落实耕地保护约束性指标\n"
+     "全县耕地保有量不低于45万亩，永久基本农田不低于38万亩。\n（二）稳步提升森林覆盖率指标\n今年新增造林5000亩。\n",
+     ["（一）严格落实耕地保护约束性指标", "全县耕地保有量不低于45万亩，永久基本农田不低于38万亩。", "（二）稳步提升森林覆盖率指标",
+      "今年新增造林5000亩。"]),
+])
+def test_scoring_words_notes_and_indicator_headings_in_ordinary_tasks(text: str, expected: list[str]) -> None:
+    analysis = analyze_document(read_bytes(text.encode(), "doc.txt", ".txt"))
+    assert [d.text for d in analysis.directives if not d.text.startswith(("一、", "关于"))] == expected
+
+
+def test_a_line_break_before_a_colon_of_speech_joins_the_line() -> None:
+    text = ("某县防汛工作会议讲话\n\n同志们：\n\n下面，我讲几点意见。\n\n各乡镇和县水利局、县应急局\n务必做到：5月底前完成全部山塘水库隐患排查，"
+            "确保安全度汛。\n\n县财政局\n要确保：防汛资金6月10日前拨付到位。\n\n主持：县长　李明\n地点：县政府会议室\n")
+    analysis = analyze_document(read_bytes(text.encode(), "speech.txt", ".txt"))
+    lines = analysis.document.text.split("\n")
+    assert "各乡镇和县水利局、县应急局务必做到：5月底前完成全部山塘水库隐患排查，确保安全度汛。" in lines
+    assert "县财政局要确保：防汛资金6月10日前拨付到位。" in lines
+    assert "主持：县长　李明" in lines and "地点：县政府会议室" in lines  # (a form's fields stay lines of their own)

@@ -1403,3 +1403,69 @@ def test_a_self_assessment_is_judged_by_its_results_not_its_restated_targets(bod
             if metric in d.text:
                 got[metric] = d.results[0].status
     assert got == statuses
+
+
+NEWS_BASE = ("# 区委召开全区经济工作会议\n\n2月18日，区委召开全区经济工作会议，部署2025年经济工作。\n\n"
+             "会议要求，各街道要全面摸排闲置楼宇，年底前累计盘活闲置载体20万平方米。\n\n"
+             "区住建局要同步实施城市燃气管道老化更新改造，年底前完成改造85公里。\n\n"
+             "要加快项目建设，全年实施区级重点项目120个。\n\n"
+             "区生态环境分局要深入打好蓝天保卫战，全年PM2.5平均浓度控制在26微克/立方米以内，空气质量优良天数比例达到94%以上。\n")
+
+
+@pytest.mark.parametrize(("name", "body", "task", "status"), [
+    # a street's own part of the district's total (the base reports a meeting of the whole district)
+    ("鹭湾街道工作简报", "街道全面摸排辖区闲置楼宇，累计盘活闲置载体6.3万平方米，引进企业47家。", "闲置", "met"),
+    # a target said it cannot be reached this year
+    ("区住建局工作信息", "燃气管道老化更新改造进度滞后，截至11月底完成改造61公里，年内难以完成85公里的目标任务。", "燃气", "not_met"),
+    # the goal named before what was done, as of a month before the year's end
+    ("区发改局工作信息", "截至11月底，全区120个区级重点项目已开工115个。", "重点项目", "partial"),
+    # every target the sentence names said to be missed
+    ("区生态环境分局工作信息", "1—11月，全区PM2.5平均浓度为27.4微克/立方米，空气质量优良天数比例为93.2%，两项指标均未达到年度目标。",
+     "蓝天", "not_met"),
+])
+def test_news_style_reports_on_a_meeting(name: str, body: str, task: str, status: str) -> None:
+    base = analyze_document(read_bytes(NEWS_BASE.encode(), "article.md", ".md"))
+    unit = analyze_document(read_bytes(f"{name}\n\n2025年以来，我们认真落实区委部署，各项工作有序推进。\n\n一、主要工作进展\n\n{body}\n\n"
+                                       "二、下一步打算\n\n将继续加大工作力度。\n".encode(), "unit.txt", ".txt"))
+    comparison = compare(base, [unit])
+    [directive] = [d for d in comparison.directives if task in d.text]
+    assert directive.results[0].status == status
+
+
+def test_a_review_stating_the_targets_bounds_reached_meets_them() -> None:
+    base, later = _pair("某县2024年政府工作报告\n二、2024年工作安排\n2024年全县经济社会发展的主要预期目标是：地区生产总值增长6%以上，"
+                        "城镇调查失业率控制在5.5%以内。\n",
+                        "某县2025年政府工作报告\n一、2024年工作回顾\n过去一年，全县地区生产总值增长6%以上，城镇调查失业率控制在5.5%以内，"
+                        "圆满完成年度目标任务。\n二、2025年工作安排\n今年要稳中求进。\n", "2024.txt", "2025.txt")
+    comparison = compare(base, [later])
+    assert {t.key: t.results[0].status for t in comparison.targets} == {"gdp_growth": "met", "unemployment_rate": "met"}
+
+
+@pytest.mark.parametrize(("target", "review", "status"), [
+    ("水环境质量持续改善", "细颗粒物（PM2.5）平均浓度同比下降4.1%，空气质量优良天数比例提高1.5个百分点。", None),  # air for water: no
+    ("生态环境质量持续改善", "全面消除劣Ⅴ类水体，劣Ⅴ类水质断面比例下降至零，国控断面水质优良比例提高到95%。", "met"),  # a bad share falls
+])
+def test_parts_judge_only_their_whole(target: str, review: str, status: str | None) -> None:
+    base, later = _pair(f"某市2025年政府工作报告\n二、2025年工作安排\n今年主要预期目标是：地区生产总值增长5%左右，{target}。\n",
+                        f"某市2026年政府工作报告\n一、2025年工作回顾\n过去一年，{review}\n二、2026年工作安排\n今年要稳中求进。\n",
+                        "2025.txt", "2026.txt")
+    results = [t.results[0] for t in compare(base, [later]).targets if t.text.endswith("改善")]
+    assert [r.status for r in results if r.status != "unknown"] == ([status] if status else [])
+
+
+def test_a_summary_and_plan_document_reports_in_its_unheaded_parts() -> None:
+    base, summary = _pair(_city_plan("1．县住建局要加快推进老旧小区改造，全年改造老旧小区18个。"),
+                          "青岚县住建局2024年工作总结和2025年工作计划\n一、老旧小区改造\n全年完成老旧小区改造18个，加装电梯26部，惠及居民3200户。\n"
+                          "二、2025年工作计划\n继续推进老旧小区改造。\n", name="zhujian.txt")
+    [directive] = [d for d in compare(base, [summary]).directives if "老旧小区" in d.text]
+    assert directive.results[0].status == "met"
+
+
+def test_a_table_with_its_rate_of_completion_before_the_figure_done() -> None:
+    base, unit = _pair(SELF_ASSESSMENT_BASE, "云溪镇2025年度目标责任考核自查自评报告\n一、指标完成情况\n"
+                       "指标名称\t目标值\t完成率\t完成值\t自评得分\n地区生产总值增速\t6%以上\t93.3%\t5.6%\t4.8\n二、存在的问题\n个别指标完成不理想。\n",
+                       name="yunxi.txt")
+    comparison = compare(base, [unit])
+    [target] = [t for t in comparison.targets if t.key == "gdp_growth"]
+    [directive] = [d for d in comparison.directives if "地区生产总值" in d.text]
+    assert (target.results[0].value, target.results[0].status, directive.results[0].status) == (5.6, "not_met", "not_met")

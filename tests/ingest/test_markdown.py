@@ -1,0 +1,41 @@
+"""Markdown copied out of a web editor: its marks dropped, its words kept where they came from."""
+
+from __future__ import annotations
+
+from nlp.ingest import read_bytes
+from nlp.pipeline import analyze_document
+
+ARTICLE = """# 区委召开全区城市更新工作推进会
+
+原创　溪湾发布　2025年03月02日 18:30
+
+![](https://example.invalid/a.jpg?wx_fmt=jpeg)
+
+*图为会议现场*
+
+**一是加快老旧小区改造。**会议要求，区住建局要年内完成改造老旧小区30个。
+
+> 各街道要压实属地责任，6月底前完成摸底排查。
+
+---
+
+- [往期推荐：溪湾区召开经济工作会议](https://example.invalid/p1)
+"""
+
+
+def test_markdown_marks_are_dropped_and_offsets_kept() -> None:
+    doc = read_bytes(ARTICLE.encode(), "article.md", ".md").text
+    analysis = analyze_document(read_bytes(ARTICLE.encode(), "article.md", ".md"))
+    text = analysis.document.text
+    assert analysis.document.title == "区委召开全区城市更新工作推进会"
+    for mark in ("#", "**", "![", "](", "*图", "> ", "---", "- ["):
+        assert mark not in text, mark
+    assert "图为会议现场" in text and "往期推荐：溪湾区召开经济工作会议" in text  # (a link's words kept)
+    assert doc == text
+    tasks = {d.text: d for d in analysis.directives}
+    assert set(tasks) >= {"会议要求，区住建局要年内完成改造老旧小区30个。", "各街道要压实属地责任，6月底前完成摸底排查。"}
+    for d in tasks.values():  # every item grounded in the file: its characters where the map says they came from
+        source = [ARTICLE[analysis.document.source_offset(i)] for i in range(d.start, d.end)]
+        assert "".join(source) == d.text
+    # the title line is the document's title, not a part of it: the article's parts keep their roles
+    assert not [o for o in analysis.outline if o.title == analysis.document.title]
