@@ -276,7 +276,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         # 牵头单位：…, 完成时限：…; a scoring line or a note (评分标准：…, 注：…) unless it says who must do what
         # (注：各乡镇必须于6月15日前将防汛预案报县防汛办备案。)
         who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text)) or (
-            verdict.confidence != MARKER and bool(META_LINE.match(sent.text) or SCORING.search(sent.text)))
+            verdict.confidence != MARKER and bool(META_LINE.match(sent.text) or ("分" in sent.text and SCORING.search(sent.text))))
         if who_or_when:
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
         if not verdict.is_directive and task_list and role not in NOT_TASK_ROLES and LIST_ITEM.match(sent.text) \

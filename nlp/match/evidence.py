@@ -38,7 +38,7 @@ from nlp.extract.campaigns import canonical, lexicon_members
 from nlp.extract.metrics import metric_key, metric_mentions, metric_parts, respectively
 from nlp.extract.reports import FRAMING, OCCURRED, polarity
 from nlp.lexicons import load_table, words_pattern
-from nlp.match.results import APPROX_POINTS, metrics_pattern, restates, status_of
+from nlp.match.results import APPROX_POINTS, metrics_pattern, restates, signed_growth, status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looking_back, plan_year
 from nlp.segment.tables import QUARTER_WORDS, TaskRow, row_at, task_rows
@@ -1285,11 +1285,14 @@ def _figures_named(reporting: Reporting, lo: int, hi: int) -> Iterator[tuple[str
     for q in figures:
         begin = clause_start(text, lo, q.start)
         named = metric_mentions(text[begin:q.start])
+        said_from = begin + named[-1][1] if named else begin  # (where the words on the figure's move start)
         if not named and BARE_GROWTH.fullmatch(text, begin, q.start):
             named = metric_mentions(text[lo:q.start])  # `…，增长4.2%`: the growth of the metric named before
         key = named[-1][2] if named else None
         key = reporting.listed.get(q.id, key)  # 失业率、居民消费价格涨幅分别控制在5%和3%以内
         value, unit, _ = split_value(q.text)
+        if isinstance(value, int | float):  # (一般公共预算收入下降2.5%: a growth of -2.5%)
+            value = signed_growth(key, float(value), text, said_from, q.start)
         yield key, value, unit, q
 
 

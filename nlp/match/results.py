@@ -228,10 +228,11 @@ def find_result(target: Target, other: Analysis, index: ResultIndex | None = Non
     value, unit, _ = split_value(best.quantity.text)
     if value is None:
         return None
+    text = other.document.text
+    value = signed_growth(target.key, value, text, best.start, best.quantity.start)
     in_target_unit = convert(value, unit, target.unit) if unit != target.unit else value
     if in_target_unit is None:
         return None
-    text = other.document.text
     return Result(text=text[best.start:best.quantity.end], start=best.start, end=best.quantity.end, value=value,
                   unit=unit, status=status_of(target, in_target_unit),
                   score=0.7 if best.looking_back else 1.0 if best.in_review else 0.8)
@@ -305,6 +306,22 @@ def _judged(text: str, named: list[tuple[Sentence, int, int]], meets: re.Pattern
 
 # a figure to reach, not one reached (6%以上, 不低于95%; not 4.5%左右, which a report gives its estimates by)
 BOUNDS = frozenset({"at_least", "at_most"})
+
+
+# a growth said to be a fall (一般公共预算收入下降2.5%, 进出口总额增长-4.2%, 负增长): below zero
+FALL = re.compile(r"下降|降低|减少|回落|下滑|负增长|萎缩")
+MINUS = "-－−"
+
+
+def signed_growth(key: str | None, value: float, text: str, start: int, at: int) -> float:
+    """A growth figure with its sign: negative where the words from the metric's name (`start`) to the figure
+    (`at`) say it fell, or a minus stands before it; other metrics' figures as they are (能耗下降3.5% is the
+    reduction itself)."""
+    if key is None or not key.endswith("_growth") or value <= 0:
+        return value
+    if (at > 0 and text[at - 1] in MINUS) or FALL.search(text, start, at):
+        return -value
+    return value
 
 
 def restates(q: Quantity, target: Target) -> bool:

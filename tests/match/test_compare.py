@@ -1469,3 +1469,13 @@ def test_a_table_with_its_rate_of_completion_before_the_figure_done() -> None:
     [target] = [t for t in comparison.targets if t.key == "gdp_growth"]
     [directive] = [d for d in comparison.directives if "地区生产总值" in d.text]
     assert (target.results[0].value, target.results[0].status, directive.results[0].status) == (5.6, "not_met", "not_met")
+
+
+def test_a_growth_said_to_fall_is_below_zero() -> None:
+    base, later = _pair("某县2025年政府工作报告\n二、2025年工作安排\n今年主要预期目标是：一般公共预算收入增长1%，进出口总额增长3%，"
+                        "单位地区生产总值能耗降低2.5%左右。\n",
+                        "某县2026年政府工作报告\n一、2025年工作回顾\n过去一年，全县一般公共预算收入下降2.5%，进出口总额增长-4.2%，"
+                        "单位地区生产总值能耗下降3.1%。\n二、2026年工作安排\n今年要稳中求进。\n", "2025.txt", "2026.txt")
+    got = {t.key: (t.results[0].value, t.results[0].status) for t in compare(base, [later]).targets}
+    assert got == {"fiscal_revenue_growth": (-2.5, "not_met"), "trade_growth": (-4.2, "not_met"),
+                   "energy_intensity_reduction": (3.1, "met")}  # (a reduction's own fall is the figure itself)
