@@ -57,7 +57,9 @@ FRAMING = re.compile(r"以下(?:几个方面的?)?工作|主要做了|如下[:�
                      r"^(?:习近平总书记|总书记)|决不辜负|^我们一定|感谢|致以|表示(?:衷心|诚挚|崇高)|"
                      # what an inspection found, restated by the unit it inspected (巡察反馈指出，…推进缓慢)
                      r"^(?:[^，。；;]{0,16}?(?:巡视|巡察|督察|审计)(?:组|厅|局|署)?(?:反馈意见|反馈)?|反馈意见|反馈)中?"
-                     r"(?:指出|认为|发现)[，,：:]")
+                     r"(?:指出|认为|发现)[，,：:]|"
+                     # a self-assessment's summing up of its indicators (我镇承担县级考核指标17项，所涉指标满分60分…)
+                     r"(?:承担|涉及|参与)[^。；;]{0,12}?考核指标(?:共)?[\d一二三四五六七八九十]+项")
 
 
 def polarity(sentence: str, quantities: Sequence[Quantity]) -> Polarity:

@@ -108,6 +108,8 @@ EARLY_PART = re.compile(r"上半年|前三季度|第?[一二三]季度|1[—－\
 # a run-in point's label, one short clause (二是抓人居环境和生态保护。): it names a field and sums it up
 RUN_IN_POINT = re.compile(r"[一二三四五六七八九十]+是")
 RUN_IN_LABEL = re.compile(r"[一二三四五六七八九十]+是[^，,；;：:。！]{2,16}[。！]?$")
+# a note on a table or a figure (注：…为市对县考核指标，不在本次考核范围): it explains, it reports nothing done
+NOTE_LINE = re.compile(r"[（(]?(?:注|备注|说明)[：:]")
 # the thanks that closes a review (在此，我谨代表…向…表示衷心的感谢): addressed to people, it reports nothing
 THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
 
@@ -155,7 +157,8 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
         # (a review's framing reports nothing done)
         out += [sent for sent in part if len(sent.text) >= MIN_CHARS
                 and (sent.text[-1] in SENTENCE_END or OWN_TARGET.match(sent.text))
-                and sent.paragraph not in back and not FRAMING.search(sent.text) and not plans.match(sent.text)]
+                and sent.paragraph not in back and not FRAMING.search(sent.text) and not plans.match(sent.text)
+                and not NOTE_LINE.match(sent.text)]
     if whole_rows:
         out.sort(key=attrgetter("start"))  # (a part's rows first: in order of the text, as its users bisect)
     return out

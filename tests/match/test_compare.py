@@ -1479,3 +1479,11 @@ def test_a_growth_said_to_fall_is_below_zero() -> None:
     got = {t.key: (t.results[0].value, t.results[0].status) for t in compare(base, [later]).targets}
     assert got == {"fiscal_revenue_growth": (-2.5, "not_met"), "trade_growth": (-4.2, "not_met"),
                    "energy_intensity_reduction": (3.1, "met")}  # (a reduction's own fall is the figure itself)
+
+
+def test_a_self_assessments_summing_up_and_notes_are_no_evidence() -> None:
+    base, unit = _pair(SELF_ASSESSMENT_BASE, "云溪镇2025年度目标责任考核自查自评报告\n一、总体情况\n2025年，我镇承担县级考核指标17项，"
+                       "所涉指标满分60分，经逐项自查，自评得分55分。\n二、指标完成情况\n全镇规上工业增加值同比增长7.5%。\n"
+                       "注：地区生产总值增速为县对镇考核指标，由县统计局统一核算。\n", name="yunxi.txt")
+    quoted = [e.text for d in compare(base, [unit]).directives for e in d.results[0].evidence]
+    assert quoted and not [q for q in quoted if q.startswith(("2025年，我镇承担", "注："))]
