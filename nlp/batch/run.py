@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import gc
 import hashlib
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -21,12 +22,13 @@ from nlp.batch.walk import OWN_EXPORT, Item, plan, read
 from nlp.budget import MAX_WORKER_MEMORY, time_budget
 from nlp.errors import InputError
 from nlp.ingest import read_bytes
-from nlp.ingest.own import export_source
+from nlp.ingest.own import Source, export_source
 from nlp.pipeline import analyze_document
 from nlp.segment.tokens import tokenize, tokenizer
 from nlp.serialize import analysis_data
 from nlp.types import Analysis, Options
 
+SEPARATOR = re.compile(r"[/\\](?=[^/\\]*$)")  # the last path separator
 MAX_IN_FLIGHT = 4  # documents queued per Dask worker: enough to keep workers busy, little memory held
 Result = tuple[str, str, dict[str, Any] | None, str | None]
 Progress = Callable[[Iterable[Any], int], Iterable[Any]]
@@ -71,6 +73,15 @@ def _span_tokens(analysis: Analysis) -> Callable[[int, int], str]:
         return " ".join(texts[lo:hi])
 
     return of
+
+
+def _folder(path: str) -> str:
+    """The folder a file of a run is in (a zip entry's: its folder inside the zip)."""
+    return SEPARATOR.split(path)[0] if SEPARATOR.search(path) else ""
+
+
+def _name(path: str) -> str:
+    return SEPARATOR.split(path)[-1]
 
 
 def _still_there(path: str) -> bool:
@@ -126,10 +137,13 @@ def run_batch(paths: list[str], db_path: str, workers: int = 1, engine: str = "l
             yield item
 
     def exports() -> Iterator[Item]:
-        """The exports put off: left out where the document they were made from is in the archive now (or they
-        hold many, an archive's own export), else read as the documents they are (a task list handed on)."""
+        """The exports put off: left out where the document they were made from is in the archive now, or beside
+        them in this run (edited since, or failed), or where they hold many (an archive's own export) — a copy of
+        one stored by an earlier run is dropped —, else read as the documents they are (a task list handed on)."""
         for item, source in deferred:
-            if not source or store.known(db, source) is not None:
+            if not source.sha256 or store.known(db, source.sha256) is not None \
+                    or (_folder(item.path), source.name) in beside:
+                store.forget(db, item.path)
                 summary["skipped"] += 1
                 summary["not_documents"] += 1
                 summary["skipped_files"].append({"path": item.path, "reason": OWN_EXPORT})
@@ -156,12 +170,15 @@ def run_batch(paths: list[str], db_path: str, workers: int = 1, engine: str = "l
 
     sources = plan(paths, options.max_bytes)
     summary["total"] = len(sources)
+    beside = {(_folder(s.path), _name(s.path)) for s in sources}  # (folder, file name) of every file of the run
     read_items: Iterable[Item] = (read(s, options.max_bytes) for s in sources)
     if progress is not None:
         read_items = progress(read_items, len(sources))
-    deferred: list[tuple[Item, str]] = []
+    deferred: list[tuple[Item, Source]] = []
     try:
-        for items in (todo(read_items), exports()):  # (the exports once every document is stored)
+        for n, items in enumerate((todo(read_items), exports())):  # (the exports once every document is stored)
+            if n and not deferred:
+                break
             if engine == "dask":
                 _run_dask(items, finished, workers, scheduler, options)
             else:

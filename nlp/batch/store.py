@@ -243,6 +243,21 @@ def _release(db: sqlite3.Connection, sha256: str, path: str) -> None:
     db.execute("DELETE FROM documents WHERE sha256=?", (sha256,))
 
 
+def forget(db: sqlite3.Connection, path: str) -> None:
+    """`path` holds nothing to store now (the tool's own export): what an earlier run stored from it goes."""
+    old = document_at(db, path)
+    if old is None:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("DELETE FROM paths WHERE path=?", (path,))
+        _release(db, old, path)
+        db.execute("COMMIT")
+    except BaseException:
+        _rollback(db)
+        raise
+
+
 def record_path(db: sqlite3.Connection, path: str, sha256: str, moved: bool) -> None:
     """Note that `path` holds a stored document's content: a copy, or (`moved`) its new place."""
     db.execute("BEGIN IMMEDIATE")

@@ -69,7 +69,8 @@ HELPS = re.compile(r"配合|协办|协助|参与")
 # how a unit's name ends (a person's does not: 张三, 王明)
 UNIT_END = re.compile(r"[局委办院部队所站会厅处科股室组府署社行馆校园区县市省镇乡村厂场台团联门位关监庭司心街道]$")
 CONTACT = re.compile(r"联系人|电话|手机|\d{7,}")
-NOT_TASK_HEADING = re.compile(r"进展|基础|形势|问题|短板|不足|成效|回顾|联系|附件|保障措施|工作目标|总体目标|工作要求")
+# (a part on the basis things stand on, 工作基础; not 数字基础设施, 基础教育)
+NOT_TASK_HEADING = re.compile(r"进展|基础(?:条件|情况)?$|形势|问题|短板|不足|成效|回顾|联系|附件|保障措施|工作目标|总体目标|工作要求")
 # a 完成时限 line, or one beside the 牵头单位 line (牵头单位：县农业农村局；完成时限：2025年11月底前。)
 DUE_LABEL = r"(?:完成|办结)?时(?:限|间)(?:要求)?[：:]"
 DUE_LINE = re.compile(r"[（(]?" + DUE_LABEL)
@@ -84,10 +85,10 @@ ORGAN_END = re.compile(r"(?:局|委|办|府|院|室|(?<!干)部|中心|公司|�
 OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?:单位|部门)[：:]")
 # a line on how a task is scored or noted, no task (评分标准：每低于目标1个百分点扣0.5分; 分值：5分; 注：…): of an
 # indicator list, as its 责任单位 and 完成时限 lines are
-META_LINE = re.compile(r"[（(]?(?:评分标准|计分(?:标准|办法|方法|规则)|扣分(?:标准|办法)|考核(?:方式|办法|标准)|分值|权重|注|备注)"
-                       r"[：:]")
+SCORING_LINE = re.compile(r"[（(]?(?:评分标准|计分(?:标准|办法|方法|规则)|扣分(?:标准|办法)|考核(?:方式|办法|标准)|分值|权重)[：:]")
+NOTE_LINE = re.compile(r"[（(]?(?:注|备注)[：:]")  # a note: a task only where it says who must (注：各乡镇必须…)
 # a sentence of scoring, no task (发生较大事故的，本项不得分; 每低于目标1个百分点扣0.5分，扣完为止)
-SCORING = re.compile(r"扣[\d.．一二两三四五六七八九十半]+分|不得分(?=[，,。；;）)]|$)|得满分|扣完为止")
+SCORING = re.compile(r"扣[\d.．一二两三四五六七八九十半]+分|不得分(?=[，,。；;）)（(并、]|$)|得满分|扣完为止")
 # what an indicator is to reach, on a line of its own under the indicator's name (目标值：…; 目标任务：…)
 TARGET_LINE = re.compile(r"(?:目标值|目标任务|年度目标|工作目标|目标要求)[：:]")
 NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
@@ -275,8 +276,9 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         verdict = judge(sent.text, context, heading is not None, in_report)
         # 牵头单位：…, 完成时限：…; a scoring line or a note (评分标准：…, 注：…) unless it says who must do what
         # (注：各乡镇必须于6月15日前将防汛预案报县防汛办备案。)
-        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text)) or (
-            verdict.confidence != MARKER and bool(META_LINE.match(sent.text) or ("分" in sent.text and SCORING.search(sent.text))))
+        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text) or SCORING_LINE.match(sent.text)
+                           or ("分" in sent.text and SCORING.search(sent.text))) or (
+            verdict.confidence != MARKER and bool(NOTE_LINE.match(sent.text)))
         if who_or_when:
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
         if not verdict.is_directive and task_list and role not in NOT_TASK_ROLES and LIST_ITEM.match(sent.text) \

@@ -93,8 +93,8 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
     for m in cue("shortfall").finditer(masked):
         if m.group(0) in PROBLEMS and (
                 OVERCOME.search(masked, max(0, m.start() - OVERCOME_REACH), m.start())
-                or (m.group(0) in FAR_PROBLEMS and OVERCOME_FAR.search(masked, max(0, m.start() - OVERCOME_REACH),
-                                                                       m.start()))):
+                or ((m.group(0) in FAR_PROBLEMS or masked[m.start() - 1:m.start()] == "等")  # (克服…、…等困难: a list)
+                    and OVERCOME_FAR.search(masked, max(0, m.start() - OVERCOME_REACH), m.start()))):
             positives += 1
         else:
             negatives += 1

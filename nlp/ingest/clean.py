@@ -284,8 +284,8 @@ def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool, fi
 
 
 # a field's label opening its line (责任单位：, 分值：, 注：, 时间：; not 务必做到：, 强调：, words of a sentence)
-FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:单位|部门|时限|时间|分值|权重|标准|目标值|目标任务|备注|注|说明|地点|主持|出席|列席|"
-                        r"请假|记录|议题|责任人|联系人|电话|来源|编辑|审核|责编|终审)[：:]")
+FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|时限|时间|分值|权重|标准|目标值|目标任务|目标|目标要求|备注|注|说明|地点|"
+                        r"主持|出席|列席|请假|记录|议题|责任人|联系人|电话|来源|编辑|审核|责编|终审)[：:]")
 
 
 MARKER_LINE = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、]\D|第[一二三四五六七八九十]+[部章节])")

@@ -22,19 +22,26 @@ QUOTE = re.compile(r"^[ ]{0,3}(?:>[ ]?)+")
 RULE = re.compile(r"[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")  # --- *** ___ (a whole line)
 BULLET = re.compile(r"^[ ]{0,3}[-*+][ \t]+")
 # inline marks: an image, a link's target (its words kept), emphasis, code, an HTML tag
-IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+# (no [ inside the brackets, no ( inside the target: each scan stops at the next one, in linear time)
+IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
+TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")  # - [x] a checklist's item
 STRONG = re.compile(r"\*\*|__|~~")
 EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")  # *图为会议现场*, not 5*3
 CODE = re.compile(r"`+")
 TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>")
+BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break in a table's cell: a space between its words
 
 
 def read_markdown(data: bytes, path: str) -> tuple[list[Para], str, str, list[str]]:
     """Return paragraphs, the decoded source text, its encoding and the page furniture removed, as `read_text`
     does for plain text, without the Markdown marks."""
     source, encoding = decode(data, path)
-    lines = [_unmarked(line) for line in split_lines(source)]
+    lines: list[Para] = []
+    for line in split_lines(source):
+        if BULLET.match(line.text) and lines and lines[-1].text.strip():
+            lines.append(Para([]))  # (a list's item is a paragraph of its own, punctuated or not)
+        lines.append(_unmarked(line))
     first = next((line for line in lines if line.text.strip()), None)
     if first is not None:
         first.level = None  # (# 标题 on the first line is the document's title, not a part of it)
@@ -59,10 +66,15 @@ def _unmarked(line: Para) -> Para:
             start = b.end()
     elif m := BULLET.match(text):
         start = m.end()
-    keep = _kept(text, start)
+        if box := TASK_BOX.match(text, start):
+            start = box.end()
     out = Para([], level)
-    for a, b in keep:
+    end = -1
+    for a, b in _kept(text, start):
+        if end >= 0 and BREAK_TAG.search(text, end, a):
+            out = out + Para.of(" ")  # (区住建局<br>区城管局: two units, a space between them)
         out = out + line.slice(a, b)
+        end = b
     out.level = level
     return out
 

@@ -9,10 +9,13 @@ the file is then a document like any other. A review page or matrix page names t
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import struct
 import zipfile
+from pathlib import PurePath
+from typing import NamedTuple
 
 from nlp.errors import InputError
 from nlp.ingest.safety import inflate
@@ -26,32 +29,41 @@ LAST_SAVED_BY = re.compile(rb"<(?:\w+:)?lastModifiedBy\b[^>]*>([^<]*)<")
 IDENTIFIER = re.compile(rb"<(?:\w+:)?identifier\b[^>]*>([^<]*)<")
 HTML_HEAD = 4096  # the generator is named in the page's head, at its top
 HTML_OWN = re.compile(rb'<meta name="generator" content="' + GENERATOR.encode() + rb'">'
-                      rb'(?:<meta name="nlp-source" content="([0-9a-f]{64})">)?')
+                      rb'(?:<meta name="nlp-source" content="([0-9a-f]{64}):([^"<>]*)">)?')
 
 
-def html_marks(source: str | None) -> str:
+class Source(NamedTuple):
+    """The document an export was made from: its SHA-256 and its file name ("" for both: an archive's export)."""
+
+    sha256: str
+    name: str
+
+
+def html_marks(sha256: str | None, path: str = "") -> str:
     """The meta tags of an exported page: the tool as its generator, and the document it was made from."""
     return f'<meta name="generator" content="{GENERATOR}">' + (
-        f'<meta name="nlp-source" content="{source}">' if source else "")
+        f'<meta name="nlp-source" content="{sha256}:{html.escape(PurePath(path).name)}">' if sha256 else "")
 
 
-def office_identifier(source: str | None) -> str:
+def office_identifier(sha256: str | None, path: str = "") -> str:
     """The core `identifier` of an exported workbook or Word file: the document it was made from."""
-    return SOURCE_PREFIX + source if source else ""
+    return f"{SOURCE_PREFIX}{sha256}:{PurePath(path).name}" if sha256 else ""
 
 
-def export_source(data: bytes) -> str | None:
-    """For a file this tool wrote and no other program has saved since: the SHA-256 of the document it was made
-    from ("" where it holds many, an archive's export); None for any other file."""
+def export_source(data: bytes) -> Source | None:
+    """For a file this tool wrote and no other program has saved since: the document it was made from (empty where
+    it holds many, an archive's export); None for any other file."""
     if data.startswith(b"PK\x03\x04"):
         return _office_source(data)
     if b"<meta" not in data[:HTML_HEAD]:
         return None
     m = HTML_OWN.search(data, 0, HTML_HEAD)
-    return None if m is None else (m.group(1) or b"").decode()
+    if m is None:
+        return None
+    return Source((m.group(1) or b"").decode(), html.unescape((m.group(2) or b"").decode(errors="replace")))
 
 
-def _office_source(data: bytes) -> str | None:
+def _office_source(data: bytes) -> Source | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.NameToInfo.get(CORE)
@@ -64,5 +76,8 @@ def _office_source(data: bytes) -> str | None:
     if not all(m is not None and m.group(1).strip() == GENERATOR.encode() for m in (creator, saved_by)):
         return None
     ident = IDENTIFIER.search(core)
-    value = ident.group(1).decode(errors="replace").strip() if ident else ""
-    return value.removeprefix(SOURCE_PREFIX) if value.startswith(SOURCE_PREFIX) else ""
+    value = html.unescape(ident.group(1).decode(errors="replace").strip()) if ident else ""
+    if not value.startswith(SOURCE_PREFIX):
+        return Source("", "")
+    sha256, _, name = value.removeprefix(SOURCE_PREFIX).partition(":")
+    return Source(sha256, name)

@@ -35,8 +35,9 @@ TITLE_PLACE = re.compile("^" + PLACE + r"(?=\d{4}年|(?:上半年|年度|全年)
 # a work report's byline: the congress of its place (——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上)
 CONGRESS = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,14}?(?:自治区|自治州|省|市|区|县|州|盟|旗))第[一二三四五六七八九十]+届"
                       r"人民代表大会")  # (a prefecture's 州, 盟 and a banner's 旗 too: 黔东南苗族侗族自治州)
-# 在全县…工作会议上的讲话; a report of the meeting: 区委召开全区经济工作暨重点项目推进会
-WHOLE_SAID = re.compile(r"(?:在|召开)全(?P<place>[省市县区])[^，。\n]{0,30}?(?:会议|大会|会)(?:上|$|[，,。])")
+WHOLE_SAID = re.compile(r"在全(?P<place>[省市县区])[^，。\n]{0,30}?(?:会议|大会|会)上")  # 在全县…工作会议上的讲话
+# a report of the meeting by its title (区委召开全区经济工作暨重点项目推进会; not a plan's opening words on one)
+MEETING_TITLE = re.compile(r"召开全(?P<place>[省市县区])[^，。\n]{0,30}?(?:会议|大会|会)$")
 OFFICE_SAID = re.compile(r"^(?P<place>[省市县区])(?:委(?:副)?书记|长|委常委)", re.MULTILINE)  # a speaker's line: 县委书记　顾承远
 TITLE_BLOCK_LINE = 40  # the lines of a title block (title, byline, date) are shorter than this
 # the unit filling in a form it was sent (填报单位：柳湾区人民政府（盖章）): the one it speaks for, whatever its title
@@ -97,7 +98,8 @@ def document_unit(analysis: Analysis) -> str | None:
 def _title_place(line: str) -> str | None:
     """The place a title line opens with (桃坪乡2025年工作总结, 关于东湖区…的报告), or None."""
     m = TITLE_PLACE.match(LEAD.sub("", line.strip()))
-    return m.group("place") if m and not m.group("place").startswith(("我", "本", "全")) else None
+    return m.group("place") if m and not m.group("place").startswith(("我", "本", "全")) \
+        and "全" not in m.group("place") else None  # (not 创建全国文明城市工作简报)
 
 
 def _organ(line: str) -> str | None:
@@ -164,7 +166,7 @@ def _level_said(analysis: Analysis) -> str | None:
     """The level a base names no place of speaks for, by the whole it addresses (在全县…会议上的讲话) or its speaker's
     office (县委书记, 市长): its place word (县, 市), or None. Its units' own figures are then their shares."""
     head = "\n".join([analysis.document.title or "", *analysis.document.text.split("\n", 4)[:4]])
-    m = WHOLE_SAID.search(head) or OFFICE_SAID.search(head)
+    m = WHOLE_SAID.search(head) or MEETING_TITLE.search(analysis.document.title or "") or OFFICE_SAID.search(head)
     return m.group("place") if m else None
 
 

@@ -1143,14 +1143,17 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             # (an average per unit of something, 微克/立方米, is compared at every level: no share of it)
             # the same thing counted in the same unit: 每年两三件 against 办理信访积案1件 (a national total in
             # 万/亿 is not compared: a unit's own figure is its share of it)
-            counts = [q.value for q in quantities if q.kind == "count" and q.unit == t.unit
-                      and isinstance(q.value, int | float)]
+            counted = [q for q in quantities if q.kind == "count" and q.unit == t.unit and isinstance(q.value, int | float)]
+            counts = [q.value for q in counted]
             if "zero_state" in kinds and not counts:
                 return "not_met"
             if counts:
                 goal = t.value[0] if isinstance(t.value, list) else t.value
-                if len(counts) >= 2 and counts[0] == goal:
-                    counts = counts[1:]  # the goal named before what was done (全区120个…项目已开工115个)
+                between = top.text[counted[0].end - top.start:counted[1].start - top.start] if len(counted) >= 2 else ""
+                if len(counts) >= 2 and counts[0] == goal and len(between) <= GOAL_REACH and DONE_OF.search(between) \
+                        and not PART_OF.search(between):
+                    counts = counts[1:]  # the goal named before what was done (全区120个…项目已开工115个; not
+                    # 已新建零工市场10个，其中3个…: what was done, then part of it)
                 if isinstance(goal, int | float):
                     if t.unit in goals.ceilings:  # kept under (细颗粒物平均浓度控制在30微克/立方米以内)
                         kept = min(counts) <= goal
@@ -1213,6 +1216,11 @@ SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村�
                      r"[^，,。；;]{0,24}?(?P<done>\d+)(?P=unit)")  # (not 城中村1个)
 
 
+# the words between a count equal to the goal and another: what was done of it (…项目已开工115个, 6条中已完成整治并
+#通过县级验收5条), not a part of what was done (已新建零工市场10个，其中3个…, 累计建成120个，其中今年新建35个)
+DONE_OF = re.compile(r"已|完成|建成|开工|实施")
+PART_OF = re.compile(r"其中|累计|另|包括|[。；;]")
+GOAL_REACH = 24
 ALL_MISSED = re.compile(r"[均都皆](?:未|没有|低于)")  # 两项指标均未达到年度目标: every target named missed
 
 

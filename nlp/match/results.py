@@ -55,6 +55,7 @@ class _Candidate:
     start: int  # where the metric's name starts: the result's text runs from there
     in_review: bool
     looking_back: bool = False  # in a look back over years: a level at the period's end, taken only failing others
+    heading: bool = False  # in a heading (一、地区生产总值增长6%以上): a figure there that restates a target is no result
 
 
 def _reporting(analysis: Analysis, parts: tuple[str, ...] = ("review", "problems")) -> Callable[[int], bool]:
@@ -103,6 +104,7 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
     listed = respectively(text, analysis.quantities, RESULT_KINDS)  # 城镇和农村居民收入分别增长5.1%和7.2%
     # a table's cells of completion rates and scores (完成率 93.3%, 自评得分 4.8) hold no value of the row's metric
     share_cells = sorted(cell for row in task_rows(text) for cell in row.shares)
+    heading_starts = {o.start for o in analysis.outline}
     for q in analysis.quantities:
         if q.kind not in RESULT_KINDS or q.masked or q.value is None or q.id in own_targets:
             continue
@@ -142,7 +144,8 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
         late = in_back(q.start)
         if late and (q.kind != "percent" or key.endswith("_growth")):
             continue  # a look back over five years: its totals and growth are the period's, not the year's
-        by_key.setdefault(key, []).append(_Candidate(q, key, m_start, sent.section in review, late))
+        by_key.setdefault(key, []).append(_Candidate(q, key, m_start, sent.section in review, late,
+                                                     sent.start in heading_starts))
     return by_key
 
 
@@ -218,7 +221,8 @@ def find_result(target: Target, other: Analysis, index: ResultIndex | None = Non
     index = index if index is not None else ResultIndex(other)
     if target.value is None:
         return _result_in_words(target, other, index) if target.condition else None
-    options = [c for c in index.figures.get(target.key, ()) if _converts(c.quantity, target)]
+    options = [c for c in index.figures.get(target.key, ()) if _converts(c.quantity, target)
+               and not (c.heading and restates(c.quantity, target))]
     if not options:
         return None
     # (a figure restating the target's own bound comes last: a self-assessment names each indicator before its

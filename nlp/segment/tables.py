@@ -29,7 +29,7 @@ DUE_HEAD = re.compile(r"(?:预计|计划)?(?:完成|办结|推进|整改|实施)
                       r"时序进度")
 # a column of figures done makes a table a report, not a list of tasks; its rows report on their tasks
 RESULT_HEAD = re.compile(r"完成(?:值|数|率|数量)|实际完成|实绩")
-SHARE_HEAD = re.compile(r"完成(?:率|比例|进度)|(?:自评|考核)?得分|分值")  # (完成率 93.3%, 自评得分 4.8: not the metric's)
+SHARE_HEAD = re.compile(r"完成(?:率|比例)|(?:自评|考核)?得分|分值")  # (完成率 93.3%, 自评得分 4.8: not the metric's)
 # a column of progress: a ledger tracking its tasks, or a report on them; its rows are kept whole (a task, its
 # unit and what became of it), what became of it read in that column (not in 存在问题, 下步措施, 时序进度)
 PROGRESS_HEAD = re.compile(r"(?:完成|进展|推进|办理|落实|整改|实施)(?:情况|结果)|(?<!时序)进度(?!安排|要求)|进展")
@@ -120,7 +120,8 @@ class _Columns:
         # the first figures done: a figure's own column before a rate of completion (完成率 完成值: from 完成值)
         done = [i for i, h in enumerate(heads) if RESULT_HEAD.search(h)]
         self.done = next((i for i in done if not SHARE_HEAD.fullmatch(heads[i])), done[0] if done else None)
-        # columns of figures that are no value of the task's own metric: a share of the target, a score
+        # columns of figures that are no value of the task's metric done: a share of the target, a score (and in a
+        # table of what was done, the target's own column: below)
         self.shares = [i for i, h in enumerate(heads) if SHARE_HEAD.fullmatch(h)]
         self.results = self.done is not None
         # (in a table of what was done, not a column of the figures to reach, 目标任务, where the rows name their
@@ -143,6 +144,8 @@ class _Columns:
         # a column of what the task is to reach (年度目标), beside a task named in a few words (细颗粒物浓度控制)
         self.target = next((i for i, h in enumerate(heads) if (TARGET_HEAD.fullmatch(h) or FIGURE_HEAD.fullmatch(h))
                             and i != self.task), None)
+        if self.reports and self.target is not None:
+            self.shares.append(self.target)  # (指标 年度目标 完成进度: 增长6%以上 is the goal, not a result)
         # columns of milestones by quarter or month (第一季度…第四季度): the task is due by the last one it fills
         self.milestones = [i for i, h in enumerate(heads) if MILESTONE_HEAD.fullmatch(h)]
 

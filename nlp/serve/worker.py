@@ -71,13 +71,18 @@ def unpack(name: str, data: bytes, max_bytes: int = MAX_INPUT_BYTES) -> Iterator
         return
     suffix = PurePosixPath(name).suffix.lower()
     if suffix == ".zip":
+        exports = []  # (the tool's own exports after the documents: one whose document is in the zip is left out)
         for item in zip_entries(name, data, max_bytes):
             if item.skip is not None:
                 continue  # a data file (MANIFEST.tsv) packed with the documents, as `nlp batch` skips it
             if item.error is not None or item.data is None:
                 yield Received(item.path, error=item.error or "unreadable")
+            elif export_source(item.data) is not None:
+                exports.append(item)
             else:
                 yield from _checked(item.path, item.data)
+        for item in exports:
+            yield from _checked(item.path, item.data or b"")
         return
     yield from _checked(name, data)
 
@@ -98,7 +103,8 @@ def enqueue(db: Any, received: Received) -> dict[str, Any]:
     """Store an uploaded document and its job in one transaction (or its refusal); return the job."""
     now = time.time()
     if received.data is not None and (source := export_source(received.data)) is not None and (
-            not source or store.known(db, source) is not None):
+            not source.sha256 or store.known(db, source.sha256) is not None
+            or db.execute("SELECT 1 FROM sources WHERE sha256=?", (source.sha256,)).fetchone() is not None):
         # (a task list downloaded here, or made from a document stored here: its tasks are that document's; one
         # handed on from an office whose documents are not here is a document of its own)
         received = Received(received.name, error=f"{OWN_EXPORT}; {IN_ARCHIVE}")

@@ -82,7 +82,7 @@ def test_an_export_saved_by_an_office_program_is_a_document(tmp_path: Path, caps
 def test_only_the_tools_marks_make_a_file_its_own(tmp_path: Path) -> None:
     assert main(["tasks", str(SAMPLES / "sample_speech.txt"), "-o", str(tmp_path / "t.xlsx")]) == 0
     sha = __import__("hashlib").sha256((SAMPLES / "sample_speech.txt").read_bytes()).hexdigest()
-    assert export_source((tmp_path / "t.xlsx").read_bytes()) == sha  # the document it was made from
+    assert export_source((tmp_path / "t.xlsx").read_bytes()) == (sha, "sample_speech.txt")  # its document
     for other in ("sample_speech.docx", "sample_speech.html", "sample_speech.pdf", "sample_speech.txt"):
         assert export_source((SAMPLES / other).read_bytes()) is None, other
     assert export_source(b"PK\x03\x04 a damaged zip") is None  # the reader refuses it, with its reason
@@ -107,3 +107,40 @@ def test_the_workspace_refuses_an_export_of_a_stored_document(tmp_path: Path) ->
     job = enqueue(db, again)
     assert job["state"] == "failed"
     assert zh(job["error"]) == "这是本工具导出的文件（任务清单、落实情况表或审阅页），不是文档；生成它的原始文档已在文档库中"
+
+
+def test_an_export_beside_its_edited_document_and_one_stored_before_it(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    speech = (SAMPLES / "sample_speech.txt").read_text(encoding="utf-8")
+    (folder / "speech.txt").write_text(speech, encoding="utf-8")
+    _export(folder, "xlsx")
+    (folder / "speech.txt").unlink()  # the export alone at first: read as a document
+    db = tmp_path / "a.sqlite"
+    assert _batch(folder, db, capsys)["ok"] == 1
+    (folder / "speech.txt").write_text(speech + "\n各乡镇要于年底前完成自查。\n", encoding="utf-8")  # its document, edited
+    summary = _batch(folder, db, capsys)
+    assert summary["ok"] == 1 and [Path(f["path"]).name for f in summary["skipped_files"]] == ["任务清单.xlsx"]
+    con = __import__("sqlite3").connect(db)
+    assert [Path(p).name for (p,) in con.execute("SELECT path FROM paths")] == ["speech.txt"]  # the export's copy gone
+
+
+def test_the_workspace_keeps_one_of_a_document_and_its_export_zipped_together(tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    import zipfile
+
+    from nlp.batch import store
+    from nlp.serve.worker import enqueue, unpack
+
+    _export_dir = tmp_path / "made"
+    _export_dir.mkdir()
+    shutil.copy(SAMPLES / "sample_speech.txt", _export_dir / "speech.txt")
+    _export(_export_dir, "xlsx")
+    bundle = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(bundle, "w") as z:  # (the export first in the zip's order)
+        z.write(_export_dir / "任务清单.xlsx", "a_任务清单.xlsx")
+        z.write(_export_dir / "speech.txt", "b_speech.txt")
+    db = store.connect(tmp_path / "w.sqlite")
+    jobs = [enqueue(db, r) for r in unpack("bundle.zip", bundle.read_bytes())]
+    assert [j["state"] for j in jobs] == ["queued", "failed"]  # the speech queued, its export refused

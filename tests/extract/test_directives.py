@@ -486,3 +486,19 @@ def test_a_line_break_before_a_colon_of_speech_joins_the_line() -> None:
     assert "各乡镇和县水利局、县应急局务必做到：5月底前完成全部山塘水库隐患排查，确保安全度汛。" in lines
     assert "县财政局要确保：防汛资金6月10日前拨付到位。" in lines
     assert "主持：县长　李明" in lines and "地点：县政府会议室" in lines  # (a form's fields stay lines of their own)
+
+
+def test_scoring_lines_with_a_must_word_are_no_tasks() -> None:
+    text = ("某区安全生产工作考核细则\n一、考核内容\n1．年内完成隐患排查整治100处。\n评分标准：未按期完成整治的，一律扣2分。\n"
+            "考核办法：以区应急局台账为准，确保数据真实，每少1处扣0.5分。\n未建立台账的，本项不得分（一票否决）。\n")
+    analysis = analyze_document(read_bytes(text.encode(), "doc.txt", ".txt"))
+    assert [d.text for d in analysis.directives] == ["1．年内完成隐患排查整治100处。"]
+
+
+def test_a_cards_fields_stay_lines_of_their_own() -> None:
+    text = ("某区2025年重点工作责任清单\n\n一、数字基础设施\n\n年度目标：新建5G基站200个\n责任单位：区工信局\n责任领导：王副区长\n\n"
+            "二、城市更新\n\n年度目标：改造老旧小区30个\n牵头领导：李副区长\n")
+    analysis = analyze_document(read_bytes(text.encode(), "doc.txt", ".txt"))
+    lines = analysis.document.text.split("\n")
+    assert "责任单位：区工信局" in lines and "年度目标：改造老旧小区30个" in lines
+    assert [list(d.actors) for d in analysis.directives if d.text.startswith("年度目标：新建5G")] == [["区工信局"]]

@@ -39,3 +39,21 @@ def test_markdown_marks_are_dropped_and_offsets_kept() -> None:
         assert "".join(source) == d.text
     # the title line is the document's title, not a part of it: the article's parts keep their roles
     assert not [o for o in analysis.outline if o.title == analysis.document.title]
+
+
+def test_list_items_checklists_and_breaks_in_cells() -> None:
+    md = ("# 某区2025年重点任务\n\n- 区住建局要完成改造老旧小区30个\n- 区水务局要新建污水管网12公里\n- [x] 区城管局要新建公厕20座\n\n"
+          "| 任务 | 牵头单位 |\n|---|---|\n| 新建公园5个 | 区住建局<br>区城管局 |\n")
+    analysis = analyze_document(read_bytes(md.encode(), "tasks.md", ".md"))
+    texts = [d.text for d in analysis.directives]
+    assert {"区住建局要完成改造老旧小区30个", "区水务局要新建污水管网12公里", "区城管局要新建公厕20座"} <= set(texts)
+    assert [list(d.actors) for d in analysis.directives if "公园" in d.text] == [["区住建局", "区城管局"]]
+
+
+def test_unclosed_brackets_are_read_in_linear_time() -> None:
+    import time
+
+    line = "区住建局要完成改造[第一批。" * 20000 + "\n"
+    started = time.perf_counter()
+    read_bytes(line.encode(), "long.md", ".md")
+    assert time.perf_counter() - started < 2.0

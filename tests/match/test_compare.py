@@ -1487,3 +1487,42 @@ def test_a_self_assessments_summing_up_and_notes_are_no_evidence() -> None:
                        "注：地区生产总值增速为县对镇考核指标，由县统计局统一核算。\n", name="yunxi.txt")
     quoted = [e.text for d in compare(base, [unit]).directives for e in d.results[0].evidence]
     assert quoted and not [q for q in quoted if q.startswith(("2025年，我镇承担", "注："))]
+
+
+@pytest.mark.parametrize(("base_body", "review", "task", "status"), [
+    # what was done equal to the goal, then part of it: done
+    ("（一）区人社局要新建零工市场10个。", "今年以来，区人社局已新建零工市场10个，其中3个实现线上线下联动。", "零工市场", "met"),
+    ("（一）累计建成充电桩120个。", "累计建成充电桩120个，其中今年新建充电桩35个。", "充电桩", "met"),
+    # an obstacle overcome is no target missed
+    ("（一）区人社局要新建零工市场10个。", "区人社局克服项目用地紧张、部分点位难以按期完成建设任务等困难，已新建零工市场10个。", "零工市场", "met"),
+])
+def test_counts_done_and_obstacles_overcome(base_body: str, review: str, task: str, status: str) -> None:
+    base, unit = _pair(_city_plan(base_body), _unit_review(review))
+    [directive] = [d for d in compare(base, [unit]).directives if task in d.text]
+    assert directive.results[0].status == status
+
+
+def test_a_self_assessments_heading_restating_the_target_is_no_result() -> None:
+    base, unit = _pair("某区2025年政府工作报告\n二、2025年工作安排\n今年主要预期目标是：全区地区生产总值增长6%以上。\n",
+                       "某区2025年经济运行情况报告\n一、地区生产总值增长6%以上\n前三季度，全区实现地区生产总值210亿元，增速放缓，"
+                       "全年难以完成目标任务。\n二、下一步工作\n将全力冲刺四季度。\n", "plan.txt", "review.txt")
+    [target] = [t for t in compare(base, [unit]).targets if t.key == "gdp_growth"]
+    assert target.results[0].status == "unknown"
+
+
+def test_a_progress_column_holds_the_figure_done() -> None:
+    base, unit = _pair("某区2025年政府工作报告\n二、2025年工作安排\n今年主要预期目标是：地区生产总值增长6%以上。\n",
+                       "某区2025年重点指标推进情况\n一、指标进展\n| 序号 | 指标 | 年度目标 | 完成进度 | 责任单位 |\n|---|---|---|---|---|\n"
+                       "| 1 | 地区生产总值 | 增长6%以上 | 前三季度增长5.2% | 区发改委 |\n二、下一步工作\n将全力冲刺四季度。\n", "plan.txt",
+                       "review.txt")
+    [target] = [t for t in compare(base, [unit]).targets if t.key == "gdp_growth"]
+    assert (target.results[0].value, target.results[0].status) == (5.2, "not_met")
+
+
+def test_a_meeting_named_in_a_plans_opening_sets_no_level() -> None:
+    base, unit = _pair("2025年人力资源和社会保障工作要点\n2月10日，市委召开全市就业工作会议，对今年工作作出部署。\n"
+                       "一、稳定和扩大就业\n各县（市、区）要全力稳就业，全年城镇新增就业2万人。\n",
+                       "柏溪县2025年就业工作总结\n一、主要成效\n全县城镇新增就业1.2万人。\n二、下一步打算\n继续做好就业工作。\n",
+                       "plan.txt", "bx.txt")
+    [directive] = [d for d in compare(base, [unit]).directives if "新增就业" in d.text]
+    assert directive.results[0].status == "not_met"  # (the plan names no level: the county's figure against it)
