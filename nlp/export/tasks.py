@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,6 +21,7 @@ from nlp.segment.sentences import paragraphs
 from nlp.types import Analysis
 
 COLUMNS = ("序号", "章节", "任务内容", "责任单位", "力度", "完成时限", "量化目标", "关联专项行动", "原文位置", "原文")
+CELL_GAP = re.compile(r"[ \t\u3000]*\t[ \t\u3000]*")  # the tab between a task table's cells, read as one task
 INHERITED_MARK = "（承上）"  # an actor taken from the context, not written in the directive
 WIDTHS = {"序号": 6, "章节": 22, "任务内容": 48, "责任单位": 18, "力度": 6, "完成时限": 14, "量化目标": 18,
           "关联专项行动": 20, "原文位置": 9, "原文": 60}
@@ -56,7 +58,7 @@ def task_rows(analysis: Analysis, corrections: Corrections | None = None) -> lis
         rows.append({
             "序号": len(rows) + 1,
             "章节": f"{section.marker}{section.title}" if section else "",
-            "任务内容": d.text,
+            "任务内容": CELL_GAP.sub(" ", d.text),  # (a table row's task and target cells: 规上工业增加值 增长7%以上)
             "责任单位": "、".join(actors),
             "力度": MODALITY_ZH[d.modality],
             "完成时限": deadline_zh(d.deadline),

@@ -235,3 +235,15 @@ def test_a_task_table_framed_in_a_one_cell_table(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert [(r["任务内容"], r["责任单位"], r["完成时限"]) for r in rows] == [
         ("新建高标准农田3万亩", "县农业农村局", "2025年10月31日前")]
+
+
+def test_a_table_rows_task_and_target_read_as_one_task_with_a_space() -> None:
+    from nlp.export.tasks import task_rows
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    text = "某县2025年度目标责任考核指标\n序号\t指标名称\t目标值\t分值\t责任单位\n1\t城镇新增就业\t2800人以上\t3\t县人社局\n"
+    analysis = analyze_document(read_bytes(text.encode(), "t.txt", ".txt"))
+    [row] = task_rows(analysis)
+    assert row["任务内容"] == "城镇新增就业 2800人以上" and row["责任单位"] == "县人社局"
+    assert analysis.directives[0].text == "城镇新增就业\t2800人以上"  # (the analysis keeps the text as it stands)
