@@ -75,13 +75,19 @@ def _span_tokens(analysis: Analysis) -> Callable[[int, int], str]:
     return of
 
 
+def _beside(db: Any, path: str, source: Source) -> bool:
+    """Whether the document an export was made from is stored beside it, edited since: a file of its name in its
+    folder, of its title (a document of the same name made by others, 工作要点.docx of another office, is not)."""
+    if not source.name or not source.title:
+        return False
+    folder = _folder(path)
+    stored = store.document_at(db, f"{folder}{path[len(folder):len(folder) + 1]}{source.name}" if folder else source.name)
+    return stored is not None and store.title_of(db, stored) == source.title
+
+
 def _folder(path: str) -> str:
     """The folder a file of a run is in (a zip entry's: its folder inside the zip)."""
     return SEPARATOR.split(path)[0] if SEPARATOR.search(path) else ""
-
-
-def _name(path: str) -> str:
-    return SEPARATOR.split(path)[-1]
 
 
 def _still_there(path: str) -> bool:
@@ -141,8 +147,7 @@ def run_batch(paths: list[str], db_path: str, workers: int = 1, engine: str = "l
         them in this run (edited since, or failed), or where they hold many (an archive's own export) — a copy of
         one stored by an earlier run is dropped —, else read as the documents they are (a task list handed on)."""
         for item, source in deferred:
-            if not source.sha256 or store.known(db, source.sha256) is not None \
-                    or (_folder(item.path), source.name) in beside:
+            if not source.sha256 or store.known(db, source.sha256) is not None or _beside(db, item.path, source):
                 store.forget(db, item.path)
                 summary["skipped"] += 1
                 summary["not_documents"] += 1
@@ -170,7 +175,6 @@ def run_batch(paths: list[str], db_path: str, workers: int = 1, engine: str = "l
 
     sources = plan(paths, options.max_bytes)
     summary["total"] = len(sources)
-    beside = {(_folder(s.path), _name(s.path)) for s in sources}  # (folder, file name) of every file of the run
     read_items: Iterable[Item] = (read(s, options.max_bytes) for s in sources)
     if progress is not None:
         read_items = progress(read_items, len(sources))

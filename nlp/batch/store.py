@@ -213,6 +213,12 @@ def known(db: sqlite3.Connection, sha256: str) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
+def title_of(db: sqlite3.Connection, sha256: str) -> str | None:
+    """Return the title of a stored document, or None."""
+    row = db.execute("SELECT title FROM documents WHERE sha256=?", (sha256,)).fetchone()
+    return row[0] if row else None
+
+
 def document_at(db: sqlite3.Connection, path: str) -> str | None:
     """Return the key of the document recorded at `path`, or None."""
     row = db.execute("SELECT sha256 FROM paths WHERE path=?", (path,)).fetchone()

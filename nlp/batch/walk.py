@@ -146,12 +146,13 @@ def _entries(archive: zipfile.ZipFile, name: str, real: str | None, max_bytes: i
     for info in sorted(archive.infolist(), key=lambda i: i.filename):
         if info.is_dir():
             continue
-        entry = f"{name}!/{info.filename}"
-        parts = PurePosixPath(info.filename.replace("\\", "/")).parts
-        if info.filename.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
+        filename = entry_name(info)
+        entry = f"{name}!/{filename}"
+        parts = PurePosixPath(filename.replace("\\", "/")).parts
+        if filename.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
             out.append(Source(entry, error="unsafe path in the archive (absolute or with ..), not read"))
             continue
-        base = PurePosixPath(info.filename).name
+        base = PurePosixPath(filename).name
         if base.startswith(".") or base in SKIP_NAMES:
             continue
         suffix = PurePosixPath(base).suffix.lower()
@@ -162,6 +163,26 @@ def _entries(archive: zipfile.ZipFile, name: str, real: str | None, max_bytes: i
         else:
             out.append(Source(entry, real=real, entry=info))
     return out
+
+
+UTF8_NAMES = 0x800  # a zip entry's flag: its name is UTF-8
+
+
+def entry_name(info: zipfile.ZipInfo) -> str:
+    """A zip entry's name as its maker wrote it: one without the UTF-8 flag that zipfile read as cp437 is re-read
+    as UTF-8, else GBK (zips made by Windows on a Chinese system: 工作总结.docx, not Σ╣ñΣ╜£...)."""
+    if info.flag_bits & UTF8_NAMES or info.filename.isascii():
+        return info.filename
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:
+        return info.filename
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
 
 
 def _read_file(real: str, max_bytes: int) -> bytes:

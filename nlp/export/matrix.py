@@ -65,7 +65,7 @@ def to_xlsx(comparison: Comparison) -> bytes:
     fill_sheet(wb.create_sheet("证据"), ("序号", "类型", "内容", "单位", "状态", "得分", "依据"), evidence(),
                {"序号": 6, "类型": 6, "内容": 50, "单位": 14, "状态": 10, "得分": 8, "依据": 70},
                title=f"{title} 落实情况证据")
-    return to_bytes(wb, comparison.base.sha256, comparison.base.path)
+    return to_bytes(wb, comparison.base.sha256, comparison.base.path, comparison.base.title)
 
 
 def to_html(comparison: Comparison) -> str:
@@ -82,7 +82,7 @@ def to_html(comparison: Comparison) -> str:
     css = " ".join(f"td.{k}{{background:#{v}}}" for k, v in COLOURS.items())
     title = esc(comparison.base.title or Path(comparison.base.path).stem)
     return f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8">{html_marks(comparison.base.sha256, comparison.base.path)}<title>{title} 落实情况</title>
+<html lang="zh-CN"><head><meta charset="utf-8">{html_marks(comparison.base.sha256, comparison.base.path, comparison.base.title)}<title>{title} 落实情况</title>
 <style>body{{font-family:"PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em}}
 table{{border-collapse:collapse}} th,td{{border:1px solid #bbb;padding:4px 8px;vertical-align:top}}
 th{{background:#DDEBF7;position:sticky;top:0}} td.text{{max-width:40em}} {css}</style></head>

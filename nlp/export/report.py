@@ -296,7 +296,7 @@ def to_html(analysis: Analysis, comparison: Comparison | None = None) -> str:
         matrix = "<h2>落实情况</h2>" + page[page.index("<table>"):page.index("</table>") + len("</table>")]
     title = esc(document_title(analysis))
     return f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8">{html_marks(analysis.document.sha256, analysis.document.path)}
+<html lang="zh-CN"><head><meta charset="utf-8">{html_marks(analysis.document.sha256, analysis.document.path, analysis.document.title)}
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <title>{title}</title><style>{CSS}</style></head>
 <body>

@@ -100,7 +100,7 @@ def to_xlsx(analysis: Analysis, corrections: Corrections | None = None) -> bytes
                  else q.value, q.unit, QUALIFIER_ZH.get(q.qualifier or "", q.qualifier), q.metric, q.subject,
                  "是" if q.masked else ""] for n, q in enumerate(analysis.quantities, 1)),
                {"序号": 6, "原文": 16, "指标": 24, "主体": 16}, title=f"{title}数量")
-    return to_bytes(wb, analysis.document.sha256, analysis.document.path)
+    return to_bytes(wb, analysis.document.sha256, analysis.document.path, analysis.document.title)
 
 
 def _east_asian(run: Any, font: str) -> None:
@@ -197,7 +197,8 @@ def to_docx(analysis: Analysis, corrections: Corrections | None = None) -> bytes
     document = docx.Document()
     # (the tool as its author and last to save it: `nlp.ingest.own`)
     document.core_properties.author = document.core_properties.last_modified_by = GENERATOR
-    document.core_properties.identifier = office_identifier(analysis.document.sha256, analysis.document.path)
+    document.core_properties.identifier = office_identifier(analysis.document.sha256, analysis.document.path,
+                                                              analysis.document.title)
     normal = document.styles["Normal"].paragraph_format
     normal.space_before, normal.space_after, normal.line_spacing = Pt(0), Pt(0), 1.0  # the template's 10 pt after
     section = document.sections[0]

@@ -95,12 +95,12 @@ def print_setup(ws: Any, title: str | None = None) -> None:
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"
 
 
-def to_bytes(wb: Any, source: str | None = None, path: str = "") -> bytes:
+def to_bytes(wb: Any, source: str | None = None, path: str = "", title: str | None = None) -> bytes:
     """The workbook's file, naming the tool as its author and last to save it, and the document it was made from
     (`source`, its SHA-256, and `path`; None: kept as loaded; "": of many) as its identifier (`nlp.ingest.own`)."""
     wb.properties.creator = wb.properties.lastModifiedBy = GENERATOR
     if source is not None:
-        wb.properties.identifier = office_identifier(source, path)
+        wb.properties.identifier = office_identifier(source, path, title)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -88,7 +88,7 @@ OWNER_LINE = re.compile(r"[（(]?(?:牵头|配合|责任|协办|主责|参与)(?
 SCORING_LINE = re.compile(r"[（(]?(?:评分标准|计分(?:标准|办法|方法|规则)|扣分(?:标准|办法)|考核(?:方式|办法|标准)|分值|权重)[：:]")
 NOTE_LINE = re.compile(r"[（(]?(?:注|备注)[：:]")  # a note: a task only where it says who must (注：各乡镇必须…)
 # a sentence of scoring, no task (发生较大事故的，本项不得分; 每低于目标1个百分点扣0.5分，扣完为止)
-SCORING = re.compile(r"扣[\d.．一二两三四五六七八九十半]+分|不得分(?=[，,。；;）)（(并、]|$)|得满分|扣完为止")
+SCORING = re.compile(r"扣(?:[\d.．]+|半)分|不得分(?=[，,。；;）)（(并、]|$)|得满分|扣完为止")  # (not 不折不扣一分不少)
 # what an indicator is to reach, on a line of its own under the indicator's name (目标值：…; 目标任务：…)
 TARGET_LINE = re.compile(r"(?:目标值|目标任务|年度目标|工作目标|目标要求)[：:]")
 NOT_TASK_ROLES = frozenset({"review", "problems", "glossary", "preamble", "closing"})
@@ -276,9 +276,10 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         verdict = judge(sent.text, context, heading is not None, in_report)
         # 牵头单位：…, 完成时限：…; a scoring line or a note (评分标准：…, 注：…) unless it says who must do what
         # (注：各乡镇必须于6月15日前将防汛预案报县防汛办备案。)
-        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text) or SCORING_LINE.match(sent.text)
-                           or ("分" in sent.text and SCORING.search(sent.text))) or (
-            verdict.confidence != MARKER and bool(NOTE_LINE.match(sent.text)))
+        # (a task with a scoring tail stays one: 各乡镇必须…完成危房改造120户，逾期未完成的每户扣0.5分。)
+        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text) or SCORING_LINE.match(sent.text)) or (
+            verdict.confidence != MARKER and bool(NOTE_LINE.match(sent.text)
+                                                  or ("分" in sent.text and SCORING.search(sent.text))))
         if who_or_when:
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
         if not verdict.is_directive and task_list and role not in NOT_TASK_ROLES and LIST_ITEM.match(sent.text) \

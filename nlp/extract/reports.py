@@ -38,7 +38,8 @@ OVERCOME = re.compile(OVERCOME_VERBS + r"(?:(?![仍还尚是为])[^，,。；;])
 # a gap, a shortfall, a conflict is the object of its verb even after a long phrase (补齐社区食堂、口袋公园、快递驿站等8类
 # 设施短板, 缩小了与全市平均水平的差距); not past another problem nor where a problem is found after or beside it
 # (消除隐患后发现…, 化解…过程中暴露出…短板, 在补齐…短板方面资金投入不足)
-OVERCOME_FAR = re.compile(OVERCOME_VERBS + r"(?:(?![仍还尚是为]|发现|暴露|存在|反映|但|后|方面|短板|空白|差距|矛盾|隐患|盲区)"
+OVERCOME_FAR = re.compile(OVERCOME_VERBS + r"(?:(?![仍还尚是为]|发现|暴露|存在|反映|但|后|方面|短板|空白|差距|矛盾|隐患|盲区|"
+                          r"遇到|面临|遭遇|碰到|受到)"
                           r"[^，,。；;]){0,24}$")
 FAR_PROBLEMS = frozenset({"空白", "白点", "差距", "短板", "矛盾", "盲区", "闲置"})  # (not 不足, 薄弱, 困难, 压力: said of
 # something else: 化解矛盾纠纷的基层专业力量薄弱)
@@ -59,7 +60,7 @@ FRAMING = re.compile(r"以下(?:几个方面的?)?工作|主要做了|如下[:�
                      r"^(?:[^，。；;]{0,16}?(?:巡视|巡察|督察|审计)(?:组|厅|局|署)?(?:反馈意见|反馈)?|反馈意见|反馈)中?"
                      r"(?:指出|认为|发现)[，,：:]|"
                      # a self-assessment's summing up of its indicators (我镇承担县级考核指标17项，所涉指标满分60分…)
-                     r"(?:承担|涉及|参与)[^。；;]{0,12}?考核指标(?:共)?[\d一二三四五六七八九十]+项")
+                     r"(?:承担|涉及|参与)[^。；;]{0,12}?考核指标(?:共)?[\d一二三四五六七八九十]+项[，,](?:所涉|涉及)?(?:指标)?满分")
 
 
 def polarity(sentence: str, quantities: Sequence[Quantity]) -> Polarity:

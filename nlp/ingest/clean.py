@@ -276,14 +276,17 @@ def _joins(prev: str, line: str, blanks: int, glued: bool, block_style: bool, fi
         return True  # a token broken at its hyphen (5G-\nA, 2-\n3)
     if (NUMBER_TAIL.search(prev) and NUMBER_HEAD.match(line)) or (LATIN_TAIL.search(prev) and LATIN_HEAD.match(line)):
         return not _is_marker_line(line)
-    if not block_style or _table_line(prev) or _table_line(line) or FIELD_LINE.match(line):
-        return False  # (a table's rows, a card's fields: 分值：5分 / 责任单位：县应急管理局, each a line of its own)
+    if not block_style or _table_line(prev) or _table_line(line) or (
+            FIELD_LINE.match(line) and (len(prev) <= FIELD_AFTER or FIELD_LINE.match(prev))):
+        return False  # (a table's rows, a card's fields: 分值：5分 / 责任单位：县应急管理局, each a line of its own; not
+        # …确定全年主要预期 / 目标：…, a wrapped sentence)
     if prev[-1] in CLAUSE_END:
         return not _is_marker_line(line)
     return prev[-1] not in SENTENCE_END and not _is_marker_line(line) and not _is_marker_line(prev)
 
 
 # a field's label opening its line (责任单位：, 分值：, 注：, 时间：; not 务必做到：, 强调：, words of a sentence)
+FIELD_AFTER = 20  # a field's line follows a field's, a heading or a title: a line this short at most
 FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|时限|时间|分值|权重|标准|目标值|目标任务|目标|目标要求|备注|注|说明|地点|"
                         r"主持|出席|列席|请假|记录|议题|责任人|联系人|电话|来源|编辑|审核|责编|终审)[：:]")
 

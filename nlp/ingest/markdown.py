@@ -21,6 +21,7 @@ CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 QUOTE = re.compile(r"^[ ]{0,3}(?:>[ ]?)+")
 RULE = re.compile(r"[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")  # --- *** ___ (a whole line)
 BULLET = re.compile(r"^[ ]{0,3}[-*+][ \t]+")
+ORDERED = re.compile(r"^[ ]{0,3}\d{1,3}[.)）][ \t]+")  # 1. or 1) item: its number kept, a paragraph of its own
 # inline marks: an image, a link's target (its words kept), emphasis, code, an HTML tag
 # (no [ inside the brackets, no ( inside the target: each scan stops at the next one, in linear time)
 IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
@@ -39,7 +40,7 @@ def read_markdown(data: bytes, path: str) -> tuple[list[Para], str, str, list[st
     source, encoding = decode(data, path)
     lines: list[Para] = []
     for line in split_lines(source):
-        if BULLET.match(line.text) and lines and lines[-1].text.strip():
+        if (BULLET.match(line.text) or ORDERED.match(line.text)) and lines and lines[-1].text.strip():
             lines.append(Para([]))  # (a list's item is a paragraph of its own, punctuated or not)
         lines.append(_unmarked(line))
     first = next((line for line in lines if line.text.strip()), None)

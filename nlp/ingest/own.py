@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
 import struct
 import zipfile
@@ -29,25 +30,39 @@ LAST_SAVED_BY = re.compile(rb"<(?:\w+:)?lastModifiedBy\b[^>]*>([^<]*)<")
 IDENTIFIER = re.compile(rb"<(?:\w+:)?identifier\b[^>]*>([^<]*)<")
 HTML_HEAD = 4096  # the generator is named in the page's head, at its top
 HTML_OWN = re.compile(rb'<meta name="generator" content="' + GENERATOR.encode() + rb'">'
-                      rb'(?:<meta name="nlp-source" content="([0-9a-f]{64}):([^"<>]*)">)?')
+                      rb'(?:<meta name="nlp-source" content="([0-9a-f]{64})(?::([^"<>]*))?">)?')
 
 
 class Source(NamedTuple):
-    """The document an export was made from: its SHA-256 and its file name ("" for both: an archive's export)."""
+    """The document an export was made from: its SHA-256, file name and title (all "": an archive's export)."""
 
     sha256: str
     name: str
+    title: str = ""
 
 
-def html_marks(sha256: str | None, path: str = "") -> str:
+def _described(sha256: str, path: str, title: str | None) -> str:
+    return f"{sha256}:" + json.dumps({"name": PurePath(path).name, "title": title or ""}, ensure_ascii=False)
+
+
+def html_marks(sha256: str | None, path: str = "", title: str | None = None) -> str:
     """The meta tags of an exported page: the tool as its generator, and the document it was made from."""
     return f'<meta name="generator" content="{GENERATOR}">' + (
-        f'<meta name="nlp-source" content="{sha256}:{html.escape(PurePath(path).name)}">' if sha256 else "")
+        f'<meta name="nlp-source" content="{html.escape(_described(sha256, path, title))}">' if sha256 else "")
 
 
-def office_identifier(sha256: str | None, path: str = "") -> str:
+def office_identifier(sha256: str | None, path: str = "", title: str | None = None) -> str:
     """The core `identifier` of an exported workbook or Word file: the document it was made from."""
-    return f"{SOURCE_PREFIX}{sha256}:{PurePath(path).name}" if sha256 else ""
+    return SOURCE_PREFIX + _described(sha256, path, title) if sha256 else ""
+
+
+def _source(sha256: str, rest: str) -> Source:
+    """A source from its SHA-256 and what follows it: {"name", "title"}, or a bare file name (older exports)."""
+    try:
+        said = json.loads(rest) if rest.startswith("{") else {"name": rest}
+    except ValueError:
+        said = {"name": rest}
+    return Source(sha256, str(said.get("name", "")), str(said.get("title", "")))
 
 
 def export_source(data: bytes) -> Source | None:
@@ -60,7 +75,7 @@ def export_source(data: bytes) -> Source | None:
     m = HTML_OWN.search(data, 0, HTML_HEAD)
     if m is None:
         return None
-    return Source((m.group(1) or b"").decode(), html.unescape((m.group(2) or b"").decode(errors="replace")))
+    return _source((m.group(1) or b"").decode(), html.unescape((m.group(2) or b"").decode(errors="replace")))
 
 
 def _office_source(data: bytes) -> Source | None:
@@ -79,5 +94,5 @@ def _office_source(data: bytes) -> Source | None:
     value = html.unescape(ident.group(1).decode(errors="replace").strip()) if ident else ""
     if not value.startswith(SOURCE_PREFIX):
         return Source("", "")
-    sha256, _, name = value.removeprefix(SOURCE_PREFIX).partition(":")
-    return Source(sha256, name)
+    sha256, _, rest = value.removeprefix(SOURCE_PREFIX).partition(":")
+    return _source(sha256, rest)

@@ -99,7 +99,7 @@ def _title_place(line: str) -> str | None:
     """The place a title line opens with (桃坪乡2025年工作总结, 关于东湖区…的报告), or None."""
     m = TITLE_PLACE.match(LEAD.sub("", line.strip()))
     return m.group("place") if m and not m.group("place").startswith(("我", "本", "全")) \
-        and "全" not in m.group("place") else None  # (not 创建全国文明城市工作简报)
+        and "全国" not in m.group("place") else None  # (not 创建全国文明城市工作简报; 瓦全镇, 万全区 are places)
 
 
 def _organ(line: str) -> str | None:

@@ -1149,11 +1149,11 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                 return "not_met"
             if counts:
                 goal = t.value[0] if isinstance(t.value, list) else t.value
-                between = top.text[counted[0].end - top.start:counted[1].start - top.start] if len(counted) >= 2 else ""
-                if len(counts) >= 2 and counts[0] == goal and len(between) <= GOAL_REACH and DONE_OF.search(between) \
-                        and not PART_OF.search(between):
-                    counts = counts[1:]  # the goal named before what was done (全区120个…项目已开工115个; not
-                    # 已新建零工市场10个，其中3个…: what was done, then part of it)
+                first = counted[0].start - top.start
+                if len(counts) >= 2 and counts[0] == goal and not DONE_BEFORE.search(
+                        top.text, clause_start(top.text, 0, first, SENTENCE_CLAUSE), first):
+                    counts = counts[1:]  # the goal or the whole named before what was done (全区120个…项目已开工115个,
+                    # 30所…改造项目中，25所已完工, 计划改造40个，其中完成32个; not 已新建零工市场10个，其中3个…: done)
                 if isinstance(goal, int | float):
                     if t.unit in goals.ceilings:  # kept under (细颗粒物平均浓度控制在30微克/立方米以内)
                         kept = min(counts) <= goal
@@ -1216,11 +1216,9 @@ SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村�
                      r"[^，,。；;]{0,24}?(?P<done>\d+)(?P=unit)")  # (not 城中村1个)
 
 
-# the words between a count equal to the goal and another: what was done of it (…项目已开工115个, 6条中已完成整治并
-#通过县级验收5条), not a part of what was done (已新建零工市场10个，其中3个…, 累计建成120个，其中今年新建35个)
-DONE_OF = re.compile(r"已|完成|建成|开工|实施")
-PART_OF = re.compile(r"其中|累计|另|包括|[。；;]")
-GOAL_REACH = 24
+# words before a count that make it what was done (已新建零工市场10个，其中3个…; 累计建成充电桩120个，其中今年…), not
+# the goal or the whole the next count is done of (全区120个项目已开工115个; 计划改造老旧小区40个，其中完成32个)
+DONE_BEFORE = re.compile(r"已|累计|完成|建成|新建|实现|开工|竣工|建设")
 ALL_MISSED = re.compile(r"[均都皆](?:未|没有|低于)")  # 两项指标均未达到年度目标: every target named missed
 
 

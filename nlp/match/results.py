@@ -312,8 +312,10 @@ def _judged(text: str, named: list[tuple[Sentence, int, int]], meets: re.Pattern
 BOUNDS = frozenset({"at_least", "at_most"})
 
 
-# a growth said to be a fall (一般公共预算收入下降2.5%, 进出口总额增长-4.2%, 负增长): below zero
-FALL = re.compile(r"下降|降低|减少|回落|下滑|负增长|萎缩")
+# a growth said to be a fall just before its figure (一般公共预算收入下降2.5%, 同比减少2.5%, 降幅收窄至1.2%, 负增长
+# 2%): below zero; not 增速回落至3.6% (still a growth), nor a fall said of something else earlier in the clause
+FALL = re.compile(r"(?:下降|降低|减少|下滑|下跌|萎缩|负增长|降幅(?:收窄|扩大)?(?:至|到|为)?)(?:了|为)?$")
+FALL_REACH = 8
 MINUS = "-－−"
 
 
@@ -323,7 +325,8 @@ def signed_growth(key: str | None, value: float, text: str, start: int, at: int)
     reduction itself)."""
     if key is None or not key.endswith("_growth") or value <= 0:
         return value
-    if (at > 0 and text[at - 1] in MINUS) or FALL.search(text, start, at):
+    if (at > 0 and text[at - 1] in MINUS and not text[at - 2:at - 1].isdigit()) \
+            or FALL.search(text, max(start, at - FALL_REACH), at):
         return -value
     return value
 

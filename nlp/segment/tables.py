@@ -29,6 +29,7 @@ DUE_HEAD = re.compile(r"(?:预计|计划)?(?:完成|办结|推进|整改|实施)
                       r"时序进度")
 # a column of figures done makes a table a report, not a list of tasks; its rows report on their tasks
 RESULT_HEAD = re.compile(r"完成(?:值|数|率|数量)|实际完成|实绩")
+BARE_PERCENT = re.compile(r"\s*(?:完成)?\d+(?:\.\d+)?[%％]\s*")
 SHARE_HEAD = re.compile(r"完成(?:率|比例)|(?:自评|考核)?得分|分值")  # (完成率 93.3%, 自评得分 4.8: not the metric's)
 # a column of progress: a ledger tracking its tasks, or a report on them; its rows are kept whole (a task, its
 # unit and what became of it), what became of it read in that column (not in 存在问题, 下步措施, 时序进度)
@@ -255,9 +256,13 @@ def _rows(text: str) -> Iterator[TaskRow]:
             judged = None  # (an empty or placeholder cell; 本镇无此项任务: the unit had no part in it)
         steps = tuple((quarter_of(columns.heads[i]), cell) for i in columns.milestones
                       if (cell := _filled(spans, i)) is not None and not NOTHING.fullmatch(text, *cell))
+        # (a progress column's bare percentage is a share of the task done, 93.3%; 前三季度增长5.2% is a figure)
+        shares = [cell for i in columns.shares if (cell := _filled(spans, i)) is not None]
+        if columns.progress is not None and (cell := _filled(spans, columns.progress)) is not None \
+                and BARE_PERCENT.fullmatch(text, *cell):
+            shares.append(cell)
         last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans), milestones=steps, aim=aim,
-                       split=not columns.reports, tasks=columns.of_tasks, judged=judged,
-                       shares=tuple(cell for i in columns.shares if (cell := _filled(spans, i)) is not None))
+                       split=not columns.reports, tasks=columns.of_tasks, judged=judged, shares=tuple(sorted(shares)))
         yield last
 
 

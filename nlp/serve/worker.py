@@ -71,18 +71,24 @@ def unpack(name: str, data: bytes, max_bytes: int = MAX_INPUT_BYTES) -> Iterator
         return
     suffix = PurePosixPath(name).suffix.lower()
     if suffix == ".zip":
-        exports = []  # (the tool's own exports after the documents: one whose document is in the zip is left out)
+        # (the tool's own exports after the documents; one whose document, by its name, is in the zip is left out,
+        # as `nlp batch` leaves out one beside its document)
+        exports, names = [], set()
         for item in zip_entries(name, data, max_bytes):
             if item.skip is not None:
                 continue  # a data file (MANIFEST.tsv) packed with the documents, as `nlp batch` skips it
             if item.error is not None or item.data is None:
                 yield Received(item.path, error=item.error or "unreadable")
-            elif export_source(item.data) is not None:
-                exports.append(item)
+            elif (source := export_source(item.data)) is not None:
+                exports.append((item, source))
             else:
+                names.add(PurePosixPath(item.path.split("!/")[-1]).name)
                 yield from _checked(item.path, item.data)
-        for item in exports:
-            yield from _checked(item.path, item.data or b"")
+        for item, source in exports:
+            if source.name and source.name in names:
+                yield Received(item.path, error=f"{OWN_EXPORT}; {IN_ARCHIVE}")
+            else:
+                yield from _checked(item.path, item.data or b"")
         return
     yield from _checked(name, data)
 

@@ -82,7 +82,7 @@ def test_an_export_saved_by_an_office_program_is_a_document(tmp_path: Path, caps
 def test_only_the_tools_marks_make_a_file_its_own(tmp_path: Path) -> None:
     assert main(["tasks", str(SAMPLES / "sample_speech.txt"), "-o", str(tmp_path / "t.xlsx")]) == 0
     sha = __import__("hashlib").sha256((SAMPLES / "sample_speech.txt").read_bytes()).hexdigest()
-    assert export_source((tmp_path / "t.xlsx").read_bytes()) == (sha, "sample_speech.txt")  # its document
+    assert export_source((tmp_path / "t.xlsx").read_bytes()) == (sha, "sample_speech.txt", "在全县公安工作会议上的讲话")
     for other in ("sample_speech.docx", "sample_speech.html", "sample_speech.pdf", "sample_speech.txt"):
         assert export_source((SAMPLES / other).read_bytes()) is None, other
     assert export_source(b"PK\x03\x04 a damaged zip") is None  # the reader refuses it, with its reason
@@ -144,3 +144,48 @@ def test_the_workspace_keeps_one_of_a_document_and_its_export_zipped_together(tm
     db = store.connect(tmp_path / "w.sqlite")
     jobs = [enqueue(db, r) for r in unpack("bundle.zip", bundle.read_bytes())]
     assert [j["state"] for j in jobs] == ["queued", "failed"]  # the speech queued, its export refused
+
+
+def test_a_task_list_of_another_document_of_the_same_name_is_read(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    city = tmp_path / "city"
+    city.mkdir()
+    (city / "工作要点.txt").write_text("澜州市2025年工作要点\n一、重点任务\n各县要新建污水管网30公里。\n", encoding="utf-8")
+    assert main(["tasks", str(city / "工作要点.txt"), "-o", str(tmp_path / "市任务清单.xlsx")]) == 0
+    county = tmp_path / "county"
+    county.mkdir()
+    (county / "工作要点.txt").write_text("柏溪县2025年工作要点\n一、重点任务\n各乡镇要改造危房120户。\n", encoding="utf-8")
+    shutil.copy(tmp_path / "市任务清单.xlsx", county / "市任务清单.xlsx")
+    summary = _batch(county, tmp_path / "c.sqlite", capsys)
+    assert summary["ok"] == 2 and not summary["skipped_files"]  # the city's task list: its document is not here
+
+
+def test_zip_entries_named_in_gbk_keep_their_names() -> None:
+    import zipfile
+
+    from nlp.batch.walk import zip_entries
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("abcdefgh.txt", "各乡镇要做好防汛工作。".encode())
+    data = buf.getvalue().replace(b"abcdefgh.txt", "工作总结.txt".encode("gbk"))  # (a name without the UTF-8 flag)
+    assert [item.path for item in zip_entries("a.zip", data)] == ["a.zip!/工作总结.txt"]
+
+
+def test_the_workspace_leaves_out_an_export_zipped_with_its_edited_document(tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    import zipfile
+
+    from nlp.batch import store
+    from nlp.serve.worker import enqueue, unpack
+
+    made = tmp_path / "made"
+    made.mkdir()
+    (made / "speech.txt").write_text((SAMPLES / "sample_speech.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    _export(made, "xlsx")
+    bundle = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(bundle, "w") as z:
+        z.write(made / "任务清单.xlsx", "任务清单.xlsx")
+        z.writestr("speech.txt", (made / "speech.txt").read_text(encoding="utf-8") + "\n各乡镇要于年底前完成自查。\n")
+    db = store.connect(tmp_path / "w.sqlite")
+    assert [enqueue(db, r)["state"] for r in unpack("bundle.zip", bundle.read_bytes())] == ["queued", "failed"]

@@ -502,3 +502,17 @@ def test_a_cards_fields_stay_lines_of_their_own() -> None:
     lines = analysis.document.text.split("\n")
     assert "责任单位：区工信局" in lines and "年度目标：改造老旧小区30个" in lines
     assert [list(d.actors) for d in analysis.directives if d.text.startswith("年度目标：新建5G")] == [["区工信局"]]
+
+
+def test_tasks_with_a_scoring_tail_or_scoring_words_in_a_phrase_stay_tasks() -> None:
+    text = ("某县危房改造工作方案\n一、工作任务\n（一）各乡镇必须于6月30日前完成危房改造120户，逾期未完成的每户扣0.5分。\n"
+            "（二）县财政局要确保补贴资金不折不扣一分不少发放到农户手中。\n")
+    analysis = analyze_document(read_bytes(text.encode(), "doc.txt", ".txt"))
+    assert len([d for d in analysis.directives if d.text.startswith(("（一）", "（二）"))]) == 2
+
+
+def test_a_wrapped_line_opening_with_a_label_word_continues_its_sentence() -> None:
+    text = ("某县经济工作会议讲话\n\n同志们：\n\n今年全县经济工作要坚持稳中求进工作总基调，科学合理确定全年主要预期\n"
+            "目标：地区生产总值增长6%左右。各乡镇要强化组织\n领导：成立工作专班，落实专人负责，确保各项任务按期完成。\n\n谢谢大家。\n")
+    analysis = analyze_document(read_bytes(text.encode(), "speech.txt", ".txt"))
+    assert "各乡镇要强化组织领导：成立工作专班，落实专人负责，确保各项任务按期完成。" in [d.text for d in analysis.directives]

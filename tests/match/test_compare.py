@@ -1526,3 +1526,30 @@ def test_a_meeting_named_in_a_plans_opening_sets_no_level() -> None:
                        "plan.txt", "bx.txt")
     [directive] = [d for d in compare(base, [unit]).directives if "新增就业" in d.text]
     assert directive.results[0].status == "not_met"  # (the plan names no level: the county's figure against it)
+
+
+def test_a_fall_said_of_something_else_or_of_the_pace_keeps_a_growth_positive() -> None:
+    base, later = _pair("某县2025年政府工作报告\n二、2025年工作安排\n今年主要预期目标是：地区生产总值增长6%以上，一般公共预算收入增长3%，"
+                        "规上工业增加值增长7%，进出口总额增长1%。\n",
+                        "某县2026年政府工作报告\n一、2025年工作回顾\n过去一年，全县地区生产总值扭转上年下降态势，增长6.5%。一般公共预算收入"
+                        "增速回落至3.6%。规上工业增加值在房地产投资同比下降的情况下增长7.8%。进出口总额降幅收窄至1.2%。\n"
+                        "二、2026年工作安排\n今年要稳中求进。\n", "2025.txt", "2026.txt")
+    got = {t.key: t.results[0].value for t in compare(base, [later]).targets}
+    assert got == {"gdp_growth": 6.5, "fiscal_revenue_growth": 3.6, "industrial_value_added_growth": 7.8, "trade_growth": -1.2}
+
+
+@pytest.mark.parametrize(("base_body", "review", "task", "status"), [
+    ("（一）县教育局负责，年内改造农村薄弱学校30所。", "30所农村薄弱学校改造项目中，25所已完工，其余5所正在施工。", "薄弱学校", "partial"),
+])
+def test_the_whole_named_before_what_was_done_of_it(base_body: str, review: str, task: str, status: str) -> None:
+    base, unit = _pair(_city_plan(base_body), _unit_review(review, "柏溪县", "县长 林晓岚"))
+    [directive] = [d for d in compare(base, [unit]).directives if task in d.text]
+    assert directive.results[0].status != "met"
+
+
+def test_a_progress_columns_bare_percentage_is_a_share_not_the_figure() -> None:
+    base, unit = _pair("某区2025年政府工作报告\n二、2025年工作安排\n今年主要预期目标是：地区生产总值增长6%。\n",
+                       "某区2025年重点指标推进情况\n一、指标进展\n| 指标 | 年度目标 | 完成进度 |\n|---|---|---|\n"
+                       "| 地区生产总值增速 | 6% | 93.3% |\n二、下一步工作\n将全力冲刺四季度。\n", "plan.txt", "review.txt")
+    [target] = [t for t in compare(base, [unit]).targets if t.key == "gdp_growth"]
+    assert target.results[0].value != 93.3
