@@ -78,11 +78,12 @@ def _span_tokens(analysis: Analysis) -> Callable[[int, int], str]:
 def _beside(db: Any, path: str, source: Source) -> bool:
     """Whether the document an export was made from is stored beside it, edited since: a file of its name in its
     folder, of its title (a document of the same name made by others, 工作要点.docx of another office, is not)."""
-    if not source.name or not source.title:
+    if not source.name:
         return False
     folder = _folder(path)
     stored = store.document_at(db, f"{folder}{path[len(folder):len(folder) + 1]}{source.name}" if folder else source.name)
-    return stored is not None and store.title_of(db, stored) == source.title
+    # (a title not recorded, by an earlier version's export: the name alone; a document without a title: "")
+    return stored is not None and (source.title is None or (store.title_of(db, stored) or "") == source.title)
 
 
 def _folder(path: str) -> str:

@@ -177,11 +177,14 @@ def entry_name(info: zipfile.ZipInfo) -> str:
         raw = info.filename.encode("cp437")
     except UnicodeEncodeError:
         return info.filename
+    ascii_bytes = [chr(b) for b in raw if b < 0x80]
     for encoding in ("utf-8", "gb18030"):
         try:
-            return raw.decode(encoding)
+            name = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if [c for c in name if c.isascii()] == ascii_bytes:  # (no / \ . taken into a two-byte character)
+            return name
     return info.filename
 
 

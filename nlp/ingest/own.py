@@ -38,7 +38,7 @@ class Source(NamedTuple):
 
     sha256: str
     name: str
-    title: str = ""
+    title: str | None = ""  # None: not recorded (an export of an earlier version)
 
 
 def _described(sha256: str, path: str, title: str | None) -> str:
@@ -62,7 +62,8 @@ def _source(sha256: str, rest: str) -> Source:
         said = json.loads(rest) if rest.startswith("{") else {"name": rest}
     except ValueError:
         said = {"name": rest}
-    return Source(sha256, str(said.get("name", "")), str(said.get("title", "")))
+    title = said.get("title")
+    return Source(sha256, str(said.get("name", "")), None if title is None else str(title))
 
 
 def export_source(data: bytes) -> Source | None:

@@ -1150,8 +1150,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             if counts:
                 goal = t.value[0] if isinstance(t.value, list) else t.value
                 first = counted[0].start - top.start
-                if len(counts) >= 2 and counts[0] == goal and not DONE_BEFORE.search(
-                        top.text, clause_start(top.text, 0, first, SENTENCE_CLAUSE), first):
+                between = top.text[counted[0].end - top.start:counted[1].start - top.start] if len(counted) >= 2 else ""
+                if len(counts) >= 2 and counts[0] == goal and (OF_ALL.search(between) or not DONE_BEFORE.search(
+                        top.text, clause_start(top.text, 0, first, SENTENCE_CLAUSE), first)):
                     counts = counts[1:]  # the goal or the whole named before what was done (全区120个…项目已开工115个,
                     # 30所…改造项目中，25所已完工, 计划改造40个，其中完成32个; not 已新建零工市场10个，其中3个…: done)
                 if isinstance(goal, int | float):
@@ -1219,6 +1220,7 @@ SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村�
 # words before a count that make it what was done (已新建零工市场10个，其中3个…; 累计建成充电桩120个，其中今年…), not
 # the goal or the whole the next count is done of (全区120个项目已开工115个; 计划改造老旧小区40个，其中完成32个)
 DONE_BEFORE = re.compile(r"已|累计|完成|建成|新建|实现|开工|竣工|建设")
+OF_ALL = re.compile(r"(?<!其)中(?:[，,]|已|有|共)")  # (新建…12座项目中，10座已建成: the whole, then what was done of it)
 ALL_MISSED = re.compile(r"[均都皆](?:未|没有|低于)")  # 两项指标均未达到年度目标: every target named missed
 
 

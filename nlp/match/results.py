@@ -314,8 +314,10 @@ BOUNDS = frozenset({"at_least", "at_most"})
 
 # a growth said to be a fall just before its figure (一般公共预算收入下降2.5%, 同比减少2.5%, 降幅收窄至1.2%, 负增长
 # 2%): below zero; not 增速回落至3.6% (still a growth), nor a fall said of something else earlier in the clause
-FALL = re.compile(r"(?:下降|降低|减少|下滑|下跌|萎缩|负增长|降幅(?:收窄|扩大)?(?:至|到|为)?)(?:了|为)?$")
-FALL_REACH = 8
+# (with words between: 同比下降约2.5%, 下降幅度为4.1%, 下降（按同口径计算）2.5%, 降幅达2.5%; not across a clause, nor a
+# growth said after the fall: 在房地产投资同比下降的情况下增长7.8%, 扭转上年下降态势，增长6.5%)
+FALL = re.compile(r"(?:下降|降低|减少|下滑|下跌|萎缩|负增长|降幅)(?:(?!增长|提高|上升|增加|回升|扭转)[^，,；;。\d]){0,14}$")
+FALL_REACH = 20
 MINUS = "-－−"
 
 

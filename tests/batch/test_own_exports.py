@@ -189,3 +189,27 @@ def test_the_workspace_leaves_out_an_export_zipped_with_its_edited_document(tmp_
         z.writestr("speech.txt", (made / "speech.txt").read_text(encoding="utf-8") + "\n各乡镇要于年底前完成自查。\n")
     db = store.connect(tmp_path / "w.sqlite")
     assert [enqueue(db, r)["state"] for r in unpack("bundle.zip", bundle.read_bytes())] == ["queued", "failed"]
+
+
+def test_an_export_of_an_untitled_document_beside_it_edited(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    line = "年内新建乡镇污水处理站12座。城镇新增就业2800人以上。各乡镇要确保完成农村公路改造80公里。"
+    (folder / "要点.txt").write_text(line + "\n", encoding="utf-8")
+    assert main(["tasks", str(folder / "要点.txt"), "-o", str(folder / "要点_任务清单.xlsx")]) == 0
+    (folder / "要点.txt").write_text(line + "\n要求各单位抓好落实。\n", encoding="utf-8")
+    summary = _batch(folder, tmp_path / "a.sqlite", capsys)
+    assert summary["ok"] == 1 and [Path(f["path"]).name for f in summary["skipped_files"]] == ["要点_任务清单.xlsx"]
+
+
+def test_a_gbk_trail_byte_takes_no_path_separator() -> None:
+    import zipfile
+
+    from nlp.batch.walk import zip_entries
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("aX/../b.txt", "要做好工作。")
+    data = buf.getvalue().replace(b"aX/../b.txt", b"a\x81/../b.txt")
+    [item] = list(zip_entries("a.zip", data))
+    assert item.error is not None and "unsafe" in item.error  # (the .. still seen, not swallowed into 乗)

@@ -1553,3 +1553,20 @@ def test_a_progress_columns_bare_percentage_is_a_share_not_the_figure() -> None:
                        "| 地区生产总值增速 | 6% | 93.3% |\n二、下一步工作\n将全力冲刺四季度。\n", "plan.txt", "review.txt")
     [target] = [t for t in compare(base, [unit]).targets if t.key == "gdp_growth"]
     assert target.results[0].value != 93.3
+
+
+@pytest.mark.parametrize("said", ["同比下降约2.5%", "同比下降幅度为2.5%", "同比下降（按同口径计算）2.5%", "降幅达2.5%"])
+def test_a_fall_with_words_before_its_figure_is_below_zero(said: str) -> None:
+    base, later = _pair("某县2025年政府工作报告\n二、2025年工作安排\n今年主要预期目标是：一般公共预算收入增长2%以上。\n",
+                        f"某县2026年政府工作报告\n一、2025年工作回顾\n过去一年，一般公共预算收入{said}。\n二、2026年工作安排\n今年要稳中求进。\n",
+                        "2025.txt", "2026.txt")
+    [target] = compare(base, [later]).targets
+    assert (target.results[0].value, target.results[0].status) == (-2.5, "not_met")
+
+
+def test_the_whole_named_with_a_word_of_doing_before_what_was_done() -> None:
+    base, unit = _pair("柏溪县2025年政府工作报告\n一、2024年工作回顾\n全县经济运行总体平稳。\n二、2025年重点任务\n"
+                       "（一）年内新建乡镇污水处理站12座。\n",
+                       _unit_review("新建乡镇污水处理站12座项目中，10座已建成投用。", "柏溪县", "县长 林晓岚"), "2025.txt", "2026.txt")
+    [directive] = [d for d in compare(base, [unit]).directives if "污水处理站" in d.text]
+    assert directive.results[0].status != "met"
