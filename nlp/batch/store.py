@@ -251,17 +251,23 @@ def _release(db: sqlite3.Connection, sha256: str, path: str) -> None:
 
 def forget(db: sqlite3.Connection, path: str) -> None:
     """`path` holds nothing to store now (the tool's own export): what an earlier run stored from it goes."""
-    old = document_at(db, path)
-    if old is None:
+    if document_at(db, path) is None:
         return
     db.execute("BEGIN IMMEDIATE")
     try:
-        db.execute("DELETE FROM paths WHERE path=?", (path,))
-        _release(db, old, path)
+        _drop_path(db, path)
         db.execute("COMMIT")
     except BaseException:
         _rollback(db)
         raise
+
+
+def _drop_path(db: sqlite3.Connection, path: str) -> None:
+    """Inside a transaction: `path` holds no stored document any more (the document goes where no path holds it)."""
+    old = document_at(db, path)
+    if old is not None:
+        db.execute("DELETE FROM paths WHERE path=?", (path,))
+        _release(db, old, path)
 
 
 def record_path(db: sqlite3.Connection, path: str, sha256: str, moved: bool) -> None:
@@ -426,10 +432,7 @@ def record_failure(db: sqlite3.Connection, path: str, error: str) -> None:
     db.execute("BEGIN IMMEDIATE")
     try:
         db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)", (path, error, time.time()))
-        old = document_at(db, path)
-        if old is not None:
-            db.execute("DELETE FROM paths WHERE path=?", (path,))
-            _release(db, old, path)
+        _drop_path(db, path)
         db.execute("COMMIT")
     except BaseException:
         _rollback(db)
