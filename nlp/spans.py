@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Generic, TypeVar
@@ -33,6 +33,12 @@ def keep_longest(candidates: Iterable[T], span: Callable[[T], tuple[int, int]]) 
         kept.append(c)
         last_end = end
     return kept
+
+
+def item_at(items: Sequence[T], at: int, span: Callable[[T], tuple[int, int]]) -> T | None:
+    """The item of `items` (in order of their spans, which do not overlap) whose span holds position `at`, or None."""
+    k = bisect_right(items, at, key=lambda item: span(item)[0]) - 1
+    return items[k] if k >= 0 and at < span(items[k])[1] else None
 
 
 def clause_start(text: str, lo: int, pos: int, breaks: str = CLAUSE_PUNCT) -> int:

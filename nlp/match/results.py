@@ -10,7 +10,6 @@ mirrored; unknown when the later document states no figure.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from nlp.match.units import convert
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, looking_back, path_year, report_sections
 from nlp.segment.tables import task_rows
+from nlp.spans import item_at
 from nlp.types import Analysis, Quantity, Sentence, Status, Target
 
 NOT_RESULT = re.compile(r"其中|预计|目标|力争|拟|比上年|比去年|较上年|结存|比重|占比")  # between metric and figure
@@ -108,7 +108,7 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
     for q in analysis.quantities:
         if q.kind not in RESULT_KINDS or q.masked or q.value is None or q.id in own_targets:
             continue
-        if share_cells and _inside(share_cells, q.start):
+        if share_cells and item_at(share_cells, q.start, _itself) is not None:
             continue
         if not reporting(q.start):
             continue  # a figure of the document's own plans (今年…增长5%左右) is not a result
@@ -149,10 +149,8 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
     return by_key
 
 
-def _inside(spans: list[tuple[int, int]], at: int) -> bool:
-    """Whether position `at` lies in one of `spans` (sorted, not overlapping)."""
-    k = bisect.bisect_right(spans, (at, math.inf)) - 1
-    return k >= 0 and spans[k][0] <= at < spans[k][1]
+def _itself(span: tuple[int, int]) -> tuple[int, int]:
+    return span
 
 
 class ResultIndex:

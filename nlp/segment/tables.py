@@ -10,11 +10,13 @@ time limit in the time column. A table of results (完成值, 完成率, 实际�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
+from operator import attrgetter
+
+from nlp.spans import item_at
 
 # a cell boundary: a tab, or a vertical bar (full- or half-width) with the spaces around it
 CELL_SEPARATOR = re.compile(r"[ \u3000]*(?:\t|[｜|])[ \u3000]*")
@@ -168,8 +170,7 @@ class _Columns:
 
 def row_at(rows: Sequence[TaskRow], at: int) -> TaskRow | None:
     """The row of `rows` (in order, as `task_rows` gives them) whose line holds position `at`, or None."""
-    k = bisect_right(rows, at, key=lambda row: row.line[0]) - 1
-    return rows[k] if k >= 0 and at < rows[k].line[1] else None
+    return item_at(rows, at, attrgetter("line"))
 
 
 def _cell_text(text: str, span: tuple[int, int]) -> str:
