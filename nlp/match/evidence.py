@@ -598,6 +598,28 @@ def _topic(terms: Terms, analysis: Analysis, sent: Sentence) -> frozenset[str]:
     return terms.of(heading.start, heading.end)
 
 
+LABEL_CHARS = 20  # a paragraph's lead sentence no longer than this, with no figure, labels the sentences after it
+
+
+def lead_labels(analysis: Analysis) -> dict[int, Sentence]:
+    """paragraph -> its lead label: the sentence opening it (or following the heading it opens with), of at most
+    `LABEL_CHARS` characters with no figure, that more sentences of the paragraph follow (加强文化遗产保护传承。
+    浦江上山遗址…; 城市更新扎实开展。…): the bold lead-in of a report's paragraph, naming the field that the
+    sentences after it report on."""
+    sentences, headings = analysis.sentences, {o.start for o in analysis.outline}
+    quantities = SpanIndex(analysis.quantities, attrgetter("start"))
+    out: dict[int, Sentence] = {}
+    for k, s in enumerate(sentences[:-1]):
+        before = sentences[k - 1] if k else None
+        opens = before is None or before.paragraph != s.paragraph or (
+            before.start in headings and (k < 2 or sentences[k - 2].paragraph != s.paragraph))
+        if (opens and s.start not in headings and sentences[k + 1].paragraph == s.paragraph
+                and len(s.text) <= LABEL_CHARS and s.text[-1] in SENTENCE_END
+                and not quantities.starting_in(s.start, s.end)):
+            out[s.paragraph] = s
+    return out
+
+
 def candidate_features(base: Analysis, others: Sequence[Analysis]
                        ) -> tuple[list[list[frozenset[str]]], list[list[Sentence]], list[list[frozenset[str]]],
                                   dict[str, float]]:
@@ -610,7 +632,8 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
     vocabulary = Vocabulary(frozenset().union(*(item for items in d_items for item in items)))
     base_terms = Terms(base, vocabulary)
     pools = [reported_sentences(o) for o in others]
-    pool_terms = []
+    pool_terms: list[list[frozenset[str]]] = []
+    own_terms: list[list[frozenset[str]]] = []  # without what their labels give: what their terms' rarity counts
     for other, pool in zip(others, pools, strict=True):
         t = Terms(other, vocabulary)
         # a row whose task cell holds several numbered measures speaks of those its progress cell names
@@ -625,13 +648,20 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
                 before = pool[k - 1] if k and pool[k - 1].paragraph == s.paragraph else None
                 own |= terms[k - 1] if before is not None else _topic(t, other, s)
             terms.append(own)
-        pool_terms.append(terms)
+        own_terms.append(terms)
+        # a sentence under a lead label naming a campaign or a metric (着力提升生态环境质量。…PM2.5年平均浓度降至25微克/
+        # 立方米…) reports on it: it has the label's campaign and metric terms too
+        labels = lead_labels(other)
+        named = {p: found for p, label in labels.items()
+                 if (found := frozenset(x for x in t.of(label.start, label.end) if x.startswith(("C:", "M:"))))}
+        pool_terms.append([own | named[s.paragraph] if s.paragraph in named and labels[s.paragraph].end <= s.start
+                           else own for s, own in zip(pool, terms, strict=True)])
     df: Counter[str] = Counter()
     n = 0
     for s in base.sentences:
         df.update(base_terms.of(s.start, s.end))
         n += 1
-    for terms in pool_terms:
+    for terms in own_terms:
         for t in terms:
             df.update(t)
             n += 1

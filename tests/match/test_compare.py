@@ -1570,3 +1570,16 @@ def test_the_whole_named_with_a_word_of_doing_before_what_was_done() -> None:
                        _unit_review("新建乡镇污水处理站12座项目中，10座已建成投用。", "柏溪县", "县长 林晓岚"), "2025.txt", "2026.txt")
     [directive] = [d for d in compare(base, [unit]).directives if "污水处理站" in d.text]
     assert directive.results[0].status != "met"
+
+
+def test_a_lead_label_naming_a_metric_gives_it_to_the_sentences_under_it() -> None:
+    # 着力提升生态环境质量。 opens its paragraph in bold: the figures after it report on that quality, though they name
+    # only its parts; the next paragraph's figures do not
+    base, later = _pair(_city_plan("（一）要持续改善生态环境质量，推进美丽澜州建设。\n（二）要扎实推进乡村全面振兴。"),
+                        _unit_review("（一）全力推进绿色低碳发展。着力提升生态环境质量。完成中央生态环境保护督察反馈问题整改，"
+                                     "全区细颗粒物平均浓度降至25微克/立方米，地表水国控断面优良水质比例达98.7%。\n"
+                                     "（二）扎实推进乡村全面振兴。新建高标准农田12万亩，全区粮食产量稳定在40万吨以上。"))
+    [directive] = [d for d in compare(base, [later]).directives if "生态环境质量" in d.text]
+    quoted = [e.text for e in directive.results[0].evidence]
+    assert any(q.startswith("完成中央生态环境保护督察") for q in quoted)
+    assert not [q for q in quoted if "高标准农田" in q]
