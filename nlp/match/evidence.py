@@ -41,7 +41,7 @@ from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, restates, signed_growth, status_of
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, has_review_and_plan, looking_back, plan_year
-from nlp.segment.tables import QUARTER_WORDS, TaskRow, row_at, task_rows
+from nlp.segment.tables import QUARTER_WORDS, WHITE, TaskRow, row_at, task_rows
 from nlp.segment.tokens import known_word
 from nlp.spans import SpanIndex, clause_start
 from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
@@ -757,8 +757,10 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             # 改造城镇老旧小区12个，已完成8个 is 8 of 12, no share of a total; a table row's task cell is the base's task)
             restated = rows[0] is None and answers[0] is not evidence[0] and FIGURE.search(
                 evidence[0].text, 0, max(0, answers[0].start - evidence[0].start)) is not None
-            status = _status(goals[i], answers, reporting, share and not restated,
-                             of_task=rows[0] is not None or answers[0] is not evidence[0])
+            # (a table row whose state cell says where the task stands, 已完成, 序时推进, 滞后: the office's own word)
+            status = (rows[0] is not None and reporting.row_state(evidence[0])) or _status(
+                goals[i], answers, reporting, share and not restated,
+                of_task=rows[0] is not None or answers[0] is not evidence[0])
             if status == "unknown" and parity is not None and not figures:
                 continue  # a parity target the document gives one side of: nothing to judge by
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
@@ -833,6 +835,16 @@ def _whole_total(whole: str) -> re.Pattern[str]:
     """A sentence giving the total of a base's whole scope: it opens with the words for it (`whole`), perhaps after
     a short clause of time (全市建成…; 2025年，全市…; 全年全市…; not 在全市率先开通…, a first in the whole)."""
     return re.compile(rf"^(?:[^，,。；;]{{0,10}}[，,])?(?:截至年底|年内|全年)?{whole}(?!域|率先|首|第一)")
+
+
+# the words of a table's state column (`TaskRow.state`) and the status each gives: done; on its way (序时推进: on
+# schedule, not done yet); behind or not done
+STATES: tuple[tuple[Status, re.Pattern[str]], ...] = (
+    ("met", re.compile(r"(?:已|提前|超额)?(?:完成|办结|销号|整改到位|落实到位|达标|建成|投运)")),
+    ("partial", re.compile(r"(?:按|正)?序时(?:进度)?推进|按(?:计划|进度|时序)推进|(?:正在|持续)(?:推进|实施|整改|办理)|"
+                           r"(?:推进|实施|整改|办理|进行)中|部分完成")),
+    ("not_met", re.compile(r"(?:进度)?滞后|未(?:按期|如期)?(?:完成|启动|开工|达标|办结|销号)|逾期(?:未完成)?|延期")),
+)
 
 
 class Reporting:
@@ -912,6 +924,15 @@ class Reporting:
             return None
         a, b = row.judged
         return Evidence(text=self.analysis.document.text[a:b], start=a, end=b, score=e.score)
+
+    def row_state(self, e: Evidence) -> Status | None:
+        """The status the state cell of a table row that is an evidence sentence gives (`STATES`), None where it has
+        none or says something else."""
+        row = row_at(self._judged_rows, e.start)
+        if row is None or row.state is None:
+            return None
+        said = WHITE.sub("", self.analysis.document.text[row.state[0]:row.state[1]])
+        return next((status for status, words in STATES if words.fullmatch(said)), None)
 
     def task_shares(self, e: Evidence) -> list[tuple[str, str, float]]:
         """The results an evidence sentence states as shares of a target (`TASK_SHARE`) that may be the unit's own:

@@ -83,6 +83,8 @@ class TaskRow:
     aim: tuple[int, int] | None = None
     # the cells of figures that are no value of the task's metric (完成率, 得分, 分值)
     shares: tuple[tuple[int, int], ...] = ()
+    # the cell of its state column, filled (已完成, 序时推进, 滞后): where the office says the task stands
+    state: tuple[int, int] | None = None
 
 
 def cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -263,7 +265,8 @@ def _rows(text: str) -> Iterator[TaskRow]:
                 and BARE_PERCENT.fullmatch(text, *cell):
             shares.append(cell)
         last = TaskRow(task=task, lead=lead, due=due, line=(start, end), cells=tuple(spans), milestones=steps, aim=aim,
-                       split=not columns.reports, tasks=columns.of_tasks, judged=judged, shares=tuple(sorted(shares)))
+                       split=not columns.reports, tasks=columns.of_tasks, judged=judged, shares=tuple(sorted(shares)),
+                       state=_filled(spans, columns.state))
         yield last
 
 

@@ -1081,6 +1081,9 @@ PROGRESS_PLAN = ("青禾县2025年重点工作任务分解表\n序号\t重点任
     # an empty or placeholder cell says nothing; a share done as a bare percentage
     ("完成情况", ["/", ""], ["unknown", "unknown"]),
     ("完成情况", ["完成60%", "已建成5个"], ["not_met", "met"]),
+    # a state column beside it says where the task stands, whatever the figures: on its way, behind, done
+    ("进展情况\t状态", ["已开工10个，完工8个\t序时推进", "已建成4个\t滞后"], ["partial", "not_met"]),
+    ("进展情况\t状态", ["完成改造12个\t已完成", "尚有1个未完工\t进度滞后"], ["met", "not_met"]),
 ])
 def test_a_table_of_progress_is_read_in_its_progress_column(header: str, cells: list[str], statuses: list[str]) -> None:
     report = (f"青禾县2025年重点工作任务完成情况\n序号\t重点任务\t牵头单位\t{header}\n"
