@@ -155,7 +155,8 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
                                       results=tuple(results)))
     directives = tuple(
         ComparedDirective(id=d.id, text=d.text, start=d.start, end=d.end, actors=d.actors, results=tuple(results))
-        for d, results in zip(base.directives, match_directives(base, others, stated, shares, _whole(scope)),
+        for d, results in zip(base.directives, match_directives(base, others, stated, shares, _whole(scope),
+                                                                   [d.unit for d in documents]),
                               strict=True))
     doc = base.document
     return Comparison(base=DocumentRef(path=doc.path, title=doc.title, sha256=doc.sha256), documents=documents,

@@ -69,7 +69,7 @@ OWN_TARGET = re.compile(r"(?P<label>[^：:。；;／/]{2,40})[：:]\s*(?P<done>\
                         r"(?P<goal>\d+(?:\.\d+)?)(?P=unit)?\s*$")  # (not 受理投诉／按时办结：356件／342件)
 # a time limit of a task (3个工作日内办结, 压缩至0.5个工作日以内): kept under
 TIME_LIMIT = re.compile(r"(?:以内|之内|内)")
-NOT_TAKEN = re.compile(r"缩短|减少|压缩了|提前|连续|比|较")  # a duration that is no time taken (超过5个工作日 is)
+NOT_TAKEN = re.compile(r"缩短|减少|压缩了|提前|连续|比|较|由|从")  # a duration that is no time taken (超过5个工作日 is)
 DAY_UNITS = {"天": "天", "日": "天", "个工作日": "工作日", "工作日": "工作日", "个小时": "小时", "小时": "小时"}
 
 
@@ -677,13 +677,16 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
 
 def match_directives(base: Analysis, others: Sequence[Analysis],
                      stated: Sequence[dict[str, list[int]]] | None = None,
-                     shares: Sequence[bool] | None = None, whole: str | None = None) -> list[list[DirectiveResult]]:
+                     shares: Sequence[bool] | None = None, whole: str | None = None,
+                     units: Sequence[str | None] | None = None) -> list[list[DirectiveResult]]:
     """For each directive of `base`, one result per other document. `stated`, per document: directive id -> where
     the document states the results of its targets (`find_result`); the sentences stating them are its first
     evidence, the figures the comparison's targets show. `shares`, per document: whether it speaks for a narrower
     level than `base` (a county against its city), where a total the base sets is done by the document's share;
     `whole`: the words for the base's whole scope (全市), with which a sentence giving the whole's total opens
-    (全市建成高标准农田2.6万亩, in the summary of the bureau that leads the task): no share, the total itself."""
+    (全市建成高标准农田2.6万亩, in the summary of the bureau that leads the task): no share, the total itself;
+    `units`, per document: the unit it speaks for, whose figures for a task it leads (its first actor: 牵头单位：市商务局
+    in 泓川市商务局's summary) are the total, not a share."""
     scorer = SCORER
     total = _whole_total(whole) if whole else None
     d_items, pools, pool_terms, idf = candidate_features(base, others)
@@ -749,7 +752,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             scored.sort(key=lambda x: (-x[0], x[1]))
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(
                 p if p <= 1 else probability(i, terms[j]), 3)) for p, j in scored[:MAX_EVIDENCE])
-            share = shares is not None and shares[n] and not (total is not None and total.match(evidence[0].text))
+            share = shares is not None and shares[n] and not (total is not None and total.match(evidence[0].text)) \
+                and not (units is not None and _leads(units[n], base.directives[i]))
             task = base.directives[i].text
             rows = [reporting.row_said(e) for e in evidence]
             answers = tuple(row or _answer(e, task) for row, e in zip(rows, evidence, strict=True))
@@ -761,6 +765,9 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             status = (rows[0] is not None and reporting.row_state(evidence[0])) or _status(
                 goals[i], answers, reporting, share and not restated,
                 of_task=rows[0] is not None or answers[0] is not evidence[0])
+            if status == "not_met" and rows[0] is None and not cue("missed").search(evidence[0].text) \
+                    and reporting.rest_under_way(evidence[0], goals[i].text):
+                status = "partial"
             if status == "unknown" and parity is not None and not figures:
                 continue  # a parity target the document gives one side of: nothing to judge by
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
@@ -818,6 +825,19 @@ def _answer(e: Evidence, task: str) -> Evidence:
     return Evidence(text=e.text[m.end():], start=e.start + m.end(), end=e.end, score=e.score)
 
 
+PLACE_OPENING = re.compile(r"^[\u4e00-\u9fff]{0,10}?[省市县区](?=[\u4e00-\u9fff]{2,}(?:局|委|办|中心)$)")
+
+
+def _organ_key(name: str) -> str:
+    """A department's name without its place and its 和 (泓川市住房和城乡建设局, 市住房城乡建设局 → 住房城乡建设局)."""
+    return PLACE_OPENING.sub("", name).replace("和", "")
+
+
+def _leads(unit: str | None, d: Directive) -> bool:
+    """Whether a document's unit is the one a directive names first (its lead: 牵头单位)."""
+    return unit is not None and bool(d.actors) and _organ_key(unit) == _organ_key(d.actors[0])
+
+
 def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting) -> set[int]:
     """The sentences of a pool (by place) that sum up a field rather than report the work: a run-in point's label
     (二是抓人居环境和生态保护。, 七是从严控制一般性支出。) and a heading's own sentence (（三）关于农村公路危桥改造的任务。,
@@ -845,6 +865,12 @@ STATES: tuple[tuple[Status, re.Pattern[str]], ...] = (
                            r"(?:推进|实施|整改|办理|进行)中|部分完成")),
     ("not_met", re.compile(r"(?:进度)?滞后|未(?:按期|如期)?(?:完成|启动|开工|达标|办结|销号)|逾期(?:未完成)?|延期")),
 )
+
+
+# the rest of a task said to be under way by the sentence after its result, opening on it (剩余28个小区…目前正在加紧施工,
+# 其余165户…预计2026年3月底前全部竣工; not a sentence on another task that leaves a remainder of its own)
+TASK_PART = 5  # the characters in a row of a task that name a part of it (西门立体停车楼)
+REST_UNDER_WAY = re.compile(r"^(?:剩余|其余|尚余|余下)[^。；;！]*?(?:正在|加紧|加快推进|持续推进|预计|力争|计划于|结转|顺延|推迟至|延至)")
 
 
 class Reporting:
@@ -924,6 +950,26 @@ class Reporting:
             return None
         a, b = row.judged
         return Evidence(text=self.analysis.document.text[a:b], start=a, end=b, score=e.score)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.analysis.sentences]
+
+    def rest_under_way(self, e: Evidence, task: str) -> bool:
+        """Whether the sentence after an evidence sentence, in its paragraph, says the rest of the task is under way:
+        it opens on the rest (…完成年度目标的85%；剩余28个…目前正在加紧施工), or names a part of the task (`TASK_PART`
+        characters of it in a row) in its first clause and says that part is under way (…1060个。西门立体停车楼主体结构已
+        于11月封顶，…正在安装调试, of 新增…泊位1200个，其中建成西门立体停车楼1座): what it fell short by is progress."""
+        sentences = self.analysis.sentences
+        i = bisect.bisect_left(self._sentence_starts, e.end)
+        j = bisect.bisect_right(self._sentence_starts, e.start) - 1
+        if not (0 <= j < i < len(sentences) and sentences[i].paragraph == sentences[j].paragraph):
+            return False
+        after = sentences[i].text
+        if REST_UNDER_WAY.search(after):
+            return True
+        first = NOT_HAN.sub("", CLAUSE_BREAKS.split(after, maxsplit=1)[0])
+        return cue_test("unfinished")(after) and any(first[k:k + TASK_PART] in task for k in range(len(first) - TASK_PART + 1))
 
     def row_state(self, e: Evidence) -> Status | None:
         """The status the state cell of a table row that is an evidence sentence gives (`STATES`), None where it has
@@ -1214,6 +1260,19 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                         if rate is not None and (rate == "met") != kept:
                             return "partial"
                         return "met" if kept else "not_met"
+                    paired = [u for u in goals.targets if u.kind == "count" and u.unit == t.unit and u.id not in goals.quotas
+                              and isinstance(u.value, int | float) and u.unit not in goals.ceilings]
+                    if len(paired) >= 2 and len(counts) == len(paired) and "其中" not in top.text \
+                            and not {u.value for u in paired} & set(counts):  # (not 832家，超额完成…800家的阶段目标)
+                        # as many figures as targets in that unit: each against its own, in order (新建…中心3个、
+                        # 乡镇商贸中心24个 against 5个 and 30个)
+                        reached = [c >= u.value for c, u in zip(counts, paired, strict=True)]
+                        if all(reached):
+                            return "partial" if _remainder_left(top.text) else "met"
+                        if any(reached):
+                            return "partial"
+                        return "partial" if any(counts) and (reporting.part_year(top) or cue_test(
+                            "unfinished", "remainder")(top.text)) else "not_met"
                     best = max(counts)
                     if best >= goal:  # (14个乡镇建成…，其余2个正在补充队员: a remainder the words leave)
                         return "partial" if _remainder_left(top.text) else "met"
@@ -1468,7 +1527,29 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "") 
                         values.append(float(value))
             at = e.text.find(name[-n:], after)
         return values
-    return []
+    return _bare_share_named(name, e, reporting)
+
+
+SHARE_WORD = re.compile(r"(?:占比|比例|比重)$")
+BARE_SHARE = re.compile(r"(?<=[，,])(?:占比|比例|比重)(?:为|达|达到|提高到|提升至)?(?=\d)")
+
+
+def _bare_share_named(name: str, e: Evidence, reporting: Reporting) -> list[float]:
+    """The figure of a share named by the clause before it (年经营性收入10万元以上的村达到1012个，占比55.3%: the share of
+    the villages named there) for a share target (…的村占比达到60%): the end of its name but the share word found in
+    that clause."""
+    share = SHARE_WORD.search(name)
+    if share is None or share.start() < MIN_RATE_NAME:
+        return []
+    head = name[share.start() - MIN_RATE_NAME:share.start()]
+    values = []
+    for m in BARE_SHARE.finditer(e.text):
+        if head in e.text[clause_start(e.text, 0, m.start() - 1, SENTENCE_CLAUSE):m.start()]:
+            q = next((q for q in reporting.quantities.starting_in(e.start + m.end(), e.start + m.end() + 1)
+                      if q.kind == "percent" and not q.masked), None)
+            if q is not None and isinstance(value := split_value(q.text)[0], int | float):
+                values.append(float(value))
+    return values
 
 
 def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", start: int = 0) -> Status:

@@ -1586,3 +1586,38 @@ def test_a_lead_label_naming_a_metric_gives_it_to_the_sentences_under_it() -> No
     quoted = [e.text for e in directive.results[0].evidence]
     assert any(q.startswith("完成中央生态环境保护督察") for q in quoted)
     assert not [q for q in quoted if "高标准农田" in q]
+
+
+TASK_NOTICE = ("岚溪市人民政府办公室关于印发2025年重点任务分解方案的通知\n各县（市、区）人民政府，市政府各部门：\n"
+               "现将方案印发给你们，请认真贯彻落实。\n一、扩大有效需求\n"
+               "1.新建改造县级物流配送中心5个、乡镇商贸中心30个。（牵头单位：市商务局；完成时限：2025年12月底）\n"
+               "2.改造城镇老旧小区186个。（牵头单位：市住房城乡建设局；完成时限：2025年12月底）\n"
+               "3.年经营性收入10万元以上的村占比达到60%。（牵头单位：市农业农村局；完成时限：2025年12月底）\n"
+               "4.社会投资低风险项目全流程审批时间压缩至15个工作日以内。（牵头单位：市住房城乡建设局；完成时限：2025年12月底）\n")
+
+
+def _bureau_summary(bureau: str, body: str) -> str:
+    return f"岚溪市{bureau}2025年工作总结\n一、2025年主要工作完成情况\n{body}\n二、2026年工作打算\n继续抓好各项工作落实。\n"
+
+
+@pytest.mark.parametrize(("bureau", "body", "task", "status"), [
+    # the bureau that leads a task reports the city's whole, each figure against its own target
+    ("商务局", "全年新建改造县级物流配送中心3个、乡镇商贸中心24个。", "物流配送中心", "not_met"),
+    ("商务局", "全年新建改造县级物流配送中心5个、乡镇商贸中心30个。", "物流配送中心", "met"),
+    # the rest under way, said by the next sentence opening on it
+    ("商务局", "全年新建改造县级物流配送中心3个、乡镇商贸中心24个。剩余2个县级物流配送中心正在加紧建设，预计2026年上半年投入运营。",
+     "物流配送中心", "partial"),
+    ("住房和城乡建设局", "全年改造城镇老旧小区158个，完成年度目标的85%。剩余28个小区正在加紧施工。", "老旧小区", "partial"),
+    # (not another task's remainder in the sentence after)
+    ("住房和城乡建设局", "全年改造城镇老旧小区158个，完成年度目标的85%。全年筹集保障性租赁住房1200套，其余300套正在建设。",
+     "老旧小区", "not_met"),
+    # a bare share named by the clause before it
+    ("农业农村局", "全市年经营性收入10万元以上的村达到1012个，占比55.3%。", "村占比", "not_met"),
+    ("农业农村局", "全市年经营性收入10万元以上的村达到1120个，占比61.2%。", "村占比", "met"),
+    # a time cut from one figure to another: the second is the time it takes
+    ("住房和城乡建设局", "社会投资低风险项目全流程审批时间由20个工作日压缩至12个工作日。", "审批时间", "met"),
+])
+def test_a_lead_bureaus_summary_against_its_tasks(bureau: str, body: str, task: str, status: str) -> None:
+    base, summary = _pair(TASK_NOTICE, _bureau_summary(bureau, body), "notice.txt", "summary.txt")
+    [directive] = [d for d in compare(base, [summary]).directives if task in d.text]
+    assert directive.results[0].status == status
