@@ -768,11 +768,38 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             if status == "not_met" and rows[0] is None and not cue("missed").search(evidence[0].text) \
                     and reporting.rest_under_way(evidence[0], goals[i].text):
                 status = "partial"
+            # (a target due only in a later year, 到2027年…达到300亿元, against this year's 186亿元: progress)
+            if status in ("met", "not_met") and not cue("missed").search(answers[0].text) \
+                    and _short_of_later(goals[i], answers[0], reporting):
+                status = "partial"
             if status == "unknown" and parity is not None and not figures:
                 continue  # a parity target the document gives one side of: nothing to judge by
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
                                             evidence=evidence)
     return results
+
+
+def _short_of_later(goals: Goals, top: Evidence, reporting: Reporting) -> bool:
+    """Whether every target of a directive falls due after the year a report is on (and it dates nothing for that
+    year) and the report's figures in a target's kind and unit stay below it (软件业务收入186亿元 against 到2027年…300亿元): progress, neither met nor
+    missed."""
+    year = document_year(reporting.analysis.document)
+    targets, not_due = goals.due_by(year)
+    # (nor where the directive dates another part for the year: 2025年底前组建…机构，到2027年…突破10亿元)
+    if not not_due or any(int(m.group(1)) <= year for m in DUE_YEAR.finditer(goals.text)):  # type: ignore[operator]
+        return False
+    said = [q for q in reporting.quantities_in(top) if isinstance(q.value, int | float) and not q.masked]
+    compared = False
+    for t in targets:
+        if not isinstance(t.value, int | float) or t.unit is None or t.unit in goals.ceilings:
+            continue
+        figures = [float(q.value) for q in said if q.kind == t.kind and q.unit == t.unit  # type: ignore[arg-type]
+                   and not TARGET_AFTER.match(top.text, q.end - top.start)]
+        if figures:
+            if max(figures) >= t.value:
+                return False
+            compared = True
+    return compared
 
 
 # a sentence opening with a task restated, then what became of it: （3）新增城市公共停车泊位800个：未能按期完成。
@@ -1038,6 +1065,20 @@ class Goals:
     milestones: tuple[tuple[int, str], ...] = ()
     year: int | None = None  # the year its plan is for (its milestones fall in it)
     text: str = ""  # the directive's own words
+    # the year each target is due by, where the directive dates it (到2027年，累计…2000家，其中2025年底前完成800家)
+    due: tuple[tuple[str, int], ...] = ()
+
+    def due_by(self, year: int | None) -> tuple[tuple[Quantity, ...], bool]:
+        """The targets a report on `year` is judged by: those due that year (and those undated) where the directive
+        dates one for it, else all; and whether they all fall due only after it (到2027年…300亿元, in 2025: what is
+        short of them is progress, not a shortfall)."""
+        due = dict(self.due)
+        if year is None or not due:
+            return self.targets, False
+        now = tuple(t for t in self.targets if due.get(t.id, year) == year)
+        if now and len(now) < len(self.targets):
+            return now, False
+        return self.targets, all(due.get(t.id, 0) > year for t in self.targets)
 
     @classmethod
     def all(cls, base: Analysis) -> list[Goals]:
@@ -1074,7 +1115,21 @@ class Goals:
                    limits=tuple((float(q.value), q.unit) for q in index.quantities.starting_in(d.start, d.end)
                                 if q.kind == "duration" and q.unit and isinstance(q.value, int | float)
                                 and (q.qualifier == "at_most" or TIME_LIMIT.match(text, q.end))),
-                   milestones=index.milestones(d.start), year=index.year, text=d.text)
+                   milestones=index.milestones(d.start), year=index.year, text=d.text,
+                   due=tuple((q.id, int(m.group(1))) for q in targets
+                             if (m := _last(DUE_YEAR.finditer(text, d.start, q.start))) is not None))
+
+
+# the year a target is due by, named before it in its directive (到2027年, 2025年底前, 2025年); not a year compared with
+# (较2024年, 比2020年) nor one counted from (自2023年, 从2024年起)
+DUE_YEAR = re.compile(r"(?<![较比与同自从])(\d{4})年(?!以来|起|来)")
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 (the last one is kept)
+        pass
+    return found
 
 
 @dataclass(frozen=True)
@@ -1202,7 +1257,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     quantities = reporting.quantities_in(top)
     kinds = {q.kind for q in quantities}
     uncovered: Status | None = None  # a coverage the sentence does not state: judged by the other targets first
-    for t in goals.targets:
+    targets, not_due = goals.due_by(document_year(reporting.analysis.document))
+    for t in targets:
         if t.kind == "coverage":
             covered = [q for q in quantities if q.kind == "coverage"]
             if covered and all(NEGATED_BEFORE.search(top.text, max(0, q.start - top.start - 4), q.start - top.start)
@@ -1240,7 +1296,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             # (an average per unit of something, 微克/立方米, is compared at every level: no share of it)
             # the same thing counted in the same unit: 每年两三件 against 办理信访积案1件 (a national total in
             # 万/亿 is not compared: a unit's own figure is its share of it)
-            counted = [q for q in quantities if q.kind == "count" and q.unit == t.unit and isinstance(q.value, int | float)]
+            # (not the target restated after what was done: 累计开放公共数据集1080个，低于1200个的阶段目标)
+            counted = [q for q in quantities if q.kind == "count" and q.unit == t.unit and isinstance(q.value, int | float)
+                       and not TARGET_AFTER.match(top.text, q.end - top.start)]
             counts = [q.value for q in counted]
             if "zero_state" in kinds and not counts:
                 return "not_met"
@@ -1260,7 +1318,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                         if rate is not None and (rate == "met") != kept:
                             return "partial"
                         return "met" if kept else "not_met"
-                    paired = [u for u in goals.targets if u.kind == "count" and u.unit == t.unit and u.id not in goals.quotas
+                    paired = [u for u in targets if u.kind == "count" and u.unit == t.unit and u.id not in goals.quotas
                               and isinstance(u.value, int | float) and u.unit not in goals.ceilings]
                     if len(paired) >= 2 and len(counts) == len(paired) and "其中" not in top.text \
                             and not {u.value for u in paired} & set(counts):  # (not 832家，超额完成…800家的阶段目标)
@@ -1271,15 +1329,15 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                             return "partial" if _remainder_left(top.text) else "met"
                         if any(reached):
                             return "partial"
-                        return "partial" if any(counts) and (reporting.part_year(top) or cue_test(
+                        return "partial" if any(counts) and (not_due or reporting.part_year(top) or cue_test(
                             "unfinished", "remainder")(top.text)) else "not_met"
                     best = max(counts)
                     if best >= goal:  # (14个乡镇建成…，其余2个正在补充队员: a remainder the words leave)
                         return "partial" if _remainder_left(top.text) else "met"
                     # short of it: partial where the period is not over (a half-year report) or the words leave
                     # work under way or a remainder, else a shortfall
-                    return "partial" if best and (reporting.part_year(top) or cue_test("unfinished", "remainder")(
-                        top.text)) else "not_met"
+                    return "partial" if best and (not_due or reporting.part_year(top) or cue_test(
+                        "unfinished", "remainder")(top.text)) else "not_met"
     if goals.parity is not None:  # its evidence: the figures of its first metric, the parity said (`parity_sentences`)
         said = next((e for e in evidence if _parity_keys(e.text) == goals.parity), None)
         return _parity_status(goals.parity, evidence, reporting, goals.slack) or (
@@ -1480,6 +1538,7 @@ COMPARED = re.compile(r"比|较|高于|低于|上年|去年")  # 比上年农村
 SENTENCE_CLAUSE = "，,；;。"  # what ends a clause, the sentence's end too
 CLAUSE_BREAKS = re.compile(f"[{SENTENCE_CLAUSE}]")
 COMPARED_REACH = 4
+TARGET_AFTER = re.compile(r"的(?:阶段|年度|全年)?(?:目标|任务)")  # 1200个的阶段目标: a target restated, nothing done
 AS_TARGET = re.compile(r"的?(?:目标|任务|要求)")  # 对照…普及率95%的目标: the target restated, no figure reached
 BOUND_WORDS = re.compile(r"(?:不低于|不少于|不高于|不超过|达到|保持在|稳定在|控制在|提高到|以上|以内)+$")
 

@@ -1621,3 +1621,25 @@ def test_a_lead_bureaus_summary_against_its_tasks(bureau: str, body: str, task: 
     base, summary = _pair(TASK_NOTICE, _bureau_summary(bureau, body), "notice.txt", "summary.txt")
     [directive] = [d for d in compare(base, [summary]).directives if task in d.text]
     assert directive.results[0].status == status
+
+
+@pytest.mark.parametrize(("task", "review", "status"), [
+    # a multi-year target with a milestone for the year: the milestone decides
+    ("到2027年，累计推动2000家规模以上工业企业实施数字化改造，其中2025年底前完成800家。",
+     "全年推动规模以上工业企业实施数字化改造832家，超额完成年度阶段目标。", "met"),
+    # (the milestone restated after what was done is nothing done)
+    ("到2027年，累计开放公共数据集3000个，其中2025年底达到1200个。", "全市累计开放公共数据集1080个，低于1200个的阶段目标。",
+     "not_met"),
+    # a target due only in a later year: what falls short of it is progress
+    ("实施软件和信息服务业倍增计划，到2027年全市软件业务收入达到300亿元。", "全市软件业务收入达到186亿元，同比增长17.3%。",
+     "partial"),
+    # (but a part dated for the year, done, is the task done this year)
+    ("加快培育数据要素市场，2025年底前组建市数据交易服务机构，到2027年数据交易额累计突破10亿元。", "市数据交易服务机构于10月组建并挂牌运营，全年撮合数据交易额1.3亿元。",
+     "met"),
+])
+def test_targets_due_in_later_years(task: str, review: str, status: str) -> None:
+    plan = f"澜州市数字经济发展三年行动方案（2025—2027年）\n一、重点任务\n{task}\n"
+    summary = f"澜州市工业和信息化局2025年工作总结\n一、2025年主要工作成效\n{review}\n二、2026年工作打算\n继续推进数字经济发展。\n"
+    base, report = _pair(plan, summary, "plan.txt", "summary.txt")
+    [directive] = compare(base, [report]).directives
+    assert directive.results[0].status == status
