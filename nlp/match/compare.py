@@ -156,11 +156,30 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
     directives = tuple(
         ComparedDirective(id=d.id, text=d.text, start=d.start, end=d.end, actors=d.actors, results=tuple(results))
         for d, results in zip(base.directives, match_directives(base, others, stated, shares, _whole(scope),
-                                                                   [d.unit for d in documents]),
+                                                                   [_led(d.unit, base) for d in documents]),
                               strict=True))
     doc = base.document
     return Comparison(base=DocumentRef(path=doc.path, title=doc.title, sha256=doc.sha256), documents=documents,
                       targets=tuple(targets), directives=directives)
+
+
+def _led(unit: str | None, base: Analysis) -> frozenset[str]:
+    """The ids of the directives of `base` that `unit` leads: it is the one each names first (its 牵头单位), the same
+    level and organ (泓川市住房和城乡建设局 leads 牵头单位：市住房城乡建设局; not 青峪县住房和城乡建设局, a county's)."""
+    if unit is None:
+        return frozenset()
+    key = _organ_key(unit)
+    return frozenset(d.id for d in base.directives if d.actors and _organ_key(d.actors[0]) == key)
+
+
+def _organ_key(name: str) -> str:
+    """An organ's name from the place word of its level on (the last before its own name), without 中共 and the 和 of
+    long names, 委员会 as 委: 岚溪市青峪县住房和城乡建设局 → 县住房城乡建设局, 中共岚溪市委组织部 → 市委组织部,
+    岚溪市发展和改革委员会 → 市发展改革委 (a name holding a place word, 市场监督管理局, is no place)."""
+    name = name.removeprefix("中共")
+    masked = NOT_PLACE.sub(lambda m: "　" * len(m.group(0)), name)
+    last = max(masked.rfind(word) for word in "省市县区")
+    return (name[last:] if last >= 0 else name).replace("委员会", "委").replace("和", "")
 
 
 def _level_said(analysis: Analysis) -> str | None:

@@ -69,7 +69,8 @@ OWN_TARGET = re.compile(r"(?P<label>[^：:。；;／/]{2,40})[：:]\s*(?P<done>\
                         r"(?P<goal>\d+(?:\.\d+)?)(?P=unit)?\s*$")  # (not 受理投诉／按时办结：356件／342件)
 # a time limit of a task (3个工作日内办结, 压缩至0.5个工作日以内): kept under
 TIME_LIMIT = re.compile(r"(?:以内|之内|内)")
-NOT_TAKEN = re.compile(r"缩短|减少|压缩了|提前|连续|比|较|由|从")  # a duration that is no time taken (超过5个工作日 is)
+NOT_TAKEN = re.compile(r"缩短|减少|压缩了|提前|连续|比|较")  # a duration that is no time taken (超过5个工作日 is)
+CUT_AFTER = re.compile(r"(?:压缩|缩短|缩减|减少|降低|下降|降)(?:到|至|为)")  # 由20个工作日压缩至12个: 20 is what it was
 DAY_UNITS = {"天": "天", "日": "天", "个工作日": "工作日", "工作日": "工作日", "个小时": "小时", "小时": "小时"}
 
 
@@ -678,15 +679,15 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
 def match_directives(base: Analysis, others: Sequence[Analysis],
                      stated: Sequence[dict[str, list[int]]] | None = None,
                      shares: Sequence[bool] | None = None, whole: str | None = None,
-                     units: Sequence[str | None] | None = None) -> list[list[DirectiveResult]]:
+                     leads: Sequence[frozenset[str]] | None = None) -> list[list[DirectiveResult]]:
     """For each directive of `base`, one result per other document. `stated`, per document: directive id -> where
     the document states the results of its targets (`find_result`); the sentences stating them are its first
     evidence, the figures the comparison's targets show. `shares`, per document: whether it speaks for a narrower
     level than `base` (a county against its city), where a total the base sets is done by the document's share;
     `whole`: the words for the base's whole scope (全市), with which a sentence giving the whole's total opens
     (全市建成高标准农田2.6万亩, in the summary of the bureau that leads the task): no share, the total itself;
-    `units`, per document: the unit it speaks for, whose figures for a task it leads (its first actor: 牵头单位：市商务局
-    in 泓川市商务局's summary) are the total, not a share."""
+    `leads`, per document: the ids of the directives its unit leads (named first: 牵头单位：市商务局, in 泓川市商务局's
+    summary), whose figures it gives are the total, not a share."""
     scorer = SCORER
     total = _whole_total(whole) if whole else None
     d_items, pools, pool_terms, idf = candidate_features(base, others)
@@ -753,7 +754,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             evidence = tuple(Evidence(text=pool[j].text, start=pool[j].start, end=pool[j].end, score=round(
                 p if p <= 1 else probability(i, terms[j]), 3)) for p, j in scored[:MAX_EVIDENCE])
             share = shares is not None and shares[n] and not (total is not None and total.match(evidence[0].text)) \
-                and not (units is not None and _leads(units[n], base.directives[i]))
+                and not (leads is not None and base.directives[i].id in leads[n])
             task = base.directives[i].text
             rows = [reporting.row_said(e) for e in evidence]
             answers = tuple(row or _answer(e, task) for row, e in zip(rows, evidence, strict=True))
@@ -766,7 +767,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                 goals[i], answers, reporting, share and not restated,
                 of_task=rows[0] is not None or answers[0] is not evidence[0])
             if status == "not_met" and rows[0] is None and not cue("missed").search(evidence[0].text) \
-                    and reporting.rest_under_way(evidence[0], goals[i].text):
+                    and reporting.rest_under_way(evidence[0], goals[i].text,
+                                                 frozenset(q.unit[-1] for q in goals[i].targets if q.unit)):
                 status = "partial"
             # (a target due only in a later year, 到2027年…达到300亿元, against this year's 186亿元: progress)
             if status in ("met", "not_met") and not cue("missed").search(answers[0].text) \
@@ -777,6 +779,29 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
                                             evidence=evidence)
     return results
+
+
+NAME_CHARS = 10  # the characters before a figure that name what it counts
+
+
+def _paired(targets: Sequence[Quantity], counted: Sequence[Quantity], goals: Goals, top: Evidence
+            ) -> list[tuple[float, Quantity]]:
+    """(figure, target) of as many figures as targets: each target with the figure whose words before it (in its
+    clause) share the most pairs of characters with the target's own words, where that gives each its own figure;
+    else in order."""
+    names = dict(goals.names)
+    said = [top.text[max(clause_start(top.text, 0, q.start - top.start, SENTENCE_CLAUSE), q.start - top.start - NAME_CHARS):
+                     q.start - top.start] for q in counted]
+    chosen = []
+    for t in targets:
+        words = names.get(t.id, "")
+        pairs = {words[k:k + 2] for k in range(len(words) - 1) if HAN_RUN.fullmatch(words[k:k + 2])}
+        shared = [sum(p in w for p in pairs) for w in said]
+        best = max(range(len(said)), key=lambda k: (shared[k], -k))
+        chosen.append(best if shared[best] else None)
+    if None in chosen or len(set(chosen)) < len(chosen):
+        chosen = list(range(len(targets)))
+    return [(float(counted[k].value), t) for k, t in zip(chosen, targets, strict=True)]  # type: ignore[arg-type]
 
 
 def _short_of_later(goals: Goals, top: Evidence, reporting: Reporting) -> bool:
@@ -852,19 +877,6 @@ def _answer(e: Evidence, task: str) -> Evidence:
     return Evidence(text=e.text[m.end():], start=e.start + m.end(), end=e.end, score=e.score)
 
 
-PLACE_OPENING = re.compile(r"^[\u4e00-\u9fff]{0,10}?[省市县区](?=[\u4e00-\u9fff]{2,}(?:局|委|办|中心)$)")
-
-
-def _organ_key(name: str) -> str:
-    """A department's name without its place and its 和 (泓川市住房和城乡建设局, 市住房城乡建设局 → 住房城乡建设局)."""
-    return PLACE_OPENING.sub("", name).replace("和", "")
-
-
-def _leads(unit: str | None, d: Directive) -> bool:
-    """Whether a document's unit is the one a directive names first (its lead: 牵头单位)."""
-    return unit is not None and bool(d.actors) and _organ_key(unit) == _organ_key(d.actors[0])
-
-
 def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting) -> set[int]:
     """The sentences of a pool (by place) that sum up a field rather than report the work: a run-in point's label
     (二是抓人居环境和生态保护。, 七是从严控制一般性支出。) and a heading's own sentence (（三）关于农村公路危桥改造的任务。,
@@ -888,7 +900,7 @@ def _whole_total(whole: str) -> re.Pattern[str]:
 # schedule, not done yet); behind or not done
 STATES: tuple[tuple[Status, re.Pattern[str]], ...] = (
     ("met", re.compile(r"(?:已|提前|超额)?(?:完成|办结|销号|整改到位|落实到位|达标|建成|投运)")),
-    ("partial", re.compile(r"(?:按|正)?序时(?:进度)?推进|按(?:计划|进度|时序)推进|(?:正在|持续)(?:推进|实施|整改|办理)|"
+    ("partial", re.compile(r"(?:按|正)?序时(?:进度)?推进|按(?:计划|进度|时序)推进|正在(?:推进|实施|整改|办理)|"
                            r"(?:推进|实施|整改|办理|进行)中|部分完成")),
     ("not_met", re.compile(r"(?:进度)?滞后|未(?:按期|如期)?(?:完成|启动|开工|达标|办结|销号)|逾期(?:未完成)?|延期")),
 )
@@ -897,7 +909,11 @@ STATES: tuple[tuple[Status, re.Pattern[str]], ...] = (
 # the rest of a task said to be under way by the sentence after its result, opening on it (剩余28个小区…目前正在加紧施工,
 # 其余165户…预计2026年3月底前全部竣工; not a sentence on another task that leaves a remainder of its own)
 TASK_PART = 5  # the characters in a row of a task that name a part of it (西门立体停车楼)
-REST_UNDER_WAY = re.compile(r"^(?:剩余|其余|尚余|余下)[^。；;！]*?(?:正在|加紧|加快推进|持续推进|预计|力争|计划于|结转|顺延|推迟至|延至)")
+# (what is left: a count of the task's, 剩余28个小区, 其余165户; not funds, 剩余补助资金…, nor other work)
+REST_UNDER_WAY = re.compile(r"^(?:剩余|其余|尚余|余下)(?!资金|经费|补助|劳动力)(?P<what>[^，,。；;]{0,16}?\d+(?:\.\d+)?[万亿千百]?(?P<unit>[^\d\s，,。；;]))"
+                            r"[^。；;！]*?(?:正在|加紧|加快推进|持续推进|预计|力争|计划于|结转|顺延|推迟至|延至)")
+NOT_UNDER_WAY = re.compile(r"无法|难以|不能|暂缓|取消")  # (剩余28个小区…预计年内无法开工: nothing under way)
+COMPLETED = re.compile(r"已?(?:全部|全面)?(?:完成|完工|竣工|建成|办结|投入使用|投用|拨付)")  # a part done, not under way
 
 
 class Reporting:
@@ -982,9 +998,10 @@ class Reporting:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.analysis.sentences]
 
-    def rest_under_way(self, e: Evidence, task: str) -> bool:
+    def rest_under_way(self, e: Evidence, task: str, units: frozenset[str]) -> bool:
         """Whether the sentence after an evidence sentence, in its paragraph, says the rest of the task is under way:
-        it opens on the rest (…完成年度目标的85%；剩余28个…目前正在加紧施工), or names a part of the task (`TASK_PART`
+        it opens on the rest, counted in a unit of the task's targets (`units`: …完成年度目标的85%；剩余28个…目前正在加紧
+        施工), or names a part of the task (`TASK_PART`
         characters of it in a row) in its first clause and says that part is under way (…1060个。西门立体停车楼主体结构已
         于11月封顶，…正在安装调试, of 新增…泊位1200个，其中建成西门立体停车楼1座): what it fell short by is progress."""
         sentences = self.analysis.sentences
@@ -993,10 +1010,16 @@ class Reporting:
         if not (0 <= j < i < len(sentences) and sentences[i].paragraph == sentences[j].paragraph):
             return False
         after = sentences[i].text
-        if REST_UNDER_WAY.search(after):
-            return True
-        first = NOT_HAN.sub("", CLAUSE_BREAKS.split(after, maxsplit=1)[0])
-        return cue_test("unfinished")(after) and any(first[k:k + TASK_PART] in task for k in range(len(first) - TASK_PART + 1))
+        if NOT_UNDER_WAY.search(after):
+            return False
+        if (rest := REST_UNDER_WAY.match(after)) is not None:
+            return rest.group("unit") in units  # (a count of the task's own: 剩余28个小区 of 改造…小区186个)
+        first = CLAUSE_BREAKS.split(after, maxsplit=1)[0]
+        named = NOT_HAN.sub("", first)
+        # (a part named in the first clause, not said done there: 西门立体停车楼主体结构已于11月封顶，…正在安装调试; not
+        # …满意度测评已完成，城市体检试点工作正在推进)
+        return cue_test("unfinished")(after) and not COMPLETED.search(first) \
+            and any(named[k:k + TASK_PART] in task for k in range(len(named) - TASK_PART + 1))
 
     def row_state(self, e: Evidence) -> Status | None:
         """The status the state cell of a table row that is an evidence sentence gives (`STATES`), None where it has
@@ -1067,6 +1090,8 @@ class Goals:
     text: str = ""  # the directive's own words
     # the year each target is due by, where the directive dates it (到2027年，累计…2000家，其中2025年底前完成800家)
     due: tuple[tuple[str, int], ...] = ()
+    # the words naming each target, before it in its clause (乡镇商贸中心 of 乡镇商贸中心30个)
+    names: tuple[tuple[str, str], ...] = ()
 
     def due_by(self, year: int | None) -> tuple[tuple[Quantity, ...], bool]:
         """The targets a report on `year` is judged by: those due that year (and those undated) where the directive
@@ -1117,7 +1142,8 @@ class Goals:
                                 and (q.qualifier == "at_most" or TIME_LIMIT.match(text, q.end))),
                    milestones=index.milestones(d.start), year=index.year, text=d.text,
                    due=tuple((q.id, int(m.group(1))) for q in targets
-                             if (m := _last(DUE_YEAR.finditer(text, d.start, q.start))) is not None))
+                             if (m := _last(DUE_YEAR.finditer(text, d.start, q.start))) is not None),
+                   names=tuple((q.id, text[max(a, b - NAME_CHARS):b]) for q in targets for a, b in [before[q.id]]))
 
 
 # the year a target is due by, named before it in its directive (到2027年, 2025年底前, 2025年); not a year compared with
@@ -1245,7 +1271,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             limit_in[_day_unit(unit)] = min(v, limit_in.get(_day_unit(unit), v))
         took = [(float(q.value), _day_unit(q.unit)) for q in reporting.quantities_in(top) if q.kind == "duration"
                 and isinstance(q.value, int | float) and _day_unit(q.unit) in limit_in and not q.text.startswith("连续")
-                and not NOT_TAKEN.search(top.text, max(top.start, q.start - 4) - top.start, q.start - top.start)]
+                and not NOT_TAKEN.search(top.text, max(top.start, q.start - 4) - top.start, q.start - top.start)
+                and not (top.text[max(0, q.start - top.start - 1):q.start - top.start] in ("由", "从")
+                         and CUT_AFTER.match(top.text, q.end - top.start))]
         if took:
             return "met" if all(v <= limit_in[unit] for v, unit in took) else "not_met"
     if not goals.targets and goals.parity is None and not goals.rates:
@@ -1320,11 +1348,11 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                         return "met" if kept else "not_met"
                     paired = [u for u in targets if u.kind == "count" and u.unit == t.unit and u.id not in goals.quotas
                               and isinstance(u.value, int | float) and u.unit not in goals.ceilings]
-                    if len(paired) >= 2 and len(counts) == len(paired) and "其中" not in top.text \
-                            and not {u.value for u in paired} & set(counts):  # (not 832家，超额完成…800家的阶段目标)
-                        # as many figures as targets in that unit: each against its own, in order (新建…中心3个、
-                        # 乡镇商贸中心24个 against 5个 and 30个)
-                        reached = [c >= u.value for c, u in zip(counts, paired, strict=True)]
+                    if len(paired) >= 2 and len(counts) == len(paired) and "其中" not in top.text:
+                        # as many figures as targets in that unit: each against its own, by the words naming them
+                        # (改扩建中小学10所，新建公办幼儿园6所 against 新建公办幼儿园5所、改扩建中小学8所), else in order
+                        # (新建…中心3个、乡镇商贸中心24个 against 5个 and 30个)
+                        reached = [c >= u.value for c, u in _paired(paired, counted, goals, top)]
                         if all(reached):
                             return "partial" if _remainder_left(top.text) else "met"
                         if any(reached):
@@ -1590,6 +1618,7 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "") 
 
 
 SHARE_WORD = re.compile(r"(?:占比|比例|比重)$")
+SHARE_HEAD_CHARS = 8  # the characters of a share's name before its share word that the clause before must give
 BARE_SHARE = re.compile(r"(?<=[，,])(?:占比|比例|比重)(?:为|达|达到|提高到|提升至)?(?=\d)")
 
 
@@ -1600,7 +1629,8 @@ def _bare_share_named(name: str, e: Evidence, reporting: Reporting) -> list[floa
     share = SHARE_WORD.search(name)
     if share is None or share.start() < MIN_RATE_NAME:
         return []
-    head = name[share.start() - MIN_RATE_NAME:share.start()]
+    # (its last words, the threshold with them: 10万元以上的村, not 50万元以上的村 of the clause after)
+    head = name[max(0, share.start() - SHARE_HEAD_CHARS):share.start()]
     values = []
     for m in BARE_SHARE.finditer(e.text):
         if head in e.text[clause_start(e.text, 0, m.start() - 1, SENTENCE_CLAUSE):m.start()]:

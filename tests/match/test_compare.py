@@ -1643,3 +1643,42 @@ def test_targets_due_in_later_years(task: str, review: str, status: str) -> None
     base, report = _pair(plan, summary, "plan.txt", "summary.txt")
     [directive] = compare(base, [report]).directives
     assert directive.results[0].status == status
+
+
+REVIEW_NOTICE = ("岚溪市人民政府办公室关于印发2025年重点任务分解方案的通知\n各县（市、区）人民政府，市政府各部门：\n"
+                 "现将方案印发给你们，请认真贯彻落实。\n一、办好民生实事\n"
+                 "1.扩大优质教育资源供给，新建公办幼儿园5所、改扩建中小学8所。（牵头单位：市教育局；完成时限：2025年12月底）\n"
+                 "2.新建标准化村卫生室60个。（牵头单位：市卫生健康委；完成时限：2025年12月底）\n"
+                 "3.深化不动产登记改革，一般不动产登记办理时间压缩至3个工作日以内。（牵头单位：市自然资源局；完成时限：2025年12月底）\n")
+
+
+@pytest.mark.parametrize(("notice", "title", "body", "task", "status"), [
+    # a county's bureau of the same name is no city bureau leading the task: its figure is its share
+    (TASK_NOTICE, "青峪县住房和城乡建设局2025年工作总结", "全年改造城镇老旧小区42个，全部完成竣工验收。", "老旧小区", "met"),
+    # a lead named in full (委员会) is the one named short (委)
+    (REVIEW_NOTICE, "岚溪市卫生健康委员会2025年工作总结", "全年新建标准化村卫生室42个。", "村卫生室", "not_met"),
+    # figures paired with the targets their words name, whatever their order
+    (REVIEW_NOTICE, "岚溪市教育局2025年工作总结", "全年改扩建中小学10所，新建公办幼儿园6所。", "幼儿园", "met"),
+    # one item reached, the other not
+    (TASK_NOTICE, "岚溪市商务局2025年工作总结", "全年新建改造县级物流配送中心5个、乡镇商贸中心24个。", "物流配送中心", "partial"),
+    # no rest of this task said under way: funds, other work, a rest that cannot start
+    (TASK_NOTICE, "岚溪市住房和城乡建设局2025年工作总结", "全年改造城镇老旧小区158个，完成年度目标的85%。剩余补助资金结转至2026年统筹使用。",
+     "老旧小区", "not_met"),
+    (TASK_NOTICE, "岚溪市住房和城乡建设局2025年工作总结", "全年改造城镇老旧小区158个，完成年度目标的85%。其余住房保障工作正在有序推进。",
+     "老旧小区", "not_met"),
+    (TASK_NOTICE, "岚溪市住房和城乡建设局2025年工作总结",
+     "全年改造城镇老旧小区158个，完成年度目标的85%。剩余28个小区因征地补偿问题预计年内无法开工。", "老旧小区", "not_met"),
+    (TASK_NOTICE, "岚溪市住房和城乡建设局2025年工作总结",
+     "全年改造城镇老旧小区158个，完成年度目标的85%。城镇老旧小区改造群众满意度测评已完成，城市体检试点工作正在推进。",
+     "老旧小区", "not_met"),
+    # a share of another threshold is no figure of this one
+    (TASK_NOTICE, "岚溪市农业农村局2025年工作总结",
+     "全市年经营性收入10万元以上的村达到1120个，占比61.2%，50万元以上的村达到302个，占比16.5%。", "村占比", "met"),
+    # 由 of who does it, not of a time cut from
+    (REVIEW_NOTICE, "岚溪市自然资源局2025年工作总结", "一般不动产登记业务全部由窗口5个工作日内办结。", "不动产登记", "not_met"),
+])
+def test_fixes_from_a_review_of_bureau_summaries(notice: str, title: str, body: str, task: str, status: str) -> None:
+    summary = f"{title}\n一、2025年主要工作完成情况\n{body}\n二、2026年工作打算\n继续抓好各项工作落实。\n"
+    base, report = _pair(notice, summary, "notice.txt", "summary.txt")
+    [directive] = [d for d in compare(base, [report]).directives if task in d.text]
+    assert directive.results[0].status == status
