@@ -55,7 +55,7 @@ SPEAKER_LEAD = re.compile(r"^(?:[^，,。；;]{0,10}[，,])?(?:我们|(?:本届�
 REPORT_TITLE = r"总结|汇报|通报|(?:完成|落实|办理|进展|推进)情况"
 REPORT = re.compile(REPORT_TITLE)
 TASK_LIST = re.compile(rf"^(?!.*(?:{REPORT_TITLE}|征集|评选|推荐)).*(?:任务(?:分解|清单|分工|台账)|工作要点|责任分工|"
-                       r"督办(?:事项|清单)|民生实事)")
+                       r"督办(?:事项|清单)|交办(?:清单|事项)|民生实事)")  # (代表建议交办清单: the suggestions assigned)
 ITEM_MARK = r"(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)])"  # 1. 1、 （1）
 ITEM_MARKER = re.compile(ITEM_MARK)
 LIST_ITEM = re.compile(ITEM_MARK + r"\s*(?=[\u4e00-\u9fff“])")

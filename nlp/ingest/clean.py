@@ -69,7 +69,9 @@ BYLINE_LINE = re.compile(r"[—－]{1,2}.{0,40}(?:会议|大会|会)上")
 BYLINE_SPAN = re.compile(r"[—－]*(?:\d{4}年\d{1,2}月\d{1,2}日)?在[^，,。；;]{2,40}?(?:会议|大会|会)上")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
-DOC_TYPE = re.compile(r"报告|讲话|发言|致辞|总结|意见|通知|方案|规划|纪要|决定|汇报|部署|提纲|材料|台账|清单|分解表|要点")
+# (the kinds of official documents too, 公文种类: 决议, 命令, 公报, 公告, 通告, 通报, 请示, 批复, 议案, 函, and a reply's 答复)
+DOC_TYPE = re.compile(r"报告|讲话|发言|致辞|总结|意见|通知|方案|规划|纪要|决定|汇报|部署|提纲|材料|台账|清单|分解表|要点|"
+                      r"决议|命令|公报|公告|通告|通报|请示|批复|议案|答复|函$")
 ANNEX_MARK = re.compile(r"附\s*件\s*[\d一二三四五六七八九十]{0,3}(?:[:：]|$)|附\s*[:：]")
 TITLE_MAX = 30  # a title line (政府工作报告, 在全县公安工作会议上的讲话) is short and has no clause punctuation
 CLAUSE_PUNCT_IN = re.compile(r"[，,；;。]")
@@ -395,6 +397,8 @@ def _title_index(paras: list[Para]) -> int | None:
             continue
         if DATE_ARABIC.fullmatch(text) or DATE_HAN.fullmatch(text) or ANNEX_MARK.match(text.strip(WHITESPACE)):
             continue  # (附件1 above an annex's title; 附：…清单 names what is attached, not the document)
+        if DOCUMENT_NUMBER.fullmatch(text.strip(WHITESPACE)):
+            continue  # 汀住建函〔2025〕58号: the document's number, not its title
         candidates.append(i)
     for i in candidates:
         if DOC_TYPE.search(paras[i].text):
@@ -464,6 +468,7 @@ def clean(paras: list[Para]) -> Cleaned:
 
 
 NOT_TITLE_HEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\s*\d+\s*期")
+DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号")  # 枫督通〔2025〕9号
 # the last words of a title wrapped onto a line of their own: a particle or conjunction, then the kind of document
 WRAPPED_TAIL = re.compile(r"^(?:的|和|及|与|暨)[\u4e00-\u9fff]{0,8}$")
 

@@ -48,6 +48,8 @@ from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, 
 
 MAX_EVIDENCE = 3
 MIN_CHARS = 8  # shorter lines are titles and salutations
+# a document's routing and contact lines (抄送：…, 联系人：…): no report of anything done
+ROUTING_LINE = re.compile(r"(?:抄送|抄报|主送|印发|联系人|联系电话|经办人)[:：]")
 HEADING_CHARS = 30  # a sentence opening where a heading does, no longer than this, is the heading itself
 SENTENCE_END = "。！？；;!?"
 # 居民收入增长和经济增长同步, 居民收入与经济增长同步, …与经济发展同步: the growth of the second (经济) is the pace
@@ -159,7 +161,7 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
         out += [sent for sent in part if len(sent.text) >= MIN_CHARS
                 and (sent.text[-1] in SENTENCE_END or OWN_TARGET.match(sent.text))
                 and sent.paragraph not in back and not FRAMING.search(sent.text) and not plans.match(sent.text)
-                and not NOTE_LINE.match(sent.text)]
+                and not NOTE_LINE.match(sent.text) and not ROUTING_LINE.match(sent.text)]
     if whole_rows:
         out.sort(key=attrgetter("start"))  # (a part's rows first: in order of the text, as its users bisect)
     return out
@@ -715,10 +717,24 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
     def probability(i: int, sentence: frozenset[str]) -> float:
         return judged(i, sentence)[0]
 
+    # the numbers a directive is known by (…的建议（第38号，代表：…）：…): a reply answers it under that number
+    refs = [frozenset(REFERENCE.findall(d.text)) for d in base.directives]
+    referenced = [i for i, r in enumerate(refs) if r]
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
         reach = all_within_reach(by_term, rank, terms, floor)
         reporting = Reporting(other, pool)
+        answers_at = reference_sections(other) if referenced else {}
+        if answers_at:
+            # a document answering by number (一、关于第38号建议的答复) speaks of a numbered directive only under its
+            # number, and of no other numbered one: its evidence is the part's best sentences
+            starts_all = [s.start for s in pool]
+            for i in referenced:
+                reach.pop(i, None)
+                inside = sorted({j for r in refs[i] for a, b in answers_at.get(r, ())
+                                 for j in range(bisect.bisect_left(starts_all, a), bisect.bisect_left(starts_all, b))})
+                if inside:
+                    reach[i] = inside
         # what the document says of a directive it gives no evidence of: one object for all of them (immutable),
         # not one each for the garbage collector to scan
         unknown = DirectiveResult(document=n, status="unknown", score=0.0, evidence=())
@@ -742,6 +758,11 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                 for j in reporting.parity_sentences(parity):
                     if j not in figures:
                         scored.append((probability(i, terms[j]), j))
+            elif answers_at and refs[i]:
+                # (its part answers it: its sentences that share its words and report something, best first)
+                scored += [(p, j) for j in reach.get(i, ()) if j not in figures and (p := probability(i, terms[j])) > 0
+                           and not REPLY_FRAME.search(pool[j].text)
+                           and reporting.status_by_polarity(_evidence(pool[j], p)) != "unknown"]
             else:
                 for j in reach.get(i, ()):
                     if j not in figures and (pj := judged(i, terms[j]))[1]:
@@ -766,6 +787,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             status = (rows[0] is not None and reporting.row_state(evidence[0])) or _status(
                 goals[i], answers, reporting, share and not restated,
                 of_task=rows[0] is not None or answers[0] is not evidence[0])
+            if answers_at and refs[i] and (said := _category(other.document.text, answers_at, refs[i])) is not None:
+                status = said  # (办理结果：B类（所提问题正在解决…）: the reply's own category of its answer)
             if status == "not_met" and rows[0] is None and not cue("missed").search(evidence[0].text) \
                     and reporting.rest_under_way(evidence[0], goals[i].text,
                                                  frozenset(q.unit[-1] for q in goals[i].targets if q.unit)):
@@ -875,6 +898,48 @@ def _answer(e: Evidence, task: str) -> Evidence:
             n not in task for n in FIGURE.findall(clause)):
         return e  # (not 改造老旧小区126个：东城街道45个…, a result of its own before its parts)
     return Evidence(text=e.text[m.end():], start=e.start + m.end(), end=e.end, score=e.score)
+
+
+# the number of a deputy's suggestion or a member's proposal (…的建议（第38号，代表：…）, 关于第38号建议的答复)
+REFERENCE = re.compile(r"第(\d{1,4})号(?=[，,、）)]|建议|提案|议案)")
+# the category a reply gives its answer (办理结果：A类（所提问题已经解决或基本解决）): A solved, B being solved or planned,
+# C left for reference (not to be done now)
+CATEGORY = re.compile(r"(?:办理结果|办理类别|答复类别|答复类型|办理类型)[:：]\s*(?P<c>[ABC])类")
+CATEGORY_STATUS: dict[str, Status] = {"A": "met", "B": "partial", "C": "not_met"}
+# a reply's words on the suggestion rather than on what was done (您提出的《…的建议》由县城管局主办，…), and its pledges
+# (我局将会同…)
+# (a pledge's 将 before what it will do, 我局将会同…; not the 将 of 把, 我局将学校食堂…纳入…考核)
+REPLY_FRAME = re.compile(r"^(?:您|你们|各位代表)(?:提出|所提|反映)的|(?:我局|我委|我办|我们|我镇|我乡|我县|我区)(?:拟|计划|将(?="
+                         r"会同|继续|进一步|加快|积极|全力|加大|持续|按照|结合|尽快|力争|努力|认真|严格|适时|及时|配合|协调|"
+                         r"协助|督促|统筹|研究|争取|指导|推动|推进))")
+
+
+def reference_sections(analysis: Analysis) -> dict[str, list[tuple[int, int]]]:
+    """number -> the parts of a document headed by it (一、关于第38号建议的答复 … up to the next heading of its level or
+    higher): a reply to several numbered suggestions answers each in its own part."""
+    outline = analysis.outline
+    out: dict[str, list[tuple[int, int]]] = {}
+    for k, o in enumerate(outline):
+        numbers = REFERENCE.findall(o.title)
+        if not numbers:
+            continue
+        end = next((p.start for p in outline[k + 1:] if p.level <= o.level), len(analysis.document.text))
+        for number in numbers:
+            out.setdefault(number, []).append((o.start, end))
+    return out
+
+
+def _category(text: str, answers_at: dict[str, list[tuple[int, int]]], refs: frozenset[str]) -> Status | None:
+    """The status the category line of a reply's answer to these numbers gives (`CATEGORY`), None where it has none."""
+    for r in sorted(refs):
+        for a, b in answers_at.get(r, ()):
+            if (m := CATEGORY.search(text, a, b)) is not None:
+                return CATEGORY_STATUS[m.group("c")]
+    return None
+
+
+def _evidence(sent: Sentence, score: float) -> Evidence:
+    return Evidence(text=sent.text, start=sent.start, end=sent.end, score=score)
 
 
 def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting) -> set[int]:

@@ -1682,3 +1682,32 @@ def test_fixes_from_a_review_of_bureau_summaries(notice: str, title: str, body: 
     base, report = _pair(notice, summary, "notice.txt", "summary.txt")
     [directive] = [d for d in compare(base, [report]).directives if task in d.text]
     assert directive.results[0].status == status
+
+
+SUGGESTIONS = ("汀溪县人民政府办公室\n关于印发县人大五次会议代表建议交办清单的通知\n汀政办〔2025〕9号\n各乡镇人民政府，县直各有关单位：\n"
+               "现将代表重点建议交办清单印发给你们，请于7月底前答复代表。\n"
+               "1.关于加快城区排涝设施建设的建议（第38号，代表：林某某等5人）：加快城东片区雨污分流改造，年内新建改造排涝管网12公里。"
+               "（主办单位：县住建局）\n"
+               "2.关于推进老旧小区改造的建议（第41号，代表：陈某某）：年内完成城镇老旧小区改造8个。（主办单位：县住建局）\n"
+               "3.关于规范城区停车管理的建议（第95号，代表：杜某某）：新建城区公共停车场3处，增加停车泊位600个。（主办单位：县城管局）\n")
+REPLY = ("汀溪县住房和城乡建设局\n关于县人大五次会议代表建议办理情况的答复函\n汀住建函〔2025〕58号\n各位代表：\n"
+         "县人大五次会议期间，县政府交由我局办理的代表重点建议共7件，全部按期答复。\n"
+         "一、关于第38号建议的答复\n林某某等代表：\n您提出的《关于加快城区排涝设施建设的建议》收悉，现答复如下：\n"
+         "今年以来，我局启动城东片区雨污分流改造工程，已新建改造排涝管网8.6公里，剩余管网正在加紧施工。\n"
+         "办理结果：B类（所提问题正在解决或列入计划逐步解决）\n"
+         "二、关于第41号建议的答复\n陈某某代表：\n您提出的《关于推进老旧小区改造的建议》收悉，现答复如下：\n"
+         "今年计划改造的凤山、桥南等8个小区已全部完成改造，惠及居民1236户。\n"
+         "办理结果：A类（所提问题已经解决或基本解决）\n"
+         "联系人：王某某，电话：1234567。\n抄送：县人大常委会人事代表工作委员会，县政府督查室。\n")
+
+
+def test_a_reply_answers_each_suggestion_under_its_number() -> None:
+    base, reply = _pair(SUGGESTIONS, REPLY, "assignment.txt", "reply.txt")
+    assert reply.document.title == "关于县人大五次会议代表建议办理情况的答复函"  # (not the organ above it, nor its number)
+    assert next(s.role for s in reply.sections if s.heading and "第38号" in s.heading) == "review"
+    got = {d.text[:4]: (d.results[0].status, [e.text[:8] for e in d.results[0].evidence])
+           for d in compare(base, [reply]).directives}
+    # each answered in its own part, with the reply's category (B: being solved, A: solved); the number it does
+    # not answer (第95号, for another unit) has nothing, not the reply's count of its suggestions
+    assert got == {"1.关于": ("partial", ["今年以来，我局启"]), "2.关于": ("met", ["今年计划改造的凤"]),
+                   "3.关于": ("unknown", [])}
