@@ -36,11 +36,15 @@ COPULA = re.compile(r"^(?!坚持|践行|树立).*?(?<!特别)(?<!尤其)(?<![但
 # `城乡社区规范健康管理服务率提高到65%`: a figure to reach, stated in a plan's directive paragraph, is a target
 # (not a forecast nor last year's result: 预计…, 共…, 累计…, 同比…, 比上年增长…)
 TARGET_FIGURE = re.compile(r"^(?!.*(?:预计|(?<![公总])共(?![同享建治富赢担])|累计|同比|过去一年|去年|[比较]上年增长|发生|不足|滞后))"
-                           r".*(?:提高|提升|增加|达|增长|增至|不低于|不少于|不超过|控制在|保持在|降低|下降|减少)"
+                           r".*(?:提高|提升|增加|达|增长|增至|不低于|不少于|不超过|控制在|保持在?|降低|下降|减少)"
                            r"(?:到|至|为)?(?:[\d.]+|[一二两三四五六七八九十百千万]+)")
 # a goal set for a year to come (到2027年，累计推动2000家…; 到2025年底，…达到480亿元): a target, whatever its verb
 STATE_OF = re.compile(r"仅有?|偏低|偏少|不高|不足|起步阶段")  # (到2024年底，全市仅有23%…: where things stand)
 BY_YEAR = re.compile(r"(?:到|至)(?:20\d{2})年(?:底|末)?[，,]")
+# a task opening on the date it is due by (9月底前淘汰…800辆, 3月底前印发实施《…》): the date makes it one, whatever its
+# verb (and the 已 of what it acts on is no report: 6月底前完成…已治理黑臭水体“回头看”排查); not a time limit's own words
+# (完成时限：2025年8月底前完成）)
+DUE_LEAD = re.compile(r"(?:20\d{2}年)?(?:1[0-2]|[1-9])月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?前[，,]?(?=[\u4e00-\u9fff]{3})(?!已|完成了)")
 STRONG_MODAL = re.compile(r"(?<![需重主])要|必须|务必|力争")
 PAST = re.compile(r"了|已")
 DONE = re.compile(r"了|已经|取得")
@@ -158,7 +162,8 @@ def judge(sentence: str, in_directive_context: bool, is_heading: bool, in_report
         return Verdict(True, modality, COMMITTED, commitments)
     if in_directive_context and not in_report_section and not DONE.search(cue("goal").sub("", bare)) and (
             _imperative(bare) or TARGET_FIGURE.search(bare)
-            or (BY_YEAR.match(bare) and not _narrates(bare) and not STATE_OF.search(bare))):
+            or (BY_YEAR.match(bare) and not _narrates(bare) and not STATE_OF.search(bare))
+            or DUE_LEAD.match(bare)):
         return Verdict(True, modality, IMPERATIVE)
     return Verdict(False, modality, UNDECIDED, undecided=True)
 

@@ -76,7 +76,7 @@ FIRST_MARKER = re.compile(r"^[（(]?[一1１][）)、.．]?(?:是)?$")  # the fi
 YEAR_WORK = re.compile(r"(?:19|20)\d{2}年(?:主要)?工作")  # `2024年工作回顾` looks back, `关于2025年工作` ahead
 # a title of a report on work done (工作总结, 关于落实…议定事项情况的报告, 关于…重点工作任务推进情况的报告), and of one
 # that also plans
-REPORTING_TITLE = re.compile(r"总结|汇报|(?:完成|落实|办理|进展|推进|执行|整改)[^，,。；;]{0,30}?情况")
+REPORTING_TITLE = re.compile(r"总结|汇报|(?:完成|落实|办理|进展|推进|执行|整改)[^，,。；;]{0,30}?情况|(?:季度|半年|[1-9]月)工作情况")
 # a document of tasks or targets set (任务分解表, 工作要点, 考核指标, 实施方案): its parts plan, whatever their headings
 PLAN_DOCUMENT = re.compile(r"任务(?:分解|清单|分工|台账)|工作要点|责任分工|考核指标|目标责任|指标体系|(?:实施|工作|行动)方案|"
                            r"工作计划|督办(?:事项|清单)")

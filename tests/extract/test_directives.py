@@ -516,3 +516,15 @@ def test_a_wrapped_line_opening_with_a_label_word_continues_its_sentence() -> No
             "目标：地区生产总值增长6%左右。各乡镇要强化组织\n领导：成立工作专班，落实专人负责，确保各项任务按期完成。\n\n谢谢大家。\n")
     analysis = analyze_document(read_bytes(text.encode(), "speech.txt", ".txt"))
     assert "各乡镇要强化组织领导：成立工作专班，落实专人负责，确保各项任务按期完成。" in [d.text for d in analysis.directives]
+
+
+def test_a_work_points_tasks_by_their_due_dates_and_kept_levels() -> None:
+    # a task opening on the date it is due by is one, whatever its verb; a level to keep is a target; a time
+    # limit's own words are no task
+    text = ("澄溪市生态环境局2025年工作要点\n一、深入打好蓝天保卫战\n9月底前淘汰国三及以下排放标准营运柴油货车800辆。"
+            "6月底前完成城市建成区14条已治理黑臭水体“回头看”排查。\n二、深入打好碧水保卫战\n"
+            "县级及以上集中式饮用水水源地水质达标率保持100%。\n三、强化生态保护\n3月底前印发实施《澄溪市生物多样性保护行动方案》。"
+            "（责任单位：自然生态科；完成时限：2025年3月底前完成）\n")
+    analysis = analyze_document(read_bytes(text.encode(), "points.txt", ".txt"))
+    tasks = [d.text[:8] for d in analysis.directives if not d.text.startswith(("一、", "二、", "三、"))]
+    assert tasks == ["9月底前淘汰国三", "6月底前完成城市", "县级及以上集中式", "3月底前印发实施"]

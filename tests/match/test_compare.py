@@ -1711,3 +1711,20 @@ def test_a_reply_answers_each_suggestion_under_its_number() -> None:
     # not answer (第95号, for another unit) has nothing, not the reply's count of its suggestions
     assert got == {"1.关于": ("partial", ["今年以来，我局启"]), "2.关于": ("met", ["今年计划改造的凤"]),
                    "3.关于": ("unknown", [])}
+
+
+@pytest.mark.parametrize(("title", "review", "status"), [
+    # part of the year over the annual limit is on its way, the change beside the level no level of its own
+    ("澄溪市生态环境局2025年上半年工作总结", "1—6月，全市PM2.5平均浓度为33.6微克/立方米，同比下降1.8微克/立方米。", "partial"),
+    # (but not where it says a stage's limit is exceeded)
+    ("澄溪市生态环境局2025年上半年工作总结",
+     "上半年，全市PM2.5累计平均浓度为33.6微克/立方米，高于二季度末累计均值不高于32微克/立方米的阶段控制目标。", "not_met"),
+    ("澄溪市生态环境局2025年工作总结", "全年全市PM2.5平均浓度为33.6微克/立方米，同比下降1.8微克/立方米。", "not_met"),
+    ("澄溪市生态环境局2025年工作总结", "全年全市PM2.5平均浓度为29.1微克/立方米，同比下降1.8微克/立方米。", "met"),
+])
+def test_a_limit_in_part_of_the_year(title: str, review: str, status: str) -> None:
+    plan = "澄溪市生态环境局2025年工作要点\n一、深入打好蓝天保卫战\n全市细颗粒物（PM2.5）年平均浓度控制在30微克/立方米以内。\n"
+    report = f"{title}\n一、工作完成情况\n{review}\n二、下一步工作打算\n持续改善环境空气质量。\n"
+    base, other = _pair(plan, report, "points.txt", "report.txt")
+    [directive] = [d for d in compare(base, [other]).directives if "PM2.5" in d.text]
+    assert directive.results[0].status == status

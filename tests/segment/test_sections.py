@@ -62,6 +62,8 @@ def test_roles_of_a_work_report() -> None:
     ("研究“两违整治”工作推进情况", None), ("聚焦主责主业，全力维护社会大局持续稳定", None),
     ("2025年工作开展情况", "review"), ("牵头事项办理情况", "review"), ("存在问题", "problems"), ("困难和不足", "problems"), ("问题与差距", "problems"),
     ("聚焦问题和差距抓整改", None), ("正视困难与挑战，稳住经济基本盘", None),  # tasks naming problems
+    # a reply's part on a suggestion, a bulletin's part on how the work went
+    ("关于第38号建议的答复", "review"), ("关于第12号建议的协办情况", "review"), ("重点工作进展", "review"),
 ])
 def test_heading_roles(title: str, role: str | None) -> None:
     assert heading_role(title) == role
