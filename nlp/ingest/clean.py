@@ -397,13 +397,12 @@ def _title_index(paras: list[Para]) -> int | None:
             continue
         if DATE_ARABIC.fullmatch(text) or DATE_HAN.fullmatch(text) or ANNEX_MARK.match(text.strip(WHITESPACE)):
             continue  # (附件1 above an annex's title; 附：…清单 names what is attached, not the document)
-        if DOCUMENT_NUMBER.fullmatch(text.strip(WHITESPACE)):
-            continue  # 汀住建函〔2025〕58号: the document's number, not its title
+        if DOCUMENT_NUMBER.fullmatch(text.strip(WHITESPACE)) or LABELLED.match(text.strip(WHITESPACE)):
+            continue  # 汀住建函〔2025〕58号: the document's number, not its title; 答复类别：A类, a field
         candidates.append(i)
-    for i in candidates:
-        if DOC_TYPE.search(paras[i].text):
-            return i
-    return candidates[0] if candidates else None
+    typed = [i for i in candidates if DOC_TYPE.search(paras[i].text)]
+    # (a 红头 document's title says what it is about, 关于…的通知, under its masthead: …人民政府公报, …办公室便函)
+    return next((i for i in typed if "关于" in paras[i].text), typed[0] if typed else candidates[0] if candidates else None)
 
 
 def find_date(paras: list[Para]) -> str | None:
@@ -468,6 +467,7 @@ def clean(paras: list[Para]) -> Cleaned:
 
 
 NOT_TITLE_HEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\s*\d+\s*期")
+LABELLED = re.compile(r"[\u4e00-\u9fff]{2,8}[:：]")  # a label and its value (答复类别：A类, 签发人：…): no title
 DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号")  # 枫督通〔2025〕9号
 # the last words of a title wrapped onto a line of their own: a particle or conjunction, then the kind of document
 WRAPPED_TAIL = re.compile(r"^(?:的|和|及|与|暨)[\u4e00-\u9fff]{0,8}$")

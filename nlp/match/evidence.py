@@ -72,6 +72,7 @@ OWN_TARGET = re.compile(r"(?P<label>[^：:。；;／/]{2,40})[：:]\s*(?P<done>\
 # a time limit of a task (3个工作日内办结, 压缩至0.5个工作日以内): kept under
 TIME_LIMIT = re.compile(r"(?:以内|之内|内)")
 NOT_TAKEN = re.compile(r"缩短|减少|压缩了|提前|连续|比|较")  # a duration that is no time taken (超过5个工作日 is)
+FROM_BEFORE = re.compile(r"[由从][^，,。；;\d]{0,6}$")  # 由原来的20个工作日…, 从法定的30个工作日…
 CUT_AFTER = re.compile(r"(?:压缩|缩短|缩减|减少|降低|下降|降)(?:到|至|为)")  # 由20个工作日压缩至12个: 20 is what it was
 DAY_UNITS = {"天": "天", "日": "天", "个工作日": "工作日", "工作日": "工作日", "个小时": "小时", "小时": "小时"}
 
@@ -718,7 +719,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
         return judged(i, sentence)[0]
 
     # the numbers a directive is known by (…的建议（第38号，代表：…）：…): a reply answers it under that number
-    refs = [frozenset(REFERENCE.findall(d.text)) for d in base.directives]
+    refs = [references(d.text) for d in base.directives]
     referenced = [i for i, r in enumerate(refs) if r]
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
@@ -729,6 +730,9 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             # a document answering by number (一、关于第38号建议的答复) speaks of a numbered directive only under its
             # number, and of no other numbered one: its evidence is the part's best sentences
             starts_all = [s.start for s in pool]
+            # (the numbers each part answers: a part of two, 关于第16号、第22号建议的答复, is shared)
+            answered = {i: {r2 for r in refs[i] for span in answers_at.get(r, ()) for r2, spans in answers_at.items()
+                            if span in spans} for i in referenced}
             for i in referenced:
                 reach.pop(i, None)
                 inside = sorted({j for r in refs[i] for a, b in answers_at.get(r, ())
@@ -762,7 +766,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                 # (its part answers it: its sentences that share its words and report something, best first)
                 scored += [(p, j) for j in reach.get(i, ()) if j not in figures and (p := probability(i, terms[j])) > 0
                            and not REPLY_FRAME.search(pool[j].text)
-                           and reporting.status_by_polarity(_evidence(pool[j], p)) != "unknown"]
+                           and polarity(pool[j].text, reporting.quantities_in(_evidence(pool[j], p))) != "neutral"
+                           and (len(answered[i]) == 1 or judged(i, terms[j])[1])]  # (a part shared: as elsewhere)
             else:
                 for j in reach.get(i, ()):
                     if j not in figures and (pj := judged(i, terms[j]))[1]:
@@ -787,16 +792,16 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             status = (rows[0] is not None and reporting.row_state(evidence[0])) or _status(
                 goals[i], answers, reporting, share and not restated,
                 of_task=rows[0] is not None or answers[0] is not evidence[0])
-            if answers_at and refs[i] and (said := _category(other.document.text, answers_at, refs[i])) is not None:
-                status = said  # (办理结果：B类（所提问题正在解决…）: the reply's own category of its answer)
             if status == "not_met" and rows[0] is None and not cue("missed").search(evidence[0].text) \
                     and reporting.rest_under_way(evidence[0], goals[i].text,
-                                                 frozenset(q.unit[-1] for q in goals[i].targets if q.unit)):
+                                                 frozenset(q.unit for q in goals[i].targets if q.unit)):
                 status = "partial"
             # (a target due only in a later year, 到2027年…达到300亿元, against this year's 186亿元: progress)
             if status in ("met", "not_met") and not cue("missed").search(answers[0].text) \
                     and _short_of_later(goals[i], answers[0], reporting):
                 status = "partial"
+            if answers_at and refs[i] and (said := _category(other.document.text, answers_at, refs[i])) is not None:
+                status = said  # (办理结果：B类（所提问题正在解决…）: the reply's own category of its answer, last)
             if status == "unknown" and parity is not None and not figures:
                 continue  # a parity target the document gives one side of: nothing to judge by
             results[i][n] = DirectiveResult(document=n, status=status, score=max(e.score for e in evidence),
@@ -827,14 +832,26 @@ def _paired(targets: Sequence[Quantity], counted: Sequence[Quantity], goals: Goa
     return [(float(counted[k].value), t) for k, t in zip(chosen, targets, strict=True)]  # type: ignore[arg-type]
 
 
+TITLE_YEAR = re.compile(r"(20\d{2})年(?![—－\-~至到]\d)")
+
+
+def reported_year(analysis: Analysis) -> int | None:
+    """The year a document reports on: the one its title names (…2025年工作总结, signed in January 2026), else the
+    year it speaks from."""
+    m = TITLE_YEAR.search(analysis.document.title or "")
+    return int(m.group(1)) if m else document_year(analysis.document)
+
+
 def _short_of_later(goals: Goals, top: Evidence, reporting: Reporting) -> bool:
     """Whether every target of a directive falls due after the year a report is on (and it dates nothing for that
     year) and the report's figures in a target's kind and unit stay below it (软件业务收入186亿元 against 到2027年…300亿元): progress, neither met nor
     missed."""
-    year = document_year(reporting.analysis.document)
+    year = reported_year(reporting.analysis)
     targets, not_due = goals.due_by(year)
-    # (nor where the directive dates another part for the year: 2025年底前组建…机构，到2027年…突破10亿元)
-    if not not_due or any(int(m.group(1)) <= year for m in DUE_YEAR.finditer(goals.text)):  # type: ignore[operator]
+    # (nor where the directive dates another part for the year: 2025年底前组建…机构，到2027年…突破10亿元; not a
+    # baseline, 在2024年基础上)
+    if not not_due or any(int(m.group(1)) == year and not BASE_YEAR.match(goals.text, m.end())
+                          for m in DUE_YEAR.finditer(goals.text)):
         return False
     said = [q for q in reporting.quantities_in(top) if isinstance(q.value, int | float) and not q.masked]
     compared = False
@@ -901,15 +918,25 @@ def _answer(e: Evidence, task: str) -> Evidence:
 
 
 # the number of a deputy's suggestion or a member's proposal (…的建议（第38号，代表：…）, 关于第38号建议的答复)
-REFERENCE = re.compile(r"第(\d{1,4})号(?=[，,、）)]|建议|提案|议案)")
+REFERENCE = re.compile(r"第(?P<numbers>\d{1,4}(?:(?:号)?[、，,和及与]\s*(?:第)?\d{1,4})*)号"
+                       r"(?=\s*(?:建议|提案|议案|关于|[，,、]\s*(?:代表|提案人|委员|领衔)|[（(]))")
+
+
+def references(text: str) -> frozenset[str]:
+    """The numbers of the suggestions or proposals a text names (…的建议（第38号，代表：…）, 关于第16、22号建议的答复,
+    提案第0123号 关于…; not 县政府令第3号), without their leading zeros."""
+    return frozenset(n.lstrip("0") or "0" for m in REFERENCE.finditer(text) for n in re.findall(r"\d+", m.group("numbers")))
 # the category a reply gives its answer (办理结果：A类（所提问题已经解决或基本解决）): A solved, B being solved or planned,
 # C left for reference (not to be done now)
-CATEGORY = re.compile(r"(?:办理结果|办理类别|答复类别|答复类型|办理类型)[:：]\s*(?P<c>[ABC])类")
-CATEGORY_STATUS: dict[str, Status] = {"A": "met", "B": "partial", "C": "not_met"}
+CATEGORY = re.compile(r"(?:办理结果|办理类别|答复类别|答复类型|办理类型)[:：][^。\n]{0,20}?(?P<c>[ABCＡＢＣ])类")
+CATEGORY_STATUS: dict[str, Status] = {"A": "met", "B": "partial", "C": "not_met", "Ａ": "met", "Ｂ": "partial",
+                                      "Ｃ": "not_met"}
 # a reply's words on the suggestion rather than on what was done (您提出的《…的建议》由县城管局主办，…), and its pledges
 # (我局将会同…)
 # (a pledge's 将 before what it will do, 我局将会同…; not the 将 of 把, 我局将学校食堂…纳入…考核)
-REPLY_FRAME = re.compile(r"^(?:您|你们|各位代表)(?:提出|所提|反映)的|(?:我局|我委|我办|我们|我镇|我乡|我县|我区)(?:拟|计划|将(?="
+REPLY_FRAME = re.compile(r"^(?:您|你们|各位代表|各位委员)[^。；;]{0,30}?(?:提出|所提|反映)的|收悉|答复如下|由[^，,。；;]{2,16}?"
+                         r"(?:主办|牵头|负责|另行答复|答复)|(?:我局|我委|我办|我们|我镇|我乡|我县|我区)(?:拟|计划(?=于|在|明年|"
+                         r"下一?年|今后|\d{4}年)|将(?="
                          r"会同|继续|进一步|加快|积极|全力|加大|持续|按照|结合|尽快|力争|努力|认真|严格|适时|及时|配合|协调|"
                          r"协助|督促|统筹|研究|争取|指导|推动|推进))")
 
@@ -920,12 +947,12 @@ def reference_sections(analysis: Analysis) -> dict[str, list[tuple[int, int]]]:
     outline = analysis.outline
     out: dict[str, list[tuple[int, int]]] = {}
     for k, o in enumerate(outline):
-        numbers = REFERENCE.findall(o.title)
-        if not numbers:
-            continue
         end = next((p.start for p in outline[k + 1:] if p.level <= o.level), len(analysis.document.text))
-        for number in numbers:
+        for number in references(o.title):
             out.setdefault(number, []).append((o.start, end))
+    if not out and len(numbers := references(analysis.document.title or "")) == 1:
+        # a reply to one suggestion (对…第29号建议的答复): all of it answers that one
+        out[next(iter(numbers))] = [(0, len(analysis.document.text))]
     return out
 
 
@@ -933,8 +960,11 @@ def _category(text: str, answers_at: dict[str, list[tuple[int, int]]], refs: fro
     """The status the category line of a reply's answer to these numbers gives (`CATEGORY`), None where it has none."""
     for r in sorted(refs):
         for a, b in answers_at.get(r, ()):
-            if (m := CATEGORY.search(text, a, b)) is not None:
-                return CATEGORY_STATUS[m.group("c")]
+            found = list(CATEGORY.finditer(text, a, b))
+            # (a part answering two: the line naming this one's number, 第22号建议办理结果：B类, else its only one)
+            named = [m for m in found if r in references(text[text.rfind("\n", a, m.start()) + 1:m.end()])]
+            if named or len(found) == 1:
+                return CATEGORY_STATUS[(named or found)[0].group("c")]
     return None
 
 
@@ -975,10 +1005,10 @@ STATES: tuple[tuple[Status, re.Pattern[str]], ...] = (
 # 其余165户…预计2026年3月底前全部竣工; not a sentence on another task that leaves a remainder of its own)
 TASK_PART = 5  # the characters in a row of a task that name a part of it (西门立体停车楼)
 # (what is left: a count of the task's, 剩余28个小区, 其余165户; not funds, 剩余补助资金…, nor other work)
-REST_UNDER_WAY = re.compile(r"^(?:剩余|其余|尚余|余下)(?!资金|经费|补助|劳动力)(?P<what>[^，,。；;]{0,16}?\d+(?:\.\d+)?[万亿千百]?(?P<unit>[^\d\s，,。；;]))"
+REST_UNDER_WAY = re.compile(r"^(?:剩余|其余|尚余|余下)(?!资金|经费|补助|劳动力)(?P<what>[^，,。；;]{0,16}?\d+(?:\.\d+)?)(?P<unit>[^\d\s，,。；;]{1,4})"
                             r"[^。；;！]*?(?:正在|加紧|加快推进|持续推进|预计|力争|计划于|结转|顺延|推迟至|延至)")
 NOT_UNDER_WAY = re.compile(r"无法|难以|不能|暂缓|取消")  # (剩余28个小区…预计年内无法开工: nothing under way)
-COMPLETED = re.compile(r"已?(?:全部|全面)?(?:完成|完工|竣工|建成|办结|投入使用|投用|拨付)")  # a part done, not under way
+COMPLETED = re.compile(r"(?<![未没尚])(?<!未能)已?(?:全部|全面)?(?:完成|完工|竣工|建成|办结|投入使用|投用|拨付)")  # a part done, not under way
 
 
 class Reporting:
@@ -1078,7 +1108,7 @@ class Reporting:
         if NOT_UNDER_WAY.search(after):
             return False
         if (rest := REST_UNDER_WAY.match(after)) is not None:
-            return rest.group("unit") in units  # (a count of the task's own: 剩余28个小区 of 改造…小区186个)
+            return any(rest.group("unit").startswith(u) for u in units)  # (剩余28个小区, 剩余3公里 of the task's own)
         first = CLAUSE_BREAKS.split(after, maxsplit=1)[0]
         named = NOT_HAN.sub("", first)
         # (a part named in the first clause, not said done there: 西门立体停车楼主体结构已于11月封顶，…正在安装调试; not
@@ -1166,9 +1196,11 @@ class Goals:
         if year is None or not due:
             return self.targets, False
         now = tuple(t for t in self.targets if due.get(t.id, year) == year)
-        if now and len(now) < len(self.targets):
+        later = tuple(t for t in self.targets if due.get(t.id, year) > year)
+        if now:
             return now, False
-        return self.targets, all(due.get(t.id, 0) > year for t in self.targets)
+        # (none due this year: those due later, not one of a year past, 2024年底1200家)
+        return (later, True) if later else (self.targets, False)
 
     @classmethod
     def all(cls, base: Analysis) -> list[Goals]:
@@ -1179,7 +1211,10 @@ class Goals:
     @classmethod
     def of(cls, d: Directive, base: Analysis, index: _BaseIndex, previous: Directive | None = None) -> Goals:
         parity = _parity_keys(d.text)
-        targets = tuple(base.quantities[k] for k in sorted({index.place[i] for i in d.targets if i in index.place}))
+        # (not the count of those who made a suggestion: （第12号，代表：郑某某等6人）)
+        persons = [m.span() for m in PROPOSERS.finditer(base.document.text, d.start, d.end)]
+        quantities = [base.quantities[k] for k in sorted({index.place[i] for i in d.targets if i in index.place})]
+        targets = tuple(q for q in quantities if not any(a <= q.start < b for a, b in persons))
         own = index.targets.get(d.id, ())
         text = base.document.text
         # the units named, or inherited from the task before when that one sets no figure of its own (各乡镇要加快…。
@@ -1206,21 +1241,31 @@ class Goals:
                                 if q.kind == "duration" and q.unit and isinstance(q.value, int | float)
                                 and (q.qualifier == "at_most" or TIME_LIMIT.match(text, q.end))),
                    milestones=index.milestones(d.start), year=index.year, text=d.text,
-                   due=tuple((q.id, int(m.group(1))) for q in targets
-                             if (m := _last(DUE_YEAR.finditer(text, d.start, q.start))) is not None),
+                   due=tuple((q.id, year) for q in targets if (year := _due_year(text, d.start, q.start)) is not None),
                    names=tuple((q.id, text[max(a, b - NAME_CHARS):b]) for q in targets for a, b in [before[q.id]]))
 
 
 # the year a target is due by, named before it in its directive (到2027年, 2025年底前, 2025年); not a year compared with
 # (较2024年, 比2020年) nor one counted from (自2023年, 从2024年起)
-DUE_YEAR = re.compile(r"(?<![较比与同自从])(\d{4})年(?!以来|起|来)")
+TITLE_QUOTE = re.compile(r"《[^》]*》")
+PROPOSERS = re.compile(r"[（(][^（）()]*?(?:代表|提案人|委员|领衔人?)[:：][^（）()]*[）)]")
+DUE_YEAR = re.compile(r"(?<![较比与同自从])(?<!\d[—－\-~至到])(\d{4})年(?!以来|起|来|[—－\-~至到]\d)")
+BASE_YEAR = re.compile(r"^[^，,。；;]{0,12}?基础上")  # 在2024年底1200家的基础上: where it starts, no date due
+EACH_YEAR = re.compile(r"每年|年内|全年|当年|年度")  # a target of the year itself (2025—2027年每年新建…5个)
 
 
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-    found = None
-    for found in matches:  # noqa: B007 (the last one is kept)
-        pass
-    return found
+def _due_year(text: str, start: int, at: int) -> int | None:
+    """The year a target at `at` of the directive starting at `start` is due by: the last year named before it (到
+    2027年, 2025年底前), not one of a title (《…（2025—2027年）》) or a range (2025—2027年), a baseline (在2024年…
+    基础上) or one compared with; none where its clause sets it for each year or the year itself (年内, 每年)."""
+    clause = clause_start(text, start, at)
+    if EACH_YEAR.search(text, clause, at):
+        return None
+    quoted = [(m.start(), m.end()) for m in TITLE_QUOTE.finditer(text, start, at)]
+    years = [m for m in DUE_YEAR.finditer(text, start, at)
+             if not any(a <= m.start() < b for a, b in quoted) and not BASE_YEAR.match(text, m.end())]
+    return int(years[-1].group(1)) if years else None
+
 
 
 @dataclass(frozen=True)
@@ -1258,7 +1303,7 @@ def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status |
     partial where it says the rest is under way; None where no milestone is due yet or the report says nothing of
     it."""
     quarter = reporting.quarter
-    said_year = document_year(reporting.analysis.document)
+    said_year = reported_year(reporting.analysis)
     if goals.year is not None and said_year is not None and said_year != goals.year:
         return None  # (a report on 2026's first quarter against a plan for 2025)
     due = [words for q, words in goals.milestones if quarter is not None and q <= quarter]
@@ -1337,7 +1382,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         took = [(float(q.value), _day_unit(q.unit)) for q in reporting.quantities_in(top) if q.kind == "duration"
                 and isinstance(q.value, int | float) and _day_unit(q.unit) in limit_in and not q.text.startswith("连续")
                 and not NOT_TAKEN.search(top.text, max(top.start, q.start - 4) - top.start, q.start - top.start)
-                and not (top.text[max(0, q.start - top.start - 1):q.start - top.start] in ("由", "从")
+                and not (FROM_BEFORE.search(top.text, max(0, q.start - top.start - 8), q.start - top.start)
                          and CUT_AFTER.match(top.text, q.end - top.start))]
         if took:
             return "met" if all(v <= limit_in[unit] for v, unit in took) else "not_met"
@@ -1350,7 +1395,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     quantities = reporting.quantities_in(top)
     kinds = {q.kind for q in quantities}
     uncovered: Status | None = None  # a coverage the sentence does not state: judged by the other targets first
-    targets, not_due = goals.due_by(document_year(reporting.analysis.document))
+    targets, not_due = goals.due_by(reported_year(reporting.analysis))
     for t in targets:
         if t.kind == "coverage":
             covered = [q for q in quantities if q.kind == "coverage"]

@@ -1728,3 +1728,74 @@ def test_a_limit_in_part_of_the_year(title: str, review: str, status: str) -> No
     base, other = _pair(plan, report, "points.txt", "report.txt")
     [directive] = [d for d in compare(base, [other]).directives if "PM2.5" in d.text]
     assert directive.results[0].status == status
+
+
+def _status_of(plan: str, report: str, task: str) -> str:
+    base, other = _pair(plan, report, "plan.txt", "report.txt")
+    [directive] = [d for d in compare(base, [other]).directives if task in d.text]
+    return directive.results[0].status
+
+
+HOUSING_SUMMARY = "枫溪县住房和城乡建设局2025年工作总结\n一、2025年主要工作完成情况\n{}\n二、2026年工作打算\n继续抓好各项工作落实。\n"
+
+
+@pytest.mark.parametrize(("task", "review", "status"), [
+    # the year of a plan named in the task, or a range of years, is no date its target is due by
+    ("1.落实《枫溪县城镇老旧小区改造三年行动计划（2025—2027年）》，年内完成城镇老旧小区改造20个。", "全年完成城镇老旧小区改造16个。",
+     "not_met"),
+    ("1.实施口袋公园建设行动，2025—2027年每年新建口袋公园5个。", "全年新建口袋公园3个。", "not_met"),
+    # a baseline year is no date due
+    ("1.推动企业上云用云，在2024年底1200家的基础上，到2027年全县上云企业累计达到2000家。", "全县上云企业累计达到1350家。",
+     "partial"),
+    # the rest under way in a unit of more than one character, a part not yet done
+    ("1.实施城东片区雨污分流改造，年内新建改造排涝管网12公里。", "全年新建改造城东片区排涝管网9公里。剩余3公里管网正在加紧施工。",
+     "partial"),
+    ("1.年内新增城区公共停车泊位1200个，其中建成西门立体停车楼1座。",
+     "全年新增城区公共停车泊位1060个。西门立体停车楼尚未完成设备安装，目前正在加紧调试。", "partial"),
+    # a time cut from what it was before (由原来的…), the second figure the time taken
+    ("1.深化不动产登记改革，不动产一般登记办理时间压缩至5个工作日以内。",
+     "不动产一般登记办理时间由原来的20个工作日压缩至3个工作日。", "met"),
+])
+def test_fixes_from_a_second_review(task: str, review: str, status: str) -> None:
+    plan = f"枫溪县人民政府办公室关于印发2025年重点工作任务分解方案的通知\n一、加快城市建设\n{task}（牵头单位：县住房城乡建设局）\n"
+    assert _status_of(plan, HOUSING_SUMMARY.format(review), task[2:8]) == status
+
+
+def test_a_summary_signed_in_the_next_january_reports_on_its_titles_year() -> None:
+    plan = ("枫溪县2025年数字经济重点工作任务分解方案\n为加快数字经济发展，现将2025年重点工作任务分解如下：\n"
+            "1.实施企业上云用云行动，到2027年累计推动企业上云2000家，其中2025年底前完成800家。（牵头单位：县工业和信息化局）\n"
+            "2.壮大软件和信息服务业，到2027年全县软件业务收入达到30亿元。（牵头单位：县工业和信息化局）\n")
+    report = ("枫溪县工业和信息化局2025年工作总结\n2025年，县工业和信息化局扎实推进各项重点工作，现将全年工作总结如下：\n"
+              "一、主要工作完成情况\n（一）企业上云用云。全年推动企业上云832家，企业数字化转型步伐加快。\n"
+              "（二）软件和信息服务业。全县软件业务收入达到18.6亿元，同比增长21%。\n二、存在问题\n部分中小企业数字化转型意愿不强。\n"
+              "枫溪县工业和信息化局\n2026年1月8日\n")
+    # (the 800 due in 2025 reached; the 2027 figure on its way)
+    assert (_status_of(plan, report, "企业上云"), _status_of(plan, report, "软件业务")) == ("met", "partial")
+
+
+REPLY_TWO = ("枫溪县住房和城乡建设局\n关于县人大四次会议代表建议办理情况的答复函\n枫住建函〔2025〕9号\n各位代表：\n"
+             "一、关于第16、22号建议的答复\n林某某、陈某某代表：\n"
+             "今年以来，我局新建改造城西片区排涝管网8.5公里，城西片区内涝问题已基本解决。\n"
+             "城北片区老旧小区改造计划6个，目前已完工2个，其余4个小区正在加紧施工。\n"
+             "第16号建议办理结果：A类\n第22号建议办理结果：Ｂ类\n")
+
+
+def test_a_part_answering_two_suggestions_gives_each_its_own() -> None:
+    plan = ("枫溪县人民政府办公室\n关于印发县人大四次会议代表建议交办清单的通知\n"
+            "1.关于加快城西片区排涝设施建设的建议（第16号，代表：林某某等3人）：年内新建改造城西片区排涝管网8公里。（主办单位：县住建局）\n"
+            "2.关于推进老旧小区改造的建议（第22号，代表：陈某某）：年内完成城北片区老旧小区改造6个。（主办单位：县住建局）\n"
+            "3.各主办单位要严格执行《枫溪县人大代表建议办理办法》（县政府令第3号），于7月31日前书面答复代表。\n")
+    base, reply = _pair(plan, REPLY_TWO, "assignment.txt", "reply.txt")
+    got = {d.text[:4]: (d.results[0].status, [e.text[:6] for e in d.results[0].evidence])
+           for d in compare(base, [reply]).directives if d.text.startswith(("1.", "2."))}
+    assert got == {"1.关于": ("met", ["今年以来，我"]), "2.关于": ("partial", ["城北片区老旧"])}
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    ("汀澜县人民政府公报\n汀澜县人民政府办公室关于印发重点工作任务分解方案的通知\n", "汀澜县人民政府办公室关于印发重点工作任务分解方案的通知"),
+    ("汀澜县人民政府办公室便函\n关于报送2025年上半年重点工作推进情况的通知\n", "关于报送2025年上半年重点工作推进情况的通知"),
+    ("答复类别：A类\n关于县十八届人大五次会议第12号建议的答复\n", "关于县十八届人大五次会议第12号建议的答复"),
+])
+def test_a_red_header_documents_title(lines: str, title: str) -> None:
+    document = read_bytes(f"{lines}各有关单位：\n现将有关事项通知如下。\n".encode(), "doc.txt", ".txt")
+    assert document.title == title

@@ -293,3 +293,10 @@ def test_a_document_setting_tasks_plans_in_parts_no_heading_gives_a_role(title: 
     analysis = analyze_document(read_bytes(text.encode(), "doc.txt", ".txt"))
     body = [s.role for s in analysis.sections if s.start >= text.index("一、")]
     assert body and set(body) == {role}
+
+
+def test_a_notices_parts_on_replying_plan() -> None:
+    # (…的答复 and 协办情况 report only as the parts of a reply on a suggestion)
+    assert heading_role("认真做好答复") != "review"
+    assert heading_role("及时反馈协办情况") != "review"
+    assert heading_role("关于第38号建议的答复") == "review"
