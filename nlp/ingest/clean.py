@@ -467,7 +467,8 @@ def clean(paras: list[Para]) -> Cleaned:
 
 
 NOT_TITLE_HEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\s*\d+\s*期")
-LABELLED = re.compile(r"[\u4e00-\u9fff]{2,8}[:：]")  # a label and its value (答复类别：A类, 签发人：…): no title
+# a field of a document's head and its value (答复类别：A类, 签发人：…): no title (not 枫溪县：上半年…稳步推进)
+LABELLED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:类别|类型|签发人|编号|密级|缓急|份号|联系人|电话|日期|办理结果|主题词|抄送|印发)[:：]")
 DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号")  # 枫督通〔2025〕9号
 # the last words of a title wrapped onto a line of their own: a particle or conjunction, then the kind of document
 WRAPPED_TAIL = re.compile(r"^(?:的|和|及|与|暨)[\u4e00-\u9fff]{0,8}$")

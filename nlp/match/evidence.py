@@ -765,8 +765,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             elif answers_at and refs[i]:
                 # (its part answers it: its sentences that share its words and report something, best first)
                 scored += [(p, j) for j in reach.get(i, ()) if j not in figures and (p := probability(i, terms[j])) > 0
-                           and not REPLY_FRAME.search(pool[j].text)
-                           and polarity(pool[j].text, reporting.quantities_in(_evidence(pool[j], p))) != "neutral"
+                           and not REPLY_FRAME.search(pool[j].text) and _says_done(pool[j], reporting)
                            and (len(answered[i]) == 1 or judged(i, terms[j])[1])]  # (a part shared: as elsewhere)
             else:
                 for j in reach.get(i, ()):
@@ -832,13 +831,13 @@ def _paired(targets: Sequence[Quantity], counted: Sequence[Quantity], goals: Goa
     return [(float(counted[k].value), t) for k, t in zip(chosen, targets, strict=True)]  # type: ignore[arg-type]
 
 
-TITLE_YEAR = re.compile(r"(20\d{2})年(?![—－\-~至到]\d)")
+TITLE_YEAR = re.compile(r"(?<!\d[—－\-~至到])(20\d{2})年(?![—－\-~至到]\d)")  # (not a range's years)
 
 
 def reported_year(analysis: Analysis) -> int | None:
     """The year a document reports on: the one its title names (…2025年工作总结, signed in January 2026), else the
     year it speaks from."""
-    m = TITLE_YEAR.search(analysis.document.title or "")
+    m = TITLE_YEAR.search(TITLE_QUOTE.sub("", analysis.document.title or ""))  # (not a plan's title it names)
     return int(m.group(1)) if m else document_year(analysis.document)
 
 
@@ -850,8 +849,8 @@ def _short_of_later(goals: Goals, top: Evidence, reporting: Reporting) -> bool:
     targets, not_due = goals.due_by(year)
     # (nor where the directive dates another part for the year: 2025年底前组建…机构，到2027年…突破10亿元; not a
     # baseline, 在2024年基础上)
-    if not not_due or any(int(m.group(1)) == year and not BASE_YEAR.match(goals.text, m.end())
-                          for m in DUE_YEAR.finditer(goals.text)):
+    words = TITLE_QUOTE.sub(lambda q: "　" * len(q.group(0)), goals.text)
+    if not not_due or any(int(m.group(1)) == year and not _baseline(words, m) for m in DUE_YEAR.finditer(words)):
         return False
     said = [q for q in reporting.quantities_in(top) if isinstance(q.value, int | float) and not q.masked]
     compared = False
@@ -919,13 +918,15 @@ def _answer(e: Evidence, task: str) -> Evidence:
 
 # the number of a deputy's suggestion or a member's proposal (…的建议（第38号，代表：…）, 关于第38号建议的答复)
 REFERENCE = re.compile(r"第(?P<numbers>\d{1,4}(?:(?:号)?[、，,和及与]\s*(?:第)?\d{1,4})*)号"
-                       r"(?=\s*(?:建议|提案|议案|关于|[，,、]\s*(?:代表|提案人|委员|领衔)|[（(]))")
+                       r"(?=\s*(?:建议|提案|议案|关于|[，,、]\s*(?:代表|提案人|委员|领衔)|[（(]))"
+                       r"|(?<=[（(])第(?P<numbers2>\d{1,4})号(?=[，,、）)])")  # (…的建议（第22号）：, （第16号，林某某…提出）)
 
 
 def references(text: str) -> frozenset[str]:
     """The numbers of the suggestions or proposals a text names (…的建议（第38号，代表：…）, 关于第16、22号建议的答复,
     提案第0123号 关于…; not 县政府令第3号), without their leading zeros."""
-    return frozenset(n.lstrip("0") or "0" for m in REFERENCE.finditer(text) for n in re.findall(r"\d+", m.group("numbers")))
+    return frozenset(n.lstrip("0") or "0" for m in REFERENCE.finditer(text)
+                     for n in re.findall(r"\d+", m.group("numbers") or m.group("numbers2")))
 # the category a reply gives its answer (办理结果：A类（所提问题已经解决或基本解决）): A solved, B being solved or planned,
 # C left for reference (not to be done now)
 CATEGORY = re.compile(r"(?:办理结果|办理类别|答复类别|答复类型|办理类型)[:：][^。\n]{0,20}?(?P<c>[ABCＡＢＣ])类")
@@ -935,7 +936,7 @@ CATEGORY_STATUS: dict[str, Status] = {"A": "met", "B": "partial", "C": "not_met"
 # (我局将会同…)
 # (a pledge's 将 before what it will do, 我局将会同…; not the 将 of 把, 我局将学校食堂…纳入…考核)
 REPLY_FRAME = re.compile(r"^(?:您|你们|各位代表|各位委员)[^。；;]{0,30}?(?:提出|所提|反映)的|收悉|答复如下|由[^，,。；;]{2,16}?"
-                         r"(?:主办|牵头|负责|另行答复|答复)|(?:我局|我委|我办|我们|我镇|我乡|我县|我区)(?:拟|计划(?=于|在|明年|"
+                         r"(?:主办|另行答复|答复)|(?:我局|我委|我办|我们|我镇|我乡|我县|我区)(?:拟|计划(?=于|在|明年|"
                          r"下一?年|今后|\d{4}年)|将(?="
                          r"会同|继续|进一步|加快|积极|全力|加大|持续|按照|结合|尽快|力争|努力|认真|严格|适时|及时|配合|协调|"
                          r"协助|督促|统筹|研究|争取|指导|推动|推进))")
@@ -961,6 +962,10 @@ def _category(text: str, answers_at: dict[str, list[tuple[int, int]]], refs: fro
     for r in sorted(refs):
         for a, b in answers_at.get(r, ()):
             found = list(CATEGORY.finditer(text, a, b))
+            for m in found:  # (one line for two: 办理结果：第16号建议为A类，第22号建议为B类)
+                line = text[text.rfind("\n", a, m.start()) + 1:text.find("\n", m.start()) % (len(text) + 1)]
+                if (each := re.search(rf"第0*{r}号[^，,。；;ABCＡＢＣ]{{0,10}}?(?P<c>[ABCＡＢＣ])类", line)) is not None:
+                    return CATEGORY_STATUS[each.group("c")]
             # (a part answering two: the line naming this one's number, 第22号建议办理结果：B类, else its only one)
             named = [m for m in found if r in references(text[text.rfind("\n", a, m.start()) + 1:m.end()])]
             if named or len(found) == 1:
@@ -968,8 +973,14 @@ def _category(text: str, answers_at: dict[str, list[tuple[int, int]]], refs: fro
     return None
 
 
-def _evidence(sent: Sentence, score: float) -> Evidence:
-    return Evidence(text=sent.text, start=sent.start, end=sent.end, score=score)
+SAYS_DONE = re.compile(r"已|完成|建成|完工|投入使用|投用|解决|落实|开通|实现|印发|出台|新增|新建|增设|\d")  # (…新增交通信号灯4组)
+
+
+def _says_done(sent: Sentence, reporting: Reporting) -> bool:
+    """Whether a reply's sentence reports something: a result by its words or its figures, or words of work done
+    (…已于10月建成并投入使用, whose polarity is neutral), not a remark on the matter (发展普惠托育服务是…重要举措)."""
+    quantities = reporting.quantities.starting_in(sent.start, sent.end)
+    return bool(quantities) or polarity(sent.text, quantities) != "neutral" or SAYS_DONE.search(sent.text) is not None
 
 
 def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting) -> set[int]:
@@ -1008,7 +1019,8 @@ TASK_PART = 5  # the characters in a row of a task that name a part of it (西�
 REST_UNDER_WAY = re.compile(r"^(?:剩余|其余|尚余|余下)(?!资金|经费|补助|劳动力)(?P<what>[^，,。；;]{0,16}?\d+(?:\.\d+)?)(?P<unit>[^\d\s，,。；;]{1,4})"
                             r"[^。；;！]*?(?:正在|加紧|加快推进|持续推进|预计|力争|计划于|结转|顺延|推迟至|延至)")
 NOT_UNDER_WAY = re.compile(r"无法|难以|不能|暂缓|取消")  # (剩余28个小区…预计年内无法开工: nothing under way)
-COMPLETED = re.compile(r"(?<![未没尚])(?<!未能)已?(?:全部|全面)?(?:完成|完工|竣工|建成|办结|投入使用|投用|拨付)")  # a part done, not under way
+COMPLETED = re.compile(r"已?(?:全部|全面)?(?:完成|完工|竣工|建成|办结|投入使用|投用|拨付)")
+NOT_COMPLETED = re.compile(r"(?:未|没有|尚未|还没有?)[^，,。；;]{0,4}?(?:完成|完工|竣工|建成|办结|投入使用|投用|拨付)")  # a part done, not under way
 
 
 class Reporting:
@@ -1108,12 +1120,13 @@ class Reporting:
         if NOT_UNDER_WAY.search(after):
             return False
         if (rest := REST_UNDER_WAY.match(after)) is not None:
-            return any(rest.group("unit").startswith(u) for u in units)  # (剩余28个小区, 剩余3公里 of the task's own)
+            said = rest.group("unit").lstrip("万亿千百")
+            return any(said.startswith(u.lstrip("万亿千百")) for u in units)  # (剩余28个小区, 剩余3000亩 of 1.2万亩)
         first = CLAUSE_BREAKS.split(after, maxsplit=1)[0]
         named = NOT_HAN.sub("", first)
         # (a part named in the first clause, not said done there: 西门立体停车楼主体结构已于11月封顶，…正在安装调试; not
         # …满意度测评已完成，城市体检试点工作正在推进)
-        return cue_test("unfinished")(after) and not COMPLETED.search(first) \
+        return cue_test("unfinished")(after) and not (COMPLETED.search(first) and not NOT_COMPLETED.search(first)) \
             and any(named[k:k + TASK_PART] in task for k in range(len(named) - TASK_PART + 1))
 
     def row_state(self, e: Evidence) -> Status | None:
@@ -1211,8 +1224,10 @@ class Goals:
     @classmethod
     def of(cls, d: Directive, base: Analysis, index: _BaseIndex, previous: Directive | None = None) -> Goals:
         parity = _parity_keys(d.text)
-        # (not the count of those who made a suggestion: （第12号，代表：郑某某等6人）)
-        persons = [m.span() for m in PROPOSERS.finditer(base.document.text, d.start, d.end)]
+        # (not the count of those who made a suggestion, （第12号，代表：郑某某等6人）, nor a baseline, 在2024年底1200家
+        # 的基础上)
+        persons = [m.span() for m in PROPOSERS.finditer(base.document.text, d.start, d.end)] + \
+            [m.span() for m in BASELINE.finditer(base.document.text, d.start, d.end)]
         quantities = [base.quantities[k] for k in sorted({index.place[i] for i in d.targets if i in index.place})]
         targets = tuple(q for q in quantities if not any(a <= q.start < b for a, b in persons))
         own = index.targets.get(d.id, ())
@@ -1248,10 +1263,16 @@ class Goals:
 # the year a target is due by, named before it in its directive (到2027年, 2025年底前, 2025年); not a year compared with
 # (较2024年, 比2020年) nor one counted from (自2023年, 从2024年起)
 TITLE_QUOTE = re.compile(r"《[^》]*》")
+BASELINE = re.compile(r"在[^，,。；;]{0,20}?基础上")
 PROPOSERS = re.compile(r"[（(][^（）()]*?(?:代表|提案人|委员|领衔人?)[:：][^（）()]*[）)]")
-DUE_YEAR = re.compile(r"(?<![较比与同自从])(?<!\d[—－\-~至到])(\d{4})年(?!以来|起|来|[—－\-~至到]\d)")
-BASE_YEAR = re.compile(r"^[^，,。；;]{0,12}?基础上")  # 在2024年底1200家的基础上: where it starts, no date due
-EACH_YEAR = re.compile(r"每年|年内|全年|当年|年度")  # a target of the year itself (2025—2027年每年新建…5个)
+DUE_YEAR = re.compile(r"(?<![较比与同自从])(\d{4})年(?!以来|起|来|[—－\-~至到]\d)")
+BASE_YEAR = re.compile(r"[^，,。；;]{0,12}?基础上")  # 在2024年底1200家的基础上: where it starts, no date due
+EACH_YEAR = re.compile(r"(?<!\d)(?:每年|年内|全年|当年)")  # a target of the year itself (…每年新建…5个; not 2026年内)
+
+
+def _baseline(text: str, m: re.Match[str]) -> bool:
+    """Whether a year is where a target starts from (在2024年底1200家的基础上; not 到2027年在…基础上)."""
+    return m.start() > 0 and text[m.start() - 1] in "在以" and BASE_YEAR.match(text, m.end()) is not None
 
 
 def _due_year(text: str, start: int, at: int) -> int | None:
@@ -1263,7 +1284,7 @@ def _due_year(text: str, start: int, at: int) -> int | None:
         return None
     quoted = [(m.start(), m.end()) for m in TITLE_QUOTE.finditer(text, start, at)]
     years = [m for m in DUE_YEAR.finditer(text, start, at)
-             if not any(a <= m.start() < b for a, b in quoted) and not BASE_YEAR.match(text, m.end())]
+             if not any(a <= m.start() < b for a, b in quoted) and not _baseline(text, m)]
     return int(years[-1].group(1)) if years else None
 
 
