@@ -156,20 +156,21 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
     directives = tuple(
         ComparedDirective(id=d.id, text=d.text, start=d.start, end=d.end, actors=d.actors, results=tuple(results))
         for d, results in zip(base.directives, match_directives(base, others, stated, shares, _whole(scope),
-                                                                   [_led(d.unit, base) for d in documents]),
+                                                                   _led([d.unit for d in documents], base)),
                               strict=True))
     doc = base.document
     return Comparison(base=DocumentRef(path=doc.path, title=doc.title, sha256=doc.sha256), documents=documents,
                       targets=tuple(targets), directives=directives)
 
 
-def _led(unit: str | None, base: Analysis) -> frozenset[str]:
-    """The ids of the directives of `base` that `unit` leads: it is the one each names first (its 牵头单位), the same
-    level and organ (泓川市住房和城乡建设局 leads 牵头单位：市住房城乡建设局; not 青峪县住房和城乡建设局, a county's)."""
-    if unit is None:
-        return frozenset()
-    key = _organ_key(unit)
-    return frozenset(d.id for d in base.directives if d.actors and _organ_key(d.actors[0]) == key)
+def _led(units: Sequence[str | None], base: Analysis) -> list[frozenset[str]]:
+    """For each unit, the ids of the directives of `base` it leads: it is the one each names first (its 牵头单位), the
+    same level and organ (泓川市住房和城乡建设局 leads 牵头单位：市住房城乡建设局; not 青峪县住房和城乡建设局, a county's)."""
+    by_lead: dict[str, set[str]] = {}
+    for d in base.directives:
+        if d.actors:
+            by_lead.setdefault(_organ_key(d.actors[0]), set()).add(d.id)
+    return [frozenset(by_lead.get(_organ_key(unit), ())) if unit is not None else frozenset() for unit in units]
 
 
 def _organ_key(name: str) -> str:

@@ -234,6 +234,15 @@ class Terms:
         return frozenset(out)
 
 
+    def named(self, start: int, end: int) -> frozenset[str]:
+        """The campaign and metric terms of text[start:end] (those of `of` that name a campaign or a metric)."""
+        out = {t for _, terms in self.mentions.starting_in(start, end) for t in terms if t.startswith("C:")}
+        text = self.analysis.document.text[start:end]
+        if self.among is None or (self.among.metrics is not None and self.among.metrics.search(text)):
+            out |= {"M:" + key for _, _, key in metric_mentions(text)}
+        return frozenset(out if self.among is None else out & self.among.terms)
+
+
 def _campaign_terms(name: str) -> frozenset[str]:
     """The terms a campaign's mention gives: its name, and its members' words (`两新` → 大规模设备更新,
     消费品以旧换新)."""
@@ -611,15 +620,16 @@ def lead_labels(analysis: Analysis) -> dict[int, Sentence]:
     浦江上山遗址…; 城市更新扎实开展。…): the bold lead-in of a report's paragraph, naming the field that the
     sentences after it report on."""
     sentences, headings = analysis.sentences, {o.start for o in analysis.outline}
-    quantities = SpanIndex(analysis.quantities, attrgetter("start"))
+    figures = sorted(q.start for q in analysis.quantities)
     out: dict[int, Sentence] = {}
     for k, s in enumerate(sentences[:-1]):
+        if len(s.text) > LABEL_CHARS or s.text[-1] not in SENTENCE_END or s.start in headings \
+                or sentences[k + 1].paragraph != s.paragraph:
+            continue  # (most sentences: the cheap tests first)
         before = sentences[k - 1] if k else None
         opens = before is None or before.paragraph != s.paragraph or (
             before.start in headings and (k < 2 or sentences[k - 2].paragraph != s.paragraph))
-        if (opens and s.start not in headings and sentences[k + 1].paragraph == s.paragraph
-                and len(s.text) <= LABEL_CHARS and s.text[-1] in SENTENCE_END
-                and not quantities.starting_in(s.start, s.end)):
+        if opens and bisect.bisect_left(figures, s.start) == bisect.bisect_left(figures, s.end):
             out[s.paragraph] = s
     return out
 
@@ -656,8 +666,7 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
         # a sentence under a lead label naming a campaign or a metric (着力提升生态环境质量。…PM2.5年平均浓度降至25微克/
         # 立方米…) reports on it: it has the label's campaign and metric terms too
         labels = lead_labels(other)
-        named = {p: found for p, label in labels.items()
-                 if (found := frozenset(x for x in t.of(label.start, label.end) if x.startswith(("C:", "M:"))))}
+        named = {p: found for p, label in labels.items() if (found := t.named(label.start, label.end))}
         pool_terms.append([own | named[s.paragraph] if s.paragraph in named and labels[s.paragraph].end <= s.start
                            else own for s, own in zip(pool, terms, strict=True)])
     df: Counter[str] = Counter()
@@ -845,7 +854,7 @@ def _short_of_later(goals: Goals, top: Evidence, reporting: Reporting) -> bool:
     """Whether every target of a directive falls due after the year a report is on (and it dates nothing for that
     year) and the report's figures in a target's kind and unit stay below it (软件业务收入186亿元 against 到2027年…300亿元): progress, neither met nor
     missed."""
-    year = reported_year(reporting.analysis)
+    year = reporting.year
     targets, not_due = goals.due_by(year)
     # (nor where the directive dates another part for the year: 2025年底前组建…机构，到2027年…突破10亿元; not a
     # baseline, 在2024年基础上)
@@ -1102,6 +1111,11 @@ class Reporting:
         return Evidence(text=self.analysis.document.text[a:b], start=a, end=b, score=e.score)
 
     @cached_property
+    def year(self) -> int | None:
+        """The year the document reports on (`reported_year`)."""
+        return reported_year(self.analysis)
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.analysis.sentences]
 
@@ -1324,7 +1338,7 @@ def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status |
     partial where it says the rest is under way; None where no milestone is due yet or the report says nothing of
     it."""
     quarter = reporting.quarter
-    said_year = reported_year(reporting.analysis)
+    said_year = reporting.year
     if goals.year is not None and said_year is not None and said_year != goals.year:
         return None  # (a report on 2026's first quarter against a plan for 2025)
     due = [words for q, words in goals.milestones if quarter is not None and q <= quarter]
@@ -1416,7 +1430,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     quantities = reporting.quantities_in(top)
     kinds = {q.kind for q in quantities}
     uncovered: Status | None = None  # a coverage the sentence does not state: judged by the other targets first
-    targets, not_due = goals.due_by(reported_year(reporting.analysis))
+    targets, not_due = goals.due_by(reporting.year)
     for t in targets:
         if t.kind == "coverage":
             covered = [q for q in quantities if q.kind == "coverage"]
