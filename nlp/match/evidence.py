@@ -846,7 +846,8 @@ TITLE_YEAR = re.compile(r"(?<!\d[—－\-~至到])(20\d{2})年(?![—－\-~至�
 def reported_year(analysis: Analysis) -> int | None:
     """The year a document reports on: the one its title names (…2025年工作总结, signed in January 2026), else the
     year it speaks from."""
-    m = TITLE_YEAR.search(TITLE_QUOTE.sub("", analysis.document.title or ""))  # (not a plan's title it names)
+    m = TITLE_YEAR.search(YEAR_RANGE.sub("", TITLE_QUOTE.sub("", analysis.document.title or "")))  # (not a plan's title
+    # it names, nor a period: …三年行动（2025年至2027年）2025年实施情况)
     return int(m.group(1)) if m else document_year(analysis.document)
 
 
@@ -858,7 +859,7 @@ def _short_of_later(goals: Goals, top: Evidence, reporting: Reporting) -> bool:
     targets, not_due = goals.due_by(year)
     # (nor where the directive dates another part for the year: 2025年底前组建…机构，到2027年…突破10亿元; not a
     # baseline, 在2024年基础上)
-    words = TITLE_QUOTE.sub(lambda q: "　" * len(q.group(0)), goals.text)
+    words = YEAR_RANGE.sub(lambda q: "　" * len(q.group(0)), TITLE_QUOTE.sub(lambda q: "　" * len(q.group(0)), goals.text))
     if not not_due or any(int(m.group(1)) == year and not _baseline(words, m) for m in DUE_YEAR.finditer(words)):
         return False
     said = [q for q in reporting.quantities_in(top) if isinstance(q.value, int | float) and not q.masked]
@@ -928,7 +929,8 @@ def _answer(e: Evidence, task: str) -> Evidence:
 # the number of a deputy's suggestion or a member's proposal (…的建议（第38号，代表：…）, 关于第38号建议的答复)
 REFERENCE = re.compile(r"第(?P<numbers>\d{1,4}(?:(?:号)?[、，,和及与]\s*(?:第)?\d{1,4})*)号"
                        r"(?=\s*(?:建议|提案|议案|关于|[，,、]\s*(?:代表|提案人|委员|领衔)|[（(]))"
-                       r"|(?<=[（(])第(?P<numbers2>\d{1,4})号(?=[，,、）)])")  # (…的建议（第22号）：, （第16号，林某某…提出）)
+                       # (…的建议（第22号）：, 的建议（第16号、第22号）：, 的建议（第16号，林某某…提出）; not 总河长令（第1号）)
+                       r"|(?<=(?:建议|提案|议案)[（(])第(?P<numbers2>\d{1,4}(?:号?[、，,和及与]\s*第?\d{1,4})*)号(?=[，,、）)])")
 
 
 def references(text: str) -> frozenset[str]:
@@ -982,14 +984,24 @@ def _category(text: str, answers_at: dict[str, list[tuple[int, int]]], refs: fro
     return None
 
 
-SAYS_DONE = re.compile(r"已|完成|建成|完工|投入使用|投用|解决|落实|开通|实现|印发|出台|新增|新建|增设|\d")  # (…新增交通信号灯4组)
+SAYS_DONE = re.compile(r"已|完成|建成|完工|投入使用|投用|解决|落实|开通|实现|印发|出台|新增|新建|增设")  # (…新增交通信号灯4组)
+# a plan or a referral, where nothing is done yet (…计划于2026年5月开工建设, 拟于…启动, 已将相关意见转送…研究办理)
+NOT_DONE_YET = re.compile(r"计划于|(?<!曾)拟于?|将于|将在|预计|力争|争取|届时|转送|转交|移交|研究办理")
+DONE_NOW = re.compile(r"已(?:经)?(?:全部|全面)?(?:完成|建成|完工|竣工|投入|开通|实现|解决|改造|新建|实施|印发|出台|整改)|全部(?:完工|完成|建成)")
 
 
 def _says_done(sent: Sentence, reporting: Reporting) -> bool:
     """Whether a reply's sentence reports something: a result by its words or its figures, or words of work done
     (…已于10月建成并投入使用, whose polarity is neutral), not a remark on the matter (发展普惠托育服务是…重要举措)."""
+    if DONE_NOW.search(sent.text):
+        return True
     quantities = reporting.quantities.starting_in(sent.start, sent.end)
-    return bool(quantities) or polarity(sent.text, quantities) != "neutral" or SAYS_DONE.search(sent.text) is not None
+    said = polarity(sent.text, quantities)
+    if said == "shortfall":
+        return True  # (why it was not done: 年初，我局曾拟…筹集…300套，但…难以获得银行贷款支持)
+    if NOT_DONE_YET.search(sent.text):
+        return False
+    return bool(quantities) or said != "neutral" or SAYS_DONE.search(sent.text) is not None
 
 
 def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting) -> set[int]:
@@ -1277,16 +1289,21 @@ class Goals:
 # the year a target is due by, named before it in its directive (到2027年, 2025年底前, 2025年); not a year compared with
 # (较2024年, 比2020年) nor one counted from (自2023年, 从2024年起)
 TITLE_QUOTE = re.compile(r"《[^》]*》")
-BASELINE = re.compile(r"在[^，,。；;]{0,20}?基础上")
+YEAR_RANGE = re.compile(r"\d{4}年?[—－\-~至到]\d{4}年")  # 2024—2025年, 2025年至2027年: a period, no date
+# where a target starts from: a past level (在2024年底1200家的基础上, 在上年基础上), not a task to do first (在完成…1.2万亩的
+# 基础上)
+BASELINE = re.compile(r"在(?=[^，,。；;]{0,20}?(?:\d{4}年|上年|去年|现有|原有))(?![^，,。；;]{0,20}?(?:完成|确保))"
+                      r"[^，,。；;]{0,20}?基础上")
 PROPOSERS = re.compile(r"[（(][^（）()]*?(?:代表|提案人|委员|领衔人?)[:：][^（）()]*[）)]")
 DUE_YEAR = re.compile(r"(?<![较比与同自从])(\d{4})年(?!以来|起|来|[—－\-~至到]\d)")
-BASE_YEAR = re.compile(r"[^，,。；;]{0,12}?基础上")  # 在2024年底1200家的基础上: where it starts, no date due
-EACH_YEAR = re.compile(r"(?<!\d)(?:每年|年内|全年|当年)")  # a target of the year itself (…每年新建…5个; not 2026年内)
+EACH_YEAR = re.compile(r"(?<!\d)(?:每年|年内)")  # a target of the year itself (…每年新建…5个; not 2026年内)
+WHOLE_OF_YEAR = re.compile(r"全年|当年")  # (the year itself only where no year is named: 到2027年全县全年接待游客…)
 
 
 def _baseline(text: str, m: re.Match[str]) -> bool:
-    """Whether a year is where a target starts from (在2024年底1200家的基础上; not 到2027年在…基础上)."""
-    return m.start() > 0 and text[m.start() - 1] in "在以" and BASE_YEAR.match(text, m.end()) is not None
+    """Whether a year is where a target starts from, inside a `BASELINE` (在全县2024年底1200家的基础上, 在巩固提升2024年
+    水平基础上; not 到2027年在…基础上)."""
+    return any(b.start() < m.start() < b.end() for b in BASELINE.finditer(text, max(0, m.start() - 24), m.end() + 24))
 
 
 def _due_year(text: str, start: int, at: int) -> int | None:
@@ -1294,7 +1311,7 @@ def _due_year(text: str, start: int, at: int) -> int | None:
     2027年, 2025年底前), not one of a title (《…（2025—2027年）》) or a range (2025—2027年), a baseline (在2024年…
     基础上) or one compared with; none where its clause sets it for each year or the year itself (年内, 每年)."""
     clause = clause_start(text, start, at)
-    if EACH_YEAR.search(text, clause, at):
+    if EACH_YEAR.search(text, clause, at) or (WHOLE_OF_YEAR.search(text, clause, at) and not DUE_YEAR.search(text, start, at)):
         return None
     quoted = [(m.start(), m.end()) for m in TITLE_QUOTE.finditer(text, start, at)]
     years = [m for m in DUE_YEAR.finditer(text, start, at)

@@ -300,3 +300,15 @@ def test_a_notices_parts_on_replying_plan() -> None:
     assert heading_role("认真做好答复") != "review"
     assert heading_role("及时反馈协办情况") != "review"
     assert heading_role("关于第38号建议的答复") == "review"
+
+
+@pytest.mark.parametrize("title", ["确保代表建议按时答复", "规范建议提案答复", "关于做好建议答复", "对群众反映问题限时答复",
+                                   "书面函告协办情况", "各协办单位认真填报协办情况"])
+def test_a_notices_instructions_on_replies_are_no_report(title: str) -> None:
+    assert heading_role(title) != "review"
+
+
+@pytest.mark.parametrize("title", ["第16号建议（关于加快城西片区排涝设施建设的建议）的答复", "第16号建议答复",
+                                   "关于城西片区内涝问题的答复", "城关镇协办情况", "关于第11号建议的答复意见"])
+def test_a_replys_parts_report(title: str) -> None:
+    assert heading_role(title) == "review"
