@@ -397,8 +397,7 @@ def _title_index(paras: list[Para]) -> int | None:
             continue
         if DATE_ARABIC.fullmatch(text) or DATE_HAN.fullmatch(text) or ANNEX_MARK.match(text.strip(WHITESPACE)):
             continue  # (附件1 above an annex's title; 附：…清单 names what is attached, not the document)
-        if DOCUMENT_NUMBER.fullmatch(text.strip(WHITESPACE)) or (
-                LABELLED.match(text.strip(WHITESPACE)) and not PLACE_LABEL.match(text.strip(WHITESPACE))):
+        if DOCUMENT_NUMBER.fullmatch(text.strip(WHITESPACE)) or LABELLED.match(text.strip(WHITESPACE)):
             continue  # 汀住建函〔2025〕58号: the document's number, not its title; 答复类别：A类, a field
         candidates.append(i)
     typed = [i for i in candidates if DOC_TYPE.search(paras[i].text)]
@@ -469,9 +468,8 @@ def clean(paras: list[Para]) -> Cleaned:
 
 NOT_TITLE_HEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|第\s*\d+\s*期")
 # a field of a document's head and its value (答复类别：A类, 报送单位：…, 索引号：…): no title
-LABELLED = re.compile(r"[\u4e00-\u9fff]{2,8}[:：]")
-# (but a place before a headline's colon opens a title: 枫溪县：上半年城镇老旧小区改造工作稳步推进)
-PLACE_LABEL = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|镇|乡|街道|州|旗)[:：]")
+LABELLED = re.compile(r"[\u4e00-\u9fff]{0,6}(?:单位|机构|号|方式|类别|类型|主送|抄送|抄报|签发人|日期|时间|编号|密级|缓急|电话|"
+                      r"联系人|办理结果|主题词|分类|文号|印发)[:：]")  # (not 枫溪县：…稳步推进, 泓川县住建局：2025年工作总结)
 DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号")  # 枫督通〔2025〕9号
 # the last words of a title wrapped onto a line of their own: a particle or conjunction, then the kind of document
 WRAPPED_TAIL = re.compile(r"^(?:的|和|及|与|暨)[\u4e00-\u9fff]{0,8}$")

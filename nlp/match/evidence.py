@@ -930,14 +930,15 @@ def _answer(e: Evidence, task: str) -> Evidence:
 REFERENCE = re.compile(r"第(?P<numbers>\d{1,4}(?:(?:号)?[、，,和及与]\s*(?:第)?\d{1,4})*)号"
                        r"(?=\s*(?:建议|提案|议案|关于|[，,、]\s*(?:代表|提案人|委员|领衔)|[（(]))"
                        # (…的建议（第22号）：, 的建议（第16号、第22号）：, 的建议（第16号，林某某…提出）; not 总河长令（第1号）)
-                       r"|(?<=(?:建议|提案|议案)[（(])第(?P<numbers2>\d{1,4}(?:号?[、，,和及与]\s*第?\d{1,4})*)号(?=[，,、）)])")
+                       r"|(?<=(?:建议|提案|议案)[（(])第(?P<numbers2>\d{1,4}(?:号?[、，,和及与]\s*第?\d{1,4})*)号(?=[，,、）)])"
+                       r"|(?<=[（(])第(?P<numbers3>\d{1,4})号[）)](?=\s*关于)")  # (1.（第11号）关于…的建议：)
 
 
 def references(text: str) -> frozenset[str]:
     """The numbers of the suggestions or proposals a text names (…的建议（第38号，代表：…）, 关于第16、22号建议的答复,
     提案第0123号 关于…; not 县政府令第3号), without their leading zeros."""
     return frozenset(n.lstrip("0") or "0" for m in REFERENCE.finditer(text)
-                     for n in re.findall(r"\d+", m.group("numbers") or m.group("numbers2")))
+                     for n in re.findall(r"\d+", m.group("numbers") or m.group("numbers2") or m.group("numbers3")))
 # the category a reply gives its answer (办理结果：A类（所提问题已经解决或基本解决）): A solved, B being solved or planned,
 # C left for reference (not to be done now)
 CATEGORY = re.compile(r"(?:办理结果|办理类别|答复类别|答复类型|办理类型)[:：][^。\n]{0,20}?(?P<c>[ABCＡＢＣ])类")
@@ -986,7 +987,7 @@ def _category(text: str, answers_at: dict[str, list[tuple[int, int]]], refs: fro
 
 SAYS_DONE = re.compile(r"已|完成|建成|完工|投入使用|投用|解决|落实|开通|实现|印发|出台|新增|新建|增设")  # (…新增交通信号灯4组)
 # a plan or a referral, where nothing is done yet (…计划于2026年5月开工建设, 拟于…启动, 已将相关意见转送…研究办理)
-NOT_DONE_YET = re.compile(r"计划于|(?<!曾)拟于?|将于|将在|预计|力争|争取|届时|转送|转交|移交|研究办理")
+NOT_DONE_YET = re.compile(r"计划于|(?<!曾)拟于?|将于|将在|预计|力争|需争取|届时|转送|转交|研究办理")
 DONE_NOW = re.compile(r"已(?:经)?(?:全部|全面)?(?:完成|建成|完工|竣工|投入|开通|实现|解决|改造|新建|实施|印发|出台|整改)|全部(?:完工|完成|建成)")
 
 
@@ -999,8 +1000,9 @@ def _says_done(sent: Sentence, reporting: Reporting) -> bool:
     said = polarity(sent.text, quantities)
     if said == "shortfall":
         return True  # (why it was not done: 年初，我局曾拟…筹集…300套，但…难以获得银行贷款支持)
-    if NOT_DONE_YET.search(sent.text):
-        return False
+    if (later := NOT_DONE_YET.search(sent.text)) is not None and not any(
+            q.kind != "date" and q.start - sent.start < later.start() for q in quantities):
+        return False  # (not a result before it: …新建改造…6.5公里，预计年底前…基本解决)
     return bool(quantities) or said != "neutral" or SAYS_DONE.search(sent.text) is not None
 
 
@@ -1292,8 +1294,8 @@ TITLE_QUOTE = re.compile(r"《[^》]*》")
 YEAR_RANGE = re.compile(r"\d{4}年?[—－\-~至到]\d{4}年")  # 2024—2025年, 2025年至2027年: a period, no date
 # where a target starts from: a past level (在2024年底1200家的基础上, 在上年基础上), not a task to do first (在完成…1.2万亩的
 # 基础上)
-BASELINE = re.compile(r"在(?=[^，,。；;]{0,20}?(?:\d{4}年|上年|去年|现有|原有))(?![^，,。；;]{0,20}?(?:完成|确保))"
-                      r"[^，,。；;]{0,20}?基础上")
+BASELINE = re.compile(r"在(?=[^，,。；;]{0,20}?(?:\d{4}年|上年|去年|现有|原有|已))(?![^，,。；;]{0,20}?(?<!已)(?:完成|确保))"
+                      r"[^，,。；;]{0,20}?基础上")  # (and 在已建成…120个的基础上, 在全县已有…1200家的基础上)
 PROPOSERS = re.compile(r"[（(][^（）()]*?(?:代表|提案人|委员|领衔人?)[:：][^（）()]*[）)]")
 DUE_YEAR = re.compile(r"(?<![较比与同自从])(\d{4})年(?!以来|起|来|[—－\-~至到]\d)")
 EACH_YEAR = re.compile(r"(?<!\d)(?:每年|年内)")  # a target of the year itself (…每年新建…5个; not 2026年内)

@@ -309,6 +309,7 @@ def test_a_notices_instructions_on_replies_are_no_report(title: str) -> None:
 
 
 @pytest.mark.parametrize("title", ["第16号建议（关于加快城西片区排涝设施建设的建议）的答复", "第16号建议答复",
-                                   "关于城西片区内涝问题的答复", "城关镇协办情况", "关于第11号建议的答复意见"])
+                                   "关于城西片区内涝问题的答复", "城关镇协办情况", "关于第11号建议的答复意见",
+                                   "对周某某代表所提建议的答复", "周某某代表建议答复", "县供电公司协办情况"])
 def test_a_replys_parts_report(title: str) -> None:
     assert heading_role(title) == "review"
