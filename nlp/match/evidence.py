@@ -40,7 +40,7 @@ from nlp.extract.reports import FRAMING, OCCURRED, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, restates, signed_growth, status_of
 from nlp.numerals import split_value
-from nlp.segment.sections import document_year, has_review_and_plan, looking_back, plan_year
+from nlp.segment.sections import document_year, ends, has_review_and_plan, looking_back, plan_year
 from nlp.segment.tables import QUARTER_WORDS, WHITE, TaskRow, row_at, task_rows
 from nlp.segment.tokens import known_word
 from nlp.spans import SpanIndex, clause_start
@@ -934,11 +934,14 @@ REFERENCE = re.compile(r"第(?P<numbers>\d{1,4}(?:(?:号)?[、，,和及与]\s*(
                        r"|(?<=[（(])第(?P<numbers3>\d{1,4})号[）)](?=\s*关于)")  # (1.（第11号）关于…的建议：)
 
 
+DIGITS = re.compile(r"\d+")
+
+
 def references(text: str) -> frozenset[str]:
     """The numbers of the suggestions or proposals a text names (…的建议（第38号，代表：…）, 关于第16、22号建议的答复,
     提案第0123号 关于…; not 县政府令第3号), without their leading zeros."""
     return frozenset(n.lstrip("0") or "0" for m in REFERENCE.finditer(text)
-                     for n in re.findall(r"\d+", m.group("numbers") or m.group("numbers2") or m.group("numbers3")))
+                     for n in DIGITS.findall(m.group("numbers") or m.group("numbers2") or m.group("numbers3")))
 # the category a reply gives its answer (办理结果：A类（所提问题已经解决或基本解决）): A solved, B being solved or planned,
 # C left for reference (not to be done now)
 CATEGORY = re.compile(r"(?:办理结果|办理类别|答复类别|答复类型|办理类型)[:：][^。\n]{0,20}?(?P<c>[ABCＡＢＣ])类")
@@ -959,14 +962,19 @@ def reference_sections(analysis: Analysis) -> dict[str, list[tuple[int, int]]]:
     higher): a reply to several numbered suggestions answers each in its own part."""
     outline = analysis.outline
     out: dict[str, list[tuple[int, int]]] = {}
-    for k, o in enumerate(outline):
-        end = next((p.start for p in outline[k + 1:] if p.level <= o.level), len(analysis.document.text))
+    for o, end in zip(outline, ends(outline, len(analysis.document.text)), strict=True):
         for number in references(o.title):
             out.setdefault(number, []).append((o.start, end))
     if not out and len(numbers := references(analysis.document.title or "")) == 1:
         # a reply to one suggestion (对…第29号建议的答复): all of it answers that one
         out[next(iter(numbers))] = [(0, len(analysis.document.text))]
     return out
+
+
+@cache
+def _category_of(number: str) -> re.Pattern[str]:
+    """The category given one number in a line naming several (第22号建议为B类)."""
+    return re.compile(rf"第0*{number}号[^，,。；;ABCＡＢＣ]{{0,10}}?(?P<c>[ABCＡＢＣ])类")
 
 
 def _category(text: str, answers_at: dict[str, list[tuple[int, int]]], refs: frozenset[str]) -> Status | None:
@@ -976,7 +984,7 @@ def _category(text: str, answers_at: dict[str, list[tuple[int, int]]], refs: fro
             found = list(CATEGORY.finditer(text, a, b))
             for m in found:  # (one line for two: 办理结果：第16号建议为A类，第22号建议为B类)
                 line = text[text.rfind("\n", a, m.start()) + 1:text.find("\n", m.start()) % (len(text) + 1)]
-                if (each := re.search(rf"第0*{r}号[^，,。；;ABCＡＢＣ]{{0,10}}?(?P<c>[ABCＡＢＣ])类", line)) is not None:
+                if (each := _category_of(r).search(line)) is not None:
                     return CATEGORY_STATUS[each.group("c")]
             # (a part answering two: the line naming this one's number, 第22号建议办理结果：B类, else its only one)
             named = [m for m in found if r in references(text[text.rfind("\n", a, m.start()) + 1:m.end()])]

@@ -63,6 +63,17 @@ def parents(outline: Sequence[OutlineItem]) -> tuple[int | None, ...]:
     return tuple(out)
 
 
+def ends(outline: Sequence[OutlineItem], end: int) -> tuple[int, ...]:
+    """Return for each outline item where its part ends: the start of the next item at its level or above, else `end`."""
+    out = [end] * len(outline)
+    open_at: list[int] = []  # indices of the items still open, shallowest first
+    for i, item in enumerate(outline):
+        while open_at and outline[open_at[-1]].level >= item.level:
+            out[open_at.pop()] = item.start
+        open_at.append(i)
+    return tuple(out)
+
+
 ANNEX = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*(?P<title>.{0,40})$")
 SHORT_LINE = 60  # title, byline, date and salutation lines of a preamble are shorter than this
 CLOSING_WINDOW = 3  # the final call stands in the last few paragraphs before any annex
