@@ -8,8 +8,10 @@ adds its probability (see nlp.classify).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from nlp.context import Context
@@ -62,7 +64,8 @@ TASK_LIST = re.compile(rf"^(?!.*(?:{REPORT_TITLE}|征集|评选|推荐)).*(?:任
                        r"督办(?:事项|清单)|交办(?:清单|事项)|民生实事)")  # (代表建议交办清单: the suggestions assigned)
 ITEM_MARK = r"(?:\d{1,3}[.．、]|[（(]\d{1,3}[）)])"  # 1. 1、 （1）
 ITEM_MARKER = re.compile(ITEM_MARK)
-LIST_ITEM = re.compile(ITEM_MARK + r"\s*(?=[\u4e00-\u9fff“])")
+FIRST_ITEM = re.compile(r"(?:1[.．、]|[（(]1[）)])")
+LIST_ITEM = re.compile(ITEM_MARK + r"(?:\s*(?=[\u4e00-\u9fff“])|[ \t　]+(?=\S))")  # (2. 2025年…, not 1.5万亩)
 NEXT_ITEM = re.compile(r"(?:^|\n|[；;。])\s*(?:" + ITEM_MARK + r"|[（(]?[一二三四五六七八九十]+[、）)])")
 LEAD_UNITS = re.compile(r"(?:牵头|责任|主责)(?:单位|部门)[：:][ \t　]*(?P<units>[^：:；;。）)\n]+?)"
                         r"(?=[ \t　]*(?:配合|协办|参与|责任|完成)(?:单位|部门|时限)|[；;。）)\n]|$)")
@@ -74,7 +77,15 @@ HELPS = re.compile(r"配合|协办|协助|参与")
 UNIT_END = re.compile(r"[局委办院部队所站会厅处科股室组府署社行馆校园区县市省镇乡村厂场台团联门位关监庭司心街道]$")
 CONTACT = re.compile(r"联系人|电话|手机|\d{7,}")
 # (a part on the basis things stand on, 工作基础; not 数字基础设施, 基础教育)
-NOT_TASK_HEADING = re.compile(r"进展|基础(?:条件|情况)?$|形势|问题|短板|不足|成效|回顾|联系|附件|保障措施|工作目标|总体目标|工作要求")
+# (not a part on putting problems right: 四、…监督发现问题整改方面, 问题整改落实)
+NOT_TASK_HEADING = re.compile(r"进展|基础(?:条件|情况)?$|形势|问题(?!整改)|短板|不足|成效|回顾|联系|附件|保障措施|工作目标|总体目标|"
+                              r"工作要求")
+# a label line over a numbered list of measures (整改措施：, 具体措施：, 主要任务：): each item is a task
+MEASURES_LABEL = re.compile(r"^[ \t　]*(?:整改|具体|工作|主要|重点)?(?:措施|任务|举措)[：:][ \t　]*$", re.M)
+LABEL_LINE = re.compile(r"[ \t　]*[^\s：:，,。；;]{2,8}[：:]")  # 责任单位：…, 问题2：…: a labelled line ends the list
+PART_HEADING = re.compile(r"[ \t　]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+# a problem found, as a rectification plan states it (问题1：…资金管理使用不规范…): the measures after it are the tasks
+PROBLEM_LINE = re.compile(r"(?:存在|主要|反馈)?问题[\d一二三四五六七八九十]*[：:]")
 # a 完成时限 line, or one beside the 牵头单位 line (牵头单位：县农业农村局；完成时限：2025年11月底前。)
 DUE_LABEL = r"(?:完成|办结)?时(?:限|间)(?:要求)?[：:]"
 DUE_LINE = re.compile(r"[（(]?" + DUE_LABEL)
@@ -103,7 +114,7 @@ AUDIENCE = re.compile(r"^(?:希望|请)(?P<who>大家|同志们)")  # the party 
 SPEAKER_MUST = re.compile(SPEAKER_LEAD.pattern + r"(?:也|都|还)?(?:必须|务必|一定要)")  # 对这些问题，我们必须…
 SECTION_LABEL = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,3}[、）).．]\s*)?(?:(?:保障|工作|主要|具体|推进|落实|政策)措施|"
                            r"(?:组织|工作|要素|政策)保障|保障机制|实施步骤|(?:进度|时间|工作)安排|指导思想|(?:基本|工作)原则|"
-                           r"工作机制)")
+                           r"工作机制|工作要求)")
 NOMINAL = re.compile(r"(?:方面|情况|回顾|成绩|问题|任务|计划|安排|要求|目标|取向|总体要求|政策取向|指标)$")
 NOMINAL_INDICATOR = 6  # a title of indicators this short names a part (民生保障指标), whatever verb it may open with
 SCORE_NOTE = re.compile(r"[（(][^（）()]{0,8}分[)）]$")  # a part's points in an indicator list: 发展指标（20分）
@@ -243,7 +254,9 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     report = bool(REPORT.search(ctx.document.title or ""))
     row = 0
     row_done = -1  # the last row whose directives were given (a row kept whole may hold several sentences)
-    owned = _owned_sections(analysis)
+    owned = _owned_sections(analysis, ctx.parents)
+    measures = measure_lists(ctx.text)
+    label_in: int | None = -1  # the section a part's label line stands in (组织保障, after the last item)
     directive_headings: set[int] = set()
     out: list[Directive] = []
     para = -1
@@ -282,16 +295,23 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         # 牵头单位：…, 完成时限：…; a scoring line or a note (评分标准：…, 注：…) unless it says who must do what
         # (注：各乡镇必须于6月15日前将防汛预案报县防汛办备案。)
         # (a task with a scoring tail stays one: 各乡镇必须…完成危房改造120户，逾期未完成的每户扣0.5分。)
-        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text) or SCORING_LINE.match(sent.text)) or (
+        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text) or SCORING_LINE.match(sent.text)
+                           or PROBLEM_LINE.match(sent.text)) or (
             verdict.confidence != MARKER and bool(NOTE_LINE.match(sent.text)
                                                   or ("分" in sent.text and SCORING.search(sent.text))))
         if who_or_when:
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
-        if not verdict.is_directive and task_list and role not in NOT_TASK_ROLES and LIST_ITEM.match(sent.text) \
-                and not verdict.confidence == REJECTED and not _not_a_task_item(sent, outline, ctx.parents):
-            # a task list's numbered item is a task, whatever its wording (3. 既有住宅加装电梯50部。)
+        if not verdict.is_directive and (task_list or _within(measures, sent.start)) and role not in NOT_TASK_ROLES \
+                and LIST_ITEM.match(sent.text) and not verdict.confidence == REJECTED \
+                and not _not_a_task_item(sent, outline, ctx.parents):
+            # a task list's numbered item is a task, whatever its wording (3. 既有住宅加装电梯50部。), as is an item
+            # of a list of measures (整改措施： / 1. 各单位对2023年以来津贴补贴发放情况开展自查…)
             verdict = Verdict(True, modality_of(unquoted(sent.text)), TARGET_ITEM)
-        part = _owner(sent.section, owned, outline, ctx.parents)
+        if sent.start == ctx.text.rfind("\n", 0, sent.start) + 1 and SECTION_LABEL.fullmatch(
+                ctx.text[sent.start:_line_end(ctx.text, sent.start)].strip()):
+            label_in = sent.section  # a part's label on a line of its own (组织保障): no task, and what follows it
+            continue  # is no longer the item before it, nor led by that item's 牵头单位
+        part = _owner(sent.section, owned, outline, ctx.parents) if sent.section != label_in else None
         # (a numbered item that is itself the goal, with its own 责任单位 line: 1．地区生产总值增长6%以上（5分）。/
         # 责任单位：县发改局; not a part's title over its tasks, 一、城镇老旧小区改造)
         goal_item = heading is not None and part == sent.section and ITEM_MARKER.fullmatch(outline[heading].marker.strip()) \
@@ -387,11 +407,14 @@ def _row_directives(row: TaskRow, sent: Sentence, ctx: Context, quantities: Span
     return out
 
 
-def _owned_sections(analysis: Analysis) -> dict[int, tuple[list[str], tuple[int, int] | None]]:
+def _owned_sections(analysis: Analysis, parents: Sequence[int | None]
+                    ) -> dict[int, tuple[list[str], tuple[int, int] | None]]:
     """The parts of a document (outline items) that a 牵头单位 line of their own says who leads: its units, and the
-    span of the time limit a 完成时限 line beside it gives (if any)."""
+    span of the time limit a 完成时限 line beside it gives (if any). A line after a run of numbered items (1.… 2.…
+    3.… / 责任单位：…) leads each item of the run back to its first, but one that has a line of its own."""
     owned: dict[int, tuple[list[str], tuple[int, int] | None]] = {}
     text = analysis.document.text
+    outline = analysis.outline
     for sent in analysis.sentences:
         if sent.section is not None and sent.section not in owned and OWNER_LINE.match(sent.text) \
                 and (lead := LEAD_UNITS.search(sent.text)) is not None:
@@ -400,7 +423,38 @@ def _owned_sections(analysis: Analysis) -> dict[int, tuple[list[str], tuple[int,
     for sent in analysis.sentences:  # a 完成时限 line of its own, beside the 牵头单位 line
         if sent.section in owned and owned[sent.section][1] is None and (due := DUE_SPAN.match(sent.text)):
             owned[sent.section] = (owned[sent.section][0], (sent.start + due.start("due"), sent.start + due.end("due")))
+    for last in sorted(owned):
+        k = last
+        while not FIRST_ITEM.fullmatch(outline[k].marker.strip()) and k > 0 and ITEM_MARKER.fullmatch(
+                outline[k].marker.strip()) and parents[k - 1] == parents[last] and k - 1 not in owned \
+                and ITEM_MARKER.fullmatch(outline[k - 1].marker.strip()):
+            k -= 1
+            owned[k] = owned[last]
     return owned
+
+
+def measure_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of the numbered lists of measures under a label line (整改措施： / 1.… / 2.…), each to the first
+    labelled line (责任单位：…), part heading or unnumbered line after its items; in order."""
+    spans = []
+    for label in MEASURES_LABEL.finditer(text):
+        start = end = label.end() + 1
+        while end < len(text):
+            line_end = _line_end(text, end)
+            line = text[end:line_end]
+            if line.strip() and not LIST_ITEM.match(line.strip()) and (
+                    LABEL_LINE.match(line) or PART_HEADING.match(line) or end == start):
+                break
+            end = line_end + 1
+        if end > start:
+            spans.append((start, min(end, len(text))))
+    return spans
+
+
+def _within(spans: Sequence[tuple[int, int]], at: int) -> bool:
+    """Whether `at` is inside one of `spans` (in order, apart)."""
+    k = bisect.bisect_right(spans, at, key=itemgetter(0)) - 1
+    return k >= 0 and at < spans[k][1]
 
 
 def _owner(section: int | None, owned: dict[int, tuple[list[str], tuple[int, int] | None]],
@@ -451,6 +505,8 @@ def _not_a_task_item(sent: Sentence, outline: Sequence[OutlineItem], parents: Se
             or cue_test("shortfall")(LIST_ITEM.sub("", bare, count=1)):
         return True
     section = sent.section
+    if section is not None and outline[section].start == sent.start:
+        section = parents[section]  # (its own words are the item's: 3. 县纪委监委对…问题线索集中起底…)
     while section is not None:
         if NOT_TASK_HEADING.search(outline[section].title):
             return True

@@ -528,3 +528,41 @@ def test_a_work_points_tasks_by_their_due_dates_and_kept_levels() -> None:
     analysis = analyze_document(read_bytes(text.encode(), "points.txt", ".txt"))
     tasks = [d.text[:8] for d in analysis.directives if not d.text.startswith(("一、", "二、", "三、"))]
     assert tasks == ["9月底前淘汰国三", "6月底前完成城市", "县级及以上集中式", "3月底前印发实施"]
+
+
+RECTIFICATION_PLAN = (
+    "中共梧溪区委关于区委第一巡察组反馈意见的整改方案\n\n"
+    "为抓好巡察反馈意见整改，制定本方案。\n\n"
+    "一、落实上级决策部署方面\n\n"
+    "问题1：农村集体资产管理不规范，部分资产底数不清。\n"
+    "整改措施：\n"
+    "1. 各街道对2021年以来的村级集体资产开展全面清查，建立资产台账。\n"
+    "2. 2025年7月底前完成集体资产确权登记。\n"
+    "3. 区农业农村局每季度通报一次清查进度，长期坚持。\n"
+    "责任领导：分管农业农村工作的副区长\n"
+    "责任单位：区农业农村局、各街道\n"
+    "完成时限：2025年7月底前\n\n"
+    "二、监督发现问题整改方面\n\n"
+    "问题2：审计指出的问题整改不到位。\n"
+    "整改措施：\n"
+    "1. 对区审计局指出的9个问题建立整改台账，逐项销号。\n"
+    "2. 区纪委监委对巡察移交的问题线索集中办理，2025年9月底前全部办结。\n"
+    "责任单位：区审计局、区纪委监委\n"
+    "完成时限：2025年9月底前\n\n"
+    "组织保障\n\n"
+    "区委成立整改工作领导小组，统筹推进整改工作。\n")
+
+
+def test_a_rectification_plans_measures_are_tasks_led_by_their_blocks_units() -> None:
+    # each numbered measure under 整改措施： is a task (under a part on putting problems right too, and an item naming
+    # 问题 in its own words), led by the units and due by the limit of its block's lines after the last measure;
+    # a problem found (问题1：…) is no task, nor a part's label on a line of its own, nor what follows that label
+    analysis = analyze_document(read_bytes(RECTIFICATION_PLAN.encode(), "plan.txt", ".txt"))
+    label = analysis.document.text.index("组织保障")
+    tasks = {d.text[:8]: d for d in analysis.directives if d.start < label}
+    assert list(tasks) == [t[:8] for t in ("1. 各街道对2021年", "2. 2025年7月", "3. 区农业农村局", "1. 对区审计局指出",
+                                           "2. 区纪委监委对")]
+    assert [list(d.actors) for d in tasks.values()] == [["区农业农村局", "各街道"]] * 3 + [["区审计局", "区纪委监委"]] * 2
+    assert [d.deadline.text if d.deadline else None for d in tasks.values()] == ["2025年7月底前"] * 2 + ["每季度"] + [
+        "2025年9月底前"] * 2
+    assert all(d.text != "组织保障" and not d.actors for d in analysis.directives if d.start >= label)
