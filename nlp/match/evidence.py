@@ -587,6 +587,18 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
 FRAME = re.compile(r"(?:会议|会上|会议还)(?:要求|明确|强调|指出|认为|同意|决定|提出|原则同意|议定)")
 ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。；;]))\d{1,2}[.．、]")  # 1.筹集… 2.对符合条件的…: numbered measures in a cell
 # a sentence whose subject points back (该项工作未能按期完成。): what it speaks of is its heading's
+# whose enterprises (or schools, hospitals) a text speaks of: 省属国有企业, 市属国企, 央企; a province's task on its
+# own enterprises is reported where they are named, not by a city restructuring the city's (市属国有企业整合重组)
+OWNED_BY = re.compile(r"(?P<level>中央|省|市|州|县|区|旗|乡镇)(?:属|管)(?=(?:国有|国资)?(?:企业|国企|公司|集团|高校|医院|学校))"
+                      r"|(?P<central>央企|中央企业)")
+
+
+def owners(text: str) -> frozenset[str]:
+    """The levels whose enterprises, schools or hospitals a text names by their owner (省属企业 → 省)."""
+    return frozenset(m.group("level") or "中央" for m in OWNED_BY.finditer(text)) if "属" in text or "管" in text \
+        or "央" in text else frozenset()
+
+
 ANAPHOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:该|此|这|上述)(?:项|些)?(?:工作|任务|事项|项目|问题)")
 BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,2}率|比例|占比|比重")
 
@@ -729,6 +741,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
 
     # the numbers a directive is known by (…的建议（第38号，代表：…）：…): a reply answers it under that number
     refs = [references(d.text) for d in base.directives]
+    owned = [owners(d.text) for d in base.directives]
     referenced = [i for i, r in enumerate(refs) if r]
     results: list[list[DirectiveResult]] = [[] for _ in base.directives]
     for n, (other, pool, terms) in enumerate(zip(others, pools, pool_terms, strict=True)):
@@ -777,9 +790,11 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                            and not REPLY_FRAME.search(pool[j].text) and _says_done(pool[j], reporting)
                            and (len(answered[i]) == 1 or judged(i, terms[j])[1])]  # (a part shared: as elsewhere)
             else:
+                owned_by = owned[i]
                 for j in reach.get(i, ()):
-                    if j not in figures and (pj := judged(i, terms[j]))[1]:
-                        scored.append((pj[0], j))
+                    if j not in figures and (pj := judged(i, terms[j]))[1] and not (
+                            owned_by and owners(pool[j].text).isdisjoint(owned_by)):
+                        scored.append((pj[0], j))  # (of 省属国有企业: a sentence naming them, not 市属国企 nor 国企)
                 if not labels.isdisjoint(j for _, j in scored):
                     scored = [x for x in scored if x[1] not in labels]
             if not scored:

@@ -1964,3 +1964,16 @@ def test_a_baseline_of_work_already_done_is_no_target() -> None:
     plan = ("泓川县人民政府办公室关于印发2025年重点工作任务分解方案的通知\n一、推进城市更新\n"
             "1.实施城市更新行动，在已建成城镇老旧小区改造项目120个的基础上，年内再改造城镇老旧小区80个。（牵头单位：县住房城乡建设局）\n")
     assert _status_of(plan, HOUSING_SUMMARY.format("全年改造城镇老旧小区85个。"), "再改造") == "met"
+
+
+def test_a_task_on_one_levels_enterprises_is_reported_where_they_are_named() -> None:
+    # a province's task on its own enterprises (省属国有企业) is not done by a city restructuring the city's (市属国企),
+    # nor by a sentence naming no owner; a report naming them (省属企业在我市…) speaks of it (invented sentences)
+    plan = _city_plan("深化国资国企改革，推动省属国有企业战略性重组和专业化整合，省属企业营业收入增长6%以上。\n")
+    got = {}
+    for said in ("完成市属国有企业整合重组，组建城投、产投两大集团，市属国企营业收入增长8.1%。",
+                 "推进国有企业整合重组，国有企业营业收入增长8.1%。",
+                 "配合省属国有企业战略性重组，省属企业在我市新设区域总部2家。"):
+        base, other = _pair(plan, _unit_review(said + "\n全市规上工业增加值增长7.2%。"))
+        got[said[:6]] = compare(base, [other]).directives[0].results[0].status
+    assert got == {"完成市属国有": "unknown", "推进国有企业": "unknown", "配合省属国有": "met"}
