@@ -84,6 +84,8 @@ NOT_TASK_HEADING = re.compile(r"进展|基础(?:条件|情况)?$|形势|问题(?
 MEASURES_LABEL = re.compile(r"^[ \t　]*(?:整改|具体|工作|主要|重点)?(?:措施|任务|举措)[：:][ \t　]*$", re.M)
 LABEL_LINE = re.compile(r"[ \t　]*[^\s：:，,。；;]{2,8}[：:]")  # 责任单位：…, 问题2：…: a labelled line ends the list
 PART_HEADING = re.compile(r"[ \t　]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+OWN_PROBLEM = re.compile(r"问题[。；;]?$")  # an item naming a problem (…的问题。), not one acting on problems
+CLOSING_LABEL = re.compile(r"(?:组织|工作|要素|政策)保障|保障措施|保障机制|工作要求|组织领导")
 # a problem found, as a rectification plan states it (问题1：…资金管理使用不规范…): the measures after it are the tasks
 PROBLEM_LINE = re.compile(r"(?:存在|主要|反馈)?问题[\d一二三四五六七八九十]*[：:]")
 # a 完成时限 line, or one beside the 牵头单位 line (牵头单位：县农业农村局；完成时限：2025年11月底前。)
@@ -296,8 +298,8 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         # (注：各乡镇必须于6月15日前将防汛预案报县防汛办备案。)
         # (a task with a scoring tail stays one: 各乡镇必须…完成危房改造120户，逾期未完成的每户扣0.5分。)
         who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text) or SCORING_LINE.match(sent.text)
-                           or PROBLEM_LINE.match(sent.text)) or (
-            verdict.confidence != MARKER and bool(NOTE_LINE.match(sent.text)
+                           ) or (verdict.confidence != MARKER and bool(
+                NOTE_LINE.match(sent.text) or PROBLEM_LINE.match(sent.text)
                                                   or ("分" in sent.text and SCORING.search(sent.text))))
         if who_or_when:
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
@@ -307,10 +309,14 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
             # a task list's numbered item is a task, whatever its wording (3. 既有住宅加装电梯50部。), as is an item
             # of a list of measures (整改措施： / 1. 各单位对2023年以来津贴补贴发放情况开展自查…)
             verdict = Verdict(True, modality_of(unquoted(sent.text)), TARGET_ITEM)
-        if sent.start == ctx.text.rfind("\n", 0, sent.start) + 1 and SECTION_LABEL.fullmatch(
-                ctx.text[sent.start:_line_end(ctx.text, sent.start)].strip()):
-            label_in = sent.section  # a part's label on a line of its own (组织保障): no task, and what follows it
-            continue  # is no longer the item before it, nor led by that item's 牵头单位
+        if heading is None and sent.start == ctx.text.rfind("\n", 0, sent.start) + 1 and (label := SECTION_LABEL.fullmatch(
+                ctx.text[sent.start:_line_end(ctx.text, sent.start)].strip())) is not None:
+            # a part's label on a line of its own is no task; after a list's last item, a closing part's (组织保障,
+            # 工作要求) ends that item: what follows is not led by its 牵头单位
+            if CLOSING_LABEL.fullmatch(label.group(0)) and sent.section is not None \
+                    and ITEM_MARKER.fullmatch(outline[sent.section].marker.strip()):
+                label_in = sent.section
+            continue
         part = _owner(sent.section, owned, outline, ctx.parents) if sent.section != label_in else None
         # (a numbered item that is itself the goal, with its own 责任单位 line: 1．地区生产总值增长6%以上（5分）。/
         # 责任单位：县发改局; not a part's title over its tasks, 一、城镇老旧小区改造)
@@ -427,10 +433,19 @@ def _owned_sections(analysis: Analysis, parents: Sequence[int | None]
         k = last
         while not FIRST_ITEM.fullmatch(outline[k].marker.strip()) and k > 0 and ITEM_MARKER.fullmatch(
                 outline[k].marker.strip()) and parents[k - 1] == parents[last] and k - 1 not in owned \
-                and ITEM_MARKER.fullmatch(outline[k - 1].marker.strip()):
+                and ITEM_MARKER.fullmatch(outline[k - 1].marker.strip()) and not _block_break(
+                    text, outline[k - 1].start, outline[k].start):
             k -= 1
             owned[k] = owned[last]
     return owned
+
+
+def _block_break(text: str, start: int, end: int) -> bool:
+    """Whether an item (text[start:end], to the next item) leads itself (（牵头单位：…）, 由县教育局负责) or a new block
+    of measures opens after it (问题2：…, 整改措施：): a 牵头单位 line after later items does not lead it."""
+    between = text[start:end]
+    return bool(LEAD_UNITS.search(between) or LED_BY.search(between)
+                or any(PROBLEM_LINE.match(line.strip()) or MEASURES_LABEL.match(line) for line in between.split("\n")[1:]))
 
 
 def measure_lists(text: str) -> list[tuple[int, int]]:
@@ -443,7 +458,8 @@ def measure_lists(text: str) -> list[tuple[int, int]]:
             line_end = _line_end(text, end)
             line = text[end:line_end]
             if line.strip() and not LIST_ITEM.match(line.strip()) and (
-                    LABEL_LINE.match(line) or PART_HEADING.match(line) or end == start):
+                    LABEL_LINE.match(line) or PART_HEADING.match(line) or end == start
+                    or SECTION_LABEL.fullmatch(line.strip()) or PROBLEM_LINE.match(line.strip())):
                 break
             end = line_end + 1
         if end > start:
@@ -506,7 +522,9 @@ def _not_a_task_item(sent: Sentence, outline: Sequence[OutlineItem], parents: Se
         return True
     section = sent.section
     if section is not None and outline[section].start == sent.start:
-        section = parents[section]  # (its own words are the item's: 3. 县纪委监委对…问题线索集中起底…)
+        if OWN_PROBLEM.search(outline[section].title):
+            return True  # (1. 部分村级集体资产底数不清的问题。)
+        section = parents[section]  # (its other words are the item's: 3. 县纪委监委对…问题线索集中起底…)
     while section is not None:
         if NOT_TASK_HEADING.search(outline[section].title):
             return True

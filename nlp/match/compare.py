@@ -130,7 +130,8 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
                                        unit=document_unit(o)) for o in others)
     keys = frozenset(t.key for t in base.targets if t.key is not None)  # find_result looks for no other metric
     indexes = [index_results(o, keys) for o in others]
-    scope = _scope(base, document_unit(base) or _level_said(base))
+    unit = document_unit(base)
+    scope = _scope(base, unit or _level_said(base))
     shares = [_other_level(scope, _scope(o, d.unit)) for o, d in zip(others, documents, strict=True)]
     targets = []
     stated: list[dict[str, list[int]]] = [{} for _ in others]  # per document: directive id -> where results are
@@ -156,7 +157,7 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
     directives = tuple(
         ComparedDirective(id=d.id, text=d.text, start=d.start, end=d.end, actors=d.actors, results=tuple(results))
         for d, results in zip(base.directives, match_directives(base, others, stated, shares, _whole(scope),
-                                                                   _led([d.unit for d in documents], base)),
+                                                                   _led([d.unit for d in documents], base), unit),
                               strict=True))
     doc = base.document
     return Comparison(base=DocumentRef(path=doc.path, title=doc.title, sha256=doc.sha256), documents=documents,

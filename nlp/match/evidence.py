@@ -587,16 +587,23 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
 FRAME = re.compile(r"(?:会议|会上|会议还)(?:要求|明确|强调|指出|认为|同意|决定|提出|原则同意|议定)")
 ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。；;]))\d{1,2}[.．、]")  # 1.筹集… 2.对符合条件的…: numbered measures in a cell
 # a sentence whose subject points back (该项工作未能按期完成。): what it speaks of is its heading's
+# a place by its name and its kind (澜岑省, 曜川市, 桃坪乡): the name a place is known by within its own documents
+PLACE_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,}?)(?:省|市|县|区|自治区|自治州|州|盟|旗|镇|乡|街道)")
 # whose enterprises (or schools, hospitals) a text speaks of: 省属国有企业, 市属国企, 央企; a province's task on its
-# own enterprises is reported where they are named, not by a city restructuring the city's (市属国有企业整合重组)
-OWNED_BY = re.compile(r"(?P<level>中央|省|市|州|县|区|旗|乡镇)(?:属|管)(?=(?:国有|国资)?(?:企业|国企|公司|集团|高校|医院|学校))"
-                      r"|(?P<central>央企|中央企业)")
+# own enterprises is not done by a city restructuring the city's (市属国有企业整合重组)
+OWNED_BY = re.compile(r"(?P<levels>(?:中央|省|市|州|县|区|旗|乡镇)+)(?:属|管)"
+                      r"(?=[\u4e00-\u9fff]{0,4}?(?:企业|国企|公司|集团|高校|医院|学校|中小学))|(?P<central>央企|中央企业)")
+LEVEL = re.compile(r"中央|省|市|州|县|区|旗|乡镇")
+ANY_OWNER = re.compile(r"地方国有企业|地方国企|各级国有企业")  # (中央企业和地方国有企业: enterprises of every level)
 
 
 def owners(text: str) -> frozenset[str]:
-    """The levels whose enterprises, schools or hospitals a text names by their owner (省属企业 → 省)."""
-    return frozenset(m.group("level") or "中央" for m in OWNED_BY.finditer(text)) if "属" in text or "管" in text \
-        or "央" in text else frozenset()
+    """The levels whose enterprises, schools or hospitals a text names by their owner (省属企业 → 省, 省市属国有企业
+    → 省, 市, 央企 → 中央); none where it names those of every level too (地方国有企业)."""
+    if not ("属" in text or "管" in text or "央" in text) or ANY_OWNER.search(text):
+        return frozenset()
+    return frozenset(level for m in OWNED_BY.finditer(text)
+                     for level in (LEVEL.findall(m.group("levels")) if m.group("levels") else ("中央",)))
 
 
 ANAPHOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:该|此|这|上述)(?:项|些)?(?:工作|任务|事项|项目|问题)")
@@ -646,14 +653,18 @@ def lead_labels(analysis: Analysis) -> dict[int, Sentence]:
     return out
 
 
-def candidate_features(base: Analysis, others: Sequence[Analysis]
+def candidate_features(base: Analysis, others: Sequence[Analysis], place: str | None = None
                        ) -> tuple[list[list[frozenset[str]]], list[list[Sentence]], list[list[frozenset[str]]],
                                   dict[str, float]]:
     """Return each directive's item terms, each document's evidence sentences and their terms among the
     directives' terms, and these terms' weights (inverse document frequency over the sentences of all the
-    compared documents)."""
+    compared documents). The name of the base's own `place` (澜岑省: 澜岑) is no term: it says where, not what
+    (加快建设澜岑国际陆港 is not reported by 新增“澜岑精品”认证企业42家)."""
     all_base_terms = Terms(base)
     d_items = [directive_items(all_base_terms, d) for d in base.directives]
+    if place and (named := PLACE_NAME.fullmatch(place)) is not None:
+        where = frozenset({place, named.group("name")})
+        d_items = [[kept for item in items if (kept := item - where)] for items in d_items]
     # only the directives' terms are weighed: the others' document frequencies and places are not needed
     vocabulary = Vocabulary(frozenset().union(*(item for items in d_items for item in items)))
     base_terms = Terms(base, vocabulary)
@@ -703,7 +714,8 @@ def candidate_features(base: Analysis, others: Sequence[Analysis]
 def match_directives(base: Analysis, others: Sequence[Analysis],
                      stated: Sequence[dict[str, list[int]]] | None = None,
                      shares: Sequence[bool] | None = None, whole: str | None = None,
-                     leads: Sequence[frozenset[str]] | None = None) -> list[list[DirectiveResult]]:
+                     leads: Sequence[frozenset[str]] | None = None, place: str | None = None
+                     ) -> list[list[DirectiveResult]]:
     """For each directive of `base`, one result per other document. `stated`, per document: directive id -> where
     the document states the results of its targets (`find_result`); the sentences stating them are its first
     evidence, the figures the comparison's targets show. `shares`, per document: whether it speaks for a narrower
@@ -711,10 +723,11 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
     `whole`: the words for the base's whole scope (全市), with which a sentence giving the whole's total opens
     (全市建成高标准农田2.6万亩, in the summary of the bureau that leads the task): no share, the total itself;
     `leads`, per document: the ids of the directives its unit leads (named first: 牵头单位：市商务局, in 泓川市商务局's
-    summary), whose figures it gives are the total, not a share."""
+    summary), whose figures it gives are the total, not a share; `place`: the place the base speaks for (澜岑省),
+    whose name is no term."""
     scorer = SCORER
     total = _whole_total(whole) if whole else None
-    d_items, pools, pool_terms, idf = candidate_features(base, others)
+    d_items, pools, pool_terms, idf = candidate_features(base, others, place)
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
     gains = [term_gains(d, idf, scorer.weights) for d in d_terms]
     floor = least_gain(scorer)
@@ -793,8 +806,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                 owned_by = owned[i]
                 for j in reach.get(i, ()):
                     if j not in figures and (pj := judged(i, terms[j]))[1] and not (
-                            owned_by and owners(pool[j].text).isdisjoint(owned_by)):
-                        scored.append((pj[0], j))  # (of 省属国有企业: a sentence naming them, not 市属国企 nor 国企)
+                            owned_by and (said := owners(pool[j].text)) and said.isdisjoint(owned_by)):
+                        scored.append((pj[0], j))  # (not another level's enterprises: 市属国企 for 省属国有企业)
                 if not labels.isdisjoint(j for _, j in scored):
                     scored = [x for x in scored if x[1] not in labels]
             if not scored:

@@ -566,3 +566,32 @@ def test_a_rectification_plans_measures_are_tasks_led_by_their_blocks_units() ->
     assert [d.deadline.text if d.deadline else None for d in tasks.values()] == ["2025年7月底前"] * 2 + ["每季度"] + [
         "2025年9月底前"] * 2
     assert all(d.text != "组织保障" and not d.actors for d in analysis.directives if d.start >= label)
+
+
+def _tasks(text: str) -> list[tuple[str, list[str]]]:
+    analysis = analyze_document(read_bytes(text.encode(), "doc.txt", ".txt"))
+    return [(d.text, list(d.actors)) for d in analysis.directives]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a problem line that says who must act is a task
+    ("某县常务会议纪要\n问题1：衔接资金拨付滞后，县财政局要于2025年6月底前全部拨付到位。\n",
+     [("问题1：衔接资金拨付滞后，县财政局要于2025年6月底前全部拨付到位。", ["县财政局"])]),
+    # a label line inside a part its own 牵头单位 line leads ends nothing
+    ("某县2025年民生实事\n一、城镇老旧小区改造\n牵头单位：县住建局\n主要措施\n改造城镇老旧小区16个，9月底前全部开工。\n",
+     [("改造城镇老旧小区16个，9月底前全部开工。", ["县住建局"])]),
+    # numbering running on across problems: a block's 责任单位 line leads its own measures only
+    ("某县整改方案\n一、主体责任方面\n问题1：责任落实不到位。\n整改措施：\n1. 严格落实全面从严治党责任清单制度，长期坚持。\n"
+     "问题2：违规发放津贴补贴。\n整改措施：\n2. 对违规发放的津贴补贴全部清退。\n责任单位：县财政局\n完成时限：2025年6月底前\n",
+     [("1. 严格落实全面从严治党责任清单制度，长期坚持。", []), ("2. 对违规发放的津贴补贴全部清退。", ["县财政局"])]),
+    # a list of measures ends at a part's label line; a task list's item naming a problem is no task
+    ("某县整改方案\n问题1：资产底数不清。\n整改措施：\n1. 各乡镇开展集体资产全面清查。\n\n组织保障\n1. 县委成立整改工作领导小组。\n",
+     [("1. 各乡镇开展集体资产全面清查。", [])]),
+])
+def test_measures_lists_and_blocks_from_a_review(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert _tasks(text) == expected
+
+
+def test_a_task_lists_item_naming_a_problem_is_no_task() -> None:
+    text = "澄岘县巡察反馈问题整改任务清单\n1. 部分村级集体资产底数不清的问题。\n整改措施：开展全面清查，建立台账。\n责任单位：县农业农村局\n"
+    assert not [t for t, _ in _tasks(text) if "底数不清" in t]

@@ -1966,14 +1966,30 @@ def test_a_baseline_of_work_already_done_is_no_target() -> None:
     assert _status_of(plan, HOUSING_SUMMARY.format("全年改造城镇老旧小区85个。"), "再改造") == "met"
 
 
-def test_a_task_on_one_levels_enterprises_is_reported_where_they_are_named() -> None:
-    # a province's task on its own enterprises (省属国有企业) is not done by a city restructuring the city's (市属国企),
-    # nor by a sentence naming no owner; a report naming them (省属企业在我市…) speaks of it (invented sentences)
+def test_a_task_on_one_levels_enterprises_is_not_done_by_anothers() -> None:
+    # a province's task on its own enterprises (省属国有企业) is not done by a city restructuring the city's (市属国企);
+    # a sentence naming them with words between (省属监管企业), or no owner, or a base naming every level's (中央企业和
+    # 地方国有企业) keeps its evidence (invented sentences)
     plan = _city_plan("深化国资国企改革，推动省属国有企业战略性重组和专业化整合，省属企业营业收入增长6%以上。\n")
     got = {}
     for said in ("完成市属国有企业整合重组，组建城投、产投两大集团，市属国企营业收入增长8.1%。",
-                 "推进国有企业整合重组，国有企业营业收入增长8.1%。",
-                 "配合省属国有企业战略性重组，省属企业在我市新设区域总部2家。"):
+                 "配合省属国有企业战略性重组，省属监管企业营业收入增长7.1%。",
+                 "推进国有企业战略性重组和专业化整合，组建产投集团。"):
         base, other = _pair(plan, _unit_review(said + "\n全市规上工业增加值增长7.2%。"))
         got[said[:6]] = compare(base, [other]).directives[0].results[0].status
-    assert got == {"完成市属国有": "unknown", "推进国有企业": "unknown", "配合省属国有": "met"}
+    assert got == {"完成市属国有": "unknown", "配合省属国有": "met", "推进国有企业": "met"}
+    base, other = _pair(_city_plan("推动中央企业和地方国有企业战略性重组和专业化整合。\n"),
+                        _unit_review("推动省属国有企业战略性重组和专业化整合，组建省港口集团。\n全市规上工业增加值增长7.2%。"))
+    assert compare(base, [other]).directives[0].results[0].status == "met"
+
+
+def test_the_bases_own_place_name_is_no_term() -> None:
+    # 澜州 names where the task is, not what it is: a unit's sentence sharing the name and a common word (国际) is no
+    # evidence; one naming the task's own object (陆港) is (invented sentences)
+    plan = _city_plan("加快建设澜州国际陆港，推动中欧班列开行量突破900列。\n")
+    got = []
+    for said in ("成功举办第五届澜州国际产业合作博览会，新增“澜州精品”认证企业42家、主导制定国际标准26项。",
+                 "澜州国际陆港东湖片区一期建成投用，新开通国际货运线路3条。"):
+        base, other = _pair(plan, _unit_review(said + "\n全区规上工业增加值增长7.2%。"))
+        got.append(compare(base, [other]).directives[0].results[0].status)
+    assert got == ["unknown", "met"]
