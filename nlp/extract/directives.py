@@ -8,10 +8,8 @@ adds its probability (see nlp.classify).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
-from operator import itemgetter
 from typing import NamedTuple
 
 from nlp.context import Context
@@ -21,7 +19,7 @@ from nlp.extract.deadlines import find_deadline, find_due
 from nlp.segment.markers import CONNECTORS
 from nlp.segment.sentences import cell_parts, split_paragraph
 from nlp.segment.tables import TaskRow
-from nlp.spans import CLAUSE_PUNCT, SpanIndex, clause_start
+from nlp.spans import CLAUSE_PUNCT, SpanIndex, clause_start, item_at
 from nlp.types import AMOUNT_KINDS, Analysis, Deadline, Directive, Modality, OutlineItem, Quantity, Sentence
 
 CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
@@ -85,7 +83,8 @@ MEASURES_LABEL = re.compile(r"^[ \t　]*(?:整改|具体|工作|主要|重点)?(
 LABEL_LINE = re.compile(r"[ \t　]*[^\s：:，,。；;]{2,8}[：:]")  # 责任单位：…, 问题2：…: a labelled line ends the list
 PART_HEADING = re.compile(r"[ \t　]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 OWN_PROBLEM = re.compile(r"问题[。；;]?$")  # an item naming a problem (…的问题。), not one acting on problems
-CLOSING_LABEL = re.compile(r"(?:组织|工作|要素|政策)保障|保障措施|保障机制|工作要求|组织领导")
+# the labels of `SECTION_LABEL` that open a closing part (组织保障, 工作要求), not steps of a task (实施步骤, 时间安排)
+CLOSING_LABEL = re.compile(r"(?:组织|工作|要素|政策)保障|保障措施|保障机制|工作要求")
 # a problem found, as a rectification plan states it (问题1：…资金管理使用不规范…): the measures after it are the tasks
 PROBLEM_LINE = re.compile(r"(?:存在|主要|反馈)?问题[\d一二三四五六七八九十]*[：:]")
 # a 完成时限 line, or one beside the 牵头单位 line (牵头单位：县农业农村局；完成时限：2025年11月底前。)
@@ -258,7 +257,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
     row_done = -1  # the last row whose directives were given (a row kept whole may hold several sentences)
     owned = _owned_sections(analysis, ctx.parents)
     measures = measure_lists(ctx.text)
-    label_in: int | None = -1  # the section a part's label line stands in (组织保障, after the last item)
+    label_in: int | None = None  # the item a closing part's label line stands in (组织保障, after the last item)
     directive_headings: set[int] = set()
     out: list[Directive] = []
     para = -1
@@ -297,13 +296,12 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
         # 牵头单位：…, 完成时限：…; a scoring line or a note (评分标准：…, 注：…) unless it says who must do what
         # (注：各乡镇必须于6月15日前将防汛预案报县防汛办备案。)
         # (a task with a scoring tail stays one: 各乡镇必须…完成危房改造120户，逾期未完成的每户扣0.5分。)
-        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text) or SCORING_LINE.match(sent.text)
-                           ) or (verdict.confidence != MARKER and bool(
-                NOTE_LINE.match(sent.text) or PROBLEM_LINE.match(sent.text)
+        who_or_when = bool(OWNER_LINE.match(sent.text) or DUE_LINE.match(sent.text) or SCORING_LINE.match(sent.text)) or (
+            verdict.confidence != MARKER and bool(NOTE_LINE.match(sent.text) or PROBLEM_LINE.match(sent.text)
                                                   or ("分" in sent.text and SCORING.search(sent.text))))
         if who_or_when:
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
-        if not verdict.is_directive and (task_list or _within(measures, sent.start)) and role not in NOT_TASK_ROLES \
+        if not verdict.is_directive and (task_list or item_at(measures, sent.start, _span) is not None) and role not in NOT_TASK_ROLES \
                 and LIST_ITEM.match(sent.text) and not verdict.confidence == REJECTED \
                 and not _not_a_task_item(sent, outline, ctx.parents):
             # a task list's numbered item is a task, whatever its wording (3. 既有住宅加装电梯50部。), as is an item
@@ -467,10 +465,8 @@ def measure_lists(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _within(spans: Sequence[tuple[int, int]], at: int) -> bool:
-    """Whether `at` is inside one of `spans` (in order, apart)."""
-    k = bisect.bisect_right(spans, at, key=itemgetter(0)) - 1
-    return k >= 0 and at < spans[k][1]
+def _span(span: tuple[int, int]) -> tuple[int, int]:
+    return span
 
 
 def _owner(section: int | None, owned: dict[int, tuple[list[str], tuple[int, int] | None]],

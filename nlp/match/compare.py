@@ -32,6 +32,8 @@ LONG_DEPARTMENT = re.compile(PLACE + r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建
                              r"监督|信息化|环境|旅游|健康|改革)(?:局|委员会))(?=\d{4}年|关于|$|工作)")
 # a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
 TITLE_PLACE = re.compile("^" + PLACE + r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告|简报|信息|动态)|政府工作报告)")
+# a place by its name and its kind (澜岑省, 曜川市, 桃坪乡): its documents know it by the name
+PLACE_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,}?)(?:省|市|县|区|自治区|自治州|州|盟|旗|镇|乡|街道)")
 # a work report's byline: the congress of its place (——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上)
 CONGRESS = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,14}?(?:自治区|自治州|省|市|区|县|州|盟|旗))第[一二三四五六七八九十]+届"
                       r"人民代表大会")  # (a prefecture's 州, 盟 and a banner's 旗 too: 黔东南苗族侗族自治州)
@@ -93,6 +95,12 @@ def document_unit(analysis: Analysis) -> str | None:
     # nor a place: the organ the first sentence names (2025年，柏溪县农业农村局在县委…)
     first = next((line for line in opening[:6] if len(line.strip()) > TITLE_BLOCK_LINE), "")
     return _organ(first.split("。")[0])
+
+
+def _place_words(unit: str | None) -> frozenset[str]:
+    """The words naming a unit that is a place (澜岑省: 澜岑省, 澜岑); none for an organ (泓川市商务局)."""
+    named = PLACE_NAME.fullmatch(unit or "")
+    return frozenset({named.group(0), named.group("name")}) if named else frozenset()
 
 
 def _title_place(line: str) -> str | None:
@@ -157,7 +165,8 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
     directives = tuple(
         ComparedDirective(id=d.id, text=d.text, start=d.start, end=d.end, actors=d.actors, results=tuple(results))
         for d, results in zip(base.directives, match_directives(base, others, stated, shares, _whole(scope),
-                                                                   _led([d.unit for d in documents], base), unit),
+                                                                   _led([d.unit for d in documents], base),
+                                                                   _place_words(unit)),
                               strict=True))
     doc = base.document
     return Comparison(base=DocumentRef(path=doc.path, title=doc.title, sha256=doc.sha256), documents=documents,

@@ -587,8 +587,6 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
 FRAME = re.compile(r"(?:会议|会上|会议还)(?:要求|明确|强调|指出|认为|同意|决定|提出|原则同意|议定)")
 ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。；;]))\d{1,2}[.．、]")  # 1.筹集… 2.对符合条件的…: numbered measures in a cell
 # a sentence whose subject points back (该项工作未能按期完成。): what it speaks of is its heading's
-# a place by its name and its kind (澜岑省, 曜川市, 桃坪乡): the name a place is known by within its own documents
-PLACE_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,}?)(?:省|市|县|区|自治区|自治州|州|盟|旗|镇|乡|街道)")
 # whose enterprises (or schools, hospitals) a text speaks of: 省属国有企业, 市属国企, 央企; a province's task on its
 # own enterprises is not done by a city restructuring the city's (市属国有企业整合重组)
 OWNED_BY = re.compile(r"(?P<levels>(?:中央|省|市|州|县|区|旗|乡镇)+)(?:属|管)"
@@ -653,17 +651,16 @@ def lead_labels(analysis: Analysis) -> dict[int, Sentence]:
     return out
 
 
-def candidate_features(base: Analysis, others: Sequence[Analysis], place: str | None = None
+def candidate_features(base: Analysis, others: Sequence[Analysis], where: frozenset[str] = frozenset()
                        ) -> tuple[list[list[frozenset[str]]], list[list[Sentence]], list[list[frozenset[str]]],
                                   dict[str, float]]:
     """Return each directive's item terms, each document's evidence sentences and their terms among the
     directives' terms, and these terms' weights (inverse document frequency over the sentences of all the
-    compared documents). The name of the base's own `place` (澜岑省: 澜岑) is no term: it says where, not what
-    (加快建设澜岑国际陆港 is not reported by 新增“澜岑精品”认证企业42家)."""
+    compared documents). The words naming the base's own place (`where`: 澜岑省, 澜岑) are no terms: they say where,
+    not what (加快建设澜岑国际陆港 is not reported by 新增“澜岑精品”认证企业42家)."""
     all_base_terms = Terms(base)
     d_items = [directive_items(all_base_terms, d) for d in base.directives]
-    if place and (named := PLACE_NAME.fullmatch(place)) is not None:
-        where = frozenset({place, named.group("name")})
+    if where:
         d_items = [[kept for item in items if (kept := item - where)] for items in d_items]
     # only the directives' terms are weighed: the others' document frequencies and places are not needed
     vocabulary = Vocabulary(frozenset().union(*(item for items in d_items for item in items)))
@@ -714,7 +711,7 @@ def candidate_features(base: Analysis, others: Sequence[Analysis], place: str | 
 def match_directives(base: Analysis, others: Sequence[Analysis],
                      stated: Sequence[dict[str, list[int]]] | None = None,
                      shares: Sequence[bool] | None = None, whole: str | None = None,
-                     leads: Sequence[frozenset[str]] | None = None, place: str | None = None
+                     leads: Sequence[frozenset[str]] | None = None, where: frozenset[str] = frozenset()
                      ) -> list[list[DirectiveResult]]:
     """For each directive of `base`, one result per other document. `stated`, per document: directive id -> where
     the document states the results of its targets (`find_result`); the sentences stating them are its first
@@ -723,11 +720,11 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
     `whole`: the words for the base's whole scope (全市), with which a sentence giving the whole's total opens
     (全市建成高标准农田2.6万亩, in the summary of the bureau that leads the task): no share, the total itself;
     `leads`, per document: the ids of the directives its unit leads (named first: 牵头单位：市商务局, in 泓川市商务局's
-    summary), whose figures it gives are the total, not a share; `place`: the place the base speaks for (澜岑省),
-    whose name is no term."""
+    summary), whose figures it gives are the total, not a share; `where`: the words naming the place the base speaks
+    for (澜岑省, 澜岑), no terms."""
     scorer = SCORER
     total = _whole_total(whole) if whole else None
-    d_items, pools, pool_terms, idf = candidate_features(base, others, place)
+    d_items, pools, pool_terms, idf = candidate_features(base, others, where)
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
     gains = [term_gains(d, idf, scorer.weights) for d in d_terms]
     floor = least_gain(scorer)
