@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.match.evidence import terms_of_word
 from nlp.segment.tokens import tokenize, tokenizer
 
 
@@ -11,6 +12,19 @@ from nlp.segment.tokens import tokenize, tokenizer
 def test_domain_words_stay_whole(word: str) -> None:
     text = f"要认真落实{word}的有关要求"
     assert word in [t.text for t in tokenize(text)]
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("推进共性技术平台、中试验证平台建设", {"中试", "验证"}),  # jieba alone: 中/试验/证
+    ("建立碳足迹管理体系", {"碳足迹", "足迹"}),  # 碳/足迹
+    ("推进燃气管道老化更新改造", {"燃气管道", "管道"}),  # 燃气管/道
+    ("盘活低效用地", {"低效用地"}),  # 低/效用/地
+])
+def test_policy_terms_keep_their_parts(text: str, pieces: set[str]) -> None:
+    # a policy term the dictionary cuts across its parts stays whole, its pieces still match terms (中试平台 shares
+    # 中试 with 中试验证平台)
+    terms = set().union(*(terms_of_word(t.text) for t in tokenize(text)))
+    assert pieces <= terms
 
 
 def test_tokens_carry_offsets() -> None:
