@@ -19,6 +19,8 @@ def test_domain_words_stay_whole(word: str) -> None:
     ("建立碳足迹管理体系", {"碳足迹", "足迹"}),  # 碳/足迹
     ("推进燃气管道老化更新改造", {"燃气管道", "管道"}),  # 燃气管/道
     ("盘活低效用地", {"低效用地"}),  # 低/效用/地
+    ("完成重点排放单位碳排放核查", {"碳排放", "排放"}),  # 碳/排放
+    ("深入推进减污降碳协同增效", {"减污降碳", "降碳"}),  # 减污降/碳
 ])
 def test_policy_terms_keep_their_parts(text: str, pieces: set[str]) -> None:
     # a policy term the dictionary cuts across its parts stays whole, its pieces still match terms (中试平台 shares
