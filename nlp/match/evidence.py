@@ -398,6 +398,14 @@ class DirectiveTerms:
                    rare=frozenset(t for t in everything if idf[t] >= RARE))
 
 
+# the nouns of what a figure measures (营业收入, 增加值, 投资, 产量…): an item naming whose (省属企业营业收入增长6%以上,
+# 推动规上工业增加值增长) is not matched by a sentence sharing only them, the same measure of something else
+# (高新区营业收入增长9.6%, 农业增加值增长3.5%)
+MEASURES = frozenset(
+    "收入 营业收入 营收 营业 增加值 产值 总产值 投资 总额 规模 总量 产量 销售 销售额 交易 交易额 成交 成交额 利润 利润总额 "
+    "税收 出口 进口 进出口 增速 比重 占比 人数 数量 面积".split())
+
+
 def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]) -> Features:
     """Return the match features of a sentence's terms against a directive's items' terms."""
     return Features(*feature_values(d, sentence, idf))
@@ -413,8 +421,8 @@ def feature_values(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, f
     rarity, rare = idf.__getitem__, d.rare
     for item, weight, head in zip(d.items, d.weights, d.heads, strict=True):
         shared = item & sentence
-        if not shared or not weight:
-            continue
+        if not shared or not weight or (shared <= MEASURES and not item <= MEASURES):
+            continue  # (what is measured, not of whom: 营业收入 of a 高新区 for 省属企业营业收入增长6%)
         values = list(map(rarity, shared))
         got = math.fsum(values)  # exactly rounded: independent of the set's order, hence of the hash seed
         share = got / weight

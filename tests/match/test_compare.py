@@ -1993,3 +1993,20 @@ def test_the_bases_own_place_name_is_no_term() -> None:
         base, other = _pair(plan, _unit_review(said + "\n全区规上工业增加值增长7.2%。"))
         got.append(compare(base, [other]).directives[0].results[0].status)
     assert got == ["unknown", "met"]
+
+
+def test_a_measure_of_something_else_is_no_evidence() -> None:
+    # an item naming whose figure it sets (省属企业营业收入) is not matched by the same measure of something else
+    # (高新区营业收入, 规上工业营业收入); it is by that of its own subject. The review is long enough for 营业收入 to be
+    # rare among its sentences, as in a real report (invented sentences)
+    plan = _city_plan("深化国资国企改革，推动省属国有企业战略性重组和专业化整合，省属企业营业收入增长6%以上。\n")
+    works = "口袋公园 停车泊位 农贸市场 城市公厕 污水管网 雨水管网 健康驿站 口腔诊室 社区食堂 老年大学 篮球场 足球场 健身步道 " \
+            "绿道 桥梁 隧道 水闸 泵站 堤防 山塘 机耕路 冷库 烘干中心 农家书屋 文化礼堂 戏台 公交站亭 候车亭 邮政网点 快递驿站"
+    filler = "\n".join(f"全区新建{w}{k + 3}个。" for k, w in enumerate(works.split()))
+    got = []
+    for said in ("开发区整合提升扎实推进，高新区、经开区营业收入分别增长9.6%和8.3%。",
+                 "经济总量稳步扩大，规上工业营业收入突破6000亿元。",
+                 "配合省属国有企业战略性重组，省属企业营业收入增长7.1%。"):
+        base, other = _pair(plan, _unit_review(said + "\n" + filler))
+        got.append(compare(base, [other]).directives[0].results[0].status)
+    assert got == ["unknown", "unknown", "met"]
