@@ -29,7 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, ge, itemgetter, mul, not_
 
@@ -278,7 +278,7 @@ def terms_of_word(word: str, among: Vocabulary | None = None) -> frozenset[str]:
     """Return the terms of a token: the word with the dictionary words inside a long one, none of them generic;
     with `among`, only those among its terms (the dictionary not asked)."""
     generic = _generic()
-    pieces = map(word.__getitem__, _pieces(len(word)))  # 粮食产量 → 粮食, 产量: what a search engine indexes
+    pieces = _word_pieces(word) if len(word) > 2 else ()  # 粮食产量 → 粮食, 产量: what a search engine indexes
     out: frozenset[str] | None = None
     if among is not None:  # (most words hold none of the terms: no test of whether it may have any)
         out = among.pieces.intersection(pieces)
@@ -293,6 +293,30 @@ def terms_of_word(word: str, among: Vocabulary | None = None) -> frozenset[str]:
         return frozenset({word, *(piece for piece in pieces
                                   if piece not in generic and not ORDINAL.fullmatch(piece) and known_word(piece))})
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_pieces(word: str) -> tuple[str, ...]:
+    """The pieces of a word that may be terms: where dictionary words of two or three characters tile it, those
+    lying in a tiling and those inside them (城乡居民 → 城乡, 居民, not 乡居 across them; 特别国债 → 特别, 国债, not 别国);
+    else every 2- and 3-character piece (`terms_of_word` keeps the dictionary's)."""
+    n = len(word)
+    slices = _pieces(n)
+    known = [s for s in slices if known_word(word[s])]
+    ends = {0}  # where a tiling from the start can end
+    for i in range(n):
+        if i in ends:
+            ends.update(s.stop for s in known if s.start == i)
+    if n not in ends:
+        return tuple(word[s] for s in slices)
+    starts = {n}  # where a tiling to the end can start
+    for i in range(n, -1, -1):
+        if any(s.start == i and s.stop in starts for s in known):
+            starts.add(i)
+    tiles = [s for s in known if s.start in ends and s.stop in starts]
+    # (with the pieces inside a tile of three, as the tile alone has them: 博览会 → 博览 in 中国国际进口博览会 too)
+    inside = [s for s in known if s.stop - s.start == 2 and any(t.start <= s.start and s.stop <= t.stop for t in tiles)]
+    return tuple(word[s] for s in slices if s in tiles or s in inside)
 
 
 @cache

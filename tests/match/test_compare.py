@@ -404,6 +404,23 @@ def test_an_ordinal_ties_a_sentence_to_no_task(word: str) -> None:
     assert terms_of_word("实现第一个百年") == frozenset({"实现第一个百年", "百年"})
 
 
+@pytest.mark.parametrize(("word", "pieces", "not_pieces"), [
+    ("城乡居民", {"城乡", "居民"}, {"乡居"}),  # 乡居 lies across 城乡|居民
+    ("低效用地", {"低效", "用地"}, {"效用"}),
+    ("城乡居民医保", {"城乡", "居民", "医保"}, {"乡居", "民医"}),
+    ("中国国际进口博览会", {"中国", "国际", "进口", "博览会", "博览"}, set()),  # (博览 inside the tile 博览会)
+    ("新能源车", {"新能源", "能源"}, set()),  # no tiling by dictionary words (车 alone is none): every piece it has
+])
+def test_a_words_pieces_do_not_lie_across_its_words(word: str, pieces: set[str], not_pieces: set[str]) -> None:
+    """A long word's pieces are the dictionary words tiling it (and those inside them), not a word read across two
+    of them: 城乡居民 shares nothing with 乡居 (a sentence on 城乡居民医保参保率 is not 城乡居民基础养老金's evidence by
+    more pieces of one concept)."""
+    from nlp.match.evidence import terms_of_word
+
+    terms = terms_of_word(word)
+    assert pieces <= terms and not terms & not_pieces
+
+
 def test_a_words_terms_among_a_vocabulary_are_its_terms_in_it() -> None:
     """The terms a comparison works out for a word among its directives' terms (`Vocabulary`) are the word's own
     terms that are among them, for every word of a report."""
