@@ -2027,3 +2027,21 @@ def test_a_measure_of_something_else_is_no_evidence() -> None:
         base, other = _pair(plan, _unit_review(said + "\n" + filler))
         got.append(compare(base, [other]).directives[0].results[0].status)
     assert got == ["unknown", "unknown", "met"]
+
+
+def test_a_manner_is_no_object() -> None:
+    # 高标准建设…实验室 (to a high standard) shares no object with 新建高标准农田 (farmland), nor does 乡镇千兆光网全部覆盖
+    # with 医共体覆盖全部乡镇卫生院; 高标准农田 is still reported by 高标农田 (invented sentences, a review long enough
+    # for its words to be rare)
+    works = "口袋公园 停车泊位 农贸市场 城市公厕 污水管网 雨水管网 健康驿站 口腔诊室 社区食堂 老年大学 篮球场 足球场 健身步道 " \
+            "绿道 桥梁 隧道 水闸 泵站 堤防 山塘 机耕路 冷库 烘干中心 农家书屋 文化礼堂 戏台 公交站亭 候车亭 邮政网点 快递驿站"
+    filler = "\n".join(f"全区新建{w}{k + 3}个。" for k, w in enumerate(works.split()))
+    cases = [("高标准建设澜州实验室，年内完成一期工程并投入运行。", "新建高标准农田1.6万亩，完成高标准农田改造提升0.8万亩。"),
+             ("加快数字基础设施建设，新建5G基站1500个，乡镇千兆光网全部覆盖。",
+              "深化紧密型县域医共体建设，医共体覆盖全部乡镇卫生院。"),
+             ("新建高标准农田2万亩。", "建成高标农田1.2万亩。")]
+    got = []
+    for task, said in cases:
+        base, other = _pair(_city_plan(task + "\n"), _unit_review(said + "\n" + filler))
+        got.append(compare(base, [other]).directives[0].results[0].status)
+    assert got == ["unknown", "unknown", "met"]
