@@ -120,8 +120,18 @@ THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
 
 @cache
 def _generic() -> frozenset[str]:
-    """Words too common in the genre to tie a sentence to a task (加快, 推进, 体系…): the generic_words lexicon."""
-    return frozenset(r["word"] for r in load_table("generic_words"))
+    """Words too common in the genre to tie a sentence to a task (加快, 推进, 体系…): the generic_words lexicon (but
+    its manners before a verb, `_manners`)."""
+    return frozenset(r["word"] for r in load_table("generic_words") if not r["why"].startswith(BEFORE_A_VERB))
+
+
+BEFORE_A_VERB = "manner before a verb"  # the generic_words rows generic only there: 高标准建设…, not 高标准农田
+
+
+@cache
+def _manners() -> frozenset[str]:
+    """Words generic only before a verb of doing (高标准建设沅嶂实验室: how, not what; 高标准农田, 高标准市场体系: what)."""
+    return frozenset(r["word"] for r in load_table("generic_words") if r["why"].startswith(BEFORE_A_VERB))
 
 
 def reported_sentences(analysis: Analysis) -> list[Sentence]:
@@ -216,6 +226,12 @@ class Terms:
         words = self.words[lo:hi]
         if self.in_quantity.find(1, start, end) >= 0:  # the words starting outside its quantities
             words = compress(words, map(not_, map(self.in_quantity.__getitem__, self.starts[lo:hi])))
+        manners = _manners()
+        if any(m in self.analysis.document.text[start:end] for m in manners):  # (a manner before a verb: no term)
+            said, generic = [*words, "", ""], _generic()
+            # (the verb may be cut in two: 高标准/打/好)
+            words = [w for k, w in enumerate(said[:-2]) if not (w in manners and (
+                said[k + 1] in generic or (len(said[k + 1]) == 1 and said[k + 1] + said[k + 2] in generic)))]
         out: set[str] = set().union(*filter(None, map(self.word_terms, words)))  # mapped in C (most have none)
         if leave_out:
             out -= {w for w in out if any(w in name for name in leave_out)}
@@ -275,8 +291,8 @@ NO_TERMS: frozenset[str] = frozenset()  # one object for the many words without 
 
 
 def terms_of_word(word: str, among: Vocabulary | None = None) -> frozenset[str]:
-    """Return the terms of a token: the word with the dictionary words inside a long one, none of them generic;
-    with `among`, only those among its terms (the dictionary not asked)."""
+    """Return the terms of a token: the word with the dictionary words inside a long one (`_word_pieces`), none of
+    them generic; with `among`, only those among its terms."""
     generic = _generic()
     pieces = _word_pieces(word) if len(word) > 2 else ()  # 粮食产量 → 粮食, 产量: what a search engine indexes
     out: frozenset[str] | None = None
@@ -297,9 +313,11 @@ def terms_of_word(word: str, among: Vocabulary | None = None) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 16)
 def _word_pieces(word: str) -> tuple[str, ...]:
-    """The pieces of a word that may be terms: where dictionary words of two or three characters tile it, those
-    lying in a tiling and those inside them (城乡居民 → 城乡, 居民, not 乡居 across them; 特别国债 → 特别, 国债, not 别国);
-    else every 2- and 3-character piece (`terms_of_word` keeps the dictionary's)."""
+    """The pieces of a word that may be terms (`terms_of_word` keeps the dictionary's, not generic): where
+    dictionary words of two or three characters tile it, not one lying across the joint of two words with both its
+    ends inside them (城乡居民 → 城乡, 居民, not 乡居; 中试验证 → 中试, 验证, not 试验; 特别国债 without 别国), but one
+    starting or ending at a joint (工业园区 → 工业园; 中低收入 → 低收入) and those inside it (中小学校 → 中小学, 小学); else
+    every 2- and 3-character piece."""
     n = len(word)
     slices = _pieces(n)
     known = [s for s in slices if known_word(word[s])]
@@ -313,16 +331,17 @@ def _word_pieces(word: str) -> tuple[str, ...]:
     for i in range(n, -1, -1):
         if any(s.start == i and s.stop in starts for s in known):
             starts.add(i)
-    tiles = [s for s in known if s.start in ends and s.stop in starts]
-    # (with the pieces inside a tile of three, as the tile alone has them: 博览会 → 博览 in 中国国际进口博览会 too)
-    inside = [s for s in known if s.stop - s.start == 2 and any(t.start <= s.start and s.stop <= t.stop for t in tiles)]
-    return tuple(word[s] for s in slices if s in tiles or s in inside)
+    joints = ends & starts  # where some tiling joins two words
+    kept = [s for s in known if s.start in joints or s.stop in joints]
+    # (with the pieces inside a kept one of three, as it alone has them: 博览会 → 博览 in 中国国际进口博览会 too)
+    inside = [s for s in known if s.stop - s.start == 2 and any(t.start <= s.start and s.stop <= t.stop for t in kept)]
+    return tuple(word[s] for s in slices if s in kept or s in inside)
 
 
 @cache
 def _pieces(length: int) -> tuple[slice, ...]:
-    """The slices of a word of `length` characters that `terms_of_word` looks up in the dictionary: its 2- and
-    3-character pieces but itself (none in a word of two)."""
+    """The slices of a word of `length` characters among which `_word_pieces` chooses: its 2- and 3-character
+    pieces but itself (none in a word of two)."""
     return tuple(slice(i, i + n) for n in (2, 3) for i in range(length - n + 1) if n < length)
 
 
@@ -427,7 +446,7 @@ class DirectiveTerms:
 # (高新区营业收入增长9.6%, 农业增加值增长3.5%)
 MEASURES = frozenset(
     "收入 营业收入 营收 营业 增加值 产值 总产值 投资 总额 规模 总量 产量 销售 销售额 交易 交易额 成交 成交额 利润 利润总额 "
-    "税收 出口 进口 进出口 增速 比重 占比 人数 数量 面积".split())
+    "税收 出口 进口 进出口 进出 增速 比重 占比 人数 数量 面积 增加 加值 总产".split())  # (with their pieces: 加值, 进出)
 
 
 def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]) -> Features:
@@ -621,7 +640,7 @@ ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。；;]))\d{1,2}[.．、]")  # 1.筹集�
 # a sentence whose subject points back (该项工作未能按期完成。): what it speaks of is its heading's
 # whose enterprises (or schools, hospitals) a text speaks of: 省属国有企业, 市属国企, 央企; a province's task on its
 # own enterprises is not done by a city restructuring the city's (市属国有企业整合重组)
-OWNED_BY = re.compile(r"(?P<levels>(?:中央|省|市|州|盟|县|区|旗|乡镇)+)(?:属|管)"
+OWNED_BY = re.compile(r"(?<![联同加结])(?P<levels>(?:中央|省|市|州|盟|县|区|旗|乡镇)+)(?:属|管)"
                       r"(?=[\u4e00-\u9fff]{0,4}?(?:企业|国企|公司|集团|高校|医院|学校|中小学))|(?P<central>央企|中央企业)")
 LEVEL = re.compile(r"中央|省|市|州|盟|县|区|旗|乡镇")
 ANY_OWNER = re.compile(r"地方国有企业|地方国企|各级国有企业")  # (中央企业和地方国有企业: enterprises of every level)
