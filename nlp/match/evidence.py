@@ -441,12 +441,12 @@ class DirectiveTerms:
                    rare=frozenset(t for t in everything if idf[t] >= RARE))
 
 
-# the nouns of what a figure measures (营业收入, 增加值, 投资, 产量…): an item naming whose (省属企业营业收入增长6%以上,
-# 推动规上工业增加值增长) is not matched by a sentence sharing only them, the same measure of something else
-# (高新区营业收入增长9.6%, 农业增加值增长3.5%)
+# the nouns of what a figure measures (营业收入, 增加值, 投资, 产量…) and of enterprises of any kind (企业): an item
+# naming whose (省属企业营业收入增长6%以上, 推动规上工业增加值增长) is not matched by a sentence sharing only them, the
+# same measure of something else (高新区营业收入增长9.6%, 规上工业企业营业收入突破90亿元, 农业增加值增长3.5%)
 MEASURES = frozenset(
     "收入 营业收入 营收 营业 增加值 产值 总产值 投资 总额 规模 总量 产量 销售 销售额 交易 交易额 成交 成交额 利润 利润总额 "
-    "税收 出口 进口 进出口 进出 增速 比重 占比 人数 数量 面积 增加 加值 总产".split())  # (with their pieces: 加值, 进出)
+    "税收 出口 进口 进出口 进出 增速 比重 占比 人数 数量 面积 增加 加值 总产 企业".split())  # (with their pieces: 加值, 进出)
 
 
 def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]) -> Features:

@@ -2032,10 +2032,11 @@ def test_a_measure_of_something_else_is_no_evidence() -> None:
     got = []
     for said in ("开发区整合提升扎实推进，高新区、经开区营业收入分别增长9.6%和8.3%。",
                  "经济总量稳步扩大，规上工业营业收入突破6000亿元。",
+                 "规上工业企业达到412家，规上工业企业营业收入突破900亿元。",  # (企业: whose, any enterprises)
                  "配合省属国有企业战略性重组，省属企业营业收入增长7.1%。"):
         base, other = _pair(plan, _unit_review(said + "\n" + _FILLER))
         got.append(compare(base, [other]).directives[0].results[0].status)
-    assert got == ["unknown", "unknown", "met"]
+    assert got == ["unknown", "unknown", "unknown", "met"]
     # (a measure's pieces too: 增加值 is 增加, 加值)
     base, other = _pair(_city_plan("数字经济核心产业增加值增长10%。\n"), _unit_review("全区农业增加值增长3.5%。\n" + _FILLER))
     assert compare(base, [other]).directives[0].results[0].status == "unknown"
