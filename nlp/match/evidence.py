@@ -640,7 +640,7 @@ ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。；;]))\d{1,2}[.．、]")  # 1.筹集�
 # a sentence whose subject points back (该项工作未能按期完成。): what it speaks of is its heading's
 # whose enterprises (or schools, hospitals) a text speaks of: 省属国有企业, 市属国企, 央企; a province's task on its
 # own enterprises is not done by a city restructuring the city's (市属国有企业整合重组)
-OWNED_BY = re.compile(r"(?<![联同加结])(?P<levels>(?:中央|省|市|州|盟|县|区|旗|乡镇)+)(?:属|管)"
+OWNED_BY = re.compile(r"(?P<levels>(?:中央|省|市|州|(?<![联同加结])盟|县|区|旗|乡镇)+)(?:属|管)"
                       r"(?=[\u4e00-\u9fff]{0,4}?(?:企业|国企|公司|集团|高校|医院|学校|中小学))|(?P<central>央企|中央企业)")
 LEVEL = re.compile(r"中央|省|市|州|盟|县|区|旗|乡镇")
 ANY_OWNER = re.compile(r"地方国有企业|地方国企|各级国有企业")  # (中央企业和地方国有企业: enterprises of every level)

@@ -2001,12 +2001,13 @@ def test_a_task_on_one_levels_enterprises_is_not_done_by_anothers() -> None:
     for said in ("完成市属国有企业整合重组，组建城投、产投两大集团，市属国企营业收入增长8.1%。",
                  "盟属国有企业完成战略性重组和专业化整合，融资平台数量压降至4家。",  # (a league's: 盟 is a level too)
                  "组建产业联盟，联盟管理企业完成战略性重组和专业化整合。",  # (联盟管理: no league's)
+                 "会同市属国有企业完成整合重组，组建城投集团。",  # (会同 before 市属: still the city's)
                  "配合省属国有企业战略性重组，省属监管企业营业收入增长7.1%。",
                  "推进国有企业战略性重组和专业化整合，组建产投集团。"):
         base, other = _pair(plan, _unit_review(said + "\n全市规上工业增加值增长7.2%。"))
         got[said[:6]] = compare(base, [other]).directives[0].results[0].status
-    assert got == {"完成市属国有": "unknown", "盟属国有企业": "unknown", "组建产业联盟": "met", "配合省属国有": "met",
-                   "推进国有企业": "met"}
+    assert got == {"完成市属国有": "unknown", "盟属国有企业": "unknown", "组建产业联盟": "met", "会同市属国有": "unknown",
+                   "配合省属国有": "met", "推进国有企业": "met"}
     base, other = _pair(_city_plan("推动中央企业和地方国有企业战略性重组和专业化整合。\n"),
                         _unit_review("推动省属国有企业战略性重组和专业化整合，组建省港口集团。\n全市规上工业增加值增长7.2%。"))
     assert compare(base, [other]).directives[0].results[0].status == "met"
@@ -2037,6 +2038,9 @@ def test_a_measure_of_something_else_is_no_evidence() -> None:
         base, other = _pair(plan, _unit_review(said + "\n" + _FILLER))
         got.append(compare(base, [other]).directives[0].results[0].status)
     assert got == ["unknown", "unknown", "unknown", "met"]
+    # (a task's own words in their abbreviation are no measure: 技改 is 技术改造)
+    base, other = _pair(_city_plan("企业技改投资增长15%。\n"), _unit_review("全区企业技术改造投资增长18.6%。\n" + _FILLER))
+    assert compare(base, [other]).directives[0].results[0].status == "met"
     # (a measure's pieces too: 增加值 is 增加, 加值)
     base, other = _pair(_city_plan("数字经济核心产业增加值增长10%。\n"), _unit_review("全区农业增加值增长3.5%。\n" + _FILLER))
     assert compare(base, [other]).directives[0].results[0].status == "unknown"
