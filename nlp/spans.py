@@ -35,6 +35,11 @@ def keep_longest(candidates: Iterable[T], span: Callable[[T], tuple[int, int]]) 
     return kept
 
 
+def itself(span: tuple[int, int]) -> tuple[int, int]:
+    """The span of an item that is a (start, end) span itself: `item_at`'s `span` for a list of spans."""
+    return span
+
+
 def item_at(items: Sequence[T], at: int, span: Callable[[T], tuple[int, int]]) -> T | None:
     """The item of `items` (in order of their spans, which do not overlap) whose span holds position `at`, or None."""
     k = bisect_right(items, at, key=lambda item: span(item)[0]) - 1

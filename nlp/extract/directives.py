@@ -19,7 +19,7 @@ from nlp.extract.deadlines import find_deadline, find_due
 from nlp.segment.markers import CONNECTORS
 from nlp.segment.sentences import cell_parts, split_paragraph
 from nlp.segment.tables import TaskRow
-from nlp.spans import CLAUSE_PUNCT, SpanIndex, clause_start, item_at
+from nlp.spans import CLAUSE_PUNCT, SpanIndex, clause_start, item_at, itself
 from nlp.types import AMOUNT_KINDS, Analysis, Deadline, Directive, Modality, OutlineItem, Quantity, Sentence
 
 CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
@@ -301,7 +301,7 @@ def extract(analysis: Analysis, ctx: Context) -> tuple[Directive, ...]:
                                                   or ("分" in sent.text and SCORING.search(sent.text))))
         if who_or_when:
             verdict = Verdict(False, verdict.modality, REJECTED)  # 配合单位：各街道）: who does a task, no task
-        if not verdict.is_directive and (task_list or item_at(measures, sent.start, _span) is not None) and role not in NOT_TASK_ROLES \
+        if not verdict.is_directive and (task_list or item_at(measures, sent.start, itself) is not None) and role not in NOT_TASK_ROLES \
                 and LIST_ITEM.match(sent.text) and not verdict.confidence == REJECTED \
                 and not _not_a_task_item(sent, outline, ctx.parents):
             # a task list's numbered item is a task, whatever its wording (3. 既有住宅加装电梯50部。), as is an item
@@ -463,10 +463,6 @@ def measure_lists(text: str) -> list[tuple[int, int]]:
         if end > start:
             spans.append((start, min(end, len(text))))
     return spans
-
-
-def _span(span: tuple[int, int]) -> tuple[int, int]:
-    return span
 
 
 def _owner(section: int | None, owned: dict[int, tuple[list[str], tuple[int, int] | None]],

@@ -227,7 +227,8 @@ class Terms:
         if self.in_quantity.find(1, start, end) >= 0:  # the words starting outside its quantities
             words = compress(words, map(not_, map(self.in_quantity.__getitem__, self.starts[lo:hi])))
         manners = _manners()
-        if any(m in self.analysis.document.text[start:end] for m in manners):  # (a manner before a verb: no term)
+        whole = self.analysis.document.text
+        if any(whole.find(m, start, end) >= 0 for m in manners):  # (a manner before a verb: no term; no copy of the span)
             said, generic = [*words, "", ""], _generic()
             # (the verb may be cut in two: 高标准/打/好)
             words = [w for k, w in enumerate(said[:-2]) if not (w in manners and (

@@ -21,7 +21,7 @@ from nlp.match.units import convert
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, looking_back, path_year, report_sections
 from nlp.segment.tables import task_rows
-from nlp.spans import item_at
+from nlp.spans import item_at, itself
 from nlp.types import Analysis, Quantity, Sentence, Status, Target
 
 NOT_RESULT = re.compile(r"其中|预计|目标|力争|拟|比上年|比去年|较上年|结存|比重|占比")  # between metric and figure
@@ -108,7 +108,7 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
     for q in analysis.quantities:
         if q.kind not in RESULT_KINDS or q.masked or q.value is None or q.id in own_targets:
             continue
-        if share_cells and item_at(share_cells, q.start, _itself) is not None:
+        if share_cells and item_at(share_cells, q.start, itself) is not None:
             continue
         if not reporting(q.start):
             continue  # a figure of the document's own plans (今年…增长5%左右) is not a result
@@ -147,10 +147,6 @@ def _candidates(analysis: Analysis, keys: frozenset[str] | None = None,
         by_key.setdefault(key, []).append(_Candidate(q, key, m_start, sent.section in review, late,
                                                      sent.start in heading_starts))
     return by_key
-
-
-def _itself(span: tuple[int, int]) -> tuple[int, int]:
-    return span
 
 
 class ResultIndex:
