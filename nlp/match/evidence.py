@@ -122,10 +122,21 @@ THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
 def _generic() -> frozenset[str]:
     """Words too common in the genre to tie a sentence to a task (加快, 推进, 体系…): the generic_words lexicon (but
     its manners before a verb, `_manners`)."""
-    return frozenset(r["word"] for r in load_table("generic_words") if not r["why"].startswith(BEFORE_A_VERB))
+    return frozenset(r["word"] for r in load_table("generic_words")
+                     if not r["why"].startswith((BEFORE_A_VERB, ALONE, NOT_GENERIC)))
 
 
 BEFORE_A_VERB = "manner before a verb"  # the generic_words rows generic only there: 高标准建设…, not 高标准农田
+NOT_GENERIC = "not generic"  # the generic_words rows of generic words run together that name a kind of work
+ALONE = "no object alone"  # the generic_words rows that are terms beside an object only: 开工, 牵头
+
+
+@cache
+def _companions() -> frozenset[str]:
+    """Words that are terms only beside what a task is about, never its object themselves: a stage (9月底前全部开工),
+    who leads (牵头, 协同). A clause of these alone is no item (`_add_item`), and a sentence sharing only these (and
+    measures) with an item does not match it (完成危房改造…通过竣工验收 for 户厕…11月底前全部完工并通过验收)."""
+    return frozenset(r["word"] for r in load_table("generic_words") if r["why"].startswith(ALONE))
 
 
 @cache
@@ -347,8 +358,9 @@ def _pieces(length: int) -> tuple[slice, ...]:
 
 
 def _of_generic_words(word: str, generic: frozenset[str]) -> bool:
-    """Whether a token is generic words run together (大力发展, 加快推进, 高质量发展): no more a term than they."""
-    if len(word) < 4 or not any(word[:n] in generic for n in range(2, len(word) - 1)):
+    """Whether a token is generic words run together (大力发展, 加快推进, 高质量发展): no more a term than they; but
+    not one naming a kind of work (重点项目: 县级重点项目 is the county's list of key projects)."""
+    if len(word) < 4 or not any(word[:n] in generic for n in range(2, len(word) - 1)) or word in _kinds_of_work():
         return False  # (most words: no generic word opens them, leaving two characters or more)
     ends = {0}  # where a run of generic words from the word's start can end
     for i in range(1, len(word) + 1):
@@ -413,6 +425,9 @@ class Features:
                 self.metric]
 
 
+# the least weight an item's coverage is a share of: one common term alone (改造, of …8月底前完成改造28公里) covers
+# only part of a clause, a rarer one (普惠托育) most of it
+ITEM_WEIGHT = 1.0
 FEATURES = ("coverage", "rarest", "shared", "rare_count", "head", "items", "campaign", "metric")
 RARE = 0.6  # a term's rarity from which it is specific: in under about one sentence in a hundred of 2,500
 
@@ -435,7 +450,7 @@ class DirectiveTerms:
     def of(cls, items: Sequence[frozenset[str]], idf: dict[str, float]) -> DirectiveTerms:
         everything: frozenset[str] = frozenset().union(*items) if items else frozenset()
         # sums over sets exactly rounded (fsum): the same in every process, whatever order the hash seed gives
-        return cls(items=tuple(items), weights=tuple(math.fsum(idf[t] for t in item) for item in items),
+        return cls(items=tuple(items), weights=tuple(max(math.fsum(idf[t] for t in item), ITEM_WEIGHT) for item in items),
                    heads=tuple(max(item, key=lambda t: (idf[t], t)) for item in items), everything=everything,
                    campaigns=frozenset(t for t in everything if t.startswith("C:")),
                    metrics=frozenset(t for t in everything if t.startswith("M:")),
@@ -450,6 +465,24 @@ MEASURES = frozenset(
     "税收 出口 进口 进出口 进出 增速 比重 占比 人数 数量 面积 增加 加值 总产 企业".split())  # (with their pieces: 加值, 进出)
 
 
+@cache
+def _kinds_of_work() -> frozenset[str]:
+    """Generic words run together that name a kind of work (重点项目), terms as other words are."""
+    return frozenset(r["word"] for r in load_table("generic_words") if r["why"].startswith(NOT_GENERIC))
+
+
+@cache
+def _field_noun() -> re.Pattern[str]:
+    """The nouns of any field among the generic words (项目, 工作, 体系…)."""
+    return re.compile(words_pattern([r["word"] for r in load_table("generic_words") if r["why"] == "any field"]))
+
+
+@cache
+def _lesser() -> frozenset[str]:
+    """The terms that do not match an item alone: measures and companions (`_companions`)."""
+    return MEASURES | _companions()
+
+
 def features(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, float]) -> Features:
     """Return the match features of a sentence's terms against a directive's items' terms."""
     return Features(*feature_values(d, sentence, idf))
@@ -462,11 +495,11 @@ def feature_values(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, f
     directive's (`d.everything`) only: `match_directives` keeps one probability for each such set."""
     best = (0.0, 0.0, 0.0, 0, 0.0)
     half = 0
-    rarity, rare = idf.__getitem__, d.rare
+    rarity, rare, lesser = idf.__getitem__, d.rare, _lesser()
     for item, weight, head in zip(d.items, d.weights, d.heads, strict=True):
         shared = item & sentence
-        if not shared or not weight or (shared <= MEASURES and not item <= MEASURES):
-            continue  # (what is measured, not of whom: 营业收入 of a 高新区 for 省属企业营业收入增长6%)
+        if not shared or not weight or (shared <= lesser and not item <= lesser):
+            continue  # (what is measured, not of whom: 营业收入 of a 高新区 for 省属企业营业收入增长6%; 县级 alone)
         values = list(map(rarity, shared))
         got = math.fsum(values)  # exactly rounded: independent of the set's order, hence of the hash seed
         share = got / weight
@@ -628,10 +661,10 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     start = d.start
     for m in CLAUSE_BREAK.finditer(text, d.start, d.end):
         if m.start() > start and not FRAME.fullmatch(text, start, m.start()):
-            _add_item(items, terms.of(start, m.start(), actors))
+            _add_item(items, terms.of(start, m.start(), actors), text, start, m.start())
         start = m.end()
     if start < d.end:
-        _add_item(items, terms.of(start, d.end, actors))
+        _add_item(items, terms.of(start, d.end, actors), text, start, d.end)
     return items
 
 
@@ -660,10 +693,13 @@ ANAPHOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.�
 BARE_RATE = re.compile(r"[\u4e00-\u9fff]{1,2}率|比例|占比|比重")
 
 
-def _add_item(items: list[frozenset[str]], item: frozenset[str]) -> None:
-    """Add a clause's terms to a directive's items; a clause naming a bare rate only (…工作机制，年底前覆盖率达到95%)
-    measures the clause before it, and joins it: alone, any sentence of the field giving a 覆盖率 would cover it."""
-    if not item:
+def _add_item(items: list[frozenset[str]], item: frozenset[str], text: str, start: int, end: int) -> None:
+    """Add the terms of a clause (text[start:end]) to a directive's items; a clause naming a bare rate only (…工作
+    机制，年底前覆盖率达到95%) measures the clause before it, and joins it: alone, any sentence of the field giving a
+    覆盖率 would cover it. A clause of companions alone (…，10月底前全部开工) says how far the one before is to go:
+    no item, unless it names a thing of any field, which they then tell apart (新开工亿元以上项目: the projects
+    started)."""
+    if not item or (item <= _companions() and _field_noun().search(text, start, end) is None):
         return
     longest = max(item, key=lambda t: (len(t), t))
     if items and BARE_RATE.fullmatch(longest) and all(t in longest for t in item):

@@ -11,6 +11,7 @@ import pytest
 from nlp.cli import main
 from nlp.ingest import read_bytes
 from nlp.match.compare import compare, document_names, document_unit, unique_names
+from nlp.match.evidence import SCORER, DirectiveTerms, feature_values, features
 from nlp.match.results import find_result, index_results, status_of
 from nlp.match.units import convert
 from nlp.pipeline import analyze, analyze_document
@@ -2060,3 +2061,30 @@ def test_a_manner_or_a_scope_is_no_object() -> None:
         base, other = _pair(_city_plan(task + "\n"), _unit_review(said + "\n" + _FILLER))
         got.append(compare(base, [other]).directives[0].results[0].status)
     assert got == ["unknown", "unknown", "met", "met"]
+
+
+def test_a_stage_a_time_or_a_level_alone_is_no_object() -> None:
+    # a clause saying only how far a task is to go (11月底前全部完工并通过验收) or who is to act with whom (协同推进) is
+    # no item: 通过竣工验收 of other works, 协同 of another matter do not report it; 县级重点项目 names a kind of work:
+    # the county's key projects report it, a 县级验收 does not; 力争 is how binding, not what (invented sentences)
+    cases = [("新建农村无害化卫生户厕2400户，11月底前全部完工并通过验收。", "完成农村危房改造46户，全部通过竣工验收。"),
+             ("城区新增公共停车泊位2000个，县住建局、县公安局交警大队要协同推进，年内完成。",
+              "协同县营商办推行重点项目“首席服务员”制度，全县64个在建项目全部落实。"),
+             ("加快实施县级重点项目60个。", "石门村软弱涣散党组织整顿通过县级验收并销号。"),
+             ("加快实施县级重点项目60个。", "全县23个县级重点项目完成投资118.5亿元，完成年度计划的106%。"),
+             ("力争全市新增经营主体5万户，其中新设企业1.2万户。", "全年新增经营主体6842户，其中新设企业1530户。")]
+    got = []
+    for task, said in cases:
+        base, other = _pair(_city_plan(task + "\n"), _unit_review(said + "\n" + _FILLER))
+        got.append(compare(base, [other]).directives[0].results[0].status)
+    assert got == ["unknown", "unknown", "unknown", "met", "met"]
+
+
+def test_one_common_word_alone_covers_part_of_a_clause() -> None:
+    # …8月底前完成改造28公里 leaves 改造 alone in its clause: a sentence sharing only that common word covers part of
+    # the clause, not all of it; a rare word alone (普惠托育) covers most of its clause
+    idf = {"改造": 0.54, "普惠托育": 0.85, "燃气": 0.8}
+    d = DirectiveTerms.of([frozenset({"燃气"}), frozenset({"改造"}), frozenset({"普惠托育"})], idf)
+    assert features(d, frozenset({"改造"}), idf).coverage == 0.54
+    assert features(d, frozenset({"普惠托育"}), idf).coverage == 0.85
+    assert SCORER.probability_of(feature_values(d, frozenset({"改造"}), idf)) < SCORER.threshold
