@@ -134,8 +134,9 @@ ALONE = "no object alone"  # the generic_words rows that are terms beside an obj
 @cache
 def _companions() -> frozenset[str]:
     """Words that are terms only beside what a task is about, never its object themselves: a stage (9月底前全部开工),
-    who leads (牵头, 协同). A clause of these alone is no item (`_add_item`), and a sentence sharing only these (and
-    measures) with an item does not match it (完成危房改造…通过竣工验收 for 户厕…11月底前全部完工并通过验收)."""
+    who acts with whom (牵头, 协同). A clause of these alone is no item (`_add_item`; unless it names a noun of any
+    field, 新开工亿元以上项目), and a sentence sharing only these (and measures) with an item that is not all of them
+    does not match it (完成危房改造…通过竣工验收 for 户厕…11月底前全部完工并通过验收)."""
     return frozenset(r["word"] for r in load_table("generic_words") if r["why"].startswith(ALONE))
 
 
@@ -425,8 +426,8 @@ class Features:
                 self.metric]
 
 
-# the least weight an item's coverage is a share of: one common term alone (改造, of …8月底前完成改造28公里) covers
-# only part of a clause, a rarer one (普惠托育) most of it
+# the least weight an item's coverage is a share of (rarities are at most 1): one common term alone (改造, of …8月底前
+# 完成改造28公里), or two, cover only part of a clause, a rarer one (普惠托育) most of it
 ITEM_WEIGHT = 1.0
 FEATURES = ("coverage", "rarest", "shared", "rare_count", "head", "items", "campaign", "metric")
 RARE = 0.6  # a term's rarity from which it is specific: in under about one sentence in a hundred of 2,500
@@ -471,10 +472,9 @@ def _kinds_of_work() -> frozenset[str]:
     return frozenset(r["word"] for r in load_table("generic_words") if r["why"].startswith(NOT_GENERIC))
 
 
-@cache
-def _field_noun() -> re.Pattern[str]:
-    """The nouns of any field among the generic words (项目, 工作, 体系…)."""
-    return re.compile(words_pattern([r["word"] for r in load_table("generic_words") if r["why"] == "any field"]))
+# the nouns of any field among the generic words: a clause of companions naming one of these tells a kind of them
+# apart (新开工亿元以上项目); not the verbs and modifiers of that kind (建设, 发展, 重点: …9月底前建设完工 is a stage)
+FIELD_NOUN = re.compile(r"项目|工作|任务|体系|制度|机制|政策|措施|举措|行动")
 
 
 @cache
@@ -499,7 +499,7 @@ def feature_values(d: DirectiveTerms, sentence: frozenset[str], idf: dict[str, f
     for item, weight, head in zip(d.items, d.weights, d.heads, strict=True):
         shared = item & sentence
         if not shared or not weight or (shared <= lesser and not item <= lesser):
-            continue  # (what is measured, not of whom: 营业收入 of a 高新区 for 省属企业营业收入增长6%; 县级 alone)
+            continue  # (what is measured, not of whom: 营业收入 of a 高新区 for 省属企业营业收入增长6%; a stage alone)
         values = list(map(rarity, shared))
         got = math.fsum(values)  # exactly rounded: independent of the set's order, hence of the hash seed
         share = got / weight
@@ -699,7 +699,7 @@ def _add_item(items: list[frozenset[str]], item: frozenset[str], text: str, star
     覆盖率 would cover it. A clause of companions alone (…，10月底前全部开工) says how far the one before is to go:
     no item, unless it names a thing of any field, which they then tell apart (新开工亿元以上项目: the projects
     started)."""
-    if not item or (item <= _companions() and _field_noun().search(text, start, end) is None):
+    if not item or (item <= _companions() and FIELD_NOUN.search(text, start, end) is None):
         return
     longest = max(item, key=lambda t: (len(t), t))
     if items and BARE_RATE.fullmatch(longest) and all(t in longest for t in item):
