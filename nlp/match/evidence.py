@@ -120,30 +120,42 @@ THANKS = re.compile(r"谨代表[^。！!]*?(?:感谢|谢意|敬意)")
 
 @cache
 def _generic() -> frozenset[str]:
-    """Words too common in the genre to tie a sentence to a task (加快, 推进, 体系…): the generic_words lexicon (but
-    its manners before a verb, `_manners`)."""
-    return frozenset(r["word"] for r in load_table("generic_words")
-                     if not r["why"].startswith((BEFORE_A_VERB, ALONE, NOT_GENERIC)))
+    """Words too common in the genre to tie a sentence to a task (加快, 推进, 体系…): the generic_words lexicon but for
+    its rows of the kinds below (manners before a verb, companions, kinds of work), which are terms elsewhere."""
+    return frozenset(r["word"] for r in load_table("generic_words") if not r["why"].startswith(KINDS))
 
 
 BEFORE_A_VERB = "manner before a verb"  # the generic_words rows generic only there: 高标准建设…, not 高标准农田
-NOT_GENERIC = "not generic"  # the generic_words rows of generic words run together that name a kind of work
 ALONE = "no object alone"  # the generic_words rows that are terms beside an object only: 开工, 牵头
+NOT_GENERIC = "not generic"  # the generic_words rows of generic words run together that name a kind of work
+KINDS = (BEFORE_A_VERB, ALONE, NOT_GENERIC)
 
 
 @cache
+def _generic_of(kind: str) -> frozenset[str]:
+    """The words of the generic_words rows whose why starts with `kind` (one of `KINDS`)."""
+    return frozenset(r["word"] for r in load_table("generic_words") if r["why"].startswith(kind))
+
+
+@cache  # (a hot path: one look-up)
 def _companions() -> frozenset[str]:
     """Words that are terms only beside what a task is about, never its object themselves: a stage (9月底前全部开工),
     who acts with whom (牵头, 协同). A clause of these alone is no item (`_add_item`; unless it names a noun of any
     field, 新开工亿元以上项目), and a sentence sharing only these (and measures) with an item that is not all of them
     does not match it (完成危房改造…通过竣工验收 for 户厕…11月底前全部完工并通过验收)."""
-    return frozenset(r["word"] for r in load_table("generic_words") if r["why"].startswith(ALONE))
+    return _generic_of(ALONE)
 
 
-@cache
+@cache  # (a hot path: one look-up)
 def _manners() -> frozenset[str]:
     """Words generic only before a verb of doing (高标准建设沅嶂实验室: how, not what; 高标准农田, 高标准市场体系: what)."""
-    return frozenset(r["word"] for r in load_table("generic_words") if r["why"].startswith(BEFORE_A_VERB))
+    return _generic_of(BEFORE_A_VERB)
+
+
+@cache  # (a hot path: one look-up)
+def _kinds_of_work() -> frozenset[str]:
+    """Generic words run together that name a kind of work (重点项目), terms as other words are."""
+    return _generic_of(NOT_GENERIC)
 
 
 def reported_sentences(analysis: Analysis) -> list[Sentence]:
@@ -464,12 +476,6 @@ class DirectiveTerms:
 MEASURES = frozenset(
     "收入 营业收入 营收 营业 增加值 产值 总产值 投资 总额 规模 总量 产量 销售 销售额 交易 交易额 成交 成交额 利润 利润总额 "
     "税收 出口 进口 进出口 进出 增速 比重 占比 人数 数量 面积 增加 加值 总产 企业".split())  # (with their pieces: 加值, 进出)
-
-
-@cache
-def _kinds_of_work() -> frozenset[str]:
-    """Generic words run together that name a kind of work (重点项目), terms as other words are."""
-    return frozenset(r["word"] for r in load_table("generic_words") if r["why"].startswith(NOT_GENERIC))
 
 
 # the nouns of any field among the generic words: a clause of companions naming one of these tells a kind of them
