@@ -47,6 +47,7 @@ from nlp.spans import SpanIndex, clause_start
 from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
 
 MAX_EVIDENCE = 3
+SURE_EVIDENCE = 0.75  # the probability from which a sentence besides the best evidence speaks for the task's state
 MIN_CHARS = 8  # shorter lines are titles and salutations
 # a document's routing and contact lines (抄送：…, 联系人：…): no report of anything done
 ROUTING_LINE = re.compile(r"(?:抄送|抄报|主送|印发|联系人|联系电话|经办人)[:：]")
@@ -916,7 +917,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             restated = rows[0] is None and answers[0] is not evidence[0] and FIGURE.search(
                 evidence[0].text, 0, max(0, answers[0].start - evidence[0].start)) is not None
             # (a table row whose state cell says where the task stands, 已完成, 序时推进, 滞后: the office's own word)
-            status = (rows[0] is not None and reporting.row_state(evidence[0])) or _status(
+            row_state = rows[0] is not None and reporting.row_state(evidence[0])
+            status = row_state or _status(
                 goals[i], answers, reporting, share and not restated,
                 of_task=rows[0] is not None or answers[0] is not evidence[0])
             if status == "not_met" and rows[0] is None and not cue("missed").search(evidence[0].text) \
@@ -926,6 +928,10 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             # (a target due only in a later year, 到2027年…达到300亿元, against this year's 186亿元: progress)
             if status in ("met", "not_met") and not cue("missed").search(answers[0].text) \
                     and _short_of_later(goals[i], answers[0], reporting):
+                status = "partial"
+            # (the rest of the task left, in its other evidence; not against a table row's own word)
+            if status == "met" and not row_state and _rest_left_elsewhere(answers, reporting, [
+                    bool(d_terms[i].everything & terms[j] - terms[scored[0][1]]) for _, j in scored[:MAX_EVIDENCE]]):
                 status = "partial"
             if answers_at and refs[i] and (said := _category(other.document.text, answers_at, refs[i])) is not None:
                 status = said  # (办理结果：B类（所提问题正在解决…）: the reply's own category of its answer, last)
@@ -1695,6 +1701,19 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             and any(t.kind in YEAR_AMOUNTS for t in goals.targets):
         return "partial"  # the year's figure done in part of it (上半年…完成…18.6万亩次): under way, not reached
     return status
+
+
+def _rest_left_elsewhere(evidence: Sequence[Evidence], reporting: Reporting, other_part: Sequence[bool]) -> bool:
+    """Whether evidence other than the best, speaking of another part of the task (`other_part`: it shares words with
+    the task that the best evidence lacks), says that part is left or still under way (新建候车亭52个，其余8个…结转至
+    2026年实施 after 新开通城乡公交线路4条; 住院楼…预计2026年3月底前封顶 after 门诊医技楼…封顶): a task done in part.
+    Not where some evidence says the whole target reached (完成年度任务的106.3%, 超额完成: what is left is beyond
+    it), nor in a sentence that is only weakly evidence (a summary paragraph)."""
+    if any(DONE_OVER.search(e.text) or any(pct >= 100 for _, _, pct in reporting.task_shares(e)) for e in evidence):
+        return False
+    unfinished = cue_test("unfinished")
+    return any(part and e.score >= SURE_EVIDENCE and (_remainder_left(e.text) or unfinished(e.text))
+               for e, part in zip(evidence[1:], other_part[1:], strict=True))
 
 
 def _remainder_left(text: str) -> bool:

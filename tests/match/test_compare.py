@@ -2091,3 +2091,16 @@ def test_one_common_word_alone_covers_part_of_a_clause() -> None:
     assert features(d, frozenset({"改造"}), idf).coverage == 0.54
     assert features(d, frozenset({"普惠托育"}), idf).coverage == 0.85
     assert SCORER.probability_of(feature_values(d, frozenset({"改造"}), idf)) < SCORER.threshold
+
+
+def test_a_part_of_the_task_left_in_other_evidence_makes_it_partial() -> None:
+    # the best evidence reports one part of the task done, another sentence of its evidence that part of it is left
+    # (其余8个…结转至2026年实施): partial; not where some evidence says the whole target reached (完成年度任务的
+    # 106%), nor where the sentence with the remainder speaks of nothing of the task the best evidence lacks (another
+    # matter's remainder) (invented sentences)
+    task = "新开通城乡公交线路4条，新建农村客运候车亭60个。"
+    cases = [(task, "新开通城乡公交线路4条，线路总数达到21条。\n新建农村客运候车亭52个，其余8个因选址调整结转至2026年实施。"),
+             (task, "新开通城乡公交线路4条，线路总数达到21条。\n新建农村客运候车亭63个，完成年度任务的106%，"
+                    "其余3个因选址调整结转至2026年实施。"),
+             (task, "新开通城乡公交线路4条，新建农村客运候车亭60个。\n城乡公交线路沿线站牌更新30块，其余5块结转至2026年实施。")]
+    assert _first_statuses(cases) == ["partial", "met", "met"]

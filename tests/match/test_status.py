@@ -11,6 +11,9 @@ from nlp.match.evidence import _from_polarity
     ("陆续推出一系列专项政策和改革举措。", "met"),  # launched one after another: done
     ("一批重大项目陆续建成投产。", "met"),
     ("三个片区的改造正在推进中。", "partial"),
+    # a trend (正在成为), 推进 before 中 of another word: no work under way (invented sentences)
+    ("“文化+旅游”正在成为县域经济的新增长点。", "met"),
+    ("扎实推进中小企业数字化转型，完成改造企业86家。", "met"),
     ("项目陆续开工，部分仍需加快。", "partial"),
     # a remainder left: done in part (invented sentences)
     ("乡镇商贸中心改造完成3个，剩余2个结转明年实施。", "partial"),
