@@ -2104,3 +2104,13 @@ def test_a_part_of_the_task_left_in_other_evidence_makes_it_partial() -> None:
                     "其余3个因选址调整结转至2026年实施。"),
              (task, "新开通城乡公交线路4条，新建农村客运候车亭60个。\n城乡公交线路沿线站牌更新30块，其余5块结转至2026年实施。")]
     assert _first_statuses(cases) == ["partial", "met", "met"]
+
+
+def test_a_deadline_said_missed_or_a_suggestion_not_taken_up_is_not_met() -> None:
+    # 工程未能按期完工 says the task's deadline missed, whatever was built; of a part (其中2公里…未能按期完工) the rest
+    # is done: partial; a reply's 暂时无法安排，留作今后工作参考 takes nothing up (invented sentences)
+    task = "实施城区雨污分流改造工程，新建改造排水管网38公里，9月底前完工。"
+    cases = [(task, "城区雨污分流改造工程新建改造排水管网38公里，受沿线征迁影响，工程未能按期完工。"),
+             (task, "城区雨污分流改造工程新建改造排水管网38公里，其中2公里受沿线征迁影响未能按期完工。"),
+             ("设立城市更新专项资金，每年安排不少于3000万元。", "受财力限制，城市更新专项资金暂时无法安排，留作今后工作参考。")]
+    assert _first_statuses(cases) == ["not_met", "partial", "not_met"]
