@@ -1287,7 +1287,7 @@ class Reporting:
         named = NOT_HAN.sub("", first)
         # (a part named in the first clause, not said done there: 西门立体停车楼主体结构已于11月封顶，…正在安装调试; not
         # …满意度测评已完成，城市体检试点工作正在推进)
-        return cue_test("unfinished")(after) and not (COMPLETED.search(first) and not NOT_COMPLETED.search(first)) \
+        return cue_test("unfinished", "needs_more")(after) and not (COMPLETED.search(first) and not NOT_COMPLETED.search(first)) \
             and any(named[k:k + TASK_PART] in task for k in range(len(named) - TASK_PART + 1))
 
     def row_state(self, e: Evidence) -> Status | None:
@@ -1510,7 +1510,7 @@ def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status |
             return None
         if max(said) >= float((share or count).group(1)):
             return "met"
-        return "partial" if cue_test("unfinished", "remainder")(top.text) else "not_met"
+        return "partial" if cue_test("unfinished", "needs_more", "remainder")(top.text) else "not_met"
     key = HAN_RUN.findall(MILESTONE_NOISE.sub("", words))  # (a step in words: 完成溯源建档 → 溯源建档)
     pairs = [run[k:k + 2] for run in key for k in range(len(run) - 1)]
     if pairs and sum(p in top.text for p in pairs) * 2 >= len(pairs) and reporting.status_by_polarity(top) == "met":
@@ -1559,7 +1559,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             return "met"
         if any(x >= 100 for x in shares):
             return "partial"
-        return "partial" if reporting.early(top) or cue_test("unfinished", "remainder")(top.text) else "not_met"
+        return "partial" if reporting.early(top) or cue_test("unfinished", "needs_more", "remainder")(top.text) else "not_met"
     if goals.limits and not cue("missed").search(top.text):
         # a time the task is to be done within, against the time the sentence says it took (平均办理时间1.6个工作日)
         # (not a streak, 连续5年, nor a cut, 较上年缩短10个工作日; 天 and 日 are one unit, 工作日 another)
@@ -1592,7 +1592,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             due = ALL_DUE.search(top.text)
             if covered or (due and not NOT_ALL_DUE.search(top.text) and not goals.rates
                            and not NEGATED_BEFORE.search(top.text, max(0, due.start() - 4), due.start())
-                           and not LEFT.search(top.text) and not cue_test("missed", "unfinished", "remainder")(top.text)):
+                           and not LEFT.search(top.text) and not cue_test("missed", "unfinished", "needs_more", "remainder")(top.text)):
                 return "met"
             if share and t.id in goals.quotas and any(
                     q.kind == "count" and isinstance(q.value, int | float) and q.value > 0 for q in quantities):
@@ -1608,7 +1608,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             if CLEARED.search(t.text) and any(CLEARED.search(q.text) for q in zero) \
                     and not any(NOT_CLEARED.search(top.text, clause_start(top.text, 0, q.start - top.start),
                                                    q.start - top.start)
-                                or cue_test("missed", "unfinished", "remainder")(_clause_of(top.text, q.start - top.start))
+                                or cue_test("missed", "unfinished", "needs_more", "remainder")(_clause_of(top.text, q.start - top.start))
                                 for q in zero):
                 return "met"  # a zero to reach (全部清零), reached (实现全部清零; not 尚未清零)
             if zero:
@@ -1660,14 +1660,14 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                         if any(reached):
                             return "partial"
                         return "partial" if any(counts) and (not_due or reporting.part_year(top) or cue_test(
-                            "unfinished", "remainder")(top.text)) else "not_met"
+                            "unfinished", "needs_more", "remainder")(top.text)) else "not_met"
                     best = max(counts)
                     if best >= goal:  # (14个乡镇建成…，其余2个正在补充队员: a remainder the words leave)
                         return "partial" if _remainder_left(top.text) else "met"
                     # short of it: partial where the period is not over (a half-year report) or the words leave
                     # work under way or a remainder, else a shortfall
                     return "partial" if best and (not_due or reporting.part_year(top) or cue_test(
-                        "unfinished", "remainder")(top.text)) else "not_met"
+                        "unfinished", "needs_more", "remainder")(top.text)) else "not_met"
     if goals.parity is not None:  # its evidence: the figures of its first metric, the parity said (`parity_sentences`)
         said = next((e for e in evidence if _parity_keys(e.text) == goals.parity), None)
         return _parity_status(goals.parity, evidence, reporting, goals.slack) or (
@@ -1707,12 +1707,14 @@ def _rest_left_elsewhere(evidence: Sequence[Evidence], reporting: Reporting, oth
     """Whether evidence other than the best, speaking of another part of the task (`other_part`: it shares words with
     the task that the best evidence lacks), says that part is left or still under way (新建候车亭52个，其余8个…结转至
     2026年实施 after 新开通城乡公交线路4条; 住院楼…预计2026年3月底前封顶 after 门诊医技楼…封顶): a task done in part.
-    Not where some evidence says the whole target reached (完成年度任务的106.3%, 超额完成: what is left is beyond
-    it), nor in a sentence that is only weakly evidence (a summary paragraph)."""
-    if any(DONE_OVER.search(e.text) or any(pct >= 100 for _, _, pct in reporting.task_shares(e)) for e in evidence):
+    Not where some evidence says the whole target reached (完成年度任务的106.3%, 超额完成, 完成年度目标: what is left
+    is beyond it), nor in a sentence that is only weakly evidence (a summary paragraph); and not from more work said
+    needed or planned (管护水平仍需提升, 有待完善, 计划于2026年开工): that is no part of this task left."""
+    if any(DONE_OVER.search(e.text) or REACHED.search(e.text) or any(pct >= 100 for _, _, pct in reporting.task_shares(e))
+           for e in evidence):
         return False
-    unfinished = cue_test("unfinished")
-    return any(part and e.score >= SURE_EVIDENCE and (_remainder_left(e.text) or unfinished(e.text))
+    left = cue_test("unfinished", "remainder")
+    return any(part and e.score >= SURE_EVIDENCE and left(e.text)
                for e, part in zip(evidence[1:], other_part[1:], strict=True))
 
 
@@ -1963,7 +1965,7 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", sta
     if pol == "achievement":
         # (超额完成年度任务，预计2026年…: the year's work done over, what comes next is no remainder of it)
         # (6件信访积案全部化解到位，对已化解案件仍在持续…跟踪回访: the task done, what follows is no remainder of it)
-        return "partial" if cue_test("unfinished", "remainder")(text) and not DONE_NOW.search(text) else "met"
+        return "partial" if cue_test("unfinished", "needs_more", "remainder")(text) and not DONE_NOW.search(text) else "met"
     if pol == "mixed":
         return "partial"
     if pol == "shortfall":
