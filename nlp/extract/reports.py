@@ -25,6 +25,10 @@ DOWN = re.compile(r"下降|降低|减少|回落|下滑|降幅")  # (压减 is do
 CONTRAST = re.compile(r"[，,；;](?:但是?|然而|不过|可是)")
 BREAKTHROUGH = re.compile(r"(?:实现了?|取得了?)[^，,。；;]{0,6}(?:零的突破|零突破|破零)")
 SAFE = re.compile(r"(?:未发生|没有发生|未发现|没有发现|未出现|没有出现|无)[^，,。；;]{0,12}")  # (全年未发现秸秆焚烧火点)
+# what a sentence acts on or guards against, not what it reports: the units pressed for a shortfall (对未能按期完成整改的
+# 3家企业进行约谈, 对存在问题的5个村下发整改通知) and the problem prevented (防止出现未能按期开工等问题)
+ACTED_ON = re.compile(r"对[^，,。；;对]{1,20}?的(?=[^，,。；;]{0,12}?(?:进行|实施|开展|下发|约谈|通报|督办|问责|追责|处理|处罚|整改))"
+                      r"|(?:防止|避免|杜绝|严防)[^，,。；;]{1,20}")
 # a bad thing that happened, counted (全年发生较大生产安全事故1起, 发生一起较大事故): a shortfall where the
 # sentence says it fell by no measure (not 发生事故3起、同比下降40%, 事故起数为近十年最低, 较上年少2起)
 OCCURRED = re.compile(r"(?<![未没无再])发生了?(?P<what>[^，,。；;]{1,24})")
@@ -91,7 +95,11 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
     safe = masked != bare
     positives = sum(1 for m in cue("achievement").finditer(masked) if not _negated(masked, m.start()))
     negatives = 0
+    acted_on = [m.span() for m in ACTED_ON.finditer(masked)] if "对" in masked or "防" in masked or "避" in masked \
+        or "杜" in masked else []
     for m in cue("shortfall").finditer(masked):
+        if acted_on and any(a <= m.start() < b for a, b in acted_on):
+            continue
         if m.group(0) in PROBLEMS and (
                 OVERCOME.search(masked, max(0, m.start() - OVERCOME_REACH), m.start())
                 or ((m.group(0) in FAR_PROBLEMS or masked[m.start() - 1:m.start()] == "等")  # (克服…、…等困难: a list)

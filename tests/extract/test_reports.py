@@ -31,6 +31,11 @@ from nlp.pipeline import analyze_document
     ("组织汛期巡查4轮，未发生险情。", "achievement"),
     ("管线迁改与主体工程同步实施，未出现因管线问题影响工期的情况。", "achievement"),
     ("河道水质未出现明显好转。", "shortfall"),
+    # a shortfall of those the work acts on (对…的企业进行约谈) or that it guards against (防止…) is not the report's;
+    # the same words as what happened stay shortfalls (invented sentences)
+    ("排查整改隐患860处，对未能按期完成整改的4家企业进行约谈。", "achievement"),
+    ("建立项目预警机制，防止出现未能按期开工等问题。", "neutral"),
+    ("4家企业未能按期完成整改。", "shortfall"),
 ])
 def test_overcome_problems_are_achievements(sentence: str, expected: str) -> None:
     assert polarity(sentence, ()) == expected
