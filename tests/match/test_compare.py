@@ -462,6 +462,20 @@ def test_the_years_work_follows_a_look_back_over_five_years(five_years: str, ope
     assert not [s for s in reported if "五年" in s or "高速公路" in s or "偏弱" in s]  # nor the year's summing-up
 
 
+def test_a_lead_in_to_the_years_points_is_no_summing_up() -> None:
+    """回顾一年来的工作，我们重点抓了以下几个方面： opens the year's work point by point: the points after it are
+    evidence; the year's summing-up (回顾过去一年，…) is not (invented text)."""
+    from nlp.match.evidence import reported_sentences
+
+    text = ("2025年政府工作报告\n一、2024年工作回顾\n2024年，全市经济平稳运行。\n回顾一年来的工作，我们重点抓了以下几个方面：\n"
+            "（一）坚持港产城联动\n新建集装箱泊位4个。\n（二）坚持工业立市\n新增规上工业企业57家。\n"
+            "回顾过去一年，我们在困难中顶压前行。消费需求仍然偏弱。\n二、2025年主要任务\n要稳中求进。\n")
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    reported = [s.text for s in reported_sentences(analysis)]
+    assert "新建集装箱泊位4个。" in reported and "新增规上工业企业57家。" in reported
+    assert not [s for s in reported if "顶压前行" in s]
+
+
 @pytest.mark.parametrize(("target", "review", "status"), [
     # 基本同步 allows what 左右 allows: 0.2 points
     ("居民收入增长与经济增长基本同步", "全年国内生产总值增长6.6%。\n居民人均可支配收入实际增长6.5%。\n", "met"),
