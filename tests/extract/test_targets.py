@@ -52,6 +52,9 @@ def test_value_and_unit_as_written(text: str, value: float, unit: str, qualifier
      ("单位地区生产总值能耗下降", "energy_intensity_reduction"), ("规模以上工业增加值", "industrial_value_added_growth"),
      ("能耗强度降低", "energy_intensity_reduction"), ("农村居民人均纯收入", "rural_income_growth"),
      ("城镇居民收入", "urban_income_growth"),
+     # industry's growth said without 增加值 (规上工业增长 6.2%, 规上工业增速5.1%) is its value added's; not its firms
+     ("规上工业增速5.1%", "industrial_value_added_growth"), ("规模以上工业增长 6.2%", "industrial_value_added_growth"),
+     ("规上工业企业", None),
      # industry's energy intensity is not the economy's
      ("规模以上工业能耗强度下降", None)],
 )

@@ -2092,9 +2092,10 @@ def test_a_stage_or_who_acts_alone_is_no_object() -> None:
              ("城区新增公共停车泊位2000个，县住建局、县公安局交警大队要协同推进，年内完成。",
               "协同县营商办推行重点项目“首席服务员”制度，全县64个在建项目全部落实。"),
              ("加快实施县级重点项目60个。", "石门村软弱涣散党组织整顿通过县级验收并销号。"),
+             ("改造提升农村公路45公里，年底前全部建成通车。", "县城北环线全线建成通车，城区交通更加顺畅。"),
              ("加快实施县级重点项目60个。", "全县23个县级重点项目完成投资118.5亿元，完成年度计划的106%。"),
              ("力争全市新增经营主体5万户，其中新设企业1.2万户。", "全年新增经营主体6842户，其中新设企业1530户。")]
-    assert _first_statuses(cases) == ["unknown", "unknown", "unknown", "unknown", "met", "met"]
+    assert _first_statuses(cases) == ["unknown", "unknown", "unknown", "unknown", "unknown", "met", "met"]
 
 
 def test_one_common_word_alone_covers_part_of_a_clause() -> None:
