@@ -921,12 +921,12 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             status = row_state or _status(
                 goals[i], answers, reporting, share and not restated,
                 of_task=rows[0] is not None or answers[0] is not evidence[0])
-            if status == "not_met" and rows[0] is None and not cue("missed").search(evidence[0].text) \
+            if status == "not_met" and rows[0] is None and not cue_test("missed")(evidence[0].text) \
                     and reporting.rest_under_way(evidence[0], goals[i].text,
                                                  frozenset(q.unit for q in goals[i].targets if q.unit)):
                 status = "partial"
             # (a target due only in a later year, 到2027年…达到300亿元, against this year's 186亿元: progress)
-            if status in ("met", "not_met") and not cue("missed").search(answers[0].text) \
+            if status in ("met", "not_met") and not cue_test("missed")(answers[0].text) \
                     and _short_of_later(goals[i], answers[0], reporting):
                 status = "partial"
             # (the rest of the task left, in its other evidence; not against a table row's own word)
@@ -1497,7 +1497,7 @@ def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status |
     if not due:
         return None
     words = due[-1]
-    if cue("missed").search(top.text) or NOT_DONE.search(top.text):
+    if cue_test("missed")(top.text) or NOT_DONE.search(top.text):
         return "not_met"  # (未能按计划在一季度完成)
     share = PERCENT.search(words)
     count = None if share else MILESTONE_COUNT.search(words)
@@ -1552,7 +1552,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     # (at the base's own level a count in the target's unit is compared as it is: 42个 against 300个, whatever
     # share of some plan the sentence states)
     counted = {q.unit for q in reporting.quantities_in(top) if q.kind == "count"}
-    if shares and goals.parity is None and not goals.rates and not goals.ceilings and not cue("missed").search(top.text) and (
+    if shares and goals.parity is None and not goals.rates and not goals.ceilings and not cue_test("missed")(top.text) and (
             share or not any(t.kind in ("count", "count_range") and t.unit in counted for t in goals.targets)):
         # each result against the unit's own target, as it states it: all reached, none, or some
         if all(x >= 100 for x in shares):
@@ -1560,7 +1560,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         if any(x >= 100 for x in shares):
             return "partial"
         return "partial" if reporting.early(top) or cue_test("unfinished", "needs_more", "remainder")(top.text) else "not_met"
-    if goals.limits and not cue("missed").search(top.text):
+    if goals.limits and not cue_test("missed")(top.text):
         # a time the task is to be done within, against the time the sentence says it took (平均办理时间1.6个工作日)
         # (not a streak, 连续5年, nor a cut, 较上年缩短10个工作日; 天 and 日 are one unit, 工作日 another)
         limit_in = {}  # the tightest limit in each unit
@@ -1575,7 +1575,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             return "met" if all(v <= limit_in[unit] for v, unit in took) else "not_met"
     if not goals.targets and goals.parity is None and not goals.rates:
         return _by_words(goals, top, reporting)  # most directives set no target to judge by
-    if cue("missed").search(top.text):
+    if cue_test("missed")(top.text):
         # a target said to be missed, whatever figures the sentence gives (未完成300户的年度目标任务 restates the
         # target's own figure; a unit's share of a total is no longer done)
         return _by_words(goals, top, reporting)
@@ -1647,7 +1647,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                         # (part of the year over the limit is on its way, where the words say no limit is exceeded:
                         # not 39.4微克/立方米，…高于…不高于38微克/立方米的阶段控制目标)
                         return "met" if kept else "partial" if reporting.part_year(top) and not (
-                            cue("missed").search(top.text) or OVER_LIMIT.search(top.text)) else "not_met"
+                            cue_test("missed")(top.text) or OVER_LIMIT.search(top.text)) else "not_met"
                     paired = [u for u in targets if u.kind == "count" and u.unit == t.unit and u.id not in goals.quotas
                               and isinstance(u.value, int | float) and u.unit not in goals.ceilings]
                     if len(paired) >= 2 and len(counts) == len(paired) and "其中" not in top.text:
@@ -1721,7 +1721,7 @@ def _rest_left_elsewhere(evidence: Sequence[Evidence], reporting: Reporting, oth
 def _remainder_left(text: str) -> bool:
     """Whether a sentence leaves a remainder of work reached otherwise (剩余2个结转明年), not after the work done over
     or all done (超额完成…，后续…仍在)."""
-    return bool(cue("remainder").search(text)) and not DONE_OVER.search(text)
+    return bool(cue_test("remainder")(text)) and not DONE_OVER.search(text)
 
 
 # so many of all (68个镇（街道）中已设立…的有41个, 38家企业中，已有31家完成…), in the same counting word
@@ -1741,7 +1741,7 @@ def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
     """The status the best evidence's words give: a target said to be missed (未完成20个的年度目标) is not met, or
     partial where the sentence speaks of another target of the directive besides (粮食播种面积68.3万亩，总产量
     26.4万吨，…未达到27万吨的年度目标); else its polarity's."""
-    if cue("missed").search(top.text):
+    if cue_test("missed")(top.text):
         # the targets it speaks of, by the opening or the closing words of their metric (细颗粒物（PM2.5）平均浓度 by
         # PM2.5平均浓度)
         named = len({m[:4] for m in goals.metrics if len(m) >= 2 and (m[:4] in top.text or m[-4:] in top.text)})
@@ -1969,9 +1969,9 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", sta
     if pol == "mixed":
         return "partial"
     if pol == "shortfall":
-        if cue("missed").search(text):
+        if cue_test("missed")(text):
             return "not_met"  # 城镇新增就业3600人，未完成市下达的4200人目标任务: the work done, its target missed
-        if cue("remainder").search(text):
+        if cue_test("remainder")(text):
             return "partial"  # 已整治销号31栋，其余6栋列入2026年整治计划: a remainder left of work done
         # work done short of its target is partial; the bad things that happened (发生生产安全事故3起、死亡2人) are
         # no work done
