@@ -25,10 +25,15 @@ DOWN = re.compile(r"下降|降低|减少|回落|下滑|降幅")  # (压减 is do
 CONTRAST = re.compile(r"[，,；;](?:但是?|然而|不过|可是)")
 BREAKTHROUGH = re.compile(r"(?:实现了?|取得了?)[^，,。；;]{0,6}(?:零的突破|零突破|破零)")
 SAFE = re.compile(r"(?:未发生|没有发生|未发现|没有发现|未出现|没有出现|无)[^，,。；;]{0,12}")  # (全年未发现秸秆焚烧火点)
-# what a sentence acts on or guards against, not what it reports: the units pressed for a shortfall (对未能按期完成整改的
-# 3家企业进行约谈, 对存在问题的5个村下发整改通知) and the problem prevented (防止出现未能按期开工等问题)
-ACTED_ON = re.compile(r"对[^，,。；;对]{1,20}?的(?=[^，,。；;]{0,12}?(?:进行|实施|开展|下发|约谈|通报|督办|问责|追责|处理|处罚|整改))"
-                      r"|(?:防止|避免|杜绝|严防)[^，,。；;]{1,20}")
+# what a sentence acts on or guards against, not what it reports: others pressed for their shortfall (对未能按期完成
+# 整改的3家企业进行约谈, 对排名靠后的2个乡镇进行约谈; not the unit's own projects, 对未能按期开工的5个项目进行专项督办)
+# and the problem prevented (防止出现未能按期开工等问题, 避免严重次生灾害发生; not a mechanism or work of preventing
+# that is itself short, 防止返贫的监测帮扶机制尚未建立, nor 不可避免地面临…)
+ACTED_ON = re.compile(r"对[^，,。；;对]{1,20}?的\d*[家个名户位]?(?:企业|商户|经营主体|市场主体|单位|责任人|人员|个人|当事人|"
+                      r"乡镇|街道|部门|县区|县（市、区）)"
+                      r"(?=[^，,。；;]{0,8}?(?:进行|实施|开展|下发|约谈|通报|督办|问责|追责|处理|处罚))"
+                      r"|(?<!不可)(?<!难以)(?<!无法)(?:防止|避免|杜绝|严防)"
+                      r"(?:(?!仍|尚|还|机制|工作|方面|体系|制度)[^，,。；;]){1,20}?(?:问题|情况|现象|发生)")
 # a bad thing that happened, counted (全年发生较大生产安全事故1起, 发生一起较大事故): a shortfall where the
 # sentence says it fell by no measure (not 发生事故3起、同比下降40%, 事故起数为近十年最低, 较上年少2起)
 OCCURRED = re.compile(r"(?<![未没无再])发生了?(?P<what>[^，,。；;]{1,24})")

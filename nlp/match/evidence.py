@@ -143,8 +143,10 @@ def _companions() -> frozenset[str]:
     """Words that are terms only beside what a task is about, never its object themselves: a stage (9月底前全部开工),
     who acts with whom (牵头, 协同). A clause of these alone is no item (`_add_item`; unless it names a noun of any
     field, 新开工亿元以上项目), and a sentence sharing only these (and measures) with an item that is not all of them
-    does not match it (完成危房改造…通过竣工验收 for 户厕…11月底前全部完工并通过验收)."""
-    return _generic_of(ALONE)
+    does not match it (完成危房改造…通过竣工验收 for 户厕…11月底前全部完工并通过验收). With the pieces of the longer
+    ones (交付使用: 交付, 使用): they come with it."""
+    words = _generic_of(ALONE)
+    return words.union(*(_word_pieces(w) for w in words if len(w) > 2))
 
 
 @cache  # (a hot path: one look-up)

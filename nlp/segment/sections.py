@@ -198,7 +198,9 @@ def _plans_ahead(para: str, year: int | None) -> bool:
 FIVE_YEARS = re.compile(r"^(?:这五年|五年(?:来|间|里|[，,]|历程|发展|奋斗|攻坚|砥砺)|过去五年|经过五年|回顾.{0,6}五年|"
                         r"这是[^。！？]{0,30}?的五年|“?十[一二三四五六七八九]五”?(?:时期|期间|以来))")
 SUMMING_UP = re.compile(r"^回顾(?:过去)?[的这]{0,2}一年")
-LIST_LEAD = re.compile(r"[：:]\s*$|以下|如下")  # a lead-in to the points after it (…我们重点抓了以下几个方面：)
+# a lead-in to the year's work point by point (…我们重点抓了以下几个方面：, 主要做了以下工作); not to lessons learnt or
+# reasons (我们深刻体会到：, 有以下几点体会, 主要得益于以下几点)
+LIST_LEAD = re.compile(r"(?:抓|做|开展|推进|完成|落实)了?[^。：:；;]{0,8}?(?:以下|如下)[^。：:；;]{0,6}?(?:方面|工作|任务)")
 YEAR_OPENING = re.compile(r"^(?:(?:刚刚)?过去的(?:一年|(?:19|20)\d{2}年)|(?:19|20)\d{2}年|过去一年|一年来|今年以来|去年以来)")
 # what may stand before a paragraph's first words: a salutation (`各位代表！`), a dash (`——这五年，…`), spaces
 PARAGRAPH_LEAD = re.compile(rf"(?:{SALUTATION.pattern}|——|\s)+")
@@ -223,11 +225,12 @@ def looking_back(text: str, sentences: Sequence[Sentence], sections: Sequence[Se
             lead = PARAGRAPH_LEAD.match(opening)  # `各位代表！经过五年接续奋斗，…`, `——这五年，…`
             opening = opening[lead.end() if lead else 0:]
             head = opening[:20]  # (这是…的五年 may take twice as many)
-            # (回顾一年来的工作，我们重点抓了以下几个方面： opens what was done, point by point: no summing-up)
-            if FIVE_YEARS.match(opening) or looks_back_over_years(head, year) or (
-                    SUMMING_UP.match(head) and not LIST_LEAD.search(sent.text)):
+            # (回顾一年来的工作，我们重点抓了以下几个方面： opens the year's work, point by point: no summing-up, and the
+            # end of any look back over years before it)
+            listing = SUMMING_UP.match(head) is not None and LIST_LEAD.search(sent.text) is not None
+            if FIVE_YEARS.match(opening) or looks_back_over_years(head, year) or (SUMMING_UP.match(head) and not listing):
                 back = True
-            elif YEAR_OPENING.match(head):
+            elif YEAR_OPENING.match(head) or listing:
                 back = False
         if back:
             out.add(para)

@@ -36,6 +36,12 @@ from nlp.pipeline import analyze_document
     ("排查整改隐患860处，对未能按期完成整改的4家企业进行约谈。", "achievement"),
     ("建立项目预警机制，防止出现未能按期开工等问题。", "neutral"),
     ("4家企业未能按期完成整改。", "shortfall"),
+    # the unit's own unfinished work pressed, a mechanism of preventing that is itself short, what cannot be avoided:
+    # shortfalls (invented sentences)
+    ("全县30个重点项目开工25个，对未能按期开工的5个项目进行专项督办。", "shortfall"),
+    ("防止规模性返贫的监测帮扶机制尚未建立。", "shortfall"),
+    ("在防止规模性返贫方面仍有短板。", "shortfall"),
+    ("企业经营不可避免地面临较大压力。", "shortfall"),
 ])
 def test_overcome_problems_are_achievements(sentence: str, expected: str) -> None:
     assert polarity(sentence, ()) == expected
