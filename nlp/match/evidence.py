@@ -48,6 +48,8 @@ from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, 
 
 MAX_EVIDENCE = 3
 SURE_EVIDENCE = 0.75  # the probability from which a sentence besides the best evidence speaks for the task's state
+# the cue labels of work said under way, needing more, or left (partial where the best evidence says it)
+WORK_LEFT = ("unfinished", "needs_more", "remainder")
 MIN_CHARS = 8  # shorter lines are titles and salutations
 # a document's routing and contact lines (抄送：…, 联系人：…): no report of anything done
 ROUTING_LINE = re.compile(r"(?:抄送|抄报|主送|印发|联系人|联系电话|经办人)[:：]")
@@ -1512,7 +1514,7 @@ def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status |
             return None
         if max(said) >= float((share or count).group(1)):
             return "met"
-        return "partial" if cue_test("unfinished", "needs_more", "remainder")(top.text) else "not_met"
+        return "partial" if cue_test(*WORK_LEFT)(top.text) else "not_met"
     key = HAN_RUN.findall(MILESTONE_NOISE.sub("", words))  # (a step in words: 完成溯源建档 → 溯源建档)
     pairs = [run[k:k + 2] for run in key for k in range(len(run) - 1)]
     if pairs and sum(p in top.text for p in pairs) * 2 >= len(pairs) and reporting.status_by_polarity(top) == "met":
@@ -1561,7 +1563,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             return "met"
         if any(x >= 100 for x in shares):
             return "partial"
-        return "partial" if reporting.early(top) or cue_test("unfinished", "needs_more", "remainder")(top.text) else "not_met"
+        return "partial" if reporting.early(top) or cue_test(*WORK_LEFT)(top.text) else "not_met"
     if goals.limits and not cue_test("missed")(top.text):
         # a time the task is to be done within, against the time the sentence says it took (平均办理时间1.6个工作日)
         # (not a streak, 连续5年, nor a cut, 较上年缩短10个工作日; 天 and 日 are one unit, 工作日 another)
@@ -1594,7 +1596,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             due = ALL_DUE.search(top.text)
             if covered or (due and not NOT_ALL_DUE.search(top.text) and not goals.rates
                            and not NEGATED_BEFORE.search(top.text, max(0, due.start() - 4), due.start())
-                           and not LEFT.search(top.text) and not cue_test("missed", "unfinished", "needs_more", "remainder")(top.text)):
+                           and not LEFT.search(top.text) and not cue_test("missed", *WORK_LEFT)(top.text)):
                 return "met"
             if share and t.id in goals.quotas and any(
                     q.kind == "count" and isinstance(q.value, int | float) and q.value > 0 for q in quantities):
@@ -1610,7 +1612,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             if CLEARED.search(t.text) and any(CLEARED.search(q.text) for q in zero) \
                     and not any(NOT_CLEARED.search(top.text, clause_start(top.text, 0, q.start - top.start),
                                                    q.start - top.start)
-                                or cue_test("missed", "unfinished", "needs_more", "remainder")(_clause_of(top.text, q.start - top.start))
+                                or cue_test("missed", *WORK_LEFT)(_clause_of(top.text, q.start - top.start))
                                 for q in zero):
                 return "met"  # a zero to reach (全部清零), reached (实现全部清零; not 尚未清零)
             if zero:
@@ -1662,14 +1664,14 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                         if any(reached):
                             return "partial"
                         return "partial" if any(counts) and (not_due or reporting.part_year(top) or cue_test(
-                            "unfinished", "needs_more", "remainder")(top.text)) else "not_met"
+                            *WORK_LEFT)(top.text)) else "not_met"
                     best = max(counts)
                     if best >= goal:  # (14个乡镇建成…，其余2个正在补充队员: a remainder the words leave)
                         return "partial" if _remainder_left(top.text) else "met"
                     # short of it: partial where the period is not over (a half-year report) or the words leave
                     # work under way or a remainder, else a shortfall
                     return "partial" if best and (not_due or reporting.part_year(top) or cue_test(
-                        "unfinished", "needs_more", "remainder")(top.text)) else "not_met"
+                        *WORK_LEFT)(top.text)) else "not_met"
     if goals.parity is not None:  # its evidence: the figures of its first metric, the parity said (`parity_sentences`)
         said = next((e for e in evidence if _parity_keys(e.text) == goals.parity), None)
         return _parity_status(goals.parity, evidence, reporting, goals.slack) or (
@@ -1723,7 +1725,7 @@ def _rest_left_elsewhere(evidence: Sequence[Evidence], reporting: Reporting, oth
 def _remainder_left(text: str) -> bool:
     """Whether a sentence leaves a remainder of work reached otherwise (剩余2个结转明年), not after the work done over
     or all done (超额完成…，后续…仍在)."""
-    return bool(cue_test("remainder")(text)) and not DONE_OVER.search(text)
+    return cue_test("remainder")(text) and not DONE_OVER.search(text)
 
 
 # so many of all (68个镇（街道）中已设立…的有41个, 38家企业中，已有31家完成…), in the same counting word
@@ -1967,7 +1969,7 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", sta
     if pol == "achievement":
         # (超额完成年度任务，预计2026年…: the year's work done over, what comes next is no remainder of it)
         # (6件信访积案全部化解到位，对已化解案件仍在持续…跟踪回访: the task done, what follows is no remainder of it)
-        return "partial" if cue_test("unfinished", "needs_more", "remainder")(text) and not DONE_NOW.search(text) else "met"
+        return "partial" if cue_test(*WORK_LEFT)(text) and not DONE_NOW.search(text) else "met"
     if pol == "mixed":
         return "partial"
     if pol == "shortfall":
