@@ -934,7 +934,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                     and _short_of_later(goals[i], answers[0], reporting):
                 status = "partial"
             # (the rest of the task left, in its other evidence; not against a table row's own word)
-            if status == "met" and not row_state and _rest_left_elsewhere(answers, reporting, [
+            if status == "met" and not row_state and len(answers) > 1 and _rest_left_elsewhere(answers, reporting, [
                     bool(d_terms[i].everything & terms[j] - terms[scored[0][1]]) for _, j in scored[:MAX_EVIDENCE]]):
                 status = "partial"
             if answers_at and refs[i] and (said := _category(other.document.text, answers_at, refs[i])) is not None:
@@ -1714,12 +1714,12 @@ def _rest_left_elsewhere(evidence: Sequence[Evidence], reporting: Reporting, oth
     Not where some evidence says the whole target reached (完成年度任务的106.3%, 超额完成, 完成年度目标: what is left
     is beyond it), nor in a sentence that is only weakly evidence (a summary paragraph); and not from more work said
     needed or planned (管护水平仍需提升, 有待完善, 计划于2026年开工): that is no part of this task left."""
-    if any(DONE_OVER.search(e.text) or REACHED.search(e.text) or any(pct >= 100 for _, _, pct in reporting.task_shares(e))
-           for e in evidence):
-        return False
     left = cue_test("unfinished", "remainder")
-    return any(part and e.score >= SURE_EVIDENCE and left(e.text)
-               for e, part in zip(evidence[1:], other_part[1:], strict=True))
+    if not any(part and e.score >= SURE_EVIDENCE and left(e.text)
+               for e, part in zip(evidence[1:], other_part[1:], strict=True)):
+        return False  # (most cells: the cheap tests first)
+    return not any(DONE_OVER.search(e.text) or REACHED.search(e.text)
+                   or any(pct >= 100 for _, _, pct in reporting.task_shares(e)) for e in evidence)
 
 
 def _remainder_left(text: str) -> bool:
