@@ -1556,7 +1556,8 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     # (at the base's own level a count in the target's unit is compared as it is: 42个 against 300个, whatever
     # share of some plan the sentence states)
     counted = {q.unit for q in reporting.quantities_in(top) if q.kind == "count"}
-    if shares and goals.parity is None and not goals.rates and not goals.ceilings and not cue_test("missed")(top.text) and (
+    missed = cue_test("missed")(top.text)  # (a target said to be missed: asked once, several tests below need it)
+    if shares and goals.parity is None and not goals.rates and not goals.ceilings and not missed and (
             share or not any(t.kind in ("count", "count_range") and t.unit in counted for t in goals.targets)):
         # each result against the unit's own target, as it states it: all reached, none, or some
         if all(x >= 100 for x in shares):
@@ -1564,7 +1565,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
         if any(x >= 100 for x in shares):
             return "partial"
         return "partial" if reporting.early(top) or cue_test(*WORK_LEFT)(top.text) else "not_met"
-    if goals.limits and not cue_test("missed")(top.text):
+    if goals.limits and not missed:
         # a time the task is to be done within, against the time the sentence says it took (平均办理时间1.6个工作日)
         # (not a streak, 连续5年, nor a cut, 较上年缩短10个工作日; 天 and 日 are one unit, 工作日 another)
         limit_in = {}  # the tightest limit in each unit
@@ -1579,7 +1580,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             return "met" if all(v <= limit_in[unit] for v, unit in took) else "not_met"
     if not goals.targets and goals.parity is None and not goals.rates:
         return _by_words(goals, top, reporting)  # most directives set no target to judge by
-    if cue_test("missed")(top.text):
+    if missed:
         # a target said to be missed, whatever figures the sentence gives (未完成300户的年度目标任务 restates the
         # target's own figure; a unit's share of a total is no longer done)
         return _by_words(goals, top, reporting)
@@ -1651,7 +1652,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                         # (part of the year over the limit is on its way, where the words say no limit is exceeded:
                         # not 39.4微克/立方米，…高于…不高于38微克/立方米的阶段控制目标)
                         return "met" if kept else "partial" if reporting.part_year(top) and not (
-                            cue_test("missed")(top.text) or OVER_LIMIT.search(top.text)) else "not_met"
+                            missed or OVER_LIMIT.search(top.text)) else "not_met"
                     paired = [u for u in targets if u.kind == "count" and u.unit == t.unit and u.id not in goals.quotas
                               and isinstance(u.value, int | float) and u.unit not in goals.ceilings]
                     if len(paired) >= 2 and len(counts) == len(paired) and "其中" not in top.text:

@@ -227,8 +227,9 @@ def looking_back(text: str, sentences: Sequence[Sentence], sections: Sequence[Se
             head = opening[:20]  # (这是…的五年 may take twice as many)
             # (回顾一年来的工作，我们重点抓了以下几个方面： opens the year's work, point by point: no summing-up, and the
             # end of any look back over years before it)
-            listing = SUMMING_UP.match(head) is not None and LIST_LEAD.search(sent.text) is not None
-            if FIVE_YEARS.match(opening) or looks_back_over_years(head, year) or (SUMMING_UP.match(head) and not listing):
+            summing = SUMMING_UP.match(head) is not None
+            listing = summing and LIST_LEAD.search(sent.text) is not None
+            if FIVE_YEARS.match(opening) or looks_back_over_years(head, year) or (summing and not listing):
                 back = True
             elif YEAR_OPENING.match(head) or listing:
                 back = False
