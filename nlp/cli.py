@@ -43,7 +43,7 @@ from nlp.export.tasks import WRITERS, to_csv
 from nlp.export.text_out import summary
 from nlp.gold import default_gold_files
 from nlp.ingest import read_document
-from nlp.match.compare import compare
+from nlp.match.compare import COMPARED_STAGES, compare
 from nlp.match.compare import summary as compare_summary
 from nlp.pipeline import analyze_document
 from nlp.segment.tokens import tokenizer
@@ -120,16 +120,16 @@ def _options(args: argparse.Namespace, **more: Any) -> Options:
     return Options(max_bytes=args.max_bytes, max_chars=args.max_chars, timeout=args.timeout or None, **more)
 
 
-def _analyze(path: str, options: Options) -> Any:
-    """Analyse one file within its time budget; the dictionary is loaded only once a file was read, so that a
-    refused file is refused at once."""
+def _analyze(path: str, options: Options, stages: frozenset[str] | None = None) -> Any:
+    """Analyse one file within its time budget (only `stages`, when given: see `analyze_document`); the
+    dictionary is loaded only once a file was read, so that a refused file is refused at once."""
     started = time.monotonic()
     with time_budget(options.timeout, path):
         document = read_document(path, options.max_bytes, options.max_chars)
     _prepare()  # the dictionary and the model, once per process: not this document's time
     left = options.timeout - (time.monotonic() - started) if options.timeout else None
     with time_budget(max(left, 0.01) if left is not None else None, path, options.timeout):
-        return analyze_document(document, options)
+        return analyze_document(document, options, stages)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -175,7 +175,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     analysis = _analyze(args.file, options)
     comparison = None
     if args.others:
-        comparison = compare(analysis, [_analyze(path, options) for path in _progress(args.others, "analysing")])
+        comparison = compare(analysis, [_analyze(path, options, COMPARED_STAGES)
+                                        for path in _progress(args.others, "analysing")])
     _write_output(report_html(analysis, comparison), args.output)
     return EXIT_OK
 
@@ -194,8 +195,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _error("--format xlsx needs -o PATH")
         return EXIT_INPUT
     _check_output(args.output, args.format)
-    base = _analyze(args.base, options)
-    others = [_analyze(path, options) for path in _progress(args.others, "analysing")]
+    base = _analyze(args.base, options, COMPARED_STAGES)
+    others = [_analyze(path, options, COMPARED_STAGES) for path in _progress(args.others, "analysing")]
     result = compare(base, others)
     if args.format == "xlsx":
         _write_output(matrix_xlsx(result), args.output)

@@ -19,7 +19,7 @@ from typing import Any
 
 from nlp.extract.campaigns import canonical
 from nlp.gold import SHARED, find_document
-from nlp.match.compare import compare
+from nlp.match.compare import COMPARED_STAGES, compare
 from nlp.match.results import find_result, index_results
 from nlp.pipeline import analyze
 from nlp.serialize import to_data
@@ -330,12 +330,12 @@ def _target_pairs(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
     per_doc = []
     totals: dict[str, int] = {"gold": 0, "found": 0, "results_right": 0, "status_right": 0}
     for pair in gold["pairs"]:
-        base = analyze(find_document(path, pair["targets_doc"]))
+        base = analyze(find_document(path, pair["targets_doc"]), stages=COMPARED_STAGES)
         s = score_targets(pair["targets"], base)
         r: dict[str, Any] = {}
         if pair.get("results_doc"):
             try:
-                other = analyze(find_document(path, pair["results_doc"]))
+                other = analyze(find_document(path, pair["results_doc"]), stages=COMPARED_STAGES)
             except FileNotFoundError:
                 other = None
             if other is not None:
@@ -360,8 +360,8 @@ def _target_pairs(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
 def score_compare_links(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
     """Score `nlp compare` on link gold: the evidence sentence found and the status, for each directive × document."""
     folder = path.parent
-    base = analyze(folder / gold["base"])
-    others = [analyze(folder / name) for name in gold["documents"]]
+    base = analyze(folder / gold["base"], stages=COMPARED_STAGES)
+    others = [analyze(folder / name, stages=COMPARED_STAGES) for name in gold["documents"]]
     result = compare(base, others)
     found = status = 0
     wrong: list[str] = []
@@ -409,7 +409,8 @@ def score_units(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
     gold = {**gold, "directives": [{**d, "text": base_text[d["start"]:d["end"]]} for d in gold["directives"]],
             "links": [{**link, "evidence": [{**e, "text": docs[link["document"]].text[e["start"]:e["end"]]}
                                            for e in link["evidence"]]} for link in gold["links"]]}
-    comparison = compare(analyze(paths[gold["base"]]), [analyze(paths[name]) for name in gold["documents"]])
+    comparison = compare(analyze(paths[gold["base"]], stages=COMPARED_STAGES),
+                         [analyze(paths[name], stages=COMPARED_STAGES) for name in gold["documents"]])
     s = scorer.score(gold, docs, to_data(comparison))
     found, evidence, status, false = scorer.fractions(s)
     return {"gold": str(path), "units": {

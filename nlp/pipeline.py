@@ -7,7 +7,7 @@ the analysis under the stage's name, so later stages and every exporter find the
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -34,6 +34,15 @@ STAGES: tuple[tuple[str, Extractor], ...] = (
     ("links", links.extract),
     ("targets", targets.extract),
 )
+# the stages each stage reads the items of: asked for one stage, the pipeline runs these before it too
+NEEDS: dict[str, frozenset[str]] = {
+    "campaigns": frozenset(),
+    "quantities": frozenset({"campaigns"}),
+    "directives": frozenset({"campaigns", "quantities"}),
+    "reports": frozenset({"directives", "quantities"}),
+    "links": frozenset({"directives", "reports", "quantities"}),
+    "targets": frozenset({"directives", "quantities"}),
+}
 
 
 @cache
@@ -60,17 +69,36 @@ def structure(document: Document) -> Analysis:
                     tokens=tokenize(text))
 
 
-def analyze_document(document: Document, options: Options | None = None) -> Analysis:
-    """Return the analysis of an already read document."""
+def analyze_document(document: Document, options: Options | None = None,
+                     stages: Collection[str] | None = None) -> Analysis:
+    """Return the analysis of an already read document; with `stages`, only the items of those stages (and of
+    the stages they need, `NEEDS`) are found, for a caller that reads no others (`nlp compare`)."""
     options = options or Options()
     analysis = structure(document)
     ctx = build_context(analysis, options)
+    wanted = None if stages is None else with_needs(stages)
     for name, extract in STAGES:
-        analysis = analysis.with_items(name, extract(analysis, ctx))
+        if wanted is None or name in wanted:
+            analysis = analysis.with_items(name, extract(analysis, ctx))
     return analysis
 
 
-def analyze(path: str | Path, options: Options | None = None) -> Analysis:
-    """Read and analyse one file (txt, docx, pdf or html)."""
+def with_needs(stages: Collection[str]) -> frozenset[str]:
+    """The stages named and every stage they need, directly or through another (`NEEDS`)."""
+    unknown = set(stages) - {name for name, _ in STAGES}
+    if unknown:
+        raise ValueError(f"no such stage: {', '.join(sorted(unknown))}")
+    wanted: set[str] = set()
+    todo = list(stages)
+    while todo:
+        name = todo.pop()
+        if name not in wanted:
+            wanted.add(name)
+            todo.extend(NEEDS.get(name, ()))
+    return frozenset(wanted)
+
+
+def analyze(path: str | Path, options: Options | None = None, stages: Collection[str] | None = None) -> Analysis:
+    """Read and analyse one file (txt, docx, pdf or html); `stages` as for `analyze_document`."""
     options = options or Options()
-    return analyze_document(read_document(path, options.max_bytes, options.max_chars), options)
+    return analyze_document(read_document(path, options.max_bytes, options.max_chars), options, stages)

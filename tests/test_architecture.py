@@ -15,7 +15,7 @@ import pytest
 import nlp
 from nlp.context import Context
 from nlp.lexicons import LEXICON_DIR
-from nlp.pipeline import STAGES, item_types
+from nlp.pipeline import NEEDS, STAGES, analyze, item_types, with_needs
 from nlp.types import Analysis
 
 PACKAGE = Path(nlp.__file__).resolve().parent
@@ -65,6 +65,31 @@ def test_every_stage_has_the_extractor_shape() -> None:
         assert hints["analysis"] is Analysis and hints["ctx"] is Context, name
         assert typing.get_origin(hints["return"]) is tuple, name
     assert set(item_types()) == {name for name, _ in STAGES}
+
+
+COMPARE_SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "samples" / "compare"
+
+
+@pytest.mark.parametrize("name", ["speech", "dongcheng.txt", "xishan.docx", "campaigns.txt"])
+def test_a_stage_run_with_only_what_it_needs_finds_the_same(name: str, sample_txt: Path, tmp_path: Path) -> None:
+    """NEEDS names every stage a stage reads: asked for one stage, the pipeline runs it and those it needs, and
+    the stage finds what the whole pipeline finds (the numbers inside a campaign's name are no quantities)."""
+    path = sample_txt if name == "speech" else COMPARE_SAMPLE / name
+    if name == "campaigns.txt":
+        path = tmp_path / name
+        path.write_text("各乡镇要开展“5个100”工程，新建学校3所。\n", encoding="utf-8")
+    whole = analyze(path)
+    assert set(NEEDS) == {stage for stage, _ in STAGES}
+    for stage, _ in STAGES:
+        alone = analyze(path, stages={stage})
+        assert set(alone.items) == with_needs({stage}), stage
+        assert alone.get(stage) == whole.get(stage), stage
+    assert with_needs({"links"}) == {"campaigns", "quantities", "directives", "reports", "links"}
+
+
+def test_an_unknown_stage_is_refused(sample_txt: Path) -> None:
+    with pytest.raises(ValueError, match="no such stage: meetings"):
+        analyze(sample_txt, stages={"targets", "meetings"})
 
 
 def test_data_ships_inside_the_package() -> None:

@@ -50,6 +50,8 @@ PLACE_NOISE = re.compile(r"^.*(?:讲话|总结|报告|会议上|中共)")  # wor
 DEPARTMENT = re.compile(r"(?:局|厅|(?<!届)(?<!管理)委员会|办公室|中心|(?<![东西南北])部|党校|政法委|工委)$")  # (not 第八届委员会, 管理委员会)
 # a place does not open with them (经区政府…研究; 2025年县委县政府…), nor holds a party committee (县委县政府)
 FUNCTION_CHARS = frozenset("为经由在从对向据和与及我本全年")
+# the items `compare` reads of its documents: they need be analysed for no others (`analyze_document`'s `stages`)
+COMPARED_STAGES = frozenset({"campaigns", "quantities", "directives", "targets"})
 SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
 # the level a place name is of, by its last place word (直辖市 are provinces)

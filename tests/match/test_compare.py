@@ -10,11 +10,12 @@ import pytest
 
 from nlp.cli import main
 from nlp.ingest import read_bytes
-from nlp.match.compare import compare, document_names, document_unit, unique_names
+from nlp.match.compare import COMPARED_STAGES, compare, document_names, document_unit, unique_names
 from nlp.match.evidence import SCORER, DirectiveTerms, feature_values, features
 from nlp.match.results import find_result, index_results, status_of
 from nlp.match.units import convert
 from nlp.pipeline import analyze, analyze_document
+from nlp.serialize import to_data
 from nlp.types import Analysis, DirectiveResult, Target
 
 SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "samples" / "compare"
@@ -295,6 +296,16 @@ def test_sample_compare_json(capsys: pytest.CaptureFixture[str]) -> None:
             assert r["status"] in ("met", "partial", "not_met", "unknown")
             for e in r["evidence"]:
                 assert e["start"] < e["end"]
+
+
+def test_compare_reads_no_stage_but_its_own() -> None:
+    """`nlp compare` analyses its documents for `COMPARED_STAGES` only: what it finds is the same as from their
+    whole analyses."""
+    names = ["city_speech.txt", *OTHERS]
+    whole = [analyze(SAMPLE / n) for n in names]
+    part = [analyze(SAMPLE / n, stages=COMPARED_STAGES) for n in names]
+    assert not any(a.links or a.reports for a in part) and any(a.reports for a in whole)
+    assert to_data(compare(part[0], part[1:])) == to_data(compare(whole[0], whole[1:]))
 
 
 def test_sample_gold_links_all_right() -> None:
