@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, ge, itemgetter, mul, not_
+from typing import NamedTuple
 
 from nlp.cues import cue, cue_test
 from nlp.extract.campaigns import canonical, lexicon_members
@@ -752,11 +753,12 @@ def lead_labels(analysis: Analysis) -> dict[int, Sentence]:
 
 def candidate_features(base: Analysis, others: Sequence[Analysis], where: frozenset[str] = frozenset()
                        ) -> tuple[list[list[frozenset[str]]], list[list[Sentence]], list[list[frozenset[str]]],
-                                  dict[str, float]]:
+                                  dict[str, float], list[MetricNames]]:
     """Return each directive's item terms, each document's evidence sentences and their terms among the
-    directives' terms, and these terms' weights (inverse document frequency over the sentences of all the
-    compared documents). The words naming the base's own place (`where`: 澜岑省, 澜岑) are no terms: they say where,
-    not what (加快建设澜岑国际陆港 is not reported by 新增“澜岑精品”认证企业42家)."""
+    directives' terms, these terms' weights (inverse document frequency over the sentences of all the
+    compared documents), and per document the metrics its sentences name (`MetricNames`). The words naming the
+    base's own place (`where`: 澜岑省, 澜岑) are no terms: they say where, not what (加快建设澜岑国际陆港 is not
+    reported by 新增“澜岑精品”认证企业42家)."""
     all_base_terms = Terms(base)
     d_items = [directive_items(all_base_terms, d) for d in base.directives]
     if where:
@@ -767,8 +769,10 @@ def candidate_features(base: Analysis, others: Sequence[Analysis], where: frozen
     pools = [reported_sentences(o) for o in others]
     pool_terms: list[list[frozenset[str]]] = []
     own_terms: list[list[frozenset[str]]] = []  # without what their labels give: what their terms' rarity counts
+    in_metrics: list[MetricNames] = []
     for other, pool in zip(others, pools, strict=True):
         t = Terms(other, vocabulary)
+        in_metrics.append(MetricNames(t, pool))
         # a row whose task cell holds several numbered measures speaks of those its progress cell names
         several = {row.line[0]: row.judged for row in task_rows(other.document.text)
                    if row.judged is not None and len(ITEM_NUMBER.findall(other.document.text, *row.task)) >= 2}
@@ -804,7 +808,63 @@ def candidate_features(base: Analysis, others: Sequence[Analysis], where: frozen
         for item in items:
             for t in item:
                 idf.setdefault(t, 1.0)
-    return d_items, pools, pool_terms, idf
+    return d_items, pools, pool_terms, idf, in_metrics
+
+
+class MetricWords(NamedTuple):
+    """A metric a sentence names: its key, the terms of its name, and those of them (among the directives'
+    terms) that the sentence has nowhere else."""
+
+    key: str
+    name: frozenset[str]
+    only_there: frozenset[str]
+
+
+def not_named(metrics: Sequence[MetricWords], keys: frozenset[str], terms: frozenset[str]) -> frozenset[str]:
+    """The words a sentence has only in the names of `metrics` that a directive (naming the metrics of `keys`,
+    having `terms`) does not name, by key nor by every word of the name; not those in a name it does (收入 of
+    一般公共预算收入 is 居民人均可支配收入's too, for 增加城乡居民收入)."""
+    named = [m.key in keys or m.name <= terms for m in metrics]
+    if all(named):
+        return NO_TERMS
+    return frozenset().union(*(m.only_there for m, n in zip(metrics, named, strict=True) if not n)).difference(
+        *(m.only_there for m, n in zip(metrics, named, strict=True) if n))
+
+
+class MetricNames(dict[int, tuple[MetricWords, ...]]):
+    """The main metrics each sentence of a document's evidence pool names (by its place in the pool), worked out
+    for a sentence when first asked (`t`: the document's terms among the directives'), with the terms the
+    sentence has only inside their names: those words are the metric's (地区生产总值…规模以上工业增加值增长6.8%…, a
+    report's main figures), and do not report on a figure a directive sets for something else
+    (新增规模以上工业企业1200家)."""
+
+    def __init__(self, t: Terms, pool: Sequence[Sentence]) -> None:
+        super().__init__()
+        self.t = t
+        self.pool = pool
+
+    def __missing__(self, j: int) -> tuple[MetricWords, ...]:
+        s, t = self.pool[j], self.t
+        mentions = sorted(metric_mentions(s.text))
+        named: list[MetricWords] = []
+        if mentions:
+            outside: set[str] = set()
+            at = s.start
+            for a, b, _ in mentions:
+                if s.start + a > at:
+                    outside |= t.of(at, s.start + a)
+                at = max(at, s.start + b)
+            outside |= t.of(at, s.end)
+            for a, b, key in mentions:
+                only_there = frozenset(w for w in t.of(s.start + a, s.start + b) - outside
+                                       if not w.startswith(("M:", "C:")))
+                if only_there:  # (its name: the terms of its words, among the directives' or not; not a figure's)
+                    lo, hi = bisect.bisect_left(t.starts, s.start + a), bisect.bisect_left(t.starts, s.start + b)
+                    name = frozenset().union(*(_word_terms(w) for w, at in zip(t.words[lo:hi], t.starts[lo:hi],
+                                                                               strict=True) if not t.in_quantity[at]))
+                    named.append(MetricWords(key, name, only_there))
+        found = self[j] = tuple(named)
+        return found
 
 
 def match_directives(base: Analysis, others: Sequence[Analysis],
@@ -823,12 +883,15 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
     for (澜岑省, 澜岑), no terms."""
     scorer = SCORER
     total = _whole_total(whole) if whole else None
-    d_items, pools, pool_terms, idf = candidate_features(base, others, where)
+    d_items, pools, pool_terms, idf, in_metrics = candidate_features(base, others, where)
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
     gains = [term_gains(d, idf, scorer.weights) for d in d_terms]
     floor = least_gain(scorer)
     by_term, rank = directives_by_term(gains), rarest_first(idf)
     goals = Goals.all(base)
+    named_metrics = [frozenset(t[2:] for t in d.everything if t.startswith("M:")) for d in d_terms]
+    # the words naming what a directive's figures count (新增规模以上工业企业 of …1200家以上)
+    target_words = [frozenset().union(*(_phrase_terms(name) for _, name in g.names)) for g in goals]
     place = {d.id: i for i, d in enumerate(base.directives)}
     parities = [i for i, g in enumerate(goals) if g.parity is not None]
     # a sentence's probability depends only on the terms it shares with the directive: worked out once for each
@@ -876,6 +939,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
         for row in results:
             row.append(unknown)
         results_at = stated[n] if stated is not None else {}
+        metric_bound = in_metrics[n]
         starts = [s.start for s in pool]
         labels = _summing_up(other, pool, reporting)
         # only the directives it may say something of: sentences within reach, results stated, a parity target
@@ -901,7 +965,11 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             else:
                 owned_by = owned[i]
                 for j in reach.get(i, ()):
-                    if j not in figures and (pj := judged(i, terms[j]))[1] and not (
+                    sentence = terms[j]
+                    if target_words[i] and (metrics := metric_bound[j]):  # (its target's words in a metric it
+                        sentence = sentence - (target_words[i] & not_named(  # does not name)
+                            metrics, named_metrics[i], d_terms[i].everything))
+                    if j not in figures and (pj := judged(i, sentence))[1] and not (
                             owned_by and (said := owners(pool[j].text)) and said.isdisjoint(owned_by)):
                         scored.append((pj[0], j))  # (not another level's enterprises: 市属国企 for 省属国有企业)
                 if not labels.isdisjoint(j for _, j in scored):
@@ -1997,7 +2065,7 @@ def cell_candidates(base: Analysis, others: Sequence[Analysis]
     """Return, for tuning the scorer, every (directive, document) cell with the features of each evidence
     sentence of that document that shares a term with the directive, and whether all it shares is one common
     concept (`one_common_concept`: it then needs `ONE_CONCEPT`)."""
-    d_items, pools, pool_terms, idf = candidate_features(base, others)
+    d_items, pools, pool_terms, idf, _ = candidate_features(base, others)
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
     cells, feats, sents, common = [], [], [], []
     for n, (pool, terms) in enumerate(zip(pools, pool_terms, strict=True)):

@@ -2178,3 +2178,26 @@ def test_industrys_growth_without_value_added_is_judged_by_its_figure() -> None:
     task = "规上工业增加值增长6%。"
     cases = [(task, "全区规上工业增速4.1%。"), (task, "规上工业增长 4.1%。"), (task, "规上工业增长7.2%。")]
     assert _first_statuses(cases) == ["not_met", "not_met", "met"]
+
+
+FIRMS = "大力培育优质企业，新增规模以上工业企业200家以上。\n深入推进数字经济创新发展。\n全面推进乡村振兴，新建高标准农田5万亩。"
+FIGURES = "全区地区生产总值增长5.6%，规模以上工业增加值增长6.8%，固定资产投资增长6.2%。"
+
+
+@pytest.mark.parametrize(("plan", "review", "shown", "status"), [
+    # the words of a figure a task sets, inside the name of another metric the review states: not its evidence
+    (FIRMS, f"{FIGURES}\n新建高标准农田1.2万亩。\n新增限额以上商贸企业38家、规上服务业企业15家。", [], None),
+    ("赤字率拟按3%安排，赤字规模86亿元，比上年年初预算增加12亿元。",
+     "地方一般公共预算收入达到374.2亿元、增长0.7%，居民消费价格与上年基本持平，城镇调查失业率平均为4.2%。\n"
+     "新建高标准农田1.2万亩。\n建成5G基站1200个。", [], "unknown"),
+    (FIRMS, f"{FIGURES}\n新增规模以上工业企业21家，总数达到326家。", ["新增规模以上工业企业21家，总数达到326家。"], "met"),
+    # its figure's words in a metric it names by every word (the grain metric's name runs over a figure)
+    (SOWING, "全县粮食播种面积68.4万亩、总产量2.76亿公斤，均超额完成市下达任务。\n新建高标准农田1.2万亩。",
+     ["全县粮食播种面积68.4万亩、总产量2.76亿公斤，均超额完成市下达任务。"], "met"),
+])
+def test_another_metrics_name_is_no_evidence_of_a_tasks_figure(plan: str, review: str, shown: list[str],
+                                                               status: str | None) -> None:
+    base, other = _pair(_city_plan(plan), _unit_review(review))
+    result = compare(base, [other]).directives[0].results[0]
+    assert FIGURES not in [e.text for e in result.evidence] and [e.text for e in result.evidence][:len(shown)] == shown
+    assert status is None or result.status == status

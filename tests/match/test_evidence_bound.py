@@ -35,7 +35,7 @@ def _analyse(path: Path) -> Analysis:
 def test_gains_bound_every_candidates_score() -> None:
     base = _analyse(SAMPLE / "city_speech.txt")
     others = [_analyse(SAMPLE / n) for n in OTHERS]
-    d_items, _, pool_terms, idf = candidate_features(base, others)
+    d_items, _, pool_terms, idf, _ = candidate_features(base, others)
     d_terms = [DirectiveTerms.of(items, idf) for items in d_items]
     floor = least_gain(SCORER)
     candidates = passing = 0
@@ -59,7 +59,7 @@ def test_gains_bound_every_candidates_score() -> None:
 def test_one_pass_for_all_directives_finds_what_each_alone_does() -> None:
     base = _analyse(SAMPLE / "city_speech.txt")
     others = [_analyse(SAMPLE / n) for n in OTHERS]
-    d_items, _, pool_terms, idf = candidate_features(base, others)
+    d_items, _, pool_terms, idf, _ = candidate_features(base, others)
     gains = [term_gains(DirectiveTerms.of(items, idf), idf, SCORER.weights) for items in d_items]
     floor = least_gain(SCORER)
     by_term, rank = directives_by_term(gains), rarest_first(idf)
