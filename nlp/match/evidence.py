@@ -969,8 +969,12 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                     if target_words[i] and (metrics := metric_bound[j]):  # (its target's words in a metric it
                         sentence = sentence - (target_words[i] & not_named(  # does not name)
                             metrics, named_metrics[i], d_terms[i].everything))
-                    if j not in figures and (pj := judged(i, sentence))[1] and not (
-                            owned_by and (said := owners(pool[j].text)) and said.isdisjoint(owned_by)):
+                    if j in figures:
+                        continue
+                    pj = judged(i, sentence)
+                    if not pj[1] and pj[0] >= scorer.threshold:  # one common concept: the task's own count of it
+                        pj = (pj[0], _counts_it(goals[i], d_terms[i].everything & sentence, pool[j], reporting))
+                    if pj[1] and not (owned_by and (said := owners(pool[j].text)) and said.isdisjoint(owned_by)):
                         scored.append((pj[0], j))  # (not another level's enterprises: 市属国企 for 省属国有企业)
                 if not labels.isdisjoint(j for _, j in scored):
                     scored = [x for x in scored if x[1] not in labels]
@@ -1015,6 +1019,24 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
 
 
 NAME_CHARS = 10  # the characters before a figure that name what it counts
+
+
+def _counts_it(goals: Goals, shared: frozenset[str], sentence: Sentence, reporting: Reporting) -> bool:
+    """Whether a sentence sharing one common concept with a task (`one_common_concept`) gives a figure of what one
+    of the task's targets counts: in the target's unit, the concept in the words naming both (全年发展党员18名 for
+    全县年内发展党员不少于200名; not 3个…未发展党员的村); a count, not a rate (一般工业固体废物综合利用率 is not 受污染耕地安全
+    利用率)."""
+    concept = max(shared, key=lambda t: (len(t), t))
+    units = {q.unit for q in goals.targets if q.unit and q.unit not in RATE_UNITS  # (a rate's word, 利用率, is any rate's)
+             and concept in dict(goals.names).get(q.id, "")}
+    if not units:
+        return False
+    text = sentence.text
+    for q in reporting.quantities.starting_in(sentence.start, sentence.end):
+        at = q.start - sentence.start
+        if q.unit in units and not q.masked and concept in text[clause_start(text, 0, at, SENTENCE_CLAUSE):at][-NAME_CHARS:]:
+            return True
+    return False
 
 
 def _paired(targets: Sequence[Quantity], counted: Sequence[Quantity], goals: Goals, top: Evidence

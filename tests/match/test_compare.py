@@ -2201,3 +2201,20 @@ def test_another_metrics_name_is_no_evidence_of_a_tasks_figure(plan: str, review
     result = compare(base, [other]).directives[0].results[0]
     assert FIGURES not in [e.text for e in result.evidence] and [e.text for e in result.evidence][:len(shown)] == shown
     assert status is None or result.status == status
+
+
+def test_a_common_concept_counted_in_the_tasks_own_unit_is_its_evidence() -> None:
+    """A sentence sharing only a common concept with a task (发展党员, in every town's summary) reports on it where it
+    counts what the task's figure counts, in its unit (全年发展党员18名 for 发展党员不少于200名), not a count of
+    something else (3个…未发展党员的村)."""
+    plan = ("要把政治标准放在首位，严格执行发展党员工作细则，全县年内发展党员不少于200名，其中35岁以下的比例不低于70%。\n"
+            "全面推进乡村振兴，全县新建高标准农田5万亩。")
+    towns = [("柳湾镇", "全年发展党员18名，其中35岁以下14名。"), ("凤栖镇", "全年发展党员11名，其中35岁以下9名。"),
+             ("石渠镇", "原有的3个两年以上未发展党员的村，年内均发展了党员。")]
+    base = analyze_document(read_bytes(_city_plan(plan).encode(), "plan.txt", ".txt"))
+    others = [analyze_document(read_bytes(_unit_review(f"{said}\n对862名党员开展集中轮训。\n推行农村党员积分管理。\n"
+                                                       "全县新建高标准农田1.2万亩。", town, "镇长 李明").encode(),
+                                          f"{town}.txt", ".txt")) for town, said in towns]
+    results = compare(base, others).directives[0].results
+    assert [r.status for r in results] == ["met", "met", "unknown"]
+    assert results[0].evidence[0].text == "全年发展党员18名，其中35岁以下14名。"
