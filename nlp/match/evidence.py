@@ -281,6 +281,13 @@ class Terms:
         return frozenset(out)
 
 
+    def words_of(self, start: int, end: int) -> frozenset[str]:
+        """The terms of the words starting in text[start:end] (not a quantity's), whatever the vocabulary: the
+        words alone, no campaign, metric or abbreviation terms."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return frozenset().union(*(_word_terms(w) for w, at in zip(self.words[lo:hi], self.starts[lo:hi], strict=True)
+                                   if not self.in_quantity[at]))
+
     def named(self, start: int, end: int) -> frozenset[str]:
         """The campaign and metric terms of text[start:end] (those of `of` that name a campaign or a metric)."""
         out = {t for _, terms in self.mentions.starting_in(start, end) for t in terms if t.startswith("C:")}
@@ -812,8 +819,8 @@ def candidate_features(base: Analysis, others: Sequence[Analysis], where: frozen
 
 
 class MetricWords(NamedTuple):
-    """A metric a sentence names: its key, the terms of its name, and those of them (among the directives'
-    terms) that the sentence has nowhere else."""
+    """A metric a sentence names: its key, the terms of the words of its name (whatever the directives' terms are),
+    and the terms (among the directives') that the sentence has only in its name."""
 
     key: str
     name: frozenset[str]
@@ -832,11 +839,10 @@ def not_named(metrics: Sequence[MetricWords], keys: frozenset[str], terms: froze
 
 
 class MetricNames(dict[int, tuple[MetricWords, ...]]):
-    """The main metrics each sentence of a document's evidence pool names (by its place in the pool), worked out
-    for a sentence when first asked (`t`: the document's terms among the directives'), with the terms the
-    sentence has only inside their names: those words are the metric's (地区生产总值…规模以上工业增加值增长6.8%…, a
-    report's main figures), and do not report on a figure a directive sets for something else
-    (新增规模以上工业企业1200家)."""
+    """The main metrics each sentence of a document's evidence pool names (by its place in the pool) with words it
+    has nowhere else, worked out for a sentence when first asked (`t`: the document's terms among the
+    directives'): those words are the metric's (地区生产总值…规模以上工业增加值增长6.8%…, a report's main figures), and
+    do not report on a figure a directive sets for something else (新增规模以上工业企业1200家)."""
 
     def __init__(self, t: Terms, pool: Sequence[Sentence]) -> None:
         super().__init__()
@@ -845,7 +851,10 @@ class MetricNames(dict[int, tuple[MetricWords, ...]]):
 
     def __missing__(self, j: int) -> tuple[MetricWords, ...]:
         s, t = self.pool[j], self.t
-        mentions = sorted(metric_mentions(s.text))
+        # where each name starts: after the last figure or 、 inside it, whose words before name another thing (a
+        # name run over a figure or a list: 粮食播种面积68.4万亩、总产, 规模以上工业企业营业收入、增加值)
+        mentions = [(max(a, s.text.rfind("、", a, b) + 1, t.in_quantity.rfind(1, s.start + a, s.start + b) + 1 - s.start),
+                     b, key) for a, b, key in sorted(metric_mentions(s.text))]
         named: list[MetricWords] = []
         if mentions:
             outside: set[str] = set()
@@ -858,11 +867,8 @@ class MetricNames(dict[int, tuple[MetricWords, ...]]):
             for a, b, key in mentions:
                 only_there = frozenset(w for w in t.of(s.start + a, s.start + b) - outside
                                        if not w.startswith(("M:", "C:")))
-                if only_there:  # (its name: the terms of its words, among the directives' or not; not a figure's)
-                    lo, hi = bisect.bisect_left(t.starts, s.start + a), bisect.bisect_left(t.starts, s.start + b)
-                    name = frozenset().union(*(_word_terms(w) for w, at in zip(t.words[lo:hi], t.starts[lo:hi],
-                                                                               strict=True) if not t.in_quantity[at]))
-                    named.append(MetricWords(key, name, only_there))
+                if only_there:
+                    named.append(MetricWords(key, t.words_of(s.start + a, s.start + b), only_there))
         found = self[j] = tuple(named)
         return found
 
@@ -889,7 +895,8 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
     floor = least_gain(scorer)
     by_term, rank = directives_by_term(gains), rarest_first(idf)
     goals = Goals.all(base)
-    named_metrics = [frozenset(t[2:] for t in d.everything if t.startswith("M:")) for d in d_terms]
+    parts = metric_parts()  # (a directive naming a whole names its parts: 城乡居民人均可支配收入, 农村居民人均…)
+    named_metrics = [frozenset(k for t in d.metrics for k in (t[2:], *parts.get(t[2:], ()))) for d in d_terms]
     # the words naming what a directive's figures count (新增规模以上工业企业 of …1200家以上)
     target_words = [frozenset().union(*(_phrase_terms(name) for _, name in g.names)) for g in goals]
     place = {d.id: i for i, d in enumerate(base.directives)}
@@ -965,12 +972,12 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             else:
                 owned_by = owned[i]
                 for j in reach.get(i, ()):
+                    if j in figures:
+                        continue
                     sentence = terms[j]
                     if target_words[i] and (metrics := metric_bound[j]):  # (its target's words in a metric it
                         sentence = sentence - (target_words[i] & not_named(  # does not name)
                             metrics, named_metrics[i], d_terms[i].everything))
-                    if j in figures:
-                        continue
                     pj = judged(i, sentence)
                     if not pj[1] and pj[0] >= scorer.threshold:  # one common concept: the task's own count of it
                         pj = (pj[0], _counts_it(goals[i], d_terms[i].everything & sentence, pool[j], reporting))
