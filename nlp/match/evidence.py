@@ -1016,6 +1016,9 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             if status == "met" and not row_state and len(answers) > 1 and _rest_left_elsewhere(answers, reporting, [
                     bool(d_terms[i].everything & terms[j] - terms[scored[0][1]]) for _, j in scored[:MAX_EVIDENCE]]):
                 status = "partial"
+            # (its groundwork done, or its papers sent up: begun, not done)
+            if status == "met" and not row_state and _first_stage_only(goals[i].text, answers[0].text):
+                status = "partial"
             if answers_at and refs[i] and (said := _category(other.document.text, answers_at, refs[i])) is not None:
                 status = said  # (办理结果：B类（所提问题正在解决…）: the reply's own category of its answer, last)
             if status == "unknown" and parity is not None and not figures:
@@ -1026,6 +1029,23 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
 
 
 NAME_CHARS = 10  # the characters before a figure that name what it counts
+# the stage a `first_stage` cue names: the words after 完成, or the papers sent up and 报送/上报/提交
+STAGE_NAMED = re.compile(r"完成(?:了)?(?:项目)?(?P<done>[\u4e00-\u9fff]{2})|(?P<papers>[\u4e00-\u9fff]{2})已")
+# more done after its first stage (…已完成选址，主体工程已完工; 申报材料已报送…，已获批复)
+FINISHED = re.compile(r"(?:已经?|全部|顺利)(?:建成|完工|竣工|投入使用|投用|投运|运行|开通|通过|获批|批复|完成)|获批|完成率")
+SENDING_UP = re.compile(r"报送|上报|报批|提交|申报|报审")  # a task of sending papers up (…方案报省审批)
+
+
+def _first_stage_only(task: str, said: str) -> bool:
+    """Whether what a sentence says done of a task is only a first stage of it (the `first_stage` cue: 已完成选址和用地
+    协调, 申报材料已报送…): not where the task is that stage itself (年内完成选址, 报送申报材料), nor where the
+    sentence says more done (…已完成前期工作，主体工程已完工: `REACHED` or a `DONE_NOW` further on)."""
+    m = cue("first_stage").search(said)
+    if m is None or FINISHED.search(said, m.end()):
+        return False
+    named = STAGE_NAMED.search(m.group(0))
+    stage = named.group("done") or named.group("papers") if named else ""
+    return not (stage and stage in task) and not SENDING_UP.search(task)
 
 
 def _counts_it(goals: Goals, shared: frozenset[str], sentence: Sentence, reporting: Reporting) -> bool:

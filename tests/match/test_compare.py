@@ -2226,3 +2226,18 @@ def test_a_common_concept_counted_in_the_tasks_own_unit_is_its_evidence() -> Non
     results = compare(base, others).directives[0].results
     assert [r.status for r in results] == ["met", "met", "unknown"]
     assert results[0].evidence[0].text == "全年发展党员18名，其中35岁以下14名。"
+
+
+@pytest.mark.parametrize(("plan", "review", "status"), [
+    # only its groundwork done, or its papers sent up for approval: begun, not done
+    ("新建城东污水处理厂，年底前投入运行。", "城东污水处理厂已完成选址和可研编制。", "partial"),
+    ("推进智慧社区试点建设，年内建成3个示范社区。", "智慧社区试点实施方案已报送市发展改革委审核。", "partial"),
+    ("开展全区土壤污染状况详查。", "全区土壤污染状况详查已完成布点采样。", "partial"),
+    # the task is that stage, or more is said done after it
+    ("年内完成城东污水处理厂选址。", "城东污水处理厂已完成选址。", "met"),
+    ("编制智慧社区试点实施方案并报市审批。", "智慧社区试点实施方案已报送市发展改革委审批。", "met"),
+    ("新建城东污水处理厂，年底前投入运行。", "城东污水处理厂已完成选址，主体工程已完工并投入运行。", "met"),
+])
+def test_a_first_stage_done_is_work_under_way(plan: str, review: str, status: str) -> None:
+    base, other = _pair(_city_plan(plan), _unit_review(f"{review}\n新建高标准农田1.2万亩。"))
+    assert compare(base, [other]).directives[0].results[0].status == status
