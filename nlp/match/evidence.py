@@ -1242,13 +1242,16 @@ def _category(text: str, answers_at: dict[str, list[tuple[int, int]]], refs: fro
 SAYS_DONE = re.compile(r"已|完成|建成|完工|投入使用|投用|解决|落实|开通|实现|印发|出台|新增|新建|增设")  # (…新增交通信号灯4组)
 # a plan or a referral, where nothing is done yet (…计划于2026年5月开工建设, 拟于…启动, 已将相关意见转送…研究办理)
 NOT_DONE_YET = re.compile(r"计划于|(?<!曾)拟于?|将于|将在|预计|力争|需争取|届时|转送|转交|研究办理")
-DONE_NOW = re.compile(r"已(?:经)?(?:全部|全面)?(?:完成|建成|完工|竣工|投入|开通|实现|解决|改造|新建|实施|印发|出台|整改)|全部(?:完工|完成|建成)")
+# something done now, whatever else the reply says (…已于10月建成并投入使用; a name of its own: `DONE_NOW` below is
+# another test, and a second binding of one name made the later one this function's too)
+REPLY_DONE = re.compile(r"已(?:经)?(?:全部|全面)?(?:完成|建成|完工|竣工|投入|开通|实现|解决|改造|新建|实施|印发|出台|整改)|"
+                        r"全部(?:完工|完成|建成)")
 
 
 def _says_done(sent: Sentence, reporting: Reporting) -> bool:
     """Whether a reply's sentence reports something: a result by its words or its figures, or words of work done
     (…已于10月建成并投入使用, whose polarity is neutral), not a remark on the matter (发展普惠托育服务是…重要举措)."""
-    if DONE_NOW.search(sent.text):
+    if REPLY_DONE.search(sent.text):
         return True
     quantities = reporting.quantities.starting_in(sent.start, sent.end)
     said = polarity(sent.text, quantities)

@@ -1774,6 +1774,15 @@ def test_a_reply_answers_each_suggestion_under_its_number() -> None:
                    "3.关于": ("unknown", [])}
 
 
+def test_a_reply_saying_the_work_done_is_evidence_whatever_it_plans_next() -> None:
+    reply = ("汀溪县住房和城乡建设局\n关于县人大五次会议代表建议办理情况的答复函\n汀住建函〔2025〕58号\n各位代表：\n"
+             "一、关于第38号建议的答复\n林某某等代表：\n您提出的《关于加快城区排涝设施建设的建议》收悉，现答复如下：\n"
+             "城东片区雨污分流改造工程已全部完工，预计年底前完成沿线道路恢复。\n联系人：王某某，电话：1234567。\n")
+    base, other = _pair(SUGGESTIONS, reply, "assignment.txt", "reply.txt")
+    result = compare(base, [other]).directives[0].results[0]
+    assert result.status == "met" and result.evidence[0].text.startswith("城东片区雨污分流改造工程已全部完工")
+
+
 @pytest.mark.parametrize(("title", "review", "status"), [
     # part of the year over the annual limit is on its way, the change beside the level no level of its own
     ("澄溪市生态环境局2025年上半年工作总结", "1—6月，全市PM2.5平均浓度为33.6微克/立方米，同比下降1.8微克/立方米。", "partial"),
