@@ -57,6 +57,22 @@ def test_imports_are_at_module_level() -> None:
     assert not late, late
 
 
+def test_no_module_binds_a_name_twice() -> None:
+    """A module-level name bound twice (two regexes of one name) makes every function use the later one."""
+    twice = []
+    for path in PACKAGE.rglob("*.py"):
+        bound: list[str] = []
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                bound += [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                bound.append(node.target.id)
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                bound.append(node.name)
+        twice += [f"{path.relative_to(PACKAGE)}: {name}" for name in sorted(set(bound)) if bound.count(name) > 1]
+    assert not twice, twice
+
+
 def test_every_stage_has_the_extractor_shape() -> None:
     assert len({name for name, _ in STAGES}) == len(STAGES)
     for name, extract in STAGES:
