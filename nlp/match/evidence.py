@@ -105,6 +105,9 @@ REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提
 # the first part of the year, up to the third quarter (上半年, 1-6月, 截至9月底): a half-year report's figures are
 # progress (not 1-11月, nor a campaign's months, 5-9月)
 # (…第一季度工作安排; not 上半年工作总结和…, nor 上半年工作计划执行情况: a report on it)
+HEADLINE_LINES = 8  # the lines of a document's opening that may head it (masthead, issue, office and date, headline)
+HEADLINE_CHARS = 40  # a line of running text is longer
+BODY_LINE = re.compile(r"[。！？；;]$|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")  # a sentence, a part's heading
 PLANNED = re.compile(r"(?:重点)?(?:工作)?(?:安排|打算|计划|要点|思路)(?!执行|完成|落实|推进)")
 QUARTER_TITLE = re.compile(r"(?:前|第)?(?P<q>[一二三1-3])季度|(?P<half>上半年)|1[—－\-~至到](?P<months>[1-9])月|截至(?P<months2>[1-9])月")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
@@ -1337,8 +1340,20 @@ class Reporting:
         return found
 
     @cached_property
+    def _headline(self) -> str:
+        """The document's title, and the short lines heading its text before the first line of running text: a
+        bulletin's masthead is its title (蓼汀镇工作简报), its headline a line under it (蓼汀镇一季度重点工作推进情况)."""
+        lines = []
+        for line in self.analysis.document.text.split("\n", HEADLINE_LINES)[:HEADLINE_LINES]:
+            line = line.strip()
+            if len(line) > HEADLINE_CHARS or BODY_LINE.search(line):
+                break  # (the text begins: a sentence, or the first heading of its parts)
+            lines.append(line)
+        return "\n".join([self.analysis.document.title or "", *lines])
+
+    @cached_property
     def _part_year_title(self) -> bool:
-        title = self.analysis.document.title or ""
+        title = self._headline
         # (a part the report is on, not one a plan in the same title is for: …总结和2026年第一季度工作安排)
         return any(not PLANNED.match(title, m.end()) for m in PART_YEAR.finditer(title)) \
             and not WHOLE_YEAR.search(title)
@@ -1347,7 +1362,7 @@ class Reporting:
     def quarter(self) -> int | None:
         """The quarter by whose end a report on part of the year stands, by its title (一季度 1, 上半年 2, 前三季度 or
         1-9月 3); None for a report on the whole year."""
-        title = self.analysis.document.title or ""
+        title = self._headline
         if not self._part_year_title:
             return None
         m = QUARTER_TITLE.search(title)

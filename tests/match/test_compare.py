@@ -2250,3 +2250,16 @@ def test_a_common_concept_counted_in_the_tasks_own_unit_is_its_evidence() -> Non
 def test_a_first_stage_done_is_work_under_way(plan: str, review: str, status: str) -> None:
     base, other = _pair(_city_plan(plan), _unit_review(f"{review}\n新建高标准农田1.2万亩。"))
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("headline", "status"), [
+    ("柳湾镇一季度重点工作推进情况", "partial"),  # a bulletin's headline under its masthead: part of the year
+    ("柳湾镇2025年重点工作完成情况", "met"),
+])
+def test_a_bulletins_headline_under_its_masthead_dates_it(headline: str, status: str) -> None:
+    plan = _city_plan("持续优化营商环境，全年新增经营主体2000户以上。")
+    bulletin = (f"柳湾镇工作简报\n第2期（总第58期）\n柳湾镇人民政府办公室　　2025年4月7日\n\n{headline}\n\n"
+                "今年以来，柳湾镇对照市2025年重点工作任务，抓早抓实、压茬推进，各项工作实现良好开局。\n一、经济运行\n"
+                "新增经营主体74户。\n二、农业农村\n新建高标准农田1.2万亩。\n")
+    base, other = _pair(plan, bulletin, "plan.txt", "bulletin.txt")
+    assert compare(base, [other]).directives[0].results[0].status == status
