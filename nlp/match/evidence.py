@@ -204,7 +204,7 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
         # (a review's framing reports nothing done)
         out += [sent for sent in part if len(sent.text) >= MIN_CHARS
                 and (sent.text[-1] in SENTENCE_END or OWN_TARGET.match(sent.text))
-                and sent.paragraph not in back and not FRAMING.search(sent.text) and not plans.match(sent.text)
+                and sent.paragraph not in back and not FRAMING.search(sent.text) and not _only_planned(plans, sent.text)
                 and not NOTE_LINE.match(sent.text) and not ROUTING_LINE.match(sent.text)]
     if whole_rows:
         out.sort(key=attrgetter("start"))  # (a part's rows first: in order of the text, as its users bisect)
@@ -216,10 +216,21 @@ def _plan_sentence(year: str | None) -> re.Pattern[str]:
     """A sentence that says what is to be done, wherever it stands (2026年，我局将重点抓好…, at the end of a review
     that runs into the plans; 下一步，…): it opens on the year planned for or on the next step, and says 将/要."""
     # (not the past part of that year, 2025年上半年，全县完成…, 2025年以来…, nor 要 of 要求/主要/需要, 按计划, 全力争取)
-    opening = "下一步|明年|今后|来年|新的一年" + (
-        f"|{year}年(?!以来|初|上半年|前三季度|第?[一二三四]季度|1?\\d[—－\\-~至到月])" if year else "")
-    return re.compile(rf"^(?:{opening})[，,]?[^。；;]*?"
+    past_part = "(?!以来|初|上半年|前三季度|第?[一二三四]季度|1?\\d[—－\\-~至到月])"  # (the part of it gone by)
+    opening = f"下一步|明年|今后|来年|新的一年|今年{past_part}" + (f"|{year}年{past_part}" if year else "")
+    # (after whom it is heard from, in a news report: 记者从区住建局获悉，今年全区计划改造老旧小区42个)
+    return re.compile(rf"^(?:(?:记者)?(?:从|据)[^，,。；;]{{1,20}}?(?:获悉|了解到|介绍|透露)[，,])?(?:{opening})[，,]?[^。；;]*?"
                       rf"(?:将|(?<![主重需纪必只想])要(?![求素点])|(?<!按)计划(?!任务|执行)|拟|(?<!全)力争(?!取))")
+
+
+# what a sentence opening on a plan says done after it (今年计划改造老旧小区42个，已完工38个)
+DONE_AFTER = re.compile(r"已(?:经)?(?:全部|全面)?(?:完成|建成|完工|竣工|开工|投入|投用|实施|落地)|完成(?:了)?(?:全年|年度)?(?:目标|任务|计划)?的?\d")
+
+
+def _only_planned(plans: re.Pattern[str], text: str) -> bool:
+    """Whether a sentence says only what is to be done (`_plan_sentence`), and nothing done after its plan."""
+    m = plans.match(text)
+    return m is not None and not DONE_AFTER.search(text, m.end())
 
 
 def _sentences_by_part(analysis: Analysis) -> list[tuple[str, Sequence[Sentence]]]:

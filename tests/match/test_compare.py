@@ -2263,3 +2263,17 @@ def test_a_bulletins_headline_under_its_masthead_dates_it(headline: str, status:
                 "新增经营主体74户。\n二、农业农村\n新建高标准农田1.2万亩。\n")
     base, other = _pair(plan, bulletin, "plan.txt", "bulletin.txt")
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("said", "status"), [
+    # the year's plan restated (in a report of the year, or heard from a unit in a news report): nothing done
+    ("今年全区计划改造老旧小区42个，涉及居民1.1万户。", "unknown"),
+    ("记者从区住建局获悉，今年全区计划改造老旧小区42个，涉及居民1.1万户。", "unknown"),
+    # the plan, then what is done of it
+    ("今年全区计划改造老旧小区42个，已完工38个，其余4个正在加紧施工。", "partial"),
+    ("今年以来，全区改造老旧小区42个，涉及居民1.1万户。", "met"),
+])
+def test_a_plan_restated_is_no_result(said: str, status: str) -> None:
+    base, other = _pair(_city_plan("加快老旧小区改造，年内完成改造老旧小区42个、惠及居民1.1万户。"),
+                        _unit_review(f"{said}\n新建高标准农田1.2万亩。"))
+    assert compare(base, [other]).directives[0].results[0].status == status
