@@ -1284,9 +1284,12 @@ def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting)
     where no other sentence is (what the unit did is in the sentences after it)."""
     headings = {o.start for o in other.outline if not o.marker.endswith(("是", "要"))}
     states = cue_test("shortfall", "achievement")
-    return {j for j, s in enumerate(pool) if (RUN_IN_LABEL.match(s.text) or (
+    # a dash's point opening a paragraph of what was done (——加强基础设施建设，发展条件持续改善。新改建…): its label,
+    # whatever it says of the field as a whole
+    dashed = {s.start for s in lead_labels(other).values() if s.text.startswith("—")}
+    return {j for j, s in enumerate(pool) if s.start in dashed or ((RUN_IN_LABEL.match(s.text) or (
         s.start in headings and len(s.text) <= HEADING_CHARS and not reporting.quantities.starting_in(s.start, s.end)))
-            and not states(s.text)}
+            and not states(s.text))}
 
 
 @cache

@@ -2277,3 +2277,17 @@ def test_a_plan_restated_is_no_result(said: str, status: str) -> None:
     base, other = _pair(_city_plan("加快老旧小区改造，年内完成改造老旧小区42个、惠及居民1.1万户。"),
                         _unit_review(f"{said}\n新建高标准农田1.2万亩。"))
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("task", "status", "shown"), [
+    # a dash's point opening a paragraph is its label, no evidence: the field's words are not the task's
+    ("加快口岸基础设施建设，推进敖汐图口岸扩能改造，全区口岸过货量增长10%以上。", "unknown", None),
+    # the sentences after it report the work
+    ("加快农村公路建设，全年新改建农村公路500公里。", "met", "新改建农村公路560公里，实施水源置换工程12处。"),
+])
+def test_a_dashed_point_is_a_label(task: str, status: str, shown: str | None) -> None:
+    review = ("——加强基础设施建设，发展条件持续改善。新改建农村公路560公里，实施水源置换工程12处。\n"
+              "——保障改善民生，社会事业全面进步。新建改扩建幼儿园8所。")
+    base, other = _pair(_city_plan(task), _unit_review(review))
+    result = compare(base, [other]).directives[0].results[0]
+    assert result.status == status and (shown is None or result.evidence[0].text == shown)
