@@ -105,11 +105,11 @@ REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提
 # the first part of the year, up to the third quarter (上半年, 1-6月, 截至9月底): a half-year report's figures are
 # progress (not 1-11月, nor a campaign's months, 5-9月)
 # (…第一季度工作安排; not 上半年工作总结和…, nor 上半年工作计划执行情况: a report on it)
+PLANNED = re.compile(r"(?:重点)?(?:工作)?(?:安排|打算|计划|要点|思路)(?!执行|完成|落实|推进)")
+QUARTER_TITLE = re.compile(r"(?:前|第)?(?P<q>[一二三1-3])季度|(?P<half>上半年)|1[—－\-~至到](?P<months>[1-9])月|截至(?P<months2>[1-9])月")
 HEADLINE_LINES = 8  # the lines of a document's opening that may head it (masthead, issue, office and date, headline)
 HEADLINE_CHARS = 40  # a line of running text is longer
 BODY_LINE = re.compile(r"[。！？；;]$|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")  # a sentence, a part's heading
-PLANNED = re.compile(r"(?:重点)?(?:工作)?(?:安排|打算|计划|要点|思路)(?!执行|完成|落实|推进)")
-QUARTER_TITLE = re.compile(r"(?:前|第)?(?P<q>[一二三1-3])季度|(?P<half>上半年)|1[—－\-~至到](?P<months>[1-9])月|截至(?P<months2>[1-9])月")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
 MILESTONE_COUNT = re.compile(r"(\d+(?:\.\d+)?)(公里|万亩|亩|亿元|万元|万人|万户|个|家|户|座|所|项|条|处|套|件|台|辆|人|名|间)")
 NOT_DONE = re.compile(r"未能(?:按期|按计划|如期)?[^，,。；;]{0,12}完成|未按(?:期|计划|时)完成|尚未完成")
@@ -293,7 +293,6 @@ class Terms:
         if among is not None:
             out &= among.terms
         return frozenset(out)
-
 
     def words_of(self, start: int, end: int) -> frozenset[str]:
         """The terms of the words starting in text[start:end] (not a quantity's), whatever the vocabulary: the
@@ -1053,7 +1052,7 @@ SENDING_UP = re.compile(r"报送|上报|报批|提交|申报|报审")  # a task 
 def _first_stage_only(task: str, said: str) -> bool:
     """Whether what a sentence says done of a task is only a first stage of it (the `first_stage` cue: 已完成选址和用地
     协调, 申报材料已报送…): not where the task is that stage itself (年内完成选址, 报送申报材料), nor where the
-    sentence says more done (…已完成前期工作，主体工程已完工: `REACHED` or a `DONE_NOW` further on)."""
+    sentence says more done after it (…已完成选址，主体工程已完工: `FINISHED`)."""
     m = cue("first_stage").search(said)
     if m is None or FINISHED.search(said, m.end()):
         return False
