@@ -109,7 +109,7 @@ PLANNED = re.compile(r"(?:重点)?(?:工作)?(?:安排|打算|计划|要点|思�
 QUARTER_TITLE = re.compile(r"(?:前|第)?(?P<q>[一二三1-3])季度|(?P<half>上半年)|1[—－\-~至到](?P<months>[1-9])月|截至(?P<months2>[1-9])月")
 HEADLINE_LINES = 8  # the lines of a document's opening that may head it (masthead, issue, office and date, headline)
 HEADLINE_CHARS = 40  # a line of running text is longer
-BODY_LINE = re.compile(r"[。！？；;]$|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")  # a sentence, a part's heading
+BODY_LINE = re.compile(r"[。！？；;]$|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d))")  # a sentence, a part's heading
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
 MILESTONE_COUNT = re.compile(r"(\d+(?:\.\d+)?)(公里|万亩|亩|亿元|万元|万人|万户|个|家|户|座|所|项|条|处|套|件|台|辆|人|名|间)")
 NOT_DONE = re.compile(r"未能(?:按期|按计划|如期)?[^，,。；;]{0,12}完成|未按(?:期|计划|时)完成|尚未完成")
@@ -217,9 +217,10 @@ def _plan_sentence(year: str | None) -> re.Pattern[str]:
     that runs into the plans; 下一步，…): it opens on the year planned for or on the next step, and says 将/要."""
     # (not the past part of that year, 2025年上半年，全县完成…, 2025年以来…, nor 要 of 要求/主要/需要, 按计划, 全力争取)
     past_part = "(?!以来|初|上半年|前三季度|第?[一二三四]季度|1?\\d[—－\\-~至到月])"  # (the part of it gone by)
-    opening = f"下一步|明年|今后|来年|新的一年|今年{past_part}" + (f"|{year}年{past_part}" if year else "")
+    opening = "下一步|明年|今后|来年|新的一年" + (f"|{year}年{past_part}" if year else "")
     # (after whom it is heard from, in a news report: 记者从区住建局获悉，今年全区计划改造老旧小区42个)
-    return re.compile(rf"^(?:(?:记者)?(?:从|据)[^，,。；;]{{1,20}}?(?:获悉|了解到|介绍|透露)[，,])?(?:{opening})[，,]?[^。；;]*?"
+    return re.compile(rf"^(?:(?:记者)?(?:从|据)[^，,。；;]{{0,20}}?(?:获悉|了解到?|介绍|透露)[，,])?"
+                      rf"(?:(?:{opening})[，,]?[^。；;]*?|今年{past_part}[，,]?[^，,。；;]*?)"
                       rf"(?:将|(?<![主重需纪必只想])要(?![求素点])|(?<!按)计划(?!任务|执行)|拟|(?<!全)力争(?!取))")
 
 
@@ -230,7 +231,25 @@ DONE_AFTER = re.compile(r"已(?:经)?(?:全部|全面)?(?:完成|建成|完工|�
 def _only_planned(plans: re.Pattern[str], text: str) -> bool:
     """Whether a sentence says only what is to be done (`_plan_sentence`), and nothing done after its plan."""
     m = plans.match(text)
-    return m is not None and not DONE_AFTER.search(text, m.end())
+    if m is None:
+        return False
+    # (what is done is said in a clause of its own after the plan's: not the plan's own 将完成12个, 已开工的…; or in
+    # the plan's clause as done, 今年计划改造的…8个小区已全部完成改造)
+    at = CLAUSE_END.search(text, m.end())
+    if OWN_CLAUSE_DONE.search(text, m.end(), at.start() if at else len(text)):
+        return False
+    while at is not None:
+        end = CLAUSE_END.search(text, at.end())
+        clause = text[at.end():end.start() if end else len(text)]
+        if DONE_AFTER.match(clause) or (DONE_AFTER.search(clause) and not PLAN_WORD.search(clause)):
+            return False
+        at = end
+    return True
+
+
+CLAUSE_END = re.compile(r"[，,；;：:]")
+OWN_CLAUSE_DONE = re.compile(r"已(?:经)?(?:全部|全面)?(?:完成|建成|完工|竣工)(?![^，,。；;]{0,3}的)")  # (not 已完成的…)
+PLAN_WORD = re.compile(r"将|要(?![求素点])|计划|拟|力争|确保|预计|年底前|年内")
 
 
 def _sentences_by_part(analysis: Analysis) -> list[tuple[str, Sequence[Sentence]]]:
@@ -1043,7 +1062,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
 
 NAME_CHARS = 10  # the characters before a figure that name what it counts
 # the stage a `first_stage` cue names: the words after 完成, or the papers sent up and 报送/上报/提交
-STAGE_NAMED = re.compile(r"完成(?:了)?(?:项目)?(?P<done>[\u4e00-\u9fff]{2})|(?P<papers>[\u4e00-\u9fff]{2})已")
+STAGE_NAMED = re.compile(r"完成(?:了)?(?:项目)?(?P<done>[\u4e00-\u9fff]{2,})|(?P<papers>[\u4e00-\u9fff]{2})已")
 # more done after its first stage (…已完成选址，主体工程已完工; 申报材料已报送…，已获批复)
 FINISHED = re.compile(r"(?:已经?|全部|顺利)(?:建成|完工|竣工|投入使用|投用|投运|运行|开通|通过|获批|批复|完成)|获批|完成率")
 SENDING_UP = re.compile(r"报送|上报|报批|提交|申报|报审")  # a task of sending papers up (…方案报省审批)
@@ -1053,12 +1072,14 @@ def _first_stage_only(task: str, said: str) -> bool:
     """Whether what a sentence says done of a task is only a first stage of it (the `first_stage` cue: 已完成选址和用地
     协调, 申报材料已报送…): not where the task is that stage itself (年内完成选址, 报送申报材料), nor where the
     sentence says more done after it (…已完成选址，主体工程已完工: `FINISHED`)."""
-    m = cue("first_stage").search(said)
-    if m is None or FINISHED.search(said, m.end()):
+    first = cue("first_stage")
+    m = first.search(said)
+    if m is None or any(not first.match(said, f.start()) for f in FINISHED.finditer(said, m.end())):
         return False
     named = STAGE_NAMED.search(m.group(0))
     stage = named.group("done") or named.group("papers") if named else ""
-    return not (stage and stage in task) and not SENDING_UP.search(task)
+    papers = named is None or named.group("papers") is not None  # (papers sent up: a task of sending them is done)
+    return not (stage and stage in task) and not (papers and SENDING_UP.search(task))
 
 
 def _counts_it(goals: Goals, shared: frozenset[str], sentence: Sentence, reporting: Reporting) -> bool:
@@ -1279,12 +1300,13 @@ def _says_done(sent: Sentence, reporting: Reporting) -> bool:
 def _summing_up(other: Analysis, pool: Sequence[Sentence], reporting: Reporting) -> set[int]:
     """The sentences of a pool (by place) that sum up a field rather than report the work: a run-in point's label
     (二是抓人居环境和生态保护。, 七是从严控制一般性支出。) and a heading's own sentence (（三）关于农村公路危桥改造的任务。,
-    3. 家庭医生签约服务。) stating no result (not 1. 老旧小区改造未能按期完成。, 三是全面完成农村改厕任务。): no evidence, even
-    where no other sentence is (what the unit did is in the sentences after it)."""
+    3. 家庭医生签约服务。) stating no result (not 1. 老旧小区改造未能按期完成。, 三是全面完成农村改厕任务。), and a dash's
+    point opening a paragraph whatever it states (——加强基础设施建设，发展条件持续改善。): no evidence, even where no
+    other sentence is (what the unit did is in the sentences after it)."""
     headings = {o.start for o in other.outline if not o.marker.endswith(("是", "要"))}
     states = cue_test("shortfall", "achievement")
     # a dash's point opening a paragraph of what was done (——加强基础设施建设，发展条件持续改善。新改建…): its label,
-    # whatever it says of the field as a whole
+    # whatever it says of the field as a whole (a lead label: at most `LABEL_CHARS` characters, no figure)
     dashed = {s.start for s in lead_labels(other).values() if s.text.startswith("—")}
     return {j for j, s in enumerate(pool) if s.start in dashed or ((RUN_IN_LABEL.match(s.text) or (
         s.start in headings and len(s.text) <= HEADING_CHARS and not reporting.quantities.starting_in(s.start, s.end)))
@@ -1356,10 +1378,12 @@ class Reporting:
     def _headline(self) -> str:
         """The document's title, and the short lines heading its text before the first line of running text: a
         bulletin's masthead is its title (蓼汀镇工作简报), its headline a line under it (蓼汀镇一季度重点工作推进情况)."""
-        lines = []
-        for line in self.analysis.document.text.split("\n", HEADLINE_LINES)[:HEADLINE_LINES]:
+        lines: list[str] = []
+        for line in self.analysis.document.text[:HEADLINE_LINES * (HEADLINE_CHARS + 1) * 4].split("\n"):
             line = line.strip()
-            if len(line) > HEADLINE_CHARS or BODY_LINE.search(line):
+            if not line:
+                continue  # (a red-header masthead's blank lines are no lines of it)
+            if len(line) > HEADLINE_CHARS or BODY_LINE.search(line) or len(lines) == HEADLINE_LINES:
                 break  # (the text begins: a sentence, or the first heading of its parts)
             lines.append(line)
         return "\n".join([self.analysis.document.title or "", *lines])

@@ -2291,3 +2291,39 @@ def test_a_dashed_point_is_a_label(task: str, status: str, shown: str | None) ->
     base, other = _pair(_city_plan(task), _unit_review(review))
     result = compare(base, [other]).directives[0].results[0]
     assert result.status == status and (shown is None or result.evidence[0].text == shown)
+
+
+@pytest.mark.parametrize(("plan", "said", "status"), [
+    # a year's summary saying what it did this year (今年 is the year reported on), a plan's own words after 今年
+    ("全年完成造林1万亩。", "今年，全区完成造林1.2万亩，完成年度计划的120%。", "met"),
+    ("全年完成造林1万亩。", "今年，全区共完成造林1.2万亩，超额完成年度造林计划。", "met"),
+    ("全年完成造林1万亩。", "今年，全区完成造林1.2万亩，力争明年再造林2万亩。", "met"),
+    # a plan's own words that look like work done: still a plan
+    ("年内完成改造老旧小区42个。", "下一步，将完成12个老旧小区改造。", "unknown"),
+    ("年内完成改造老旧小区42个。", "下一步，将加快推进已开工的老旧小区改造。", "unknown"),
+    ("年内完成改造老旧小区42个。", "据了解，今年全区计划改造老旧小区42个。", "unknown"),
+])
+def test_fixes_from_a_review_of_plan_sentences(plan: str, said: str, status: str) -> None:
+    summary = f"东湖区2025年工作总结\n一、主要工作完成情况\n{said}\n新建高标准农田1.2万亩。\n二、2026年工作打算\n继续抓好落实。\n"
+    base, other = _pair(_city_plan(plan), summary)
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("plan", "review", "status"), [
+    ("新建城东污水处理厂，年底前投入运行。", "城东污水处理厂已完成选址，已完成可研编制。", "partial"),  # two stages, both first
+    ("规划建设城东污水处理厂，年底前投入运行。", "城东污水处理厂已完成规划设计。", "partial"),  # 规划 is not 规划设计
+    ("积极申报中央预算内投资，新建城东污水处理厂。", "城东污水处理厂已完成选址和可研编制。", "partial"),  # 申报 of funds
+    ("积极推进城东省级高新区创建工作，年内获批设立。", "城东省级高新区设立申请已报经省政府批准。", "met"),  # sent up, approved
+])
+def test_fixes_from_a_review_of_first_stages(plan: str, review: str, status: str) -> None:
+    base, other = _pair(_city_plan(plan), _unit_review(f"{review}\n新建高标准农田1.2万亩。"))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+def test_a_bulletins_date_line_is_no_part_heading() -> None:
+    plan = _city_plan("持续优化营商环境，全年新增经营主体2000户以上。")
+    bulletin = ("柳湾镇工作简报\n\n\n第2期\n\n2025.4.7\n\n柳湾镇一季度重点工作推进情况\n\n"
+                "今年以来，柳湾镇对照市2025年重点工作任务，抓早抓实、压茬推进，各项工作实现良好开局。\n一、经济运行\n"
+                "新增经营主体74户。\n二、农业农村\n新建高标准农田1.2万亩。\n")
+    base, other = _pair(plan, bulletin, "plan.txt", "bulletin.txt")
+    assert compare(base, [other]).directives[0].results[0].status == "partial"
