@@ -44,7 +44,7 @@ from nlp.numerals import split_value
 from nlp.segment.sections import document_year, ends, has_review_and_plan, looking_back, plan_year
 from nlp.segment.tables import QUARTER_WORDS, WHITE, TaskRow, row_at, task_rows
 from nlp.segment.tokens import known_word
-from nlp.spans import SpanIndex, clause_start
+from nlp.spans import CLAUSE_PUNCT, SpanIndex, clause_start
 from nlp.types import Analysis, Directive, DirectiveResult, Evidence, Quantity, Sentence, Status, Target
 
 MAX_EVIDENCE = 3
@@ -235,19 +235,12 @@ def _only_planned(plans: re.Pattern[str], text: str) -> bool:
         return False
     # (what is done is said in a clause of its own after the plan's: not the plan's own 将完成12个, 已开工的…; or in
     # the plan's clause as done, 今年计划改造的…8个小区已全部完成改造)
-    at = CLAUSE_END.search(text, m.end())
-    if OWN_CLAUSE_DONE.search(text, m.end(), at.start() if at else len(text)):
-        return False
-    while at is not None:
-        end = CLAUSE_END.search(text, at.end())
-        clause = text[at.end():end.start() if end else len(text)]
-        if DONE_AFTER.match(clause) or (DONE_AFTER.search(clause) and not PLAN_WORD.search(clause)):
-            return False
-        at = end
-    return True
+    own, *after = CLAUSE_SPLIT.split(text[m.end():])
+    return not OWN_CLAUSE_DONE.search(own) and not any(
+        DONE_AFTER.match(clause) or (DONE_AFTER.search(clause) and not PLAN_WORD.search(clause)) for clause in after)
 
 
-CLAUSE_END = re.compile(r"[，,；;：:]")
+CLAUSE_SPLIT = re.compile(f"[{CLAUSE_PUNCT}]")
 OWN_CLAUSE_DONE = re.compile(r"已(?:经)?(?:全部|全面)?(?:完成|建成|完工|竣工)(?![^，,。；;]{0,3}的)")  # (not 已完成的…)
 PLAN_WORD = re.compile(r"将|要(?![求素点])|计划|拟|力争|确保|预计|年底前|年内")
 
@@ -1088,8 +1081,9 @@ def _counts_it(goals: Goals, shared: frozenset[str], sentence: Sentence, reporti
     全县年内发展党员不少于200名; not 3个…未发展党员的村); a count, not a rate (一般工业固体废物综合利用率 is not 受污染耕地安全
     利用率)."""
     concept = max(shared, key=lambda t: (len(t), t))
+    names = dict(goals.names)
     units = {q.unit for q in goals.targets if q.unit and q.unit not in RATE_UNITS  # (a rate's word, 利用率, is any rate's)
-             and concept in dict(goals.names).get(q.id, "")}
+             and concept in names.get(q.id, "")}
     if not units:
         return False
     text = sentence.text
