@@ -681,6 +681,7 @@ def test_a_sentence_sharing_one_common_concept_with_a_task_is_no_evidence_of_it(
     ("全县粮食总产量26.4万吨，未达到27万吨的年度目标。", "not_met"),  # the one target it speaks of, missed
     ("全县粮食播种面积68.3万亩，总产量26.4万吨，未达到27万吨的年度目标。", "partial"),  # one of two missed
     ("全县16个乡镇中已有14个建成应急救援队伍，其余2个正在补充队员。", "partial"),  # a quota met with a remainder
+    ("全县16个乡镇中已有14个建成应急救援队伍，青石乡、云岭乡队伍仍在组建中。", "partial"),  # the rest still in progress
 ])
 def test_a_missed_target_or_a_remainder_in_the_words(review: str, status: str) -> None:
     plan = _city_plan("粮食播种面积稳定在68万亩以上，总产量达到27万吨以上。\n年内每个乡镇建成1支应急救援队伍。")

@@ -45,6 +45,11 @@ from nlp.match.evidence import _from_polarity
     ("顺利通过省级验收，另接待国家考核验收组1次。", "met"),
     ("建成村级养老服务站4个，其余1个已完工等待验收。", "partial"),  # 等待验收 is work left
     ("已完成主体工程建设，预计2026年6月建成区域性应急物资储备库。", "partial"),  # 建成区域…, not 建成区
+    # still in progress (仍在…中, 尚在…之中): work left; a state the country is in is none (invented sentences)
+    ("局机关自查已经完成，所属学校的自查仍在进行之中。", "partial"),
+    ("完成政策措施梳理860件，评估清理工作尚在进行中。", "partial"),
+    ("我县仍处于工业化加速推进阶段中，全年新增规上企业21家。", "met"),
+    ("还在全省考核中获得第一名。", "met"),
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
