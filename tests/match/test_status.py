@@ -50,6 +50,10 @@ from nlp.match.evidence import _from_polarity
     ("完成政策措施梳理860件，评估清理工作尚在进行中。", "partial"),
     ("我县仍处于工业化加速推进阶段中，全年新增规上企业21家。", "met"),
     ("还在全省考核中获得第一名。", "met"),
+    # put off to a later year: not done this year; a later month of the year is no year put off (invented sentences)
+    ("体育公园主体工程已完工，对外开放推迟至2026年春节前。", "partial"),
+    ("第三实验中学因资金到位滞后，延期至2026年秋季启用。", "partial"),
+    ("新建口袋公园2个，因管线迁移延至8月底建成开放。", "met"),
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
