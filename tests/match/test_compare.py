@@ -2328,3 +2328,19 @@ def test_a_bulletins_date_line_is_no_part_heading() -> None:
                 "新增经营主体74户。\n二、农业农村\n新建高标准农田1.2万亩。\n")
     base, other = _pair(plan, bulletin, "plan.txt", "bulletin.txt")
     assert compare(base, [other]).directives[0].results[0].status == "partial"
+
+
+
+def test_words_of_how_work_is_driven_are_no_terms_of_a_task() -> None:
+    """倒排工期、挂图作战 say how a task is driven, not what it is: the task's terms are its estates and their works
+    period, and a district's own estates all started is its evidence (invented texts)."""
+    from nlp.match.evidence import Terms, directive_items
+
+    plan = _city_plan("市住建局要对2025年计划改造的60个老旧小区倒排工期、挂图作战，6月底前全部开工建设。")
+    review = _unit_review(_FILLER + "\n辖区纳入2025年改造计划的7个老旧小区已于6月中旬全部开工。")
+    base, other = _pair(plan, review)
+    d = next(d for d in base.directives if "老旧小区" in d.text)
+    terms = frozenset().union(*directive_items(Terms(base), d))
+    assert {"老旧", "小区"} <= terms and not terms & {"倒排", "挂图", "作战"}, terms
+    row = next(r for r in compare(base, [other]).directives if r.text == d.text)
+    assert row.results[0].evidence and "7个老旧小区" in row.results[0].evidence[0].text, row.results[0]
