@@ -20,9 +20,13 @@ from nlp.types import Analysis, Target
 HAN = re.compile(r"[\u4e00-\u9fff]")
 PLAN = re.compile(r"拟(?:按|安排|发行)|赤字规模|支出规模|先发行|计划安排|债务总规模|财政赤字")
 TARGET_KINDS = frozenset({"percent", "count", "money", "change"})
-LEADING = re.compile(r"^(?:今年|全年|明年|年内|力争|努力|确保|实现|其中|拟安排|拟按|拟|.{0,12}目标是)+")
-VERB_TAIL = re.compile(r"(?:增长|增速|达到|达|保持在|控制在|降低|下降|拟按|拟安排|安排|为|在|突破|超过|提高到|提高|降至|"
-                       r"实现|扩大|分别|年均|以上|比上年|比去年|先发行|发行|规模)+$")
+# (and a list item's number and the year, 1. 2025年各单位发文数量…, ⑤城乡低保标准…: no part of the metric's name)
+LEADING = re.compile(r"^(?:\d{1,2}[.．、]\s*|[\u2460-\u2473]|\d{4}年度?|今年|全年|明年|年内|力争|努力|确保|实现|其中|拟安排|拟按|拟|"
+                     r".{0,12}目标是)+")
+# (and the year compared with and the bound: 发文数量较2024年压减, 支出在上年基础上压减, 支出压减比例不低于)
+VERB_TAIL = re.compile(r"(?:增长|增速|达到|达|保持在|控制在|降低|下降|压减|减少|压缩|缩减|拟按|拟安排|安排|为|在|突破|超过|"
+                       r"提高到|提高|降至|实现|扩大|分别|年均|以上|不低于|不少于|不高于|不超过|(?<!主)要|同比|今年|再|(?<!首)都|"
+                       r"[比较](?:上年|去年|\d{4}年)|在(?:上年|去年|\d{4}年)的?基础上|先发行|发行|规模)+$")
 CEILING_WORDS = re.compile(r"控制在|不超过|不高于")
 # a rate a task is to bring to a figure (农村自来水普及率达到98%, 覆盖农村人口比例提高到90%): a goal, though its
 # metric is none the lexicon knows and its figure has no 以上/左右

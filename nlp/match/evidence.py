@@ -1749,7 +1749,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     if missed:
         # a target said to be missed, whatever figures the sentence gives (未完成300户的年度目标任务 restates the
         # target's own figure; a unit's share of a total is no longer done)
-        return _by_words(goals, top, reporting)
+        return _by_words(goals, top, reporting, share)
     quantities = reporting.quantities_in(top)
     kinds = {q.kind for q in quantities}
     uncovered: Status | None = None  # a coverage the sentence does not state: judged by the other targets first
@@ -1908,7 +1908,7 @@ OF_ALL = re.compile(r"(?<!其)中(?:[，,]|已|有|共)")  # (新建…12座项�
 ALL_MISSED = re.compile(r"[均都皆](?:未|没有|低于)")  # 两项指标均未达到年度目标: every target named missed
 
 
-def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
+def _by_words(goals: Goals, top: Evidence, reporting: Reporting, share: bool = False) -> Status:
     """The status the best evidence's words give: a target said to be missed (未完成20个的年度目标) is not met, or
     partial where the sentence speaks of another target of the directive besides (粮食播种面积68.3万亩，总产量
     26.4万吨，…未达到27万吨的年度目标); else its polarity's."""
@@ -1916,11 +1916,28 @@ def _by_words(goals: Goals, top: Evidence, reporting: Reporting) -> Status:
         # the targets it speaks of, by the opening or the closing words of their metric (细颗粒物（PM2.5）平均浓度 by
         # PM2.5平均浓度)
         named = len({m[:4] for m in goals.metrics if len(m) >= 2 and (m[:4] in top.text or m[-4:] in top.text)})
-        return "partial" if named >= 2 and not ALL_MISSED.search(top.text) else "not_met"
+        return "partial" if named >= 2 and not ALL_MISSED.search(top.text) \
+            and not _all_short(goals, top, reporting, share) else "not_met"
     some = SOME_OF.search(top.text) if ALL_OF.search(goals.text) else None
     if some is not None and 0 < float(some.group("done")) < float(some.group("all")):
         return "partial"  # so many of all done (68个镇（街道）中已设立…的有41个; 38家企业中，已有31家完成…): the rest left
     return reporting.status_by_polarity(top)
+
+
+def _all_short(goals: Goals, top: Evidence, reporting: Reporting, share: bool = False) -> bool:
+    """Whether every target of the directive in a unit the sentence counts in is short of it by the sentence's
+    figures (推介项目43个、总投资126亿元 against 不少于50个 and 不低于150亿元): none reached, though the words say only
+    one missed. `share`: the document speaks for a narrower level, whose figures are its share of the base's totals:
+    only the targets each unit is to reach (its quotas) are compared."""
+    said: dict[str, list[float]] = {}
+    for q in reporting.quantities_in(top):
+        if q.kind in ("count", "money") and q.unit and isinstance(q.value, int | float) \
+                and not TARGET_AFTER.match(top.text, q.end - top.start):  # (not the target restated, 50个的年度目标)
+            said.setdefault(q.unit, []).append(float(q.value))
+    judged = [max(said[t.unit]) < t.value for t in goals.targets
+              if t.kind in ("count", "money") and t.unit in said and isinstance(t.value, int | float)
+              and t.unit not in goals.ceilings and (not share or t.id in goals.quotas)]
+    return len(judged) >= 2 and all(judged)
 
 
 def _parity_status(keys: tuple[str, str], evidence: Sequence[Evidence], reporting: Reporting, slack: float = 0.0

@@ -135,3 +135,16 @@ def test_a_token_broken_by_a_web_copy_is_repaired() -> None:
 def test_a_rate_brought_to_a_figure_is_a_goal_but_where_it_stands_is_not(task: str, goals: list[float]) -> None:
     analysis = analyze_document(read_bytes(f"工作要点\n一、重点任务\n{task}\n".encode(), "x.txt", ".txt"))
     assert [t.value for t in analysis.targets] == goals
+
+
+@pytest.mark.parametrize(("task", "metrics"), [
+    # a list item's number, the year, the year compared with, the baseline and the bound are no part of the name
+    ("1. 2025年各单位发文数量较2024年压减15%以上，会议数量压减10%以上。", ["各单位发文数量", "会议数量"]),
+    ("各乡镇要严格落实过紧日子要求，年内一般性支出在上年基础上压减10%以上。", ["一般性支出"]),
+    ("要为基层减负，县直部门召开会议的数量要较上年分别压减20%以上。", ["县直部门召开会议的数量"]),
+    ("要严格落实过紧日子要求，全县一般性支出压减比例不低于10%。", ["全县一般性支出压减比例"]),
+    ("要扩大有效投资，全年固定资产投资同比增长8%以上。", ["固定资产投资"]),
+])
+def test_the_metric_is_named_without_list_numbers_years_and_bounds(task: str, metrics: list[str]) -> None:
+    analysis = analyze_document(read_bytes(f"工作要点\n一、重点任务\n{task}\n".encode(), "x.txt", ".txt"))
+    assert [t.metric for t in analysis.targets] == metrics

@@ -2344,3 +2344,29 @@ def test_words_of_how_work_is_driven_are_no_terms_of_a_task() -> None:
     assert {"老旧", "小区"} <= terms and not terms & {"倒排", "挂图", "作战"}, terms
     row = next(r for r in compare(base, [other]).directives if r.text == d.text)
     assert row.results[0].evidence and "7个老旧小区" in row.results[0].evidence[0].text, row.results[0]
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("1—11月，局发文数量同比压减9.6%，会议数量同比压减7.2%。", "not_met"),  # both cut by less
+    ("全年局发文数量同比压减18.2%，会议数量同比压减12.5%。", "met"),
+    ("全年局发文数量同比压减18.2%，会议数量同比压减7.2%。", "partial"),
+])
+def test_a_cut_by_a_share_no_lexicon_names_is_judged_by_its_figures(review: str, status: str) -> None:
+    """A task to cut what no metric of the lexicon names (发文数量较2024年压减15%以上) against the cuts a unit reports
+    by the same names (invented texts)."""
+    plan = _city_plan("1. 2025年各部门发文数量较2024年压减15%以上，会议数量压减10%以上。")
+    base, other = _pair(plan, _unit_review(_FILLER + "\n" + review, "澜州市住建局", "局长 方远"))
+    row = next(d for d in compare(base, [other]).directives if "发文数量" in d.text)
+    assert row.results[0].status == status, row.results[0]
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    # the words say one target missed; the figures say the other is short too
+    ("全年向民间资本推介项目43个、总投资126亿元，未完成推介项目不少于50个的年度目标。", "not_met"),
+    ("全年向民间资本推介项目43个、总投资168亿元，未完成推介项目不少于50个的年度目标。", "partial"),
+])
+def test_a_target_said_missed_and_the_others_by_their_figures(review: str, status: str) -> None:
+    plan = _city_plan("要激发民间投资，全年向民间资本推介项目不少于50个、总投资不低于150亿元。").replace("澜州市", "东湖区")
+    base, other = _pair(plan, _unit_review(review))
+    row = next(d for d in compare(base, [other]).directives if "民间资本" in d.text)
+    assert row.results[0].status == status, row.results[0]
