@@ -2065,6 +2065,8 @@ SCOPES = ("农村", "城镇", "城市", "城区", "乡村", "县城", "县域", 
 # scopes that are one for a rate (a county's 县城 is its 城市): 农村 and 城镇 differ, 城镇 (towns too) and 城市 as well
 SAME_SCOPE = {"城市": "城", "城区": "城", "县城": "城", "农村": "乡", "乡村": "乡", "规上": "规", "规模以上": "规"}
 RATE_CLAUSE_END = re.compile(r"[，,；;。！？、]")
+# the growth of what the words before a 、 name (边民互市贸易额完成21.3亿元、增长9.6%): the same metric's
+GROWN_NEXT = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|减少|压减|上涨|回落)")
 # 普及率由93.1%提高到96.3%, 在上年93.1%的基础上提高到96.3%: the figure it reached is the last
 CHANGE_TO = re.compile(r"由|从|提高到|提高至|提升到|提升至|增至|增加到|上升到|上升至|降至|降低到|下降到")
 COMPARED = re.compile(r"比|较|高于|低于|上年|去年")  # 比上年农村自来水普及率92.1%: another's figure
@@ -2111,6 +2113,9 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "") 
             of_task = len(name) >= MIN_RATE_NAME or len(NOT_HAN.sub("", before)) < 2 or _names_task(before[-8:], task)
             if of_task and not other_scope and not COMPARED.search(before) and not e.text.startswith("平均", after):
                 end = RATE_CLAUSE_END.search(e.text, after)
+                if end is not None and end.group() == "、" and GROWN_NEXT.match(e.text, end.end()) \
+                        and "%" not in e.text[after:end.start()]:
+                    end = RATE_CLAUSE_END.search(e.text, end.end())  # (贸易额完成21.3亿元、增长9.6%: its growth)
                 hi = end.start() if end else len(e.text)
                 figures = [q for q in reporting.quantities.starting_in(e.start + after, e.start + hi)
                            if q.kind == "percent" and not q.masked and not AS_TARGET.match(e.text, q.end - e.start)]

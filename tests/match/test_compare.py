@@ -2370,3 +2370,16 @@ def test_a_target_said_missed_and_the_others_by_their_figures(review: str, statu
     base, other = _pair(plan, _unit_review(review))
     row = next(d for d in compare(base, [other]).directives if "民间资本" in d.text)
     assert row.results[0].status == status, row.results[0]
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("边民互市贸易额完成21.3亿元、增长9.6%，新建互市商品落地加工企业2家。", "not_met"),
+    ("边民互市贸易额完成26.8亿元、增长17.2%，新建互市商品落地加工企业2家。", "met"),
+])
+def test_the_growth_after_an_amount_is_the_metrics(review: str, status: str) -> None:
+    """贸易额完成21.3亿元、增长9.6%: the growth after the 、 is the named metric's, against its growth target (invented
+    texts)."""
+    plan = _city_plan("要大力发展边民互市贸易，边民互市贸易额增长15%以上。").replace("澜州市", "东湖区")
+    base, other = _pair(plan, _unit_review(review))
+    row = next(d for d in compare(base, [other]).directives if "互市" in d.text)
+    assert row.results[0].status == status, row.results[0]
