@@ -97,6 +97,11 @@ NOT_OWN_SHARE = re.compile(r"[三五]年|行动计划|规划|分别")
 WHOLE_SHARE = re.compile(r"全[市省县区国]")  # of the base's whole (占全市年度任务的8%), not said by it (全市…完成…的91%)
 NEW_WORK = re.compile(r"新建|建成|建设|创建|新增|改造|改扩建|培育|完成")  # a count of work done this year (not 全县共有…12个)
 FUNDS = re.compile(r"投资|资金|经费")  # a share of them is of the task only where the task is about them
+# money got or handed on for something (争取到…特别国债资金1850万元, 下达…补助资金540万元, 拨付…建设资金2860万元): no
+# work of it done, for a task that is not about money (`MONEY_TASK`)
+MONEY_GIVEN = re.compile(r"(?:争取|下达|拨付|安排|筹集|到位|获得|兑现)[^，,。；;]{0,24}?(?:资金|补助|补贴|奖补|债券|额度|经费)"
+                         r"|(?:拨付|下达|到位|兑现)[^，,。；;]{0,4}?\d[\d.]*[万亿]?元")  # (已按工程进度拨付1850万元)
+MONEY_TASK = re.compile(r"资金|争取|债|补助|补贴|津贴|投资|奖补|经费|财政|预算|金融|贷款|基金|融资|支付")
 YEAR_AMOUNTS = frozenset({"count", "count_range", "money"})  # amounts a year's work adds up to
 # the year's target said to be reached (a half-year report may say so before the year is over: 已完成全年目标,
 # 全年改造任务已全部完成, 圆满完成市下达的年度任务, 5个口袋公园已全部建成投用; a restated task's 已完成)
@@ -898,6 +903,28 @@ class MetricNames(dict[int, tuple[MetricWords, ...]]):
         return found
 
 
+class MoneyClauses(dict[int, tuple[tuple[frozenset[str], bool], ...] | None]):
+    """For each sentence of a document's evidence pool that speaks of money got or handed on (`MONEY_GIVEN`), worked
+    out when first asked: the terms of each of its clauses and whether the clause is about that money; None for the
+    others."""
+
+    def __init__(self, t: Terms, pool: Sequence[Sentence]) -> None:
+        super().__init__()
+        self.t = t
+        self.pool = pool
+
+    def __missing__(self, j: int) -> tuple[tuple[frozenset[str], bool], ...] | None:
+        s = self.pool[j]
+        found: tuple[tuple[frozenset[str], bool], ...] | None = None
+        if MONEY_GIVEN.search(s.text):
+            breaks = list(CLAUSE_SPLIT.finditer(s.text))
+            spans = zip([0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(s.text)], strict=True)
+            found = tuple((self.t.of(s.start + a, s.start + b), bool(MONEY_GIVEN.search(s.text, a, b)))
+                          for a, b in spans)
+        self[j] = found
+        return found
+
+
 def match_directives(base: Analysis, others: Sequence[Analysis],
                      stated: Sequence[dict[str, list[int]]] | None = None,
                      shares: Sequence[bool] | None = None, whole: str | None = None,
@@ -925,6 +952,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
     # the words naming what a directive's figures count (新增规模以上工业企业 of …1200家以上)
     target_words = [frozenset().union(*(_phrase_terms(name) for _, name in g.names)) for g in goals]
     place = {d.id: i for i, d in enumerate(base.directives)}
+    about_money = [bool(MONEY_TASK.search(d.text)) for d in base.directives]
     parities = [i for i, g in enumerate(goals) if g.parity is not None]
     # a sentence's probability depends only on the terms it shares with the directive: worked out once for each
     # (directive, shared terms), which sentences of many documents repeat
@@ -972,6 +1000,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             row.append(unknown)
         results_at = stated[n] if stated is not None else {}
         metric_bound = in_metrics[n]
+        money_clauses = MoneyClauses(metric_bound.t, pool)
         starts = [s.start for s in pool]
         labels = _summing_up(other, pool, reporting)
         # only the directives it may say something of: sentences within reach, results stated, a parity target
@@ -996,10 +1025,14 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                            and (len(answered[i]) == 1 or judged(i, terms[j])[1])]  # (a part shared: as elsewhere)
             else:
                 owned_by = owned[i]
+                money_task = about_money[i]
                 for j in reach.get(i, ()):
                     if j in figures:
                         continue
                     sentence = terms[j]
+                    if not money_task and (clauses := money_clauses[j]) is not None and all(
+                            given for clause, given in clauses if clause & d_terms[i].everything):
+                        continue  # all it shares with the task is in money got or handed on for it
                     if target_words[i] and (metrics := metric_bound[j]):  # (its target's words in a metric it
                         sentence = sentence - (target_words[i] & not_named(  # does not name)
                             metrics, named_metrics[i], d_terms[i].everything))

@@ -2383,3 +2383,19 @@ def test_the_growth_after_an_amount_is_the_metrics(review: str, status: str) -> 
     base, other = _pair(plan, _unit_review(review))
     row = next(d for d in compare(base, [other]).directives if "互市" in d.text)
     assert row.results[0].status == status, row.results[0]
+
+
+@pytest.mark.parametrize(("plan", "review", "found"), [
+    # money got or handed on for the work is no work of it done
+    ("年内完成6座小型水库除险加固。", "下达小型水库除险加固中央和省级补助资金540万元。", False),
+    ("要加快城区第三小学扩建工程建设，8月底前建成投入使用。", "统筹安排城区第三小学扩建工程资金2400万元，已按工程进度拨付1850万元。", False),
+    # the work done besides, in a clause of its own, is
+    ("年内完成6座小型水库除险加固。", "拨付补助资金540万元，完成小型水库除险加固4座。", True),
+    # a task about the money: its money got is its evidence
+    ("要积极争取上级资金支持，年内到位上级资金3000万元以上。", "县城供水管网改造工程已争取到上级资金1850万元。", True),
+    ("要发放育儿补贴，增加普惠托育服务供给。", "下达育儿补贴资金2.4亿元。", True),
+])
+def test_money_got_or_handed_on_is_no_work_done(plan: str, review: str, found: bool) -> None:
+    base, other = _pair(_city_plan(plan), _unit_review(_FILLER + "\n" + review))
+    row = compare(base, [other]).directives[0]
+    assert bool(row.results[0].evidence) == found, row.results[0]
