@@ -148,7 +148,9 @@ def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str)
      ("岚江市2025年重点工作任务督办台账\n填报单位：\t\t\t\t填报时间：\t", "岚江市"),
      ("岚江市2025年重点工作任务督办台账\n填报单位：柳湾区人民政府（盖章）\t\t填报时间：2025年12月20日", "柳湾区"),
      # a work report titled without its place: its congress's place in the byline
-     ("政府工作报告\n——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上\n沧澜省省长 林晓岚", "沧澜省")],
+     ("政府工作报告\n——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上\n沧澜省省长 林晓岚", "沧澜省"),
+     # a province's department (厅); a hall is no organ
+     ("沧澜省交通运输厅2025年工作要点", "沧澜省交通运输厅"), ("澜溪区政务服务大厅2025年工作总结", None)],
 )
 def test_document_unit(head: str, unit: str | None) -> None:
     text = f"{head}\n\n同志们：\n\n要加强工作。\n\n要抓好落实。\n\n要严格考核。"  # paragraphs set apart by blank lines
@@ -2399,3 +2401,16 @@ def test_money_got_or_handed_on_is_no_work_done(plan: str, review: str, found: b
     base, other = _pair(_city_plan(plan), _unit_review(_FILLER + "\n" + review))
     row = compare(base, [other]).directives[0]
     assert bool(row.results[0].evidence) == found, row.results[0]
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("全年新改建农村公路486公里、实施危桥改造41座。", "met"),  # a city's own part of the province's total
+    ("全年新改建农村公路486公里，危桥改造因资金未到位未能按期完成。", "not_met"),
+])
+def test_a_city_bureau_does_its_part_of_its_province_departments_total(review: str, status: str) -> None:
+    """A province's department (沧澜省交通运输厅) sets totals its cities' bureaus each do a part of (invented texts)."""
+    plan = "沧澜省交通运输厅2025年工作要点\n一、重点任务\n1. 全年新改建农村公路3200公里、实施危桥改造260座，各市局组织实施。\n"
+    review = f"曜川市交通运输局2025年工作总结\n一、工作完成情况\n{review}\n二、2026年工作打算\n继续抓好农村公路建设。\n"
+    base, other = _pair(plan, review)
+    row = next(d for d in compare(base, [other]).directives if "农村公路" in d.text)
+    assert row.results[0].status == status, row.results[0]
