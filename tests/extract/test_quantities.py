@@ -36,6 +36,7 @@ CASES = [
     ("每个乡镇至少建成2个村级电商服务站点。", "2个", "count", 2, "个", None, False),
     ("建设30万吨级航道。", "30万吨", "count", 300_000, "万吨", None, False),
     ("申请3个工作日内办结。", "3个工作日", "duration", 3, "个工作日", None, False),
+    ("全市14道渡口已完成标准化改造。", "14道", "count", 14, "道", None, False),  # ferries are counted in 道
 ]
 
 
@@ -64,6 +65,7 @@ def test_quantity(sentence: str, span: str, kind: str, value: object, unit: str 
         "重点抓好三个方面。",
         "经十三届全国人大三次会议审议通过",
         "2024年是关键之年",
+        "要与全国人民一道落实好各项任务，筑牢一道防线。",  # 一道: together, not one of something
     ],
 )
 def test_no_quantity(sentence: str) -> None:

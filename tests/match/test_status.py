@@ -54,6 +54,7 @@ from nlp.match.evidence import _from_polarity
     ("体育公园主体工程已完工，对外开放推迟至2026年春节前。", "partial"),
     ("第三实验中学因资金到位滞后，延期至2026年秋季启用。", "partial"),
     ("新建口袋公园2个，因管线迁移延至8月底建成开放。", "met"),
+    ("渡口已完成标准化改造11道，其余3道受汛期水位影响未能施工，转入2026年枯水期实施。", "partial"),
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
