@@ -30,8 +30,9 @@ ORG = re.compile(PLACE + r"(?P<org>人民检察院|人民法院|人民政府|政
                  r"|[\u4e00-\u9fff]{1,6}委员会|委(?=书记|副书记|常委|组织部|宣传部|统战部|政法委|办公室|党校|直属机关))")  # 中共柏溪县委书记: the county's party committee
 LONG_DEPARTMENT = re.compile(PLACE + r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建设|保障|资源|规划|服务|绿化|执法|运输|农村|事务|储备|"
                              r"监督|信息化|环境|旅游|健康|改革)(?:局|委员会))(?=\d{4}年|关于|$|工作)")
-# a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结)
-TITLE_PLACE = re.compile("^" + PLACE + r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告|简报|信息|动态)|政府工作报告)")
+# a place that a title line opens with, before the year or the kind of document (桃坪乡2025年工作总结), or a news
+# headline's colon (云埠镇：前三季度经济运行稳中有进)
+TITLE_PLACE = re.compile("^" + PLACE + r"(?=\d{4}年|(?:上半年|年度|全年)?工作(?:总结|报告|简报|信息|动态)|政府工作报告|[：:])")
 # a place by its name and its kind (澜岑省, 曜川市, 桃坪乡): its documents know it by the name
 PLACE_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,}?)(?:省|市|县|区|自治区|自治州|州|盟|旗|镇|乡|街道)")
 # a work report's byline: the congress of its place (——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上)

@@ -150,7 +150,9 @@ def test_a_list_with_respectively_takes_no_figure_of_another_clause(review: str)
      # a work report titled without its place: its congress's place in the byline
      ("政府工作报告\n——2025年1月15日在沧澜省第十四届人民代表大会第四次会议上\n沧澜省省长 林晓岚", "沧澜省"),
      # a province's department (厅); a hall is no organ
-     ("沧澜省交通运输厅2025年工作要点", "沧澜省交通运输厅"), ("澜溪区政务服务大厅2025年工作总结", None)],
+     ("沧澜省交通运输厅2025年工作要点", "沧澜省交通运输厅"), ("澜溪区政务服务大厅2025年工作总结", None),
+     # a news headline opening with its place and a colon
+     ("云埠镇：前三季度经济运行稳中有进 重点工作提速推进", "云埠镇")],
 )
 def test_document_unit(head: str, unit: str | None) -> None:
     text = f"{head}\n\n同志们：\n\n要加强工作。\n\n要抓好落实。\n\n要严格考核。"  # paragraphs set apart by blank lines
