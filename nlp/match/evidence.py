@@ -1930,8 +1930,9 @@ def _remainder_left(text: str) -> bool:
 
 # so many of all (68个镇（街道）中已设立…的有41个, 38家企业中，已有31家完成…), in the same counting word
 ALL_OF = re.compile(r"所有|全部|全覆盖|每个|各[县区市乡镇街道村]")  # a task for all of them (所有镇（街道）)
-SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村人台辆])[^，,。；;]{0,24}?中(?:[，,]|(?=已|有|共|累计))"
-                     r"[^，,。；;]{0,24}?(?P<done>\d+)(?P=unit)")  # (not 城中村1个)
+SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村人台辆])[^，,。；;]{0,24}?(?:中(?:[，,]|(?=已|有|共|累计))"
+                     r"[^，,。；;]{0,24}?|已(?:完成|整改|建成|开工|核查|办结|销号|化解)[^，,。；;\d]{0,8}?)(?P<done>\d+)(?P=unit)")
+# (not 城中村1个; 省下发的21个问题线索已完成核查12个: the whole, then what is done of it in its clause)
 
 
 # words before a count that make it what was done (已新建零工市场10个，其中3个…; 累计建成充电桩120个，其中今年…), not
@@ -1951,7 +1952,9 @@ def _by_words(goals: Goals, top: Evidence, reporting: Reporting, share: bool = F
         named = len({m[:4] for m in goals.metrics if len(m) >= 2 and (m[:4] in top.text or m[-4:] in top.text)})
         return "partial" if named >= 2 and not ALL_MISSED.search(top.text) \
             and not _all_short(goals, top, reporting, share) else "not_met"
-    some = SOME_OF.search(top.text) if ALL_OF.search(goals.text) else None
+    # (a task for all of them, or one to complete that sets no count of its own: 完成省下发的…问题线索核查整改)
+    some = SOME_OF.search(top.text) if ALL_OF.search(goals.text) or (
+        "完成" in goals.text and not any(t.kind in ("count", "count_range") for t in goals.targets)) else None
     if some is not None and 0 < float(some.group("done")) < float(some.group("all")):
         return "partial"  # so many of all done (68个镇（街道）中已设立…的有41个; 38家企业中，已有31家完成…): the rest left
     return reporting.status_by_polarity(top)

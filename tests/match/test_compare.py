@@ -2416,3 +2416,16 @@ def test_a_city_bureau_does_its_part_of_its_province_departments_total(review: s
     base, other = _pair(plan, review)
     row = next(d for d in compare(base, [other]).directives if "农村公路" in d.text)
     assert row.results[0].status == status, row.results[0]
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("省下发的21个自然保护地问题线索已完成核查12个。", "partial"),  # the whole, then what is done of it
+    ("省下发的21个自然保护地问题线索已全部完成核查整改。", "met"),
+])
+def test_so_many_of_all_done_for_a_task_to_complete(review: str, status: str) -> None:
+    """A task to complete something (完成…问题线索核查整改) that sets no count: 12 of 21 done is part of it (invented
+    texts)."""
+    plan = _city_plan("要完成省下发的自然保护地问题线索核查整改。").replace("澜州市", "东湖区")
+    base, other = _pair(plan, _unit_review(review))
+    row = next(d for d in compare(base, [other]).directives if "问题线索" in d.text)
+    assert row.results[0].status == status, row.results[0]
