@@ -67,6 +67,7 @@ STANDING = re.compile(r"常务委员会")
 PARTY_DEPARTMENT = re.compile(r"组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委|办公室|党校|直属机关工作委员会|直属机关工委|"
                               r"[\u4e00-\u9fff]{1,4}部")
 # a place's party committee is of its level (中共柳湾镇委员会 → 柳湾镇委, 石渠镇党委, 凤栖街道党工委)
+BRANCH = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|市|旗)分局")  # a bureau's branch in a lower place (…局临泓区分局)
 SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法院", "人民政府": "", "政府": "", "办事处": "",
              "委员会": "委"}
 
@@ -130,7 +131,9 @@ def _organ(line: str) -> str | None:
                 and "委" not in m.group("place") and (
                 m.group("org") != "办事处" or (m.group("place").endswith("街道") and "驻" not in m.group("place"))):
             place = PLACE_NOISE.sub("", m.group("place"))  # (a title run into its byline: 石门镇2025年工作总结柏溪县…)
-            return place + SHORT_ORG.get(m.group("org"), m.group("org"))
+            # (a branch of the organ in a lower place speaks for that place: 筠阳市生态环境局临泓区分局)
+            branch = BRANCH.match(bare, m.end()) if m.group("org").endswith("局") else None
+            return place + SHORT_ORG.get(m.group("org"), m.group("org")) + (branch.group(0) if branch else "")
     return None
 
 

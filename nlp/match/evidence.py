@@ -106,7 +106,9 @@ YEAR_AMOUNTS = frozenset({"count", "count_range", "money"})  # amounts a year's 
 # the year's target said to be reached (a half-year report may say so before the year is over: 已完成全年目标,
 # 全年改造任务已全部完成, 圆满完成市下达的年度任务, 5个口袋公园已全部建成投用; a restated task's 已完成)
 REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提前完成|超额完成|圆满完成|全部完成|全部建成|完成(?:了)?(?:全年|年度)(?:[^，,。；;的]{0,6})?"
-                     r"(?:目标|任务|计划)(?!的)|(?:全年|年度)[^，,。；;]{0,6}(?:任务|目标|计划)[^，,。；;]{0,4}完成")
+                     r"(?:目标|任务|计划)(?!的)|(?:全年|年度)[^，,。；;]{0,6}(?:任务|目标|计划)[^，,。；;]{0,4}完成"
+                     # (the part due by now reached: 达到二季度末序时进度, 超过…二季度末建成6个的进度要求)
+                     r"|(?:达到|超过|高于)[^，,。；;]{0,20}?(?:序时(?:进度|要求|目标)|进度要求)")
 # the first part of the year, up to the third quarter (上半年, 1-6月, 截至9月底): a half-year report's figures are
 # progress (not 1-11月, nor a campaign's months, 5-9月)
 # (…第一季度工作安排; not 上半年工作总结和…, nor 上半年工作计划执行情况: a report on it)
@@ -1687,11 +1689,11 @@ class _BaseIndex:
         return () if row is None else tuple((q, self.text[a:b]) for q, (a, b) in row.milestones)
 
 
-def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status | None:
+def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting, share: bool = False) -> Status | None:
     """A report on the first quarters (第一季度, 上半年, 前三季度) against the milestone its task was to reach by
     then (完成70%, 完成溯源建档): met where the report reaches it, not met where it states less or says it missed it,
     partial where it says the rest is under way; None where no milestone is due yet or the report says nothing of
-    it."""
+    it. `share`: the report speaks for a narrower level, whose count is its part, not the milestone's count."""
     quarter = reporting.quarter
     said_year = reporting.year
     if goals.year is not None and said_year is not None and said_year != goals.year:
@@ -1702,16 +1704,18 @@ def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting) -> Status |
     words = due[-1]
     if cue_test("missed")(top.text) or NOT_DONE.search(top.text):
         return "not_met"  # (未能按计划在一季度完成)
-    share = PERCENT.search(words)
-    count = None if share else MILESTONE_COUNT.search(words)
-    if share is not None or count is not None:
+    share_due = PERCENT.search(words)
+    count = None if share_due else MILESTONE_COUNT.search(words)
+    if count is not None and share:
+        return None  # (我区承担的9个…已完成5个 against the city's 14 of 28 by the end of June)
+    if share_due is not None or count is not None:
         # a figure due: the same kind of figure said, in the same unit (完成80户 against 完成农村危房改造30户)
-        said = [float(m.group(1)) for m in PERCENT.finditer(top.text)] if share else \
+        said = [float(m.group(1)) for m in PERCENT.finditer(top.text)] if share_due else \
             [float(m.group(0)) for q in reporting.quantities_in(top) if q.unit == count.group(2)
              and (m := FIGURE.match(q.text))]  # (the figure as written: 0.3万亩 against 0.8万亩)
         if not said:
             return None
-        if max(said) >= float((share or count).group(1)):
+        if max(said) >= float((share_due or count).group(1)):
             return "met"
         return "partial" if cue_test(*WORK_LEFT)(top.text) else "not_met"
     key = HAN_RUN.findall(MILESTONE_NOISE.sub("", words))  # (a step in words: 完成溯源建档 → 溯源建档)
@@ -1728,7 +1732,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     `of_task`: the best evidence is what became of the task itself (a table row's cells of what was done, what
     follows a restated task), whose bare figures are the task's."""
     top = evidence[0]
-    if goals.milestones and (by_milestone := _by_milestone(goals, top, reporting)) is not None:
+    if goals.milestones and (by_milestone := _by_milestone(goals, top, reporting, share)) is not None:
         return by_milestone
     own = OWN_TARGET.match(top.text)
     if own is not None:

@@ -1377,6 +1377,19 @@ def test_milestones_due_by_the_reports_quarter(title: str, said: str, statuses: 
     assert [d.results[0].status for d in compare(base, [other]).directives] == statuses
 
 
+@pytest.mark.parametrize(("said", "status"), [
+    # a branch in a district does its part: its count is not the city's milestone, its words say it is on schedule
+    ("我区承担的3个项目已完成溯源建档，入河排污口分类整治完成2个，达到二季度末序时进度。", "met"),
+    ("我区承担的入河排污口分类整治完成2个，超过市局下达我区二季度末完成1个的进度要求。", "met"),
+    ("我区承担的入河排污口分类整治完成2个，进度滞后于序时要求。", "partial"),  # (behind, in part of the year)
+])
+def test_a_branch_in_a_district_against_its_citys_milestones(said: str, status: str) -> None:
+    plan = MILESTONE_PLAN.replace("完成30%\t完成70%", "完成60个\t完成130个")
+    base, other = _pair(plan, f"筠阳市生态环境局临泓区分局2025年上半年工作总结\n一、主要工作进展\n{said}\n")
+    assert document_unit(other) == "筠阳市生态环境局临泓区分局"
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
 @pytest.mark.parametrize(("task", "said", "status"), [
     # so many of all is partial only for a task for all of them
     ("积极创建省级卫生乡镇，提升城乡人居环境。", "全县12个乡镇中有5个乡镇成功创建为省级卫生乡镇。", "met"),
