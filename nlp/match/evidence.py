@@ -722,6 +722,22 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
 # the frame of a meeting's decided matters (会议要求，…; 会议明确，由…): said of every task of the minutes, no item
 FRAME = re.compile(r"(?:会议|会上|会议还)(?:要求|明确|强调|指出|认为|同意|决定|提出|原则同意|议定)")
 ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。；;]))\d{1,2}[.．、]")  # 1.筹集… 2.对符合条件的…: numbered measures in a cell
+
+
+def _numbered(text: str, a: int, b: int) -> dict[int, tuple[int, int, int]]:
+    """The numbered measures of a cell text[a:b] (1.… 2.…), by their number: (number, start, end), the number cut
+    off and the white space after each; {} where it holds fewer than two."""
+    found = [m for m in ITEM_NUMBER.finditer(text, a, b) if m.start() == a or not text[m.start() - 1].isdigit()]
+    if len(found) < 2:
+        return {}
+    ends = [m.start() for m in found[1:]] + [b]
+    out: dict[int, tuple[int, int, int]] = {}
+    for m, end in zip(found, ends, strict=True):
+        number = int(text[m.start():m.end() - 1])
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        out.setdefault(number, (number, m.end(), end))
+    return out
 # a sentence whose subject points back (该项工作未能按期完成。): what it speaks of is its heading's
 # whose enterprises (or schools, hospitals) a text speaks of: 省属国有企业, 市属国企, 央企; a province's task on its
 # own enterprises is not done by a city restructuring the city's (市属国有企业整合重组)
@@ -1053,7 +1069,7 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             share = shares is not None and shares[n] and not (total is not None and total.match(evidence[0].text)) \
                 and not (leads is not None and base.directives[i].id in leads[n])
             task = base.directives[i].text
-            rows = [reporting.row_said(e) for e in evidence]
+            rows = [reporting.row_said(e, base.directives[i].text) for e in evidence]
             answers = tuple(row or _answer(e, task) for row, e in zip(rows, evidence, strict=True))
             # (a unit restating the task with its figure before what it did has that figure for its own target:
             # 改造城镇老旧小区12个，已完成8个 is 8 of 12, no share of a total; a table row's task cell is the base's task)
@@ -1453,14 +1469,21 @@ class Reporting:
     def _judged_rows(self) -> list[TaskRow]:
         return [row for row in task_rows(self.analysis.document.text) if row.judged is not None]
 
-    def row_said(self, e: Evidence) -> Evidence | None:
+    def row_said(self, e: Evidence, task: str = "") -> Evidence | None:
         """What a table row that is an evidence sentence says became of its task (its progress cell, or its figures
-        done), as an evidence of its own; None for any other sentence."""
+        done), as an evidence of its own; None for any other sentence. Where the task cell holds numbered measures
+        (1.新建…助餐点15个。 2.…) and the progress cell answers them by number, what it says of the measure that is
+        `task` (the one sharing the most of its words)."""
         row = row_at(self._judged_rows, e.start)
         if row is None or row.judged is None:
             return None
+        text = self.analysis.document.text
         a, b = row.judged
-        return Evidence(text=self.analysis.document.text[a:b], start=a, end=b, score=e.score)
+        if task and (measures := _numbered(text, *row.task)) and (answers := _numbered(text, a, b)):
+            pairs = {task[k:k + 2] for k in range(len(task) - 1)}
+            best = max(measures.values(), key=lambda m: sum(text[k:k + 2] in pairs for k in range(m[1], m[2] - 1)))
+            a, b = answers.get(best[0], (0, a, b))[1:]
+        return Evidence(text=text[a:b], start=a, end=b, score=e.score)
 
     @cached_property
     def year(self) -> int | None:

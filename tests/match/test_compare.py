@@ -2442,3 +2442,20 @@ def test_so_many_of_all_done_for_a_task_to_complete(review: str, status: str) ->
     base, other = _pair(plan, _unit_review(review))
     row = next(d for d in compare(base, [other]).directives if "问题线索" in d.text)
     assert row.results[0].status == status, row.results[0]
+
+
+MEASURES = ("{unit}2025年重点工作任务分解表\n序号\t重点工作\t具体任务\t牵头单位\t完成时限\t进展情况\n"
+            "6\t养老服务\t1.新建社区（村）老年助餐点15个。 2.完成特殊困难老年人家庭适老化改造300户。 "
+            "3.推动乡镇敬老院转型为区域养老服务中心，年内完成转型4家。\t县民政局\t2025年12月底前\t{cell}\n")
+
+
+def test_a_row_of_numbered_measures_answered_by_number() -> None:
+    """A task cell of numbered measures, a progress cell answering them by number: each measure by its own answer
+    (the help points built, met; the nursing home not begun, not met), not by the whole cell (invented texts)."""
+    plan = "澄岭县2025年重点工作任务\n一、重点任务\n要新建社区（村）老年助餐点15个。\n要完成特殊困难老年人家庭适老化改造300户。\n" \
+           "要推动乡镇敬老院转型为区域养老服务中心，年内完成转型4家。\n"
+    cell = "1.在镇区、白沙村新建老年助餐点2个，均已投入运营。 2.开展“敬老月”活动，走访慰问特殊困难老年人家庭46户。 " \
+           "3.镇敬老院转型工作因产权移交手续未办结，年内未能启动。"
+    base, other = _pair(plan, MEASURES.format(unit="澄岭县白沙镇", cell=cell))
+    statuses = {d.text[1:6]: d.results[0].status for d in compare(base, [other]).directives}
+    assert statuses["新建社区（"] == "met" and statuses["推动乡镇敬"] == "not_met", statuses

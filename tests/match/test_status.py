@@ -55,6 +55,8 @@ from nlp.match.evidence import _from_polarity
     ("第三实验中学因资金到位滞后，延期至2026年秋季启用。", "partial"),
     ("新建口袋公园2个，因管线迁移延至8月底建成开放。", "met"),
     ("渡口已完成标准化改造11道，其余3道受汛期水位影响未能施工，转入2026年枯水期实施。", "partial"),
+    # built, not yet accepted: the last step left (invented sentences)
+    ("示范村已完成分类收集设施配置和保洁队伍组建，尚未通过县级验收。", "partial"),
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
