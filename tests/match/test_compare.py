@@ -2459,3 +2459,17 @@ def test_a_row_of_numbered_measures_answered_by_number() -> None:
     base, other = _pair(plan, MEASURES.format(unit="澄岭县白沙镇", cell=cell))
     statuses = {d.text[1:6]: d.results[0].status for d in compare(base, [other]).directives}
     assert statuses["新建社区（"] == "met" and statuses["推动乡镇敬"] == "not_met", statuses
+
+
+def test_visitors_from_home_and_abroad_are_visitors() -> None:
+    """国内外 says where visitors come from, not what the task counts: 全年接待游客860万人次 reports 全年接待国内外游客…
+    (invented texts)."""
+    from nlp.match.evidence import Terms, directive_items
+
+    plan = _city_plan("要深入实施文旅融合行动，全年接待国内外游客2600万人次以上。")
+    review = _unit_review(_FILLER + "\n举办草原文化节等节会活动16场，全年接待游客860万人次、增长10.2%。")
+    base, other = _pair(plan, review)
+    d = next(d for d in base.directives if "游客" in d.text)
+    assert not frozenset().union(*directive_items(Terms(base), d)) & {"国内外", "国内", "内外"}
+    row = next(r for r in compare(base, [other]).directives if r.text == d.text)
+    assert row.results[0].evidence and "860万人次" in row.results[0].evidence[0].text, row.results[0]
