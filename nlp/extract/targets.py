@@ -21,7 +21,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 PLAN = re.compile(r"拟(?:按|安排|发行)|赤字规模|支出规模|先发行|计划安排|债务总规模|财政赤字")
 TARGET_KINDS = frozenset({"percent", "count", "money", "change"})
 # (and a list item's number and the year, 1. 2025年各单位发文数量…, ⑤城乡低保标准…: no part of the metric's name)
-LEADING = re.compile(r"^(?:\d{1,2}[.．、]\s*|[\u2460-\u2473]|\d{4}年度?|今年|全年|明年|年内|力争|努力|确保|实现|其中|拟安排|拟按|拟|"
+LEADING = re.compile(r"^(?:\d{1,2}[.．、]\s*|[\u2460-\u2473]|\d{4}年(?:度|底前|底|末|内|初)?|今年|全年|明年|年内|力争|努力|确保|实现|其中|拟安排|拟按|拟|"
                      r".{0,12}目标是)+")
 # (and the year compared with and the bound: 发文数量较2024年压减, 支出在上年基础上压减, 支出压减比例不低于)
 VERB_TAIL = re.compile(r"(?:增长|增速|达到|达|保持在|控制在|降低|下降|压减|减少|压缩|缩减|拟按|拟安排|安排|为|在|突破|超过|"

@@ -26,7 +26,7 @@ from nlp.types import (
 )
 
 PLACE = r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|(?<![社园景校小])区|县|镇|乡|街道))"  # a place name, by its last place word
-ORG = re.compile(PLACE + r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|党委|党工委|委员会|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,6}(?<![大餐展客门])厅"
+ORG = re.compile(PLACE + r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|党委|党工委|委员会|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,10}?(?<![大餐展客门])(?<!服务)(?<!营业)(?<!报告)(?<!会议)厅"
                  r"|[\u4e00-\u9fff]{1,6}委员会|委(?=书记|副书记|常委|组织部|宣传部|统战部|政法委|办公室|党校|直属机关))")  # 中共柏溪县委书记: the county's party committee
 LONG_DEPARTMENT = re.compile(PLACE + r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建设|保障|资源|规划|服务|绿化|执法|运输|农村|事务|储备|"
                              r"监督|信息化|环境|旅游|健康|改革)(?:局|委员会))(?=\d{4}年|关于|$|工作)")
@@ -55,6 +55,7 @@ FUNCTION_CHARS = frozenset("为经由在从对向据和与及我本全年")
 COMPARED_STAGES = frozenset({"campaigns", "quantities", "directives", "targets"})
 SHARE_SCORE = 0.7  # a share judged met is less sure than a figure compared with its target
 LEAD = re.compile(r"^(?:\d{4}年|[（(]?\d{4}[)）]?|关于|我代表|在)+")
+CARRYING_OUT = re.compile(r"贯彻|落实|执行|学习|对照")  # (关于贯彻落实…厅2025年工作要点的情况报告: another's plan)
 # the level a place name is of, by its last place word (直辖市 are provinces)
 LEVELS = (("自治区", 4), ("省", 4), ("州", 3), ("盟", 3), ("市", 3), ("区", 2), ("县", 2), ("旗", 2), ("镇", 1),
           ("乡", 1), ("街道", 1))
@@ -110,8 +111,9 @@ def _place_words(unit: str | None) -> frozenset[str]:
 def _title_place(line: str) -> str | None:
     """The place a title line opens with (桃坪乡2025年工作总结, 关于东湖区…的报告), or None."""
     m = TITLE_PLACE.match(LEAD.sub("", line.strip()))
-    return m.group("place") if m and not m.group("place").startswith(("我", "本", "全")) \
-        and "全国" not in m.group("place") else None  # (not 创建全国文明城市工作简报; 瓦全镇, 万全区 are places)
+    return m.group("place") if m and not m.group("place").startswith(("我", "本", "全", "各")) \
+        and "全国" not in m.group("place") else None  # (not 创建全国文明城市工作简报, nor a salutation's 各区县：; 瓦全镇,
+    # 万全区 are places)
 
 
 def _organ(line: str) -> str | None:
@@ -121,8 +123,8 @@ def _organ(line: str) -> str | None:
         bare = LEAD.sub("", BYLINE_SPAN.sub("", piece))
         # a department's long name where the line opens with its place (澜溪区城市管理和园林绿化局…; not …新格局)
         m = ORG.search(bare) or LONG_DEPARTMENT.match(bare)
-        if m and "各" in m.group("place"):
-            continue  # 各街道办事处: no one place
+        if m and ("各" in m.group("place") or CARRYING_OUT.match(m.group("place"))):
+            continue  # 各街道办事处: no one place; 贯彻落实沧澜省交通运输厅…: the superior whose document is carried out
         if m and m.group("org") == "委员会" and (NOT_PARTY.search(bare[:m.start("org")]) or STANDING.match(bare, m.end())):
             continue  # 政协澄岚县委员会, 共青团…委员会, …委员会常务委员会: no party committee of the place
         if m and m.group("org") in ("委员会", "委") and (dept := PARTY_DEPARTMENT.match(bare, m.end())):

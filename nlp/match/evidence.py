@@ -99,9 +99,11 @@ NEW_WORK = re.compile(r"新建|建成|建设|创建|新增|改造|改扩建|培�
 FUNDS = re.compile(r"投资|资金|经费")  # a share of them is of the task only where the task is about them
 # money got or handed on for something (争取到…特别国债资金1850万元, 下达…补助资金540万元, 拨付…建设资金2860万元): no
 # work of it done, for a task that is not about money (`MONEY_TASK`)
-MONEY_GIVEN = re.compile(r"(?:争取|下达|拨付|安排|筹集|到位|获得|兑现)[^，,。；;]{0,24}?(?:资金|补助|补贴|奖补|债券|额度|经费)"
+MONEY_GIVEN = re.compile(r"(?:争取|下达|拨付|安排|筹集|到位|获得|兑现)[^，,。；;]{0,24}?(?:资金|补助|补贴|奖补|债券|经费)"
                          r"|(?:拨付|下达|到位|兑现)[^，,。；;]{0,4}?\d[\d.]*[万亿]?元")  # (已按工程进度拨付1850万元)
-MONEY_TASK = re.compile(r"资金|争取|债|补助|补贴|津贴|投资|奖补|经费|财政|预算|金融|贷款|基金|融资|支付")
+MONEY_TASK = re.compile(r"资金|争取|债|补助|补贴|津贴|资助|奖励|兑现|投资|引资|奖补|经费|财政|预算|金融|贷款|基金|融资|支付")
+# work done with the money, after it in its clause (筹集资金1.2亿元新建农村寄宿制学校3所, …资金3.2亿元实施老旧小区改造42个)
+WORK_WITH_MONEY = re.compile(r"用于|实施|新建|建成|改造|改扩建|完成|开工|建设|修缮|购置|更新|开展|惠及|带动")
 YEAR_AMOUNTS = frozenset({"count", "count_range", "money"})  # amounts a year's work adds up to
 # the year's target said to be reached (a half-year report may say so before the year is over: 已完成全年目标,
 # 全年改造任务已全部完成, 圆满完成市下达的年度任务, 5个口袋公园已全部建成投用; a restated task's 已完成)
@@ -937,8 +939,9 @@ class MoneyClauses(dict[int, tuple[tuple[frozenset[str], bool], ...] | None]):
         if MONEY_GIVEN.search(s.text):
             breaks = list(CLAUSE_SPLIT.finditer(s.text))
             spans = zip([0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(s.text)], strict=True)
-            found = tuple((self.t.of(s.start + a, s.start + b), bool(MONEY_GIVEN.search(s.text, a, b)))
-                          for a, b in spans)
+            found = tuple((self.t.of(s.start + a, s.start + b),
+                           (m := MONEY_GIVEN.search(s.text, a, b)) is not None
+                           and not WORK_WITH_MONEY.search(s.text, m.end(), b)) for a, b in spans)
         self[j] = found
         return found
 
@@ -1957,7 +1960,7 @@ def _remainder_left(text: str) -> bool:
 
 # so many of all (68个镇（街道）中已设立…的有41个, 38家企业中，已有31家完成…), in the same counting word
 ALL_OF = re.compile(r"所有|全部|全覆盖|每个|各[县区市乡镇街道村]")  # a task for all of them (所有镇（街道）)
-SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村人台辆])[^，,。；;]{0,24}?(?:中(?:[，,]|(?=已|有|共|累计))"
+SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村人台辆道栋])[^，,。；;]{0,24}?(?:中(?:[，,]|(?=已|有|共|累计))"
                      r"[^，,。；;]{0,24}?|已(?:完成|整改|建成|开工|核查|办结|销号|化解)[^，,。；;\d]{0,8}?)(?P<done>\d+)(?P=unit)")
 # (not 城中村1个; 省下发的21个问题线索已完成核查12个: the whole, then what is done of it in its clause)
 
@@ -2099,7 +2102,8 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
     1200万人) are not compared: a unit's own figure is its share of a national total."""
     judged = [_keyed_rate(t, evidence, reporting) if t.key is not None
               else next(("partial" if len(statuses) > 1 else statuses.pop() for e in evidence
-                         if (statuses := {status_of(t, v) for v in _rate_named(t.metric, e, reporting, task)})), None)
+                         if (statuses := {status_of(t, v) for v in _rate_named(t.metric, e, reporting, task,
+                                                                                 _change_of(t))})), None)
               for t in rates]
     found = {j for j in judged if j is not None}
     if not found:
@@ -2128,8 +2132,13 @@ SCOPES = ("农村", "城镇", "城市", "城区", "乡村", "县城", "县域", 
 # scopes that are one for a rate (a county's 县城 is its 城市): 农村 and 城镇 differ, 城镇 (towns too) and 城市 as well
 SAME_SCOPE = {"城市": "城", "城区": "城", "县城": "城", "农村": "乡", "乡村": "乡", "规上": "规", "规模以上": "规"}
 RATE_CLAUSE_END = re.compile(r"[，,；;。！？、]")
+# the change a target makes, by the words just before its figure, and the change a report says
+CUT_BEFORE = re.compile(r"(?:压减|压缩|减少|下降|降低|缩减|削减)[^\d，,。；;]{0,6}$")
+GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升)[^\d，,。；;]{0,6}$")
+CUT_SAID = re.compile(r"下降|减少|降低|回落|压减|压缩|缩减")
+GROWTH_SAID = re.compile(r"增长|增加|上升|提高|上涨")
 # the growth of what the words before a 、 name (边民互市贸易额完成21.3亿元、增长9.6%): the same metric's
-GROWN_NEXT = re.compile(r"(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|减少|压减|上涨|回落)")
+GROWN_NEXT = re.compile(r"(?:同比|同口径|[比较](?:上年|去年))?(?:增长|增加|下降|提高|降低|减少|压减|上涨|回落)|增幅|降幅")
 # 普及率由93.1%提高到96.3%, 在上年93.1%的基础上提高到96.3%: the figure it reached is the last
 CHANGE_TO = re.compile(r"由|从|提高到|提高至|提升到|提升至|增至|增加到|上升到|上升至|降至|降低到|下降到")
 COMPARED = re.compile(r"比|较|高于|低于|上年|去年")  # 比上年农村自来水普及率92.1%: another's figure
@@ -2149,7 +2158,14 @@ def _bare_rate(t: Target, d: Directive, text: str) -> bool:
     return bool(BARE_RATE.fullmatch(t.metric)) and clause_start(text, d.start, t.start) > d.start
 
 
-def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "") -> list[float]:
+def _change_of(t: Target) -> int:
+    """Whether a target is a growth (+1: 增长15%以上), a cut (-1: 较上年压缩5%以上) or neither (0: 普及率达到98%), by
+    the words just before its figure."""
+    before = t.text[:next((k for k, c in enumerate(t.text) if c.isdigit()), len(t.text))]
+    return -1 if CUT_BEFORE.search(before) else 1 if GROWTH_BEFORE.search(before) else 0
+
+
+def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "", change: int = 0) -> list[float]:
     """The figures an evidence sentence gives for a percentage target by its name (`metric`, as the target writes
     it, without the words that bound it: 消费纠纷调解成功率不低于): the longest end of the name found in the sentence,
     with the scope it sets apart where the sentence names another (农村 of 农村生活污水治理率 against 城镇生活污水治理率),
@@ -2184,9 +2200,14 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "") 
                            if q.kind == "percent" and not q.masked and not AS_TARGET.match(e.text, q.end - e.start)]
                 if figures:
                     changed = CHANGE_TO.search(e.text, after, hi)
-                    value = split_value((figures[-1] if changed else figures[0]).text)[0]
+                    figure = figures[-1] if changed else figures[0]
+                    value = split_value(figure.text)[0]
                     if isinstance(value, int | float):
-                        values.append(float(value))
+                        # (a growth said of a cut to make, or a fall of a growth to reach, is against it: 同比增长6.3%
+                        # for 较上年压缩5%以上)
+                        said = e.text[after:figure.start - e.start]
+                        against = (CUT_SAID if change > 0 else GROWTH_SAID if change < 0 else None)
+                        values.append(-float(value) if against is not None and against.search(said) else float(value))
             at = e.text.find(name[-n:], after)
         return values
     return _bare_share_named(name, e, reporting)

@@ -144,6 +144,8 @@ def test_a_rate_brought_to_a_figure_is_a_goal_but_where_it_stands_is_not(task: s
     ("要为基层减负，县直部门召开会议的数量要较上年分别压减20%以上。", ["县直部门召开会议的数量"]),
     ("要严格落实过紧日子要求，全县一般性支出压减比例不低于10%。", ["全县一般性支出压减比例"]),
     ("要扩大有效投资，全年固定资产投资同比增长8%以上。", ["固定资产投资"]),
+    ("要推进城乡供水一体化，2025年底前全市农村自来水普及率达到98%。", ["全市农村自来水普及率"]),  # a date, whole
+    ("2025年末全县常住人口城镇化率达到60%。", ["全县常住人口城镇化率"]),
 ])
 def test_the_metric_is_named_without_list_numbers_years_and_bounds(task: str, metrics: list[str]) -> None:
     analysis = analyze_document(read_bytes(f"工作要点\n一、重点任务\n{task}\n".encode(), "x.txt", ".txt"))

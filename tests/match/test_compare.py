@@ -2473,3 +2473,58 @@ def test_visitors_from_home_and_abroad_are_visitors() -> None:
     assert not frozenset().union(*directive_items(Terms(base), d)) & {"国内外", "国内", "内外"}
     row = next(r for r in compare(base, [other]).directives if r.text == d.text)
     assert row.results[0].evidence and "860万人次" in row.results[0].evidence[0].text, row.results[0]
+
+
+@pytest.mark.parametrize(("plan", "review", "found"), [
+    # money and the work done with it in one clause: the work is evidence
+    ("要加快农村寄宿制学校建设，新建农村寄宿制学校5所。", "筹集资金1.2亿元新建农村寄宿制学校3所。", True),
+    ("要实施城镇老旧小区改造50个。", "争取中央预算内投资和专项债券资金3.2亿元实施老旧小区改造42个。", True),
+    # a quota is no money (下达…额度), and tasks about money given out are about money (资助, 兑现, 引资)
+    ("要完成能耗强度降低目标和用能额度控制任务。", "全面完成市下达的能耗强度降低目标和用能额度控制任务。", True),
+    ("要落实学生资助政策。", "拨付学生资助资金3200万元，惠及1.8万人次。", True),
+    ("要兑现惠企政策。", "兑现惠企政策资金1.8亿元。", True),
+])
+def test_money_with_the_work_or_for_a_task_about_money(plan: str, review: str, found: bool) -> None:
+    base, other = _pair(_city_plan(plan), _unit_review(_FILLER + "\n" + review))
+    row = compare(base, [other]).directives[0]
+    assert bool(row.results[0].evidence) == found, row.results[0]
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("全年三公经费支出同比增长6.3%。", "not_met"),  # a growth said of a cut to make
+    ("全年三公经费支出同比下降7.5%。", "met"),
+    ("全年三公经费支出同比下降3.1%。", "not_met"),
+])
+def test_a_cut_to_make_against_a_growth_said(review: str, status: str) -> None:
+    plan = _city_plan("要严格落实过紧日子要求，三公经费支出较上年压缩5%以上。").replace("澜州市", "东湖区")
+    base, other = _pair(plan, _unit_review(review))
+    row = next(d for d in compare(base, [other]).directives if "三公经费" in d.text)
+    assert row.results[0].status == status, row.results[0]
+
+
+@pytest.mark.parametrize("review", [
+    "边民互市贸易额完成21.3亿元、比去年增长9.6%。", "边民互市贸易额完成21.3亿元、同口径增长9.6%。", "边民互市贸易额完成21.3亿元、增幅9.6%。"])
+def test_the_growth_after_an_amount_in_other_words(review: str) -> None:
+    plan = _city_plan("要大力发展边民互市贸易，边民互市贸易额增长15%以上。").replace("澜州市", "东湖区")
+    base, other = _pair(plan, _unit_review(review))
+    row = next(d for d in compare(base, [other]).directives if "互市" in d.text)
+    assert row.results[0].status == "not_met", row.results[0]
+
+
+def test_ferries_counted_in_dao_so_many_of_all() -> None:
+    plan = _city_plan("要完成全区渡口标准化改造。").replace("澜州市", "东湖区")
+    base, other = _pair(plan, _unit_review("全区14道渡口中已有11道完成标准化改造。"))
+    assert compare(base, [other]).directives[0].results[0].status == "partial"
+
+
+@pytest.mark.parametrize(("head", "unit"), [
+    # a salutation is no unit; a title on carrying out a superior's plan names the superior, not the unit; a long
+    # department's name; halls are no organs
+    ("2025年重点工作完成情况通报\n各区县：", None),
+    ("关于贯彻落实沧澜省交通运输厅2025年工作要点的情况报告\n曜川市交通运输局", "曜川市交通运输局"),
+    ("沧澜省人力资源和社会保障厅2025年工作要点", "沧澜省人力资源和社会保障厅"),
+    ("东湖区供电公司营业厅2025年工作总结", None),
+])
+def test_units_of_salutations_superiors_and_halls(head: str, unit: str | None) -> None:
+    analysis = analyze_document(read_bytes(f"{head}\n\n同志们：\n\n要加强工作。\n".encode(), "x.txt", ".txt"))
+    assert document_unit(analysis) == unit

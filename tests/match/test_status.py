@@ -57,6 +57,14 @@ from nlp.match.evidence import _from_polarity
     ("渡口已完成标准化改造11道，其余3道受汛期水位影响未能施工，转入2026年枯水期实施。", "partial"),
     # built, not yet accepted: the last step left (invented sentences)
     ("示范村已完成分类收集设施配置和保洁队伍组建，尚未通过县级验收。", "partial"),
+    # still in progress with nothing said done; not 还 (also), a state, a month of the year itself, funds put off
+    ("项目目前仍在建设。", "partial"),
+    ("项目尚处于施工阶段。", "partial"),
+    ("新建中小学心理健康辅导室36个，还在全区初中、高中配齐专职心理教师。", "met"),
+    ("全县政府债务率仍在安全区间之中。", "met"),
+    ("新建口袋公园12个，其中2个因管线迁移延至2025年11月建成开放。", "met"),
+    ("结余资金转入2026年统筹使用。", "met"),
+    ("落实小微企业贷款延期还本付息政策，延期至2026年6月底。", "met"),
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
@@ -171,3 +179,16 @@ def test_a_bad_thing_that_happened_is_a_shortfall(sentence: str, expected: str) 
     from nlp.extract.reports import polarity
 
     assert polarity(sentence, ()) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # nothing begun, the papers still in hand: not done at all (invented sentences)
+    ("城东污水处理厂项目尚未开工，目前仍在办理用地手续中。", "not_met"),
+    ("已有9个乡镇建成服务站，石门乡、青陂乡服务站仍在设备采购中。", "partial"),
+])
+def test_still_in_progress_after_nothing_or_something_done(text: str, expected: str) -> None:
+    from nlp.match.evidence import polarity
+
+    said = polarity(text, ())
+    # (as compare reads evidence: a sentence of neither polarity, in what a document reports done, is an achievement)
+    assert _from_polarity("achievement" if said == "neutral" else said, (), text) == expected
