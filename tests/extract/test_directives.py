@@ -19,6 +19,8 @@ from nlp.pipeline import analyze_document
         ("二要努力办好民事检察精品案件。", "strive"),
         ("力争全年电信网络诈骗案件发案数下降15%以上。", "strive"),
         ("各县区院要积极提供案件线索。", "should"),
+        # an instruction reported: 要求 before who is to do what (invented sentence)
+        ("区长作了具体部署，要求区发改局牵头建立重点项目“周调度、月通报、季督查”机制。", "should"),
     ],
 )
 def test_directive_modality(sentence: str, modality: str) -> None:
@@ -35,6 +37,7 @@ def test_directive_modality(sentence: str, modality: str) -> None:
         "你所在的院发出了多少、采纳率是多少,各位“一把手”是否掌握,督促了没有?",
         "今年以来,全市检察机关多项业务指标持续向好。",
         "需要的是实干。",
+        "按照市委要求，各地抓紧推进项目建设。",  # (要求 of whom, not to whom)
     ],
 )
 def test_not_directive(sentence: str) -> None:
