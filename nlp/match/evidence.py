@@ -107,7 +107,8 @@ WORK_WITH_MONEY = re.compile(r"用于|实施|新建|建成|改造|改扩建|完�
 YEAR_AMOUNTS = frozenset({"count", "count_range", "money"})  # amounts a year's work adds up to
 # the year's target said to be reached (a half-year report may say so before the year is over: 已完成全年目标,
 # 全年改造任务已全部完成, 圆满完成市下达的年度任务, 5个口袋公园已全部建成投用; a restated task's 已完成)
-REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提前完成|超额完成|圆满完成|全部完成|全部建成|完成(?:了)?(?:全年|年度)(?:[^，,。；;的]{0,6})?"
+REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提前完成|超额完成|圆满完成|全部完成|全部建成|全部(?:完工|竣工|办结|销号)"
+                     r"|(?<!未)全部[^，,。；;未]{0,4}到位|完成(?:了)?(?:全年|年度)(?:[^，,。；;的]{0,6})?"
                      r"(?:目标|任务|计划)(?!的)|(?:全年|年度)[^，,。；;]{0,6}(?:任务|目标|计划)[^，,。；;]{0,4}完成"
                      # (the part due by now reached: 达到二季度末序时进度, 超过…二季度末建成6个的进度要求)
                      r"|(?:达到|超过|高于)[^，,。；;]{0,20}?(?:序时(?:进度|要求|目标)|进度要求)")

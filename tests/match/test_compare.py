@@ -2528,3 +2528,14 @@ def test_ferries_counted_in_dao_so_many_of_all() -> None:
 def test_units_of_salutations_superiors_and_halls(head: str, unit: str | None) -> None:
     analysis = analyze_document(read_bytes(f"{head}\n\n同志们：\n\n要加强工作。\n".encode(), "x.txt", ".txt"))
     assert document_unit(analysis) == unit
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("对排查出的186户问题户厕逐户建立整改台账，目前已全部整改到位，并通过县级复核。", "met"),  # all done by mid-year
+    ("对排查出的186户问题户厕逐户建立整改台账，目前已整改到位120户。", "partial"),
+])
+def test_all_put_right_in_a_half_year_report_is_done(review: str, status: str) -> None:
+    plan = "澄岭县2025年重点工作\n一、重点任务\n要对排查出的问题户厕实行清单化管理，6月底前全部整改到位，全年完成户厕改造1200户。\n"
+    report = f"澄岭县柳塘镇2025年上半年工作总结\n一、上半年工作完成情况\n{review}\n二、下半年工作打算\n继续抓好改厕。\n"
+    base, other = _pair(plan, report)
+    assert compare(base, [other]).directives[0].results[0].status == status
