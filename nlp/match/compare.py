@@ -68,7 +68,7 @@ STANDING = re.compile(r"常务委员会")
 PARTY_DEPARTMENT = re.compile(r"组织部|宣传部|统一战线工作部|统战部|政法委员会|政法委|办公室|党校|直属机关工作委员会|直属机关工委|"
                               r"[\u4e00-\u9fff]{1,4}部")
 # a place's party committee is of its level (中共柳湾镇委员会 → 柳湾镇委, 石渠镇党委, 凤栖街道党工委)
-BRANCH = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|市|旗)分局")  # a bureau's branch in a lower place (…局临泓区分局)
+BRANCH = re.compile(r"(?!关于|对)[\u4e00-\u9fff]{1,6}?(?:区|县|市|旗)分局")  # a bureau's branch in a lower place (…局临泓区分局)
 SHORT_ORG = {"人民检察院": "院", "检察院": "院", "人民法院": "法院", "人民政府": "", "政府": "", "办事处": "",
              "委员会": "委"}
 
@@ -123,7 +123,7 @@ def _organ(line: str) -> str | None:
         bare = LEAD.sub("", BYLINE_SPAN.sub("", piece))
         # a department's long name where the line opens with its place (澜溪区城市管理和园林绿化局…; not …新格局)
         m = ORG.search(bare) or LONG_DEPARTMENT.match(bare)
-        if m and ("各" in m.group("place") or CARRYING_OUT.match(m.group("place"))):
+        if m and ("各" in m.group("place") or CARRYING_OUT.search(m.group("place"))):
             continue  # 各街道办事处: no one place; 贯彻落实沧澜省交通运输厅…: the superior whose document is carried out
         if m and m.group("org") == "委员会" and (NOT_PARTY.search(bare[:m.start("org")]) or STANDING.match(bare, m.end())):
             continue  # 政协澄岚县委员会, 共青团…委员会, …委员会常务委员会: no party committee of the place

@@ -102,16 +102,32 @@ FUNDS = re.compile(r"投资|资金|经费")  # a share of them is of the task on
 MONEY_GIVEN = re.compile(r"(?:争取|下达|拨付|安排|筹集|到位|获得|兑现)[^，,。；;]{0,24}?(?:资金|补助|补贴|奖补|债券|经费)"
                          r"|(?:拨付|下达|到位|兑现)[^，,。；;]{0,4}?\d[\d.]*[万亿]?元")  # (已按工程进度拨付1850万元)
 MONEY_TASK = re.compile(r"资金|争取|债|补助|补贴|津贴|资助|奖励|兑现|投资|引资|奖补|经费|财政|预算|金融|贷款|基金|融资|支付")
-# work done with the money, after it in its clause (筹集资金1.2亿元新建农村寄宿制学校3所, …资金3.2亿元实施老旧小区改造42个)
-WORK_WITH_MONEY = re.compile(r"用于|实施|新建|建成|改造|改扩建|完成|开工|建设|修缮|购置|更新|开展|惠及|带动")
+# work done with the money, after it in its clause, counted (筹集资金1.2亿元新建农村寄宿制学校3所, …资金3.2亿元实施老旧
+# 小区改造42个; not a purpose, …资金8000万元用于老旧小区改造, 支持新建…学校)
+WORK_WITH_MONEY = re.compile(r"(?:新建|建成|改造|改扩建|完成|开工|修缮|购置|更新|实施)[^，,。；;]{0,16}?\d|用于\d")
 YEAR_AMOUNTS = frozenset({"count", "count_range", "money"})  # amounts a year's work adds up to
 # the year's target said to be reached (a half-year report may say so before the year is over: 已完成全年目标,
 # 全年改造任务已全部完成, 圆满完成市下达的年度任务, 5个口袋公园已全部建成投用; a restated task's 已完成)
-REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提前完成|超额完成|圆满完成|全部完成|全部建成|全部(?:完工|竣工|办结|销号)"
+REACHED_PATTERN = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提前完成|超额完成|圆满完成|全部完成|全部建成|全部(?:完工|竣工|办结|销号)"
                      r"|(?<!未)全部[^，,。；;未]{0,4}到位|完成(?:了)?(?:全年|年度)(?:[^，,。；;的]{0,6})?"
                      r"(?:目标|任务|计划)(?!的)|(?:全年|年度)[^，,。；;]{0,6}(?:任务|目标|计划)[^，,。；;]{0,4}完成"
                      # (the part due by now reached: 达到二季度末序时进度, 超过…二季度末建成6个的进度要求)
                      r"|(?:达到|超过|高于)[^，,。；;]{0,20}?(?:序时(?:进度|要求|目标)|进度要求)")
+# what keeps words of reaching from saying so (预计年底前全部完工, 力争…达到序时进度, 未能达到序时进度), in their clause
+# before them; and money paid in full is no work done (建设资金已全部拨付到位)
+NOT_YET_REACHED = re.compile(r"未|没有|预计|计划|力争|确保|争取|待(?!遇)|将|(?<![主重需])要|资金|经费|款项")
+
+
+class _Reached:
+    """`REACHED_PATTERN` where it states a fact of the work: not planned, hoped for or negated in its clause before it,
+    nor said of money (`NOT_YET_REACHED`)."""
+
+    def search(self, text: str) -> bool:
+        return any(not NOT_YET_REACHED.search(text, clause_start(text, 0, m.start(), SENTENCE_CLAUSE), m.start())
+                   for m in REACHED_PATTERN.finditer(text))
+
+
+REACHED = _Reached()
 # the first part of the year, up to the third quarter (上半年, 1-6月, 截至9月底): a half-year report's figures are
 # progress (not 1-11月, nor a campaign's months, 5-9月)
 # (…第一季度工作安排; not 上半年工作总结和…, nor 上半年工作计划执行情况: a report on it)
@@ -1961,8 +1977,9 @@ def _remainder_left(text: str) -> bool:
 
 # so many of all (68个镇（街道）中已设立…的有41个, 38家企业中，已有31家完成…), in the same counting word
 ALL_OF = re.compile(r"所有|全部|全覆盖|每个|各[县区市乡镇街道村]")  # a task for all of them (所有镇（街道）)
-SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村人台辆道栋])[^，,。；;]{0,24}?(?:中(?:[，,]|(?=已|有|共|累计))"
-                     r"[^，,。；;]{0,24}?|已(?:完成|整改|建成|开工|核查|办结|销号|化解)[^，,。；;\d]{0,8}?)(?P<done>\d+)(?P=unit)")
+SOME_OF = re.compile(r"(?P<all>\d+)(?P<unit>[个座家项所条处户宗件村人台辆道栋])(?:[^，,。；;]{0,24}?中(?:[，,]|(?=已|有|共|累计))"
+                     r"[^，,。；;]{0,24}?|(?:[^，,。；;]{0,24}?|[，,])已(?:完成|整改|建成|开工|核查|办结|销号|化解)[^，,。；;\d]{0,4}?)"
+                     r"(?P<done>\d+)(?P=unit)")
 # (not 城中村1个; 省下发的21个问题线索已完成核查12个: the whole, then what is done of it in its clause)
 
 
@@ -1985,7 +2002,9 @@ def _by_words(goals: Goals, top: Evidence, reporting: Reporting, share: bool = F
             and not _all_short(goals, top, reporting, share) else "not_met"
     # (a task for all of them, or one to complete that sets no count of its own: 完成省下发的…问题线索核查整改)
     some = SOME_OF.search(top.text) if ALL_OF.search(goals.text) or (
-        "完成" in goals.text and not any(t.kind in ("count", "count_range") for t in goals.targets)) else None
+        "完成" in goals.text and not goals.rates and not any(t.kind in ("count", "count_range", "percent")
+                                                           for t in goals.targets)
+        and not DONE_OVER.search(top.text) and not REACHED.search(top.text)) else None
     if some is not None and 0 < float(some.group("done")) < float(some.group("all")):
         return "partial"  # so many of all done (68个镇（街道）中已设立…的有41个; 38家企业中，已有31家完成…): the rest left
     return reporting.status_by_polarity(top)
@@ -2137,6 +2156,8 @@ RATE_CLAUSE_END = re.compile(r"[，,；;。！？、]")
 CUT_BEFORE = re.compile(r"(?:压减|压缩|减少|下降|降低|缩减|削减)[^\d，,。；;]{0,6}$")
 GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升)[^\d，,。；;]{0,6}$")
 CUT_SAID = re.compile(r"下降|减少|降低|回落|压减|压缩|缩减")
+CHANGE_CHARS = 4  # the characters before a figure that say how it changed (同比增长6.3%; not 在上年增长的基础上下降7.5%)
+SHARE_NAME = re.compile(r"(?:率|比例|比重)$")
 GROWTH_SAID = re.compile(r"增长|增加|上升|提高|上涨")
 # the growth of what the words before a 、 name (边民互市贸易额完成21.3亿元、增长9.6%): the same metric's
 GROWN_NEXT = re.compile(r"(?:同比|同口径|[比较](?:上年|去年))?(?:增长|增加|下降|提高|降低|减少|压减|上涨|回落)|增幅|降幅")
@@ -2206,8 +2227,9 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "", 
                     if isinstance(value, int | float):
                         # (a growth said of a cut to make, or a fall of a growth to reach, is against it: 同比增长6.3%
                         # for 较上年压缩5%以上)
-                        said = e.text[after:figure.start - e.start]
-                        against = (CUT_SAID if change > 0 else GROWTH_SAID if change < 0 else None)
+                        said = e.text[after:figure.start - e.start][-CHANGE_CHARS:]  # (the verb right before it)
+                        against = None if SHARE_NAME.search(name) else \
+                            CUT_SAID if change > 0 else GROWTH_SAID if change < 0 else None  # (压减比例 is a level)
                         values.append(-float(value) if against is not None and against.search(said) else float(value))
             at = e.text.find(name[-n:], after)
         return values

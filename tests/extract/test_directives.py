@@ -21,6 +21,7 @@ from nlp.pipeline import analyze_document
         ("各县区院要积极提供案件线索。", "should"),
         # an instruction reported: 要求 before who is to do what (invented sentence)
         ("区长作了具体部署，要求区发改局牵头建立重点项目“周调度、月通报、季督查”机制。", "should"),
+        ("会议要求各乡镇加快推进高标准农田建设。", "should"),
     ],
 )
 def test_directive_modality(sentence: str, modality: str) -> None:
@@ -38,6 +39,7 @@ def test_directive_modality(sentence: str, modality: str) -> None:
         "今年以来,全市检察机关多项业务指标持续向好。",
         "需要的是实干。",
         "按照市委要求，各地抓紧推进项目建设。",  # (要求 of whom, not to whom)
+        "针对反馈问题，要求市住建局牵头建立整改台账，已完成整改18项。",  # (what was then done)
     ],
 )
 def test_not_directive(sentence: str) -> None:

@@ -2539,3 +2539,60 @@ def test_all_put_right_in_a_half_year_report_is_done(review: str, status: str) -
     report = f"澄岭县柳塘镇2025年上半年工作总结\n一、上半年工作完成情况\n{review}\n二、下半年工作打算\n继续抓好改厕。\n"
     base, other = _pair(plan, report)
     assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    # words of reaching that are planned, hoped for, negated or said of money reach nothing in a half-year report
+    ("新建5G基站320个，预计年底前全部完工。", "partial"),
+    ("新建5G基站320个，力争三季度末达到序时进度。", "partial"),
+    ("新建5G基站320个，建设资金已全部拨付到位。", "partial"),
+    ("新建5G基站320个，全部建成投用，达到序时进度。", "met"),
+])
+def test_words_of_reaching_state_a_fact(review: str, status: str) -> None:
+    """A town's own part of its county's total in a half-year report: reached where it says so as a fact."""
+    plan = "澄岭县2025年重点工作\n一、重点任务\n要加快信息基础设施建设，全年新建5G基站600个。\n"
+    report = f"澄岭县柳塘镇2025年上半年工作总结\n一、上半年工作完成情况\n{review}\n二、下半年工作打算\n继续抓好建设。\n"
+    base, other = _pair(plan, report)
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("plan", "review", "found"), [
+    # money for a purpose is no work done with it
+    ("要实施城镇老旧小区改造50个。", "争取中央预算内资金8000万元用于老旧小区改造。", False),
+    ("要加快农村寄宿制学校建设。", "安排资金1.2亿元支持新建农村寄宿制学校。", False),
+])
+def test_money_for_a_purpose_is_no_work(plan: str, review: str, found: bool) -> None:
+    base, other = _pair(_city_plan(plan), _unit_review(_FILLER + "\n" + review))
+    assert bool(compare(base, [other]).directives[0].results[0].evidence) == found
+
+
+@pytest.mark.parametrize(("task", "review", "status"), [
+    # a rate to reach, success said, or another thing counted: no "so many of all"
+    ("要完成督察反馈问题整改，整改完成率达到90%以上。", "36个问题已完成整改33个，整改完成率91.7%。", "met"),
+    ("要完成信访积案化解。", "15件信访积案已化解12件，超额完成市下达的化解任务。", "met"),
+    ("要完成农村电商服务站建设。", "全区9个乡镇已建成农村电商服务站6个。", "met"),
+    ("要完成省下发的问题线索核查整改。", "省下发的问题线索21个，已完成核查整改12个。", "partial"),  # a comma between
+])
+def test_so_many_of_all_only_of_the_same_things(task: str, review: str, status: str) -> None:
+    base, other = _pair(_city_plan(task).replace("澜州市", "东湖区"), _unit_review(review))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("review", "status"), [
+    ("全县三公经费支出压减比例提高到12%。", "met"),  # a rate measuring a cut is a level
+    ("全县三公经费支出在上年增长的基础上下降7.5%。", "met"),  # the verb right before the figure
+])
+def test_the_sign_of_a_cut_from_the_words_before_its_figure(review: str, status: str) -> None:
+    task = "三公经费支出压减比例不低于5%" if "比例" in review else "三公经费支出较上年压缩5%以上"
+    plan = _city_plan(f"要严格落实过紧日子要求，{task}。").replace("澜州市", "东湖区")
+    base, other = _pair(plan, _unit_review(review))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("head", "unit"), [
+    ("筠阳市生态环境局关于临泓区分局2025年工作的通报", "筠阳市生态环境局"),
+    ("关于认真贯彻落实沧澜省交通运输厅2025年工作要点的情况报告\n曜川市交通运输局", "曜川市交通运输局"),
+])
+def test_units_of_a_bureau_writing_on_its_branch_and_of_carrying_out(head: str, unit: str) -> None:
+    analysis = analyze_document(read_bytes(f"{head}\n\n同志们：\n\n要加强工作。\n".encode(), "x.txt", ".txt"))
+    assert document_unit(analysis) == unit

@@ -62,9 +62,10 @@ from nlp.match.evidence import _from_polarity
     ("项目尚处于施工阶段。", "partial"),
     ("新建中小学心理健康辅导室36个，还在全区初中、高中配齐专职心理教师。", "met"),
     ("全县政府债务率仍在安全区间之中。", "met"),
-    ("新建口袋公园12个，其中2个因管线迁移延至2025年11月建成开放。", "met"),
+    ("新建口袋公园12个，其中2个因管线迁移延至2025年11月建成开放。", "partial"),  # (late, as 延至8月底 is not)
+    ("为86家小微企业贷款延期一年。", "met"),  # (a loan's term, no work put off)
     ("结余资金转入2026年统筹使用。", "met"),
-    ("落实小微企业贷款延期还本付息政策，延期至2026年6月底。", "met"),
+    ("小微企业贷款延期还本付息政策延期至2026年6月底。", "met"),
 ])
 def test_work_in_progress_or_done(text: str, expected: str) -> None:
     assert _from_polarity("achievement", (), text) == expected
@@ -185,6 +186,10 @@ def test_a_bad_thing_that_happened_is_a_shortfall(sentence: str, expected: str) 
     # nothing begun, the papers still in hand: not done at all (invented sentences)
     ("城东污水处理厂项目尚未开工，目前仍在办理用地手续中。", "not_met"),
     ("已有9个乡镇建成服务站，石门乡、青陂乡服务站仍在设备采购中。", "partial"),
+    # 还 is still, but for a place after it; nothing said done before, or only listed (invented sentences)
+    ("12个村已有9个完成改造，剩下3个村还在施工中。", "partial"),
+    ("项目尚未完成用地报批，目前仍在办理用地手续中。", "not_met"),
+    ("项目尚未完成施工和验收。", "not_met"),
 ])
 def test_still_in_progress_after_nothing_or_something_done(text: str, expected: str) -> None:
     from nlp.match.evidence import polarity
