@@ -26,7 +26,8 @@ from nlp.types import (
 )
 
 PLACE = r"(?P<place>[\u4e00-\u9fff]{2,10}?(?:自治区|省|市|(?<![社园景校小])区|县|镇|乡|街道))"  # a place name, by its last place word
-ORG = re.compile(PLACE + r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|党委|党工委|委员会|[\u4e00-\u9fff]{1,6}局|[\u4e00-\u9fff]{1,10}?(?<![大餐展客门])(?<!服务)(?<!营业)(?<!报告)(?<!会议)厅"
+ORG = re.compile(PLACE + r"(?P<org>人民检察院|人民法院|人民政府|政府|办事处|公安局|检察院|法院|党委|党工委|委员会|[\u4e00-\u9fff]{1,6}局"
+                 r"|[\u4e00-\u9fff]{1,10}?(?<![大餐展客门])(?<!服务)(?<!营业)(?<!报告)(?<!会议)厅"  # (a province's 厅, not a hall)
                  r"|[\u4e00-\u9fff]{1,6}委员会|委(?=书记|副书记|常委|组织部|宣传部|统战部|政法委|办公室|党校|直属机关))")  # 中共柏溪县委书记: the county's party committee
 LONG_DEPARTMENT = re.compile(PLACE + r"(?P<org>[\u4e00-\u9fff]{5,8}(?:管理|建设|保障|资源|规划|服务|绿化|执法|运输|农村|事务|储备|"
                              r"监督|信息化|环境|旅游|健康|改革)(?:局|委员会))(?=\d{4}年|关于|$|工作)")
@@ -111,9 +112,9 @@ def _place_words(unit: str | None) -> frozenset[str]:
 def _title_place(line: str) -> str | None:
     """The place a title line opens with (桃坪乡2025年工作总结, 关于东湖区…的报告), or None."""
     m = TITLE_PLACE.match(LEAD.sub("", line.strip()))
+    # (not 创建全国文明城市工作简报, nor a salutation's 各区县：; 瓦全镇, 万全区 are places)
     return m.group("place") if m and not m.group("place").startswith(("我", "本", "全", "各")) \
-        and "全国" not in m.group("place") else None  # (not 创建全国文明城市工作简报, nor a salutation's 各区县：; 瓦全镇,
-    # 万全区 are places)
+        and "全国" not in m.group("place") else None
 
 
 def _organ(line: str) -> str | None:

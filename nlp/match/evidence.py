@@ -108,26 +108,14 @@ WORK_WITH_MONEY = re.compile(r"(?:新建|建成|改造|改扩建|完成|开工|�
 YEAR_AMOUNTS = frozenset({"count", "count_range", "money"})  # amounts a year's work adds up to
 # the year's target said to be reached (a half-year report may say so before the year is over: 已完成全年目标,
 # 全年改造任务已全部完成, 圆满完成市下达的年度任务, 5个口袋公园已全部建成投用; a restated task's 已完成)
-REACHED_PATTERN = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提前完成|超额完成|圆满完成|全部完成|全部建成|全部(?:完工|竣工|办结|销号)"
-                     r"|(?<!未)全部[^，,。；;未]{0,4}到位|完成(?:了)?(?:全年|年度)(?:[^，,。；;的]{0,6})?"
+REACHED = re.compile(r"^已(?:经)?(?:全部)?(?:完成|办结)|全面完成|提前完成|超额完成|圆满完成|全部完成|全部建成"
+                     r"|全部(?:完工|竣工|办结|销号)|(?<!未)全部[^，,。；;未]{0,4}到位|完成(?:了)?(?:全年|年度)(?:[^，,。；;的]{0,6})?"
                      r"(?:目标|任务|计划)(?!的)|(?:全年|年度)[^，,。；;]{0,6}(?:任务|目标|计划)[^，,。；;]{0,4}完成"
                      # (the part due by now reached: 达到二季度末序时进度, 超过…二季度末建成6个的进度要求)
                      r"|(?:达到|超过|高于)[^，,。；;]{0,20}?(?:序时(?:进度|要求|目标)|进度要求)")
 # what keeps words of reaching from saying so (预计年底前全部完工, 力争…达到序时进度, 未能达到序时进度), in their clause
 # before them; and money paid in full is no work done (建设资金已全部拨付到位)
 NOT_YET_REACHED = re.compile(r"未|没有|预计|计划|力争|确保|争取|待(?!遇)|将|(?<![主重需])要|资金|经费|款项")
-
-
-class _Reached:
-    """`REACHED_PATTERN` where it states a fact of the work: not planned, hoped for or negated in its clause before it,
-    nor said of money (`NOT_YET_REACHED`)."""
-
-    def search(self, text: str) -> bool:
-        return any(not NOT_YET_REACHED.search(text, clause_start(text, 0, m.start(), SENTENCE_CLAUSE), m.start())
-                   for m in REACHED_PATTERN.finditer(text))
-
-
-REACHED = _Reached()
 # the first part of the year, up to the third quarter (上半年, 1-6月, 截至9月底): a half-year report's figures are
 # progress (not 1-11月, nor a campaign's months, 5-9月)
 # (…第一季度工作安排; not 上半年工作总结和…, nor 上半年工作计划执行情况: a report on it)
@@ -757,6 +745,8 @@ def _numbered(text: str, a: int, b: int) -> dict[int, tuple[int, int, int]]:
             end -= 1
         out.setdefault(number, (number, m.end(), end))
     return out
+
+
 # a sentence whose subject points back (该项工作未能按期完成。): what it speaks of is its heading's
 # whose enterprises (or schools, hospitals) a text speaks of: 省属国有企业, 市属国企, 央企; a province's task on its
 # own enterprises is not done by a city restructuring the city's (市属国有企业整合重组)
@@ -1948,7 +1938,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     if rate is not None:
         return rate
     status = uncovered or _by_words(goals, top, reporting)
-    if status == "met" and reporting.early(top) and not REACHED.search(top.text) \
+    if status == "met" and reporting.early(top) and not _reached(top.text) \
             and any(t.kind in YEAR_AMOUNTS for t in goals.targets):
         return "partial"  # the year's figure done in part of it (上半年…完成…18.6万亩次): under way, not reached
     return status
@@ -1965,8 +1955,15 @@ def _rest_left_elsewhere(evidence: Sequence[Evidence], reporting: Reporting, oth
     if not any(part and e.score >= SURE_EVIDENCE and left(e.text)
                for e, part in zip(evidence[1:], other_part[1:], strict=True)):
         return False  # (most cells: the cheap tests first)
-    return not any(DONE_OVER.search(e.text) or REACHED.search(e.text)
+    return not any(DONE_OVER.search(e.text) or _reached(e.text)
                    or any(pct >= 100 for _, _, pct in reporting.task_shares(e)) for e in evidence)
+
+
+def _reached(text: str) -> bool:
+    """Whether a sentence says its target reached (`REACHED`) as a fact of the work: not planned, hoped for or negated
+    in its clause before the words, nor said of money (`NOT_YET_REACHED`)."""
+    return any(not NOT_YET_REACHED.search(text, clause_start(text, 0, m.start(), SENTENCE_CLAUSE), m.start())
+               for m in REACHED.finditer(text))
 
 
 def _remainder_left(text: str) -> bool:
@@ -2004,7 +2001,7 @@ def _by_words(goals: Goals, top: Evidence, reporting: Reporting, share: bool = F
     some = SOME_OF.search(top.text) if ALL_OF.search(goals.text) or (
         "完成" in goals.text and not goals.rates and not any(t.kind in ("count", "count_range", "percent")
                                                            for t in goals.targets)
-        and not DONE_OVER.search(top.text) and not REACHED.search(top.text)) else None
+        and not DONE_OVER.search(top.text) and not _reached(top.text)) else None
     if some is not None and 0 < float(some.group("done")) < float(some.group("all")):
         return "partial"  # so many of all done (68个镇（街道）中已设立…的有41个; 38家企业中，已有31家完成…): the rest left
     return reporting.status_by_polarity(top)
@@ -2156,9 +2153,9 @@ RATE_CLAUSE_END = re.compile(r"[，,；;。！？、]")
 CUT_BEFORE = re.compile(r"(?:压减|压缩|减少|下降|降低|缩减|削减)[^\d，,。；;]{0,6}$")
 GROWTH_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升)[^\d，,。；;]{0,6}$")
 CUT_SAID = re.compile(r"下降|减少|降低|回落|压减|压缩|缩减")
-CHANGE_CHARS = 4  # the characters before a figure that say how it changed (同比增长6.3%; not 在上年增长的基础上下降7.5%)
-SHARE_NAME = re.compile(r"(?:率|比例|比重)$")
 GROWTH_SAID = re.compile(r"增长|增加|上升|提高|上涨")
+CHANGE_CHARS = 4  # the characters before a figure that say how it changed (同比增长6.3%; not 在上年增长的基础上下降7.5%)
+SHARE_NAME = re.compile(r"(?:率|比例|比重)$")  # a rate measuring a change is a level (压减比例提高到12%)
 # the growth of what the words before a 、 name (边民互市贸易额完成21.3亿元、增长9.6%): the same metric's
 GROWN_NEXT = re.compile(r"(?:同比|同口径|[比较](?:上年|去年))?(?:增长|增加|下降|提高|降低|减少|压减|上涨|回落)|增幅|降幅")
 # 普及率由93.1%提高到96.3%, 在上年93.1%的基础上提高到96.3%: the figure it reached is the last
