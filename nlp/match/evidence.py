@@ -728,7 +728,8 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
 
 # the frame of a meeting's decided matters (会议要求，…; 会议明确，由…): said of every task of the minutes, no item
 FRAME = re.compile(r"(?:会议|会上|会议还)(?:要求|明确|强调|指出|认为|同意|决定|提出|原则同意|议定)")
-ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。；;]))\d{1,2}[.．、]")  # 1.筹集… 2.对符合条件的…: numbered measures in a cell
+# 1.筹集… 2.对符合条件的…, （1）…（2）…, ①…②…: numbered measures in a cell
+ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。；;]))(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[\u2460-\u2473])")
 
 
 def _numbered(text: str, a: int, b: int) -> dict[int, tuple[int, int, int]]:
@@ -740,7 +741,8 @@ def _numbered(text: str, a: int, b: int) -> dict[int, tuple[int, int, int]]:
     ends = [m.start() for m in found[1:]] + [b]
     out: dict[int, tuple[int, int, int]] = {}
     for m, end in zip(found, ends, strict=True):
-        number = int(text[m.start():m.end() - 1])
+        mark = m.group()
+        number = ord(mark) - 0x245F if len(mark) == 1 else int(mark.strip("（()）.．、"))  # (① is 1)
         while end > m.end() and text[end - 1].isspace():
             end -= 1
         out.setdefault(number, (number, m.end(), end))

@@ -2449,14 +2449,21 @@ MEASURES = ("{unit}2025年重点工作任务分解表\n序号\t重点工作\t具
             "3.推动乡镇敬老院转型为区域养老服务中心，年内完成转型4家。\t县民政局\t2025年12月底前\t{cell}\n")
 
 
-def test_a_row_of_numbered_measures_answered_by_number() -> None:
-    """A task cell of numbered measures, a progress cell answering them by number: each measure by its own answer
-    (the help points built, met; the nursing home not begun, not met), not by the whole cell (invented texts)."""
+@pytest.mark.parametrize("marks", [("1.", "2.", "3."), ("（1）", "（2）", "（3）"), ("①", "②", "③")])
+def test_a_row_of_numbered_measures_answered_by_number(marks: tuple[str, str, str]) -> None:
+    """A task cell of numbered measures, a progress cell answering them by number (1. 2. 3., （1）（2）（3）, ①②③):
+    each measure by its own answer (the help points built, met; the nursing home not begun, not met), not by the
+    whole cell (invented texts)."""
     plan = "澄岭县2025年重点工作任务\n一、重点任务\n要新建社区（村）老年助餐点15个。\n要完成特殊困难老年人家庭适老化改造300户。\n" \
            "要推动乡镇敬老院转型为区域养老服务中心，年内完成转型4家。\n"
-    cell = "1.在镇区、白沙村新建老年助餐点2个，均已投入运营。 2.开展“敬老月”活动，走访慰问特殊困难老年人家庭46户。 " \
-           "3.镇敬老院转型工作因产权移交手续未办结，年内未能启动。"
-    base, other = _pair(plan, MEASURES.format(unit="澄岭县白沙镇", cell=cell))
+    one, two, three = marks
+    cell = f"{one}在镇区、白沙村新建老年助餐点2个，均已投入运营。 {two}开展“敬老月”活动，走访慰问特殊困难老年人家庭46户。 " \
+           f"{three}镇敬老院转型工作因产权移交手续未办结，年内未能启动。"
+    row = MEASURES.format(unit="澄岭县白沙镇", cell=cell)
+    for k, mark in enumerate(marks, 1):
+        row = row.replace(f"{k}.新建社区" if k == 1 else f" {k}.完成特殊" if k == 2 else f" {k}.推动乡镇",
+                          (mark if k == 1 else " " + mark) + ("新建社区" if k == 1 else "完成特殊" if k == 2 else "推动乡镇"))
+    base, other = _pair(plan, row)
     statuses = {d.text[1:6]: d.results[0].status for d in compare(base, [other]).directives}
     assert statuses["新建社区（"] == "met" and statuses["推动乡镇敬"] == "not_met", statuses
 
