@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, ge, itemgetter, mul, not_
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from nlp.cues import cue, cue_test
 from nlp.extract.campaigns import canonical, lexicon_members
@@ -735,7 +735,7 @@ ITEM_NUMBER = re.compile(r"(?:^|(?<=[\s。；;]))(?:\d{1,2}[.．、]|[（(]\d{1,
 def _numbered(text: str, a: int, b: int) -> dict[int, tuple[int, int, int]]:
     """The numbered measures of a cell text[a:b] (1.… 2.…), by their number: (number, start, end), the number cut
     off and the white space after each; {} where it holds fewer than two."""
-    found = [m for m in ITEM_NUMBER.finditer(text, a, b) if m.start() == a or not text[m.start() - 1].isdigit()]
+    found = list(ITEM_NUMBER.finditer(text, a, b))
     if len(found) < 2:
         return {}
     ends = [m.start() for m in found[1:]] + [b]
@@ -897,16 +897,23 @@ def not_named(metrics: Sequence[MetricWords], keys: frozenset[str], terms: froze
         *(m.only_there for m, n in zip(metrics, named, strict=True) if n))
 
 
-class MetricNames(dict[int, tuple[MetricWords, ...]]):
-    """The main metrics each sentence of a document's evidence pool names (by its place in the pool) with words it
-    has nowhere else, worked out for a sentence when first asked (`t`: the document's terms among the
-    directives'): those words are the metric's (地区生产总值…规模以上工业增加值增长6.8%…, a report's main figures), and
-    do not report on a figure a directive sets for something else (新增规模以上工业企业1200家)."""
+SentenceFact = TypeVar("SentenceFact")
+
+
+class BySentence(dict[int, SentenceFact]):
+    """Something of each sentence of a document's evidence pool (by its place in the pool), worked out for a sentence
+    when first asked (`__missing__`) from the sentence and the document's terms among the directives' (`t`)."""
 
     def __init__(self, t: Terms, pool: Sequence[Sentence]) -> None:
         super().__init__()
         self.t = t
         self.pool = pool
+
+
+class MetricNames(BySentence[tuple[MetricWords, ...]]):
+    """The main metrics each sentence names with words it has nowhere else: those words are the metric's (地区生产总值…
+    规模以上工业增加值增长6.8%…, a report's main figures), and do not report on a figure a directive sets for something
+    else (新增规模以上工业企业1200家)."""
 
     def __missing__(self, j: int) -> tuple[MetricWords, ...]:
         s, t = self.pool[j], self.t
@@ -932,15 +939,9 @@ class MetricNames(dict[int, tuple[MetricWords, ...]]):
         return found
 
 
-class MoneyClauses(dict[int, tuple[tuple[frozenset[str], bool], ...] | None]):
-    """For each sentence of a document's evidence pool that speaks of money got or handed on (`MONEY_GIVEN`), worked
-    out when first asked: the terms of each of its clauses and whether the clause is about that money; None for the
-    others."""
-
-    def __init__(self, t: Terms, pool: Sequence[Sentence]) -> None:
-        super().__init__()
-        self.t = t
-        self.pool = pool
+class MoneyClauses(BySentence[tuple[tuple[frozenset[str], bool], ...] | None]):
+    """For each sentence that speaks of money got or handed on (`MONEY_GIVEN`): the terms of each of its clauses and
+    whether the clause is about that money; None for the others."""
 
     def __missing__(self, j: int) -> tuple[tuple[frozenset[str], bool], ...] | None:
         s = self.pool[j]
