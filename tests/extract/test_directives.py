@@ -600,3 +600,16 @@ def test_measures_lists_and_blocks_from_a_review(text: str, expected: list[tuple
 def test_a_task_lists_item_naming_a_problem_is_no_task() -> None:
     text = "澄岘县巡察反馈问题整改任务清单\n1. 部分村级集体资产底数不清的问题。\n整改措施：开展全面清查，建立台账。\n责任单位：县农业农村局\n"
     assert not [t for t, _ in _tasks(text) if "底数不清" in t]
+
+
+def test_a_projects_item_for_the_needy_is_a_task() -> None:
+    """An item of a list of projects led by a 牵头单位 line is a task, its words for whom (困难重度残疾人家庭) no
+    problem it states (invented city)."""
+    from nlp.ingest import read_bytes
+    from nlp.pipeline import analyze_document
+
+    text = ("澜溪市2025年民生实事项目\n各区县人民政府：\n现将项目印发给你们，请认真组织实施。\n"
+            "一、困难重度残疾人家庭无障碍改造。为600户困难重度残疾人家庭实施无障碍改造，为1000名残疾儿童提供康复救助。"
+            "牵头单位：市残疾人联合会；配合单位：市民政局。11月底前完成。\n")
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    assert "为600户困难重度残疾人家庭实施无障碍改造，为1000名残疾儿童提供康复救助。" in [d.text for d in analysis.directives]

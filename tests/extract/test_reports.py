@@ -67,3 +67,17 @@ def test_framing_sentences(sentence: str, framing: bool) -> None:
 
 def test_a_cut_made_on_purpose_is_no_shortfall() -> None:
     assert polarity("局机关会议和发文数量分别压减18%、15%。", ()) != "shortfall"  # 压减会议: less is the aim
+
+
+@pytest.mark.parametrize(("sentence", "shortfall"), [
+    # 困难 before the people it describes, with a word of their kind between, is no difficulty
+    ("为600户困难重度残疾人家庭实施无障碍改造。", False),
+    ("为困难失能老年人发放护理补贴。", False),
+    ("为困难群众发放救助金。", False),
+    ("部分群众就医仍然困难。", True),
+    ("企业融资困难，项目推进缓慢。", True),
+])
+def test_kunnan_of_people_is_no_shortfall(sentence: str, shortfall: bool) -> None:
+    from nlp.cues import cue
+
+    assert bool(cue("shortfall").search(sentence)) == shortfall

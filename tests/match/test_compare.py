@@ -416,6 +416,16 @@ def test_short_form_and_full_name_share_the_name(written: str) -> None:
     assert "中国国际进口博览会" in Terms(analysis).of(0, len(analysis.document.text))
 
 
+def test_liang_ai_is_cervical_and_breast_cancer_screening() -> None:
+    """“两癌”筛查 is the screening for 宫颈癌和乳腺癌 (abbreviations lexicon): a review writing the short form
+    reports the task that writes them out (invented city and figures)."""
+    plan = _city_plan("为3万名适龄妇女免费开展宫颈癌和乳腺癌筛查。\n")
+    base, other = _pair(plan, _unit_review("完成“两癌”免费筛查4260人。\n" + _FILLER))
+    result = compare(base, [other]).directives[0].results[0]
+    assert result.status == "met"
+    assert result.evidence[0].text == "完成“两癌”免费筛查4260人。"
+
+
 @pytest.mark.parametrize("word", ["第二批", "首批", "第三届", "第八届", "第二轮", "第一", "第一个", "首个", "一个", "两项"])
 def test_an_ordinal_ties_a_sentence_to_no_task(word: str) -> None:
     """开展碳达峰第二批试点 and 第二批自贸试验区联动创新区 share a round, not a task: an ordinal or a count is no
