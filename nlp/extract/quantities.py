@@ -91,7 +91,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("ratio", re.compile(rf"(?P<a>{n})[:：∶](?P<b>{n})")),
         ("change", re.compile(rf"(?P<n>{n})个百分点{QUAL}")),
         ("change", re.compile(rf"(?:降幅|增幅|涨幅)(?:为|达)?(?P<n>{n})(?![%％\d.．])")),
-        ("percent", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?:%|％){QUAL}")),
+        ("percent", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?P<per>%|％|‰){QUAL}")),  # (‰: per mille)
         ("money", re.compile(rf"(?P<n>{n})(?P<scale>{SCALE})(?P<unit>美元|港元|欧元|日元|元){QUAL}")),
         # 1300多亿美元, 4万多亿元
         ("money", re.compile(rf"(?P<n>\d+(?:[.．]\d+)?)(?P<wan>万)?(?P<qual>多|余)(?P<scale>{SCALE})(?P<unit>美元|港元|欧元|日元|元)")),
@@ -189,7 +189,7 @@ def _make_hit(kind: str, m: re.Match[str], chunk: str, units: dict[str, tuple[st
         return _Hit(s, e, kind, value, unit, qual, masked)
     scale = (g.get("wan") or "") + (g.get("scale") or "")
     if kind == "percent":
-        return _Hit(s, e, kind, parse_number(raw, scale), "%", qual, masked)
+        return _Hit(s, e, kind, parse_number(raw, scale), "‰" if g.get("per") == "‰" else "%", qual, masked)
     unit = g.get("unit") or ""
     if kind == "money":
         return _Hit(s, e, kind, parse_number(raw, scale), "元" if unit == "元" else unit, qual, masked)

@@ -40,6 +40,7 @@ from nlp.extract.metrics import metric_key, metric_mentions, metric_parts, respe
 from nlp.extract.reports import FRAMING, OCCURRED, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, restates, signed_growth, status_of
+from nlp.match.units import convert
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, ends, has_review_and_plan, looking_back, plan_year
 from nlp.segment.tables import QUARTER_WORDS, WHITE, TaskRow, row_at, task_rows
@@ -66,7 +67,11 @@ DONE_OVER = re.compile(r"超额|全部完成|全面完成")  # (a remainder of s
 # communities, villages or parks within a unit (社区, 行政村, 园区全覆盖)
 UNITS_COVERED = re.compile(r"(?:(?<![社小城园景营])区|县|县区|县市区|乡镇|街道)(?:[（(][市区县、街道乡镇]+[）)])?$")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
-RATE_UNITS = frozenset({"%", "个百分点"})
+# the whole's own figure, named by its scope right before it (各乡镇要…完成全县23座小型水库…排查: the county's 23, not
+# each town's)
+WHOLE_FIGURE = re.compile(r"全[县市省区州盟旗乡镇](?:范围内)?(?:共|共计|所有)?$")
+RATE_UNITS = frozenset({"%", "‰", "个百分点"})
+PER_UNITS = frozenset({"%", "‰"})  # a share in hundredths or thousandths: one converts to the other
 # part of a year (上半年, 前三季度, 1—9月, 截至9月底): what a report on it gives is progress toward an annual target
 WHOLE_YEAR = re.compile(r"全年(?!目标|任务|计划)|(?<!\d)1[—－\-~至到]12月|截至(?:12月|年底|年末)")
 PART_YEAR = re.compile(r"(?:今年|本年|\d{4}年)?(?:上半年|前三季度|第?[一二三]季度|1?\d[—－\-~至到]1?\d月|截至1?\d月)")
@@ -1535,9 +1540,16 @@ class Reporting:
         """The status the state cell of a table row that is an evidence sentence gives (`STATES`), None where it has
         none or says something else."""
         row = row_at(self._judged_rows, e.start)
-        if row is None or row.state is None:
+        if row is None:
             return None
-        said = WHITE.sub("", self.analysis.document.text[row.state[0]:row.state[1]])
+        text = self.analysis.document.text
+        if row.state is not None:
+            said = WHITE.sub("", text[row.state[0]:row.state[1]])
+        elif row.judged is not None:
+            # (no state column: a progress cell that closes on the state, …依法关闭矿山2座，已完成, says it as one would)
+            said = WHITE.sub("", CLAUSE_SPLIT.split(text[row.judged[0]:row.judged[1]].rstrip("。；; "))[-1])
+        else:
+            return None
         return next((status for status, words in STATES if words.fullmatch(said)), None)
 
     def task_shares(self, e: Evidence) -> list[tuple[str, str, float]]:
@@ -1646,8 +1658,9 @@ class Goals:
         each_before = {q.id: inherited_each or any(at < q.start for at in named_each) for q in targets}
         kinds = {q.id: q.kind for q in targets}
         return cls(targets=targets,
-                   quotas=frozenset(i for i, (a, b) in before.items() if each_before[i] or cue("quota").search(text, a, b)
-                                    or (kinds[i] == "coverage" and UNITS_COVERED.search(text[a:b]))),
+                   quotas=frozenset(i for i, (a, b) in before.items() if not WHOLE_FIGURE.search(text, a, b) and (
+                       each_before[i] or cue("quota").search(text, a, b)
+                       or (kinds[i] == "coverage" and UNITS_COVERED.search(text[a:b])))),
                    ratios=frozenset(i for i, (a, b) in before.items() if cue("ratio").search(text, a, b)),
                    parity=parity, slack=APPROX_POINTS if parity is not None and "基本同步" in d.text else 0.0,
                    rates=tuple(t for t in own if t.unit in RATE_UNITS and t.value is not None and (t.key is not None or len(t.metric) >= MIN_RATE_NAME
@@ -2106,10 +2119,18 @@ def _growth_rates(reporting: Reporting, spans: Sequence[tuple[int, int]], rates:
                     return
 
 
+def _in_unit(value: float | None, unit: str | None, to: str | None) -> float | None:
+    """A share in the unit of the target it is compared with (0.4‰ is 0.04%); any other figure as it is."""
+    if value is None or unit == to or unit not in PER_UNITS or to not in PER_UNITS:
+        return value
+    return convert(value, unit, to)
+
+
 def _keyed_rate(t: Target, evidence: Sequence[Evidence], reporting: Reporting) -> Status | None:
     """A rate target of a known metric against the first figure of that metric in the evidence, one restating the
     target's own bound (`restates`) only where the evidence gives no other."""
-    figures = [(value, q) for e in evidence for key, value, unit, q in _figures_named(reporting, e.start, e.end)
+    figures = [(_in_unit(value, unit, t.unit), q) for e in evidence
+               for key, value, unit, q in _figures_named(reporting, e.start, e.end)
                if key == t.key and value is not None and unit in RATE_UNITS]
     value = next((v for v, q in figures if not restates(q, t)), figures[0][0] if figures else None)
     return status_of(t, value) if value is not None else None
@@ -2123,7 +2144,7 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
     judged = [_keyed_rate(t, evidence, reporting) if t.key is not None
               else next(("partial" if len(statuses) > 1 else statuses.pop() for e in evidence
                          if (statuses := {status_of(t, v) for v in _rate_named(t.metric, e, reporting, task,
-                                                                                 _change_of(t))})), None)
+                                                                                 _change_of(t), t.unit)})), None)
               for t in rates]
     found = {j for j in judged if j is not None}
     if not found:
@@ -2187,7 +2208,8 @@ def _change_of(t: Target) -> int:
     return -1 if CUT_BEFORE.search(before) else 1 if GROWTH_BEFORE.search(before) else 0
 
 
-def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "", change: int = 0) -> list[float]:
+def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "", change: int = 0,
+                unit: str | None = "%") -> list[float]:
     """The figures an evidence sentence gives for a percentage target by its name (`metric`, as the target writes
     it, without the words that bound it: 消费纠纷调解成功率不低于): the longest end of the name found in the sentence,
     with the scope it sets apart where the sentence names another (农村 of 农村生活污水治理率 against 城镇生活污水治理率),
@@ -2223,7 +2245,7 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "", 
                 if figures:
                     changed = CHANGE_TO.search(e.text, after, hi)
                     figure = figures[-1] if changed else figures[0]
-                    value = split_value(figure.text)[0]
+                    value = _in_unit(split_value(figure.text)[0], figure.unit, unit)
                     if isinstance(value, int | float):
                         # (a growth said of a cut to make, or a fall of a growth to reach, is against it: 同比增长6.3%
                         # for 较上年压缩5%以上)

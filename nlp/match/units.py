@@ -8,7 +8,7 @@ SCALE_WORDS = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百
 # base unit -> (family, factor to the family's base): 吨 and 斤 weigh the same thing
 BASES = {"元": ("money", 1.0), "美元": ("usd", 1.0), "人": ("people", 1.0), "人次": ("visits", 1.0),
          "斤": ("weight", 0.5), "公斤": ("weight", 1.0), "千克": ("weight", 1.0), "吨": ("weight", 1000.0),
-         "%": ("percent", 1.0), "个百分点": ("points", 1.0), "户": ("households", 1.0), "家": ("firms", 1.0),
+         "%": ("percent", 1.0), "‰": ("percent", 0.1), "个百分点": ("points", 1.0), "户": ("households", 1.0), "家": ("firms", 1.0),
          "个": ("items", 1.0), "项": ("items", 1.0), "公里": ("km", 1.0), "亩": ("mu", 1.0)}
 SPLIT = re.compile(r"^(?P<scale>万亿|亿|万|千|百)?(?P<base>.+)$")
 

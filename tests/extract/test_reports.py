@@ -65,6 +65,15 @@ def test_framing_sentences(sentence: str, framing: bool) -> None:
     assert bool(FRAMING.search(sentence)) == framing
 
 
+@pytest.mark.parametrize("sentence", [
+    "汛期严格落实24小时值班和领导带班制度，全年处置突发事件信息213条，未发生迟报、漏报。",  # (a lapse that did not happen)
+    "节假日严格落实领导带班制度，未发生脱岗漏岗情况。",
+    "全乡全年未发生生产安全事故，较上年减少1起、死亡1人。",  # (fewer incidents: 减少1起)
+])
+def test_bad_things_that_did_not_happen_or_fell_are_achievements(sentence: str) -> None:
+    assert polarity(sentence, ()) == "achievement"
+
+
 def test_a_cut_made_on_purpose_is_no_shortfall() -> None:
     assert polarity("局机关会议和发文数量分别压减18%、15%。", ()) != "shortfall"  # 压减会议: less is the aim
 

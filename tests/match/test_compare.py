@@ -49,7 +49,7 @@ _FILLER = "\n".join(f"全区新建{w}{k + 3}个。" for k, w in enumerate(
 @pytest.mark.parametrize(
     ("value", "unit", "to", "expected"),
     [(1285, "万吨", "亿斤", 257.0), (8500, "亿元", "万亿元", 0.85), (1.37, "万亿斤", "万亿斤", 1.37),
-     (149.4, "万人", "人", 1_494_000.0), (5, "%", "万人", None), (3, "吨", "斤", 6000.0)],
+     (149.4, "万人", "人", 1_494_000.0), (5, "%", "万人", None), (3, "吨", "斤", 6000.0), (0.5, "‰", "%", 0.05)],
 )
 def test_unit_conversion(value: float, unit: str, to: str, expected: float | None) -> None:
     got = convert(value, unit, to)
@@ -414,6 +414,24 @@ def test_short_form_and_full_name_share_the_name(written: str) -> None:
     text = f"第八届{written}圆满举办。"
     analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
     assert "中国国际进口博览会" in Terms(analysis).of(0, len(analysis.document.text))
+
+
+@pytest.mark.parametrize(("said", "status"), [("0.04‰", "met"), ("0.6‰", "not_met"), ("0.004%", "met")])
+def test_a_rate_per_mille(said: str, status: str) -> None:
+    """A rate in ‰ (森林火灾受害率控制在0.5‰以下) is a quantity, compared with a rate in ‰ or in % (invented county)."""
+    plan = _city_plan("各乡镇和县林业局要严格落实森林防灭火网格化管理，全年森林火灾受害率控制在0.5‰以下。\n")
+    base, other = _pair(plan, _unit_review(f"全年发生森林火情1起，森林火灾受害率{said}，未发生重大森林火灾。\n" + _FILLER,
+                                           unit="篁岔乡", head="乡长 林晓岚"))
+    assert [(q.value, q.unit) for q in base.quantities if q.kind == "percent"] == [(0.5, "‰")]
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+def test_the_wholes_figure_after_each_unit_is_no_quota() -> None:
+    """各乡镇要…完成全县23座小型水库…排查: 23 is the county's, a town's own 2 its part, not each town's 23 (invented)."""
+    plan = _city_plan("县水利局和各乡镇要在汛期前完成全县23座小型水库、48处山塘的安全隐患排查。\n")
+    base, other = _pair(plan, _unit_review("汛前完成辖区2座小型水库、6处山塘安全隐患排查。\n" + _FILLER,
+                                           unit="蕖坪镇", head="镇长 林晓岚"))
+    assert compare(base, [other]).directives[0].results[0].status == "met"
 
 
 def test_liang_ai_is_cervical_and_breast_cancer_screening() -> None:
@@ -1160,6 +1178,9 @@ PROGRESS_PLAN = ("青禾县2025年重点工作任务分解表\n序号\t重点任
     # a state column beside it says where the task stands, whatever the figures: on its way, behind, done
     ("进展情况\t状态", ["已开工10个，完工8个\t序时推进", "已建成4个\t滞后"], ["partial", "not_met"]),
     ("进展情况\t状态", ["完成改造12个\t已完成", "尚有1个未完工\t进度滞后"], ["met", "not_met"]),
+    # no state column: a progress cell closing on the state says it as one would (…，已完成; …，按序时推进)
+    ("进展情况", ["开工10个，完工8个，已完成", "已建成4个，按序时推进"], ["met", "partial"]),
+    ("进展情况", ["完工8个，其余4个正在施工", "已建成4个，未按期完成"], ["partial", "not_met"]),
 ])
 def test_a_table_of_progress_is_read_in_its_progress_column(header: str, cells: list[str], statuses: list[str]) -> None:
     report = (f"青禾县2025年重点工作任务完成情况\n序号\t重点任务\t牵头单位\t{header}\n"
