@@ -89,6 +89,8 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
             if ch == "、":
                 break
             start -= 1
+        if start > 0 and text[start] in CLASSIFIERS and text[start - 1].isdigit():
+            continue  # 全县9家危险化学品重点监管企业要全部接入…: things counted, which the task is about, no party
         if COUNTED.match(text[start:end]):
             coordinated = COORDINATED.search(text, max(0, start - 100), start)  # a bounded look back
             if coordinated:

@@ -63,6 +63,8 @@ CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3,
              "六": 6, "七": 7, "八": 8, "九": 9}
 DATE_ARABIC = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_HAN = re.compile(r"([〇零○O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+BRACKETED = re.compile(r"[（(]\s*([^（()）]+?)\s*[）)]\s*$")  # the last bracket of a line
+BRACKETED_DATE_CHARS = 16  # a date in it, and nothing much else (2025年2月14日, 二〇二五年二月十四日)
 BYLINE = re.compile(r"^[—－-]{1,2}|在.{2,40}(会议|大会|会)上")
 BYLINE_LINE = re.compile(r"[—－]{1,2}.{0,40}(?:会议|大会|会)上")
 # a byline inside a line, with its date (——2026年1月9日在东湖区第八届人民代表大会第六次会议上)
@@ -413,9 +415,15 @@ def find_date(paras: list[Para]) -> str | None:
         if len(text) > 80:
             continue
         date = _parse_date(text)
-        if date and (BYLINE.search(text) or len(text) <= 16):
+        if date and (BYLINE.search(text) or len(text) <= 16 or _dated_in_brackets(text)):
             return date
     return None
+
+
+def _dated_in_brackets(text: str) -> bool:
+    """Whether a line closes on its date in brackets (…市长　祁守谦（2025年2月14日）: a speech's byline)."""
+    m = BRACKETED.search(text)
+    return m is not None and len(m.group(1)) <= BRACKETED_DATE_CHARS and _parse_date(m.group(1)) is not None
 
 
 def _parse_date(text: str) -> str | None:

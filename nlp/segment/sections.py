@@ -356,7 +356,8 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
         at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] is not None), None)
         if at is not None:
             level, role, label = stack[at]
-            if role == "review" and label in mixed and _plans_ahead(para, year):
+            if role == "review" and label in mixed and (_plans_ahead(para, year) or (
+                    not reports_only and _this_year_ahead(para, plans_for))):
                 stack[at] = (level, "plan", label)  # 成就和…目标任务: the review turns to the plan here
             elif role == "plan" and looks_back_over_years(para, year):
                 stack[at] = (level, "review", label)  # a plan's part that first looks back (`“十四五”时期，…`)
@@ -370,7 +371,7 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             continue
         in_preamble = False
         found = {"past": "review", "ahead": "plan"}.get(period or "") or opening_role(para, "review", "plan") or (
-            "plan" if not reports_only and THIS_YEAR_AHEAD.match(para) else None)  # (a summary's 今年是… looks back)
+            "plan" if not reports_only and _this_year_ahead(para, plans_for) else None)  # (a summary's 今年是… looks back)
         opened = found or opened  # type: ignore[assignment]
         # (a plan's background, 一、工作基础 / 2024年，全县完成…, tells what was done: not a plan by the title)
         planned = plans_only and not any(BACKGROUND.search(label) for _, _, label in stack)
@@ -384,6 +385,12 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
             sections[-1] = replace(sections[-1], end=a)
         sections.append(Section(start=0 if not sections else a, end=len(text), role=role, heading=heading))
     return tuple(sections)
+
+
+def _this_year_ahead(para: str, plans_for: int | None) -> bool:
+    """Whether a paragraph turns to the year planned for (今年是…收官之年, 做好今年…; 2025年是… in a speech of early
+    2025: `plan_year`)."""
+    return bool(THIS_YEAR_AHEAD.match(para)) or (plans_for is not None and para.startswith(f"{plans_for}年是"))
 
 
 def _reported(roles: list[tuple[Role, str | None]]) -> bool:

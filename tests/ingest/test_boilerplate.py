@@ -74,6 +74,8 @@ def test_title_decorations(raw: str, title: str) -> None:
         ("——2021年3月5日在第十三届全国人民代表大会第四次会议上", "2021-03-05"),
         ("2024年3月8日", "2024-03-08"),
         ("二〇二三年十二月十三日", "2023-12-13"),
+        ("澜州市人民政府市长　周启明（2025年2月14日）", "2025-02-14"),  # a speech's byline closing on its date
+        ("澜州市人民政府市长　周启明（二〇二五年二月十四日）", "2025-02-14"),
     ],
 )
 def test_date_the_document_states(head: str, date: str) -> None:

@@ -313,3 +313,17 @@ def test_a_notices_instructions_on_replies_are_no_report(title: str) -> None:
                                    "对周某某代表所提建议的答复", "周某某代表建议答复", "县供电公司协办情况"])
 def test_a_replys_parts_report(title: str) -> None:
     assert heading_role(title) == "review"
+
+
+def test_a_part_naming_results_and_tasks_turns_to_the_plan_at_the_year_planned() -> None:
+    """二、聚焦重点任务，…取得新成效 names results and tasks: its part turns to the plan where a paragraph opens on the
+    year the speech plans for (2025年是…, in a speech of February 2025), as at 今年是… (invented city)."""
+    speech = ("在全市2025年农业农村工作会议上的讲话\n澜州市人民政府市长　周启明（2025年2月14日）\n同志们：\n"
+              "一、正视成绩和差距\n过去一年，全市粮食总产量达到92万吨。\n"
+              "二、聚焦重点任务，奋力推动乡村全面振兴取得新成效\n"
+              "2025年是“十四五”规划的收官之年。全市农业农村工作的总体要求是：稳字当头。\n"
+              "（一）坚决扛牢粮食安全政治责任\n各县（市、区）要把粮食播种面积稳定在186万亩以上。\n")
+    analysis = structure(read_bytes(speech.encode("utf-8"), "x.txt", ".txt"))
+    assert analysis.document.date == "2025-02-14"
+    lines = roles_by_line(speech, 2025, 2025)
+    assert [r for t, r in lines if t.startswith(("2025年是", "（一）", "各县"))] == ["plan", "plan", "plan"]
