@@ -34,6 +34,7 @@ ALSO_NAMED = re.compile(r"[（(](?!以下简称|简称)[\u4e00-\u9fff、]{0,11}(
 # the same bracket inside a name, right before where the name goes on (各县（区）局)
 ALSO_NAMED_BEFORE = re.compile(ALSO_NAMED.pattern + "$")
 BARE = frozenset({"机关", "集团"})  # a suffix that names no one alone (机关作风明显好转)
+ORDINAL_BEFORE = re.compile(r"第\d+$")  # 县第2人民医院: an ordinal in a name, no count
 CLASSIFIERS = frozenset("个名家所项人户座条处件次支批")  # after a number, they make it a count (2025个村委会)
 
 
@@ -89,8 +90,9 @@ def find_units(text: str) -> list[tuple[int, int, str]]:
             if ch == "、":
                 break
             start -= 1
-        if start > 0 and text[start] in CLASSIFIERS and text[start - 1].isdigit():
-            continue  # 全县9家危险化学品重点监管企业要全部接入…: things counted, which the task is about, no party
+        if start > 0 and text[start] in CLASSIFIERS and text[start - 1].isdigit() \
+                and not ORDINAL_BEFORE.search(text, max(0, start - 6), start):
+            start += 1  # 12个成员单位要…: the party without its count (not 个成员单位)
         if COUNTED.match(text[start:end]):
             coordinated = COORDINATED.search(text, max(0, start - 100), start)  # a bounded look back
             if coordinated:

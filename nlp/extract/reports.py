@@ -37,7 +37,7 @@ ACTED_ON = re.compile(r"对[^，,。；;对]{1,20}?的\d*[家个名户位]?(?:�
 # a bad thing that happened, counted (全年发生较大生产安全事故1起, 发生一起较大事故): a shortfall where the
 # sentence says it fell by no measure (not 发生事故3起、同比下降40%, 事故起数为近十年最低, 较上年少2起)
 OCCURRED = re.compile(r"(?<![未没无再])发生了?(?P<what>[^，,。；;]{1,24})")
-INCIDENTS = re.compile(r"[\d一二两三四五六七八九十]+[起宗]")  # a count of incidents (事故1起, 案件3宗)
+INCIDENTS = re.compile(r"[\d一二两三四五六七八九十]+起")  # a count of incidents (事故1起; not 宗, land parcels too)
 TIMES = re.compile(r"[\d一二两三四五六七八九十]+(?:起|次|宗)")
 FELL = re.compile(r"下降|减少|降低|回落|最低|减半|少[\d一二两三四五六七八九十]")
 WEAK_START = re.compile(r"^刚才")
@@ -119,9 +119,10 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
         negatives += sum(1 for m in OCCURRED.finditer(masked)
                          if TIMES.search(m.group("what")) and cue("bad_metric").search(m.group("what")))
     for m in list(UP.finditer(masked)) + list(DOWN.finditer(masked)):
-        # (fewer incidents, 较上年减少1起, are fewer bad things whatever is named before)
+        # (a fall in incidents, 较上年减少1起, is a fall of bad things whatever is named before; not a rise, 化解纠纷
+        # 328起，较上年增加26起)
         bad = bool(cue("bad_metric").search(masked[max(0, m.start() - 12):m.start()])
-                   or INCIDENTS.match(masked, m.end()))
+                   or (m.re is DOWN and INCIDENTS.match(masked, m.end())))
         good_move = bool(UP.fullmatch(m.group(0))) != bad
         if good_move:
             positives += 1

@@ -64,7 +64,7 @@ CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3,
 DATE_ARABIC = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_HAN = re.compile(r"([〇零○O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 BRACKETED = re.compile(r"[（(]\s*([^（()）]+?)\s*[）)]\s*$")  # the last bracket of a line
-BRACKETED_DATE_CHARS = 16  # a date in it, and nothing much else (2025年2月14日, 二〇二五年二月十四日)
+NOT_BYLINE = re.compile(r"[\t｜|《]")  # a table's row, a title of an act
 BYLINE = re.compile(r"^[—－-]{1,2}|在.{2,40}(会议|大会|会)上")
 BYLINE_LINE = re.compile(r"[—－]{1,2}.{0,40}(?:会议|大会|会)上")
 # a byline inside a line, with its date (——2026年1月9日在东湖区第八届人民代表大会第六次会议上)
@@ -421,9 +421,11 @@ def find_date(paras: list[Para]) -> str | None:
 
 
 def _dated_in_brackets(text: str) -> bool:
-    """Whether a line closes on its date in brackets (…市长　祁守谦（2025年2月14日）: a speech's byline)."""
+    """Whether a line closes on its date in brackets, the date alone (…市长　祁守谦（2025年2月14日）: a speech's
+    byline; not a deadline, （2025年12月31日前）, an act's revision, （2019年11月29日修订）, a table's row or a title)."""
     m = BRACKETED.search(text)
-    return m is not None and len(m.group(1)) <= BRACKETED_DATE_CHARS and _parse_date(m.group(1)) is not None
+    return m is not None and not NOT_BYLINE.search(text) and bool(
+        DATE_ARABIC.fullmatch(m.group(1)) or DATE_HAN.fullmatch(m.group(1)))
 
 
 def _parse_date(text: str) -> str | None:

@@ -68,8 +68,10 @@ DONE_OVER = re.compile(r"超额|全部完成|全面完成")  # (a remainder of s
 UNITS_COVERED = re.compile(r"(?:(?<![社小城园景营])区|县|县区|县市区|乡镇|街道)(?:[（(][市区县、街道乡镇]+[）)])?$")
 NOT_EVIDENCE_ROLES = frozenset({"plan", "glossary", "preamble", "closing"})
 # the whole's own figure, named by its scope right before it (各乡镇要…完成全县23座小型水库…排查: the county's 23, not
-# each town's)
-WHOLE_FIGURE = re.compile(r"全[县市省区州盟旗乡镇](?:范围内)?(?:共|共计|所有)?$")
+# each town's; but 各乡镇要…完成全镇3个…: each town's own)
+WHOLE_FIGURE = re.compile(r"全([县市省区州盟旗乡镇])(?:范围内)?(?:共|共计|所有)?$")
+CELL_PARTS = re.compile(r"[；;。：:]|(?:^|\s)\d{1,2}[.．、]")  # a cell of several parts (1.… 2.…, …：…；…：…)
+COMMA = re.compile(r"[，,]")
 RATE_UNITS = frozenset({"%", "‰", "个百分点"})
 PER_UNITS = frozenset({"%", "‰"})  # a share in hundredths or thousandths: one converts to the other
 # part of a year (上半年, 前三季度, 1—9月, 截至9月底): what a report on it gives is progress toward an annual target
@@ -719,7 +721,9 @@ def least_gain(scorer: Scorer) -> float:
 def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     """Return the terms of each item (clause) of a directive; one item done is the task reported."""
     text = terms.analysis.document.text
-    actors = frozenset(d.actors) | frozenset(d.inherited_actors)  # who is to act is no object of the task
+    # who is to act is no object of the task; but those counted are (全县9家危险化学品重点监管企业要全部接入…, 16个软弱
+    # 涣散村党组织要…整顿转化到位: what the task is about, counted in its figure)
+    actors = frozenset(a for a in (*d.actors, *d.inherited_actors) if not _counted(text, d.start, d.end, a))
     items: list[frozenset[str]] = []
     start = d.start
     for m in CLAUSE_BREAK.finditer(text, d.start, d.end):
@@ -729,6 +733,15 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     if start < d.end:
         _add_item(items, terms.of(start, d.end, actors), text, start, d.end)
     return items
+
+
+COUNT_BEFORE = re.compile(r"\d+[个名家所项户座条处件支批]$")  # a count right before a name (9家, 16个)
+
+
+def _counted(text: str, start: int, end: int, name: str) -> bool:
+    """Whether a directive (text[start:end]) names the party `name` right after a count of it (9家…企业)."""
+    at = text.find(name, start, end)
+    return at >= 0 and COUNT_BEFORE.search(text, max(start, at - 8), at) is not None
 
 
 # the frame of a meeting's decided matters (会议要求，…; 会议明确，由…): said of every task of the minutes, no item
@@ -1546,8 +1559,12 @@ class Reporting:
         if row.state is not None:
             said = WHITE.sub("", text[row.state[0]:row.state[1]])
         elif row.judged is not None:
-            # (no state column: a progress cell that closes on the state, …依法关闭矿山2座，已完成, says it as one would)
-            said = WHITE.sub("", CLAUSE_SPLIT.split(text[row.judged[0]:row.judged[1]].rstrip("。；; "))[-1])
+            # (no state column: a progress cell that closes on the state, …依法关闭矿山2座，已完成, says it as one would;
+            # not one of parts, 城东公园：推进中；城西公园：已建成, whose last state is its last part's)
+            cell = text[row.judged[0]:row.judged[1]].rstrip("。；; ")
+            if CELL_PARTS.search(cell):
+                return None
+            said = WHITE.sub("", COMMA.split(cell)[-1])
         else:
             return None
         return next((status for status, words in STATES if words.fullmatch(said)), None)
@@ -1654,11 +1671,12 @@ class Goals:
         # 达到…: the 20 is the county's total, the 每 a later clause's)
         named_each = [at for a in d.actors if a.startswith(("各", "每")) and (at := text.find(a, d.start, d.end)) >= 0]
         inherited_each = any(a.startswith(("各", "每")) for a in heirs)  # (not a task list's 牵头单位: 各街道办事处)
+        each = [a for a in (*d.actors, *heirs) if a.startswith(("各", "每"))]
         before = {q.id: (clause_start(text, d.start, q.start), q.start) for q in targets}
         each_before = {q.id: inherited_each or any(at < q.start for at in named_each) for q in targets}
         kinds = {q.id: q.kind for q in targets}
         return cls(targets=targets,
-                   quotas=frozenset(i for i, (a, b) in before.items() if not WHOLE_FIGURE.search(text, a, b) and (
+                   quotas=frozenset(i for i, (a, b) in before.items() if not _whole_figure(text, a, b, each) and (
                        each_before[i] or cue("quota").search(text, a, b)
                        or (kinds[i] == "coverage" and UNITS_COVERED.search(text[a:b])))),
                    ratios=frozenset(i for i, (a, b) in before.items() if cue("ratio").search(text, a, b)),
@@ -1933,12 +1951,14 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     if rate is None and of_task and len(goals.rates) == 1:
         # (地区生产总值增速 6%以上 | 5.6%（前三季度） | 93.3%: the first percentage done is the rate's, named by the task;
         # not one after another metric's name or a share, 城镇新增就业6120人，完成市下达任务的109.3%)
-        done = next((q for q in reporting.quantities_in(top) if q.kind == "percent" and not q.masked
-                     and not restates(q, goals.rates[0])), None)
+        # (one in the rate's own unit first: 普及率96% for a 普及率 in %, not 受害率0.3‰ before it)
+        figures = [q for q in reporting.quantities_in(top) if q.kind == "percent" and not q.masked
+                   and not restates(q, goals.rates[0])]
+        done = next((q for q in figures if q.unit == goals.rates[0].unit), figures[0] if figures else None)
         if done is not None and (metric_mentions(top.text[:done.start - top.start])
                                  or top.text[:done.start - top.start].endswith("的")):
             done = None
-        value = split_value(done.text)[0] if done is not None else None
+        value = _in_unit(split_value(done.text)[0], done.unit, goals.rates[0].unit) if done is not None else None
         if isinstance(value, int | float):
             rate = status_of(goals.rates[0], float(value))
     if rate == "met" and _remainder_left(top.text):
@@ -1958,6 +1978,13 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
             and any(t.kind in YEAR_AMOUNTS for t in goals.targets):
         return "partial"  # the year's figure done in part of it (上半年…完成…18.6万亩次): under way, not reached
     return status
+
+
+def _whole_figure(text: str, a: int, b: int, each: Sequence[str]) -> bool:
+    """Whether the figure at `b` (its clause from `a`) is named by a whole's scope (全县23座) other than the level of
+    the units each doing the task (`each`: 各乡镇 does 全镇…, its own)."""
+    m = WHOLE_FIGURE.search(text, a, b)
+    return m is not None and not any(m.group(1) in party[1:] for party in each)
 
 
 def _rest_left_elsewhere(evidence: Sequence[Evidence], reporting: Reporting, other_part: Sequence[bool]) -> bool:
@@ -2276,7 +2303,7 @@ def _bare_share_named(name: str, e: Evidence, reporting: Reporting) -> list[floa
     for m in BARE_SHARE.finditer(e.text):
         if head in e.text[clause_start(e.text, 0, m.start() - 1, SENTENCE_CLAUSE):m.start()]:
             q = next((q for q in reporting.quantities.starting_in(e.start + m.end(), e.start + m.end() + 1)
-                      if q.kind == "percent" and not q.masked), None)
+                      if q.kind == "percent" and q.unit == "%" and not q.masked), None)
             if q is not None and isinstance(value := split_value(q.text)[0], int | float):
                 values.append(float(value))
     return values

@@ -96,6 +96,8 @@ REPORT_WORDS = re.compile(r"报告|自查|自评|通报|简报|情况|纪要")  
 PLANNING_TITLE = re.compile(r"(?:和|及|暨|与)[^，,。]{0,12}(?:计划|打算|安排|思路|要点)")  # (…总结和2026年工作计划)
 NOTE_ITEM = re.compile(r"[（(]?\d")
 NOTES = re.compile(r"(?:填报|填表|编制|使用)?说明[:：]?")
+PART_GONE = re.compile(r"上半年|前三季度|第?[一二三]季度|以来|1[—－\-~至到][1-9]\d?月")  # the part of the year gone by
+YEAR_OPENING_CHARS = 60  # the characters of a paragraph's opening that say which part of the year it speaks of
 THIS_YEAR_AHEAD = re.compile(r"今年是|做好今年")  # a speech's turn to this year's work (今年是…收官之年)
 SALUTATION = re.compile(r"(?:各位代表|同志们|各位委员)[！!，,：:]?")
 
@@ -390,7 +392,9 @@ def assign_roles(text: str, outline: Sequence[OutlineItem], year: int | None = N
 def _this_year_ahead(para: str, plans_for: int | None) -> bool:
     """Whether a paragraph turns to the year planned for (今年是…收官之年, 做好今年…; 2025年是… in a speech of early
     2025: `plan_year`)."""
-    return bool(THIS_YEAR_AHEAD.match(para)) or (plans_for is not None and para.startswith(f"{plans_for}年是"))
+    ahead = bool(THIS_YEAR_AHEAD.match(para)) or (plans_for is not None and para.startswith(f"{plans_for}年是"))
+    # (not a part-year report's look at the year so far: 今年是…收官之年。上半年，全镇完成…)
+    return ahead and not PART_GONE.search(para, 0, YEAR_OPENING_CHARS)
 
 
 def _reported(roles: list[tuple[Role, str | None]]) -> bool:

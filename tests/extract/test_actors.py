@@ -33,11 +33,13 @@ def test_a_count_is_no_part_of_a_name() -> None:
     assert not any("2025" in u for _, _, u in find_units("全市2025个村委会要完成换届"))
 
 
-def test_things_counted_are_no_party() -> None:
-    """全县9家…企业要全部接入…: the enterprises counted are what the task is about, no party named to do it (nor
-    `家危险化学品重点监管企业`, a name cut at the figure)."""
-    text = "年底前，全县9家危险化学品重点监管企业要全部接入监测预警系统"
-    assert actors_before(text, 0, text.index("要")) == []
+@pytest.mark.parametrize(("text", "actors"), [
+    ("年底前，全县9家危险化学品重点监管企业要全部接入监测预警系统", ["危险化学品重点监管企业"]),
+    ("12个成员单位要按照职责分工抓好落实", ["成员单位"]),
+])
+def test_a_party_counted_is_named_without_its_count(text: str, actors: list[str]) -> None:
+    """全县9家…企业要…, 12个成员单位要…: the party without the count (not 家危险化学品…, 个成员单位)."""
+    assert actors_before(text, 0, text.index("要")) == actors
 
 
 @pytest.mark.parametrize("text", ["全年培养干部200余名", "机关作风明显好转", "推进企业集团化改革"])

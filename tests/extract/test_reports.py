@@ -74,6 +74,14 @@ def test_bad_things_that_did_not_happen_or_fell_are_achievements(sentence: str) 
     assert polarity(sentence, ()) == "achievement"
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("全年排查化解矛盾纠纷328起，较上年增加26起。", "achievement"),  # more disputes resolved: a rise of work, no bad
+    ("全年供应国有建设用地12宗，较上年减少3宗。", "shortfall"),  # 宗 counts land parcels too: no incident
+])
+def test_only_a_fall_in_incidents_is_good(sentence: str, expected: str) -> None:
+    assert polarity(sentence, ()) == expected
+
+
 def test_a_cut_made_on_purpose_is_no_shortfall() -> None:
     assert polarity("局机关会议和发文数量分别压减18%、15%。", ()) != "shortfall"  # 压减会议: less is the aim
 

@@ -83,6 +83,16 @@ def test_date_the_document_states(head: str, date: str) -> None:
     assert read_bytes(raw.encode("utf-8"), "x.txt", ".txt").date == date
 
 
+@pytest.mark.parametrize("line", [
+    "1.完成城区老旧小区改造12个（2025年12月31日前）",  # a deadline
+    "根据《某省安全生产条例》（2019年11月29日修订）",  # an act's revision
+    "注：数据来源于县统计局（截至2024年11月30日）",  # a note's date of the data
+])
+def test_a_bracketed_date_that_is_no_byline_dates_nothing(line: str) -> None:
+    raw = f"某县2025年重点工作任务清单\n{line}\n{BODY}"
+    assert read_bytes(raw.encode("utf-8"), "x.txt", ".txt").date is None
+
+
 def test_publication_date_of_the_web_page_is_not_the_document_date() -> None:
     raw = f"讲话\n发布时间:2023-12-13 15:32:02\n{BODY}"
     assert read_bytes(raw.encode("utf-8"), "x.txt", ".txt").date is None

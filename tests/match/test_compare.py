@@ -426,12 +426,28 @@ def test_a_rate_per_mille(said: str, status: str) -> None:
     assert compare(base, [other]).directives[0].results[0].status == status
 
 
-def test_the_wholes_figure_after_each_unit_is_no_quota() -> None:
-    """各乡镇要…完成全县23座小型水库…排查: 23 is the county's, a town's own 2 its part, not each town's 23 (invented)."""
-    plan = _city_plan("县水利局和各乡镇要在汛期前完成全县23座小型水库、48处山塘的安全隐患排查。\n")
-    base, other = _pair(plan, _unit_review("汛前完成辖区2座小型水库、6处山塘安全隐患排查。\n" + _FILLER,
-                                           unit="蕖坪镇", head="镇长 林晓岚"))
-    assert compare(base, [other]).directives[0].results[0].status == "met"
+@pytest.mark.parametrize(("task", "done", "status"), [
+    # 各乡镇要…完成全县23座: the county's 23, a town's own 2 its part
+    ("县水利局和各乡镇要在汛期前完成全县23座小型水库、48处山塘的安全隐患排查。", "汛前完成辖区2座小型水库、6处山塘安全隐患排查。",
+     "met"),
+    # 各乡镇要…完成全镇3个: each town's own 3, of which 1 is short
+    ("各乡镇要在年底前完成全镇3个以上村级养老服务站建设。", "年内建成村级养老服务站1个。", "not_met"),
+])
+def test_the_wholes_figure_after_each_unit_is_no_quota(task: str, done: str, status: str) -> None:
+    """A figure named by the whole's scope is the whole's, not each unit's quota; by the units' own, theirs (invented)."""
+    base, other = _pair(_city_plan(task + "\n"), _unit_review(done + "\n" + _FILLER, unit="蕖坪镇", head="镇长 林晓岚"))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+def test_things_counted_before_the_modal_are_the_tasks_terms() -> None:
+    """全县9家危险化学品重点监管企业要全部接入…: the enterprises counted are what the task is about, their words its
+    terms, not left out as who is to act (invented)."""
+    from nlp.match.evidence import Terms, directive_items
+
+    base = analyze_document(read_bytes(_city_plan("年底前，全县9家危险化学品重点监管企业要全部接入监测预警系统。\n").encode(),
+                                       "plan.txt", ".txt"))
+    terms = set().union(*directive_items(Terms(base), base.directives[0]))
+    assert {"危险", "化学品", "企业", "预警系统"} <= terms
 
 
 def test_liang_ai_is_cervical_and_breast_cancer_screening() -> None:
@@ -1181,6 +1197,9 @@ PROGRESS_PLAN = ("青禾县2025年重点工作任务分解表\n序号\t重点任
     # no state column: a progress cell closing on the state says it as one would (…，已完成; …，按序时推进)
     ("进展情况", ["开工10个，完工8个，已完成", "已建成4个，按序时推进"], ["met", "partial"]),
     ("进展情况", ["完工8个，其余4个正在施工", "已建成4个，未按期完成"], ["partial", "not_met"]),
+    # (not a cell of parts: its last part's state is no state of the task)
+    ("进展情况", ["城东片区8个小区：施工中；城西片区4个小区：已完成", "1.城东公园正在施工。2.城西公园：已建成"],
+     ["not_met", "partial"]),
 ])
 def test_a_table_of_progress_is_read_in_its_progress_column(header: str, cells: list[str], statuses: list[str]) -> None:
     report = (f"青禾县2025年重点工作任务完成情况\n序号\t重点任务\t牵头单位\t{header}\n"

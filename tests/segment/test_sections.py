@@ -327,3 +327,14 @@ def test_a_part_naming_results_and_tasks_turns_to_the_plan_at_the_year_planned()
     assert analysis.document.date == "2025-02-14"
     lines = roles_by_line(speech, 2025, 2025)
     assert [r for t, r in lines if t.startswith(("2025年是", "（一）", "各县"))] == ["plan", "plan", "plan"]
+
+
+@pytest.mark.parametrize("opening", ["今年是", "2025年是"])
+def test_a_part_year_report_on_the_year_so_far_looks_back(opening: str) -> None:
+    """今年是…收官之年。上半年，全镇完成…: a half-year report's look at the year so far, no turn to its plans."""
+    report = ("某镇2025年上半年工作总结及下半年工作打算\n某镇人民政府（2025年6月28日）\n"
+              "一、上半年主要工作成效及下半年工作安排\n"
+              f"{opening}“十四五”规划收官之年。上半年，全镇完成固定资产投资3.2亿元，同比增长8%。\n"
+              "二、存在的问题\n部分项目进度滞后。\n")
+    lines = roles_by_line(report, 2025, 2025)
+    assert next(r for t, r in lines if t.startswith(opening)) == "review"
