@@ -1111,12 +1111,12 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             status = row_state or _status(
                 goals[i], answers, reporting, share and not restated,
                 of_task=rows[0] is not None or answers[0] is not evidence[0])
-            if status == "not_met" and rows[0] is None and not cue_test("missed")(evidence[0].text) \
+            if status == "not_met" and rows[0] is None and not said_missed(evidence[0].text) \
                     and reporting.rest_under_way(evidence[0], goals[i].text,
                                                  frozenset(q.unit for q in goals[i].targets if q.unit)):
                 status = "partial"
             # (a target due only in a later year, 到2027年…达到300亿元, against this year's 186亿元: progress)
-            if status in ("met", "not_met") and not cue_test("missed")(answers[0].text) \
+            if status in ("met", "not_met") and not said_missed(answers[0].text) \
                     and _short_of_later(goals[i], answers[0], reporting):
                 status = "partial"
             # (the rest of the task left, in its other evidence; not against a table row's own word)
@@ -1769,7 +1769,7 @@ def _by_milestone(goals: Goals, top: Evidence, reporting: Reporting, share: bool
     if not due:
         return None
     words = due[-1]
-    if cue_test("missed")(top.text) or NOT_DONE.search(top.text):
+    if said_missed(top.text) or NOT_DONE.search(top.text):
         return "not_met"  # (未能按计划在一季度完成)
     share_due = PERCENT.search(words)
     count = None if share_due else MILESTONE_COUNT.search(words)
@@ -1826,7 +1826,7 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     # (at the base's own level a count in the target's unit is compared as it is: 42个 against 300个, whatever
     # share of some plan the sentence states)
     counted = {q.unit for q in reporting.quantities_in(top) if q.kind == "count"}
-    missed = cue_test("missed")(top.text)  # (a target said to be missed: asked once, several tests below need it)
+    missed = said_missed(top.text)  # (a target said to be missed: asked once, several tests below need it)
     if shares and goals.parity is None and not goals.rates and not goals.ceilings and not missed and (
             share or not any(t.kind in ("count", "count_range") and t.unit in counted for t in goals.targets)):
         # each result against the unit's own target, as it states it: all reached, none, or some
@@ -1980,6 +1980,13 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     return status
 
 
+@lru_cache(maxsize=1 << 12)
+def said_missed(text: str) -> bool:
+    """Whether a sentence says a target was missed (the `missed` cue): asked of the same evidence for many tasks and
+    by several tests of each, so answered once a sentence."""
+    return cue_test("missed")(text)
+
+
 def _whole_figure(text: str, a: int, b: int, each: Sequence[str]) -> bool:
     """Whether the figure at `b` (its clause from `a`) is named by a whole's scope (全县23座) other than the level of
     the units each doing the task (`each`: 各乡镇 does 全镇…, its own)."""
@@ -2034,7 +2041,7 @@ def _by_words(goals: Goals, top: Evidence, reporting: Reporting, share: bool = F
     """The status the best evidence's words give: a target said to be missed (未完成20个的年度目标) is not met, or
     partial where the sentence speaks of another target of the directive besides (粮食播种面积68.3万亩，总产量
     26.4万吨，…未达到27万吨的年度目标); else its polarity's."""
-    if cue_test("missed")(top.text):
+    if said_missed(top.text):
         # the targets it speaks of, by the opening or the closing words of their metric (细颗粒物（PM2.5）平均浓度 by
         # PM2.5平均浓度)
         named = len({m[:4] for m in goals.metrics if len(m) >= 2 and (m[:4] in top.text or m[-4:] in top.text)})
@@ -2318,7 +2325,7 @@ def _from_polarity(pol: str, quantities: Sequence[Quantity], text: str = "", sta
     if pol == "mixed":
         return "partial"
     if pol == "shortfall":
-        if cue_test("missed")(text):
+        if said_missed(text):
             return "not_met"  # 城镇新增就业3600人，未完成市下达的4200人目标任务: the work done, its target missed
         if cue_test("remainder")(text):
             return "partial"  # 已整治销号31栋，其余6栋列入2026年整治计划: a remainder left of work done

@@ -171,19 +171,30 @@ class ResultIndex:
     def in_review(self) -> Callable[[int], bool]:
         return _reporting(self.analysis, ("review",))
 
+    @cached_property
+    def asked(self) -> frozenset[str]:
+        """The metrics `named` is asked about in one pass over the document: the targets' and their parts'."""
+        parts = metric_parts()
+        return frozenset(k for key in self.keys or () for k in (key, *parts.get(key, ())))
+
     def named(self, key: str) -> list[tuple[Sentence, int, int]]:
         """(sentence, where the metric `key`'s name starts and ends in it), in the document's order, in the parts
-        that state results: `metric_mentions` asked only of the sentences where the metric's own pattern finds
-        something."""
+        that state results: `metric_mentions` asked only of the sentences where the pattern of the metrics asked
+        about (`asked`, else the metric's own) finds something."""
         found = self._named.get(key)
         if found is None:
-            pattern = metrics_pattern(frozenset({key}))
+            keys = self.asked if key in self.asked else frozenset({key})
+            pattern = metrics_pattern(keys)
             # (a goal set in words is judged by what the review says: `…改善的基础还不牢固` in the problems is no result)
             reporting, in_back = self.in_review, self.in_back
-            found = self._named[key] = [] if pattern is None else [
-                (sent, a, b) for sent in self.analysis.sentences
-                if pattern.search(sent.text) and reporting(sent.start) and not in_back(sent.start)
-                for a, b, k in metric_mentions(sent.text) if k == key]
+            mentioned: dict[str, list[tuple[Sentence, int, int]]] = {k: [] for k in keys}
+            for sent in self.analysis.sentences if pattern is not None else ():
+                if pattern.search(sent.text) and reporting(sent.start) and not in_back(sent.start):
+                    for a, b, k in metric_mentions(sent.text):
+                        if k in mentioned:
+                            mentioned[k].append((sent, a, b))
+            self._named.update(mentioned)
+            found = mentioned[key]
         return found
 
 
