@@ -37,6 +37,9 @@ ACTED_ON = re.compile(r"对[^，,。；;对]{1,20}?的\d*[家个名户位]?(?:�
 # a bad thing that happened, counted (全年发生较大生产安全事故1起, 发生一起较大事故): a shortfall where the
 # sentence says it fell by no measure (not 发生事故3起、同比下降40%, 事故起数为近十年最低, 较上年少2起)
 OCCURRED = re.compile(r"(?<![未没无再])发生了?(?P<what>[^，,。；;]{1,24})")
+# the bad thing just named done away with in its clause (薄弱村已全部清零, 短板…已全部消除; not 尚未清零)
+CLEARED_AFTER = re.compile(r"(?:(?!未|没有|仍|尚|还)[^，,。；;]){0,10}?(?:清零|全部消除|已消除|销号|摘帽)")
+NOT_YET = re.compile(r"(?:未|没有?)(?:能|有)?(?:如期|按期)?(?:全部|全面)?(?:实现)?$")  # 尚未清零, 未能全部清零
 INCIDENTS = re.compile(r"[\d一二两三四五六七八九十]+起")  # a count of incidents (事故1起; not 宗, land parcels too)
 TIMES = re.compile(r"[\d一二两三四五六七八九十]+(?:起|次|宗)")
 FELL = re.compile(r"下降|减少|降低|回落|最低|减半|少[\d一二两三四五六七八九十]")
@@ -106,6 +109,9 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
     for m in cue("shortfall").finditer(masked):
         if acted_on and any(a <= m.start() < b for a, b in acted_on):
             continue
+        if CLEARED_AFTER.match(masked, m.end()):
+            positives += 1  # 薄弱村全部清零: the weak ones are gone
+            continue
         if m.group(0) in PROBLEMS and (
                 OVERCOME.search(masked, max(0, m.start() - OVERCOME_REACH), m.start())
                 or ((m.group(0) in FAR_PROBLEMS or masked[m.start() - 1:m.start()] == "等")  # (克服…、…等困难: a list)
@@ -135,7 +141,10 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
         before = bare[max(0, rel - 14):rel] if rel >= 0 else ""
         # a gap filled (填补…空白, 消除白点), not a count that is zero (化解案件为零)
         overcome = q.text in ("空白", "白点") and rel >= 0 and OVERCOME.search(bare, max(0, rel - 10), rel)
-        if BREAKTHROUGH.search(bare) or cue("bad_metric").search(before) or overcome:
+        # (a zero reached of something bad: 薄弱村已全部清零)
+        bad_gone = q.text.endswith(("清零", "归零")) and bool(cue("shortfall").search(before)) \
+            and not NOT_YET.search(before)
+        if BREAKTHROUGH.search(bare) or cue("bad_metric").search(before) or overcome or bad_gone:
             positives += 1  # 实现零的突破; 两抢案件保持为零
             negatives -= sum(1 for _ in cue("shortfall").finditer(q.text))
         else:

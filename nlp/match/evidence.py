@@ -1660,7 +1660,9 @@ class Goals:
         persons = [m.span() for m in PROPOSERS.finditer(base.document.text, d.start, d.end)] + \
             [m.span() for m in BASELINE.finditer(base.document.text, d.start, d.end)]
         quantities = [base.quantities[k] for k in sorted({index.place[i] for i in d.targets if i in index.place})]
-        targets = tuple(q for q in quantities if not any(a <= q.start < b for a, b in persons))
+        # (nor a sum that marks out a class, 集体经济收入5万元以下的薄弱村, 10万元以上的村占比: what is counted, no goal)
+        targets = tuple(q for q in quantities if not any(a <= q.start < b for a, b in persons)
+                        and not (q.kind == "money" and CLASS_MARK.match(base.document.text, q.end)))
         own = index.targets.get(d.id, ())
         text = base.document.text
         # the units named, or inherited from the task before when that one sets no figure of its own (各乡镇要加快…。
@@ -1701,6 +1703,7 @@ YEAR_RANGE = re.compile(r"\d{4}年?[—－\-~至到]\d{4}年")  # 2024—2025年
 # 基础上)
 BASELINE = re.compile(r"在(?=[^，,。；;]{0,20}?(?:\d{4}年|上年|去年|现有|原有|已))(?![^，,。；;]{0,20}?(?<!已)(?:完成|确保))"
                       r"[^，,。；;]{0,20}?基础上")  # (and 在已建成…120个的基础上, 在全县已有…1200家的基础上)
+CLASS_MARK = re.compile(r"的(?=[\u4e00-\u9fff])")  # after a sum and its 以上/以下: the class it marks out (…的村)
 PROPOSERS = re.compile(r"[（(][^（）()]*?(?:代表|提案人|委员|领衔人?)[:：][^（）()]*[）)]")
 DUE_YEAR = re.compile(r"(?<![较比与同自从])(\d{4})年(?!以来|起|来|[—－\-~至到]\d)")
 EACH_YEAR = re.compile(r"(?<!\d)(?:每年|年内)")  # a target of the year itself (…每年新建…5个; not 2026年内)
@@ -2195,7 +2198,8 @@ NEGATED_BEFORE = re.compile(r"未|没有|尚未|未能")
 DONE_NOW = re.compile(r"超额|全部[^，,。；;]{0,6}到位")  # the task done (超额完成…, 全部化解到位): what follows is more
 LEFT = re.compile(r"剩余|其余|尚有|还有")  # some left (逐一登门走访…42人，剩余8人计划春节前走访)
 # every unit due has it (应装尽装, 应保尽保, 应检尽检; 逐一): a coverage stated in words
-ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1|(?<!其中)(?<![对为]其中\d)(?:逐一|逐个|全员)")  # (对全镇15名…书记逐一开展分析研判)
+ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1|(?<!其中)(?<![对为]其中\d)(?:逐一|逐个|全员)|"
+                     r"全(?:[县市区镇乡]|部)\d+[个名家所](?![^，,。；;]{0,12}?中)")  # (全镇13个村党组织: all of them)  # (对全镇15名…书记逐一开展分析研判)
 # 尚未全部实现应装尽装, 离应装尽装还有差距 (not 仍实现应装尽装, 未成年人应保尽保)
 NOT_ALL_DUE = re.compile(r"(?:未(?!成年)|没有|距离?|离|差距)[^，,。；;]{0,6}应([\u4e00-\u9fff])尽\1")
 # work done about a bad thing that happened (针对发生森林火灾的区域完成补植补造1200亩), not its damage (过火面积35公顷)

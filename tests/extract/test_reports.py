@@ -98,3 +98,14 @@ def test_kunnan_of_people_is_no_shortfall(sentence: str, shortfall: bool) -> Non
     from nlp.cues import cue
 
     assert bool(cue("shortfall").search(sentence)) == shortfall
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("全镇集体经济收入5万元以下的薄弱村已全部清零。", "achievement"),  # the weak ones gone
+    ("8个村集体经济收入全部超过5万元，薄弱村全部清零。", "achievement"),
+    ("薄弱村尚未全部清零。", "shortfall"),
+])
+def test_something_bad_cleared_is_an_achievement(sentence: str, expected: str) -> None:
+    text = f"一、主要做法和成效\n{sentence}\n"
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    assert polarity(sentence, analysis.quantities) == expected

@@ -439,6 +439,19 @@ def test_the_wholes_figure_after_each_unit_is_no_quota(task: str, done: str, sta
     assert compare(base, [other]).directives[0].results[0].status == status
 
 
+@pytest.mark.parametrize(("task", "done", "status"), [
+    # a sum marking out a class (5万元以下的薄弱村) is no goal; the weak ones gone is the task done
+    ("全面消除集体经济收入5万元以下的薄弱村。", "全镇集体经济收入5万元以下的薄弱村已全部清零。", "met"),
+    ("全面消除集体经济收入5万元以下的薄弱村。", "全镇集体经济收入5万元以下的薄弱村尚未全部清零。", "partial"),
+    # all of the whole's N (全镇13个村党组织) covers them
+    ("县直机关工委要组织县直机关党组织与村党组织开展结对共建，年内实现结对全覆盖。",
+     "县直机关12个党组织与全镇13个村党组织开展结对共建，帮助解决实际问题41个。", "met"),
+])
+def test_classes_cleared_and_all_of_the_whole(task: str, done: str, status: str) -> None:
+    base, other = _pair(_city_plan(task + "\n"), _unit_review(done + "\n" + _FILLER, unit="楮坂镇", head="镇长 林晓岚"))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
 def test_things_counted_before_the_modal_are_the_tasks_terms() -> None:
     """全县9家危险化学品重点监管企业要全部接入…: the enterprises counted are what the task is about, their words its
     terms, not left out as who is to act (invented)."""
