@@ -723,16 +723,33 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     text = terms.analysis.document.text
     # who is to act is no object of the task; but those counted are (全县9家危险化学品重点监管企业要全部接入…, 16个软弱
     # 涣散村党组织要…整顿转化到位: what the task is about, counted in its figure)
-    actors = frozenset(a for a in (*d.actors, *d.inherited_actors) if not _counted(text, d.start, d.end, a))
+    actors = [a for a in (*d.actors, *d.inherited_actors) if not _counted(text, d.start, d.end, a)]
+    # (where it names them: their words elsewhere are the task's, 县直机关工委要…命名县级模范机关10个)
+    named = sorted((m.start(), m.end()) for a in actors for m in re.finditer(re.escape(a), text[d.start:d.end]))
     items: list[frozenset[str]] = []
     start = d.start
     for m in CLAUSE_BREAK.finditer(text, d.start, d.end):
         if m.start() > start and not FRAME.fullmatch(text, start, m.start()):
-            _add_item(items, terms.of(start, m.start(), actors), text, start, m.start())
+            _add_item(items, _terms_besides(terms, start, m.start(), named, d.start), text, start, m.start())
         start = m.end()
     if start < d.end:
-        _add_item(items, terms.of(start, d.end, actors), text, start, d.end)
+        _add_item(items, _terms_besides(terms, start, d.end, named, d.start), text, start, d.end)
     return items
+
+
+def _terms_besides(terms: Terms, start: int, end: int, named: Sequence[tuple[int, int]], at: int) -> frozenset[str]:
+    """The terms of text[start:end] outside the spans `named` (offsets from `at`, in order)."""
+    out: set[str] = set()
+    for a, b in named:
+        a, b = a + at, b + at
+        if b <= start or a >= end:
+            continue
+        if a > start:
+            out |= terms.of(start, a)
+        start = max(start, b)
+    if start < end:
+        out |= terms.of(start, end)
+    return frozenset(out)
 
 
 COUNT_BEFORE = re.compile(r"\d+[个名家所项户座条处件支批]$")  # a count right before a name (9家, 16个)

@@ -452,6 +452,17 @@ def test_classes_cleared_and_all_of_the_whole(task: str, done: str, status: str)
     assert compare(base, [other]).directives[0].results[0].status == status
 
 
+def test_a_partys_words_elsewhere_in_its_task_are_the_tasks() -> None:
+    """县直机关工委要…命名县级模范机关10个: 机关 of the party named is no term there, but of 模范机关 it is (invented)."""
+    from nlp.match.evidence import Terms, directive_items
+
+    base = analyze_document(read_bytes(_city_plan("县直机关工委要深化模范机关创建，年内命名县级模范机关10个。\n").encode(),
+                                       "plan.txt", ".txt"))
+    assert base.directives[0].actors == ("县直机关工委",)
+    items = directive_items(Terms(base), base.directives[0])
+    assert "机关" in set().union(*items) and not any("工委" in item for item in items)
+
+
 def test_things_counted_before_the_modal_are_the_tasks_terms() -> None:
     """全县9家危险化学品重点监管企业要全部接入…: the enterprises counted are what the task is about, their words its
     terms, not left out as who is to act (invented)."""
