@@ -725,7 +725,9 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     # 涣散村党组织要…整顿转化到位: what the task is about, counted in its figure)
     actors = [a for a in (*d.actors, *d.inherited_actors) if not _counted(text, d.start, d.end, a)]
     # (where it names them: their words elsewhere are the task's, 县直机关工委要…命名县级模范机关10个)
-    named = sorted((m.start(), m.end()) for a in actors for m in re.finditer(re.escape(a), text[d.start:d.end]))
+    # (nor the unit a report is sent to: 将落实情况汇总报县政府, 报县委组织部备案)
+    named = sorted([*((m.start(), m.end()) for a in actors for m in re.finditer(re.escape(a), text[d.start:d.end])),
+                    *(m.span("unit") for m in SENT_TO.finditer(text[d.start:d.end]))])
     items: list[frozenset[str]] = []
     start = d.start
     for m in CLAUSE_BREAK.finditer(text, d.start, d.end):
@@ -752,6 +754,8 @@ def _terms_besides(terms: Terms, start: int, end: int, named: Sequence[tuple[int
     return frozenset(out)
 
 
+SENT_TO = re.compile(r"(?:报送?|上报|报告|提交)(?:至|给)?(?P<unit>[市县区乡镇省][\u4e00-\u9fff]{0,10}?(?:政府|委员会|委|局|办公室|办|室|部|厅|中心))"
+                     r"(?=备案|审批|审定|审核|[，,。；;]|$)")
 COUNT_BEFORE = re.compile(r"\d+[个名家所项户座条处件支批]$")  # a count right before a name (9家, 16个)
 
 

@@ -461,6 +461,10 @@ def test_a_partys_words_elsewhere_in_its_task_are_the_tasks() -> None:
     assert base.directives[0].actors == ("县直机关工委",)
     items = directive_items(Terms(base), base.directives[0])
     assert "机关" in set().union(*items) and not any("工委" in item for item in items)
+    # (nor the unit the task's report is sent to)
+    base = analyze_document(read_bytes(_city_plan("县政府督查室要对议定事项实行清单化管理，于10月中旬前将落实情况汇总报县政府。\n")
+                                       .encode(), "plan.txt", ".txt"))
+    assert not any("县政府" in item for item in directive_items(Terms(base), base.directives[0]))
 
 
 def test_things_counted_before_the_modal_are_the_tasks_terms() -> None:
