@@ -243,6 +243,9 @@ def _other_level(base: tuple[str | None, str | None], other: tuple[str | None, s
     if base[0] is not None and other[0] is not None and base[0] != other[0]:
         return False  # two provinces, or places in two
     high, low = _level(base), _level(other)
+    if high is not None and low is not None and low == high and _level_word(base) in ("州", "盟") \
+            and _level_word(other) == "市":
+        return True  # a city in an autonomous prefecture or a league is a county-level one (凯里市 in 黔东南州)
     return high is not None and low is not None and low < high
 
 
@@ -254,17 +257,32 @@ def _level(scope: tuple[str | None, str | None]) -> float | None:
         return 4 if region is not None else None
     if unit in PROVINCIAL_CITIES:
         return 4
+    found = _placed(unit)
+    if found is None:
+        return None
+    level: float = found[0]
+    department = DEPARTMENT.search(unit) and not unit.startswith(("中共", "中国共产党"))
+    return level - 0.5 if department else level  # 县农业农村局 does its part of the county's totals
+
+
+def _level_word(scope: tuple[str | None, str | None]) -> str | None:
+    """The place word that gives a scope's unit its level (州 of 黔东南州, 市 of 凯里市), None for none."""
+    found = _placed(scope[1]) if scope[1] is not None and scope[1] not in PROVINCIAL_CITIES else None
+    return found[1] if found is not None else None
+
+
+def _placed(unit: str) -> tuple[int, str] | None:
+    """(level, word) of the place word ending last in a unit's name, the longer where two end together."""
     # the place word ending last, the longer where two end together (自治区, not its 区), not inside a word of a
     # department's name (枫溪县市场监督管理局, 住房和城乡建设局, 城市管理局: no city, no township)
     # (the city's own 市 of 梧冈市民政局; a place is two characters at least: not the 镇 of 镇江市民政局)
     first = min((at + len(word) for word, _ in LEVELS if (at := unit.find(word, 2)) >= 0), default=0)
     place = unit[:first] + NOT_PLACE.sub(lambda m: "　" * len(m.group(0)), unit[first:])
-    ends = [(place.rfind(word) + len(word), len(word), level) for word, level in LEVELS if word in place]
+    ends = [(place.rfind(word) + len(word), len(word), level, word) for word, level in LEVELS if word in place]
     if not ends:
         return None
-    level: float = max(ends)[2]
-    department = DEPARTMENT.search(unit) and not unit.startswith(("中共", "中国共产党"))
-    return level - 0.5 if department else level  # 县农业农村局 does its part of the county's totals
+    _, _, level, word = max(ends)
+    return level, word
 
 
 def document_names(comparison: Comparison) -> list[str]:

@@ -467,6 +467,25 @@ def test_a_partys_words_elsewhere_in_its_task_are_the_tasks() -> None:
     assert not any("县政府" in item for item in directive_items(Terms(base), base.directives[0]))
 
 
+def test_a_city_in_an_autonomous_prefecture_does_its_part() -> None:
+    """A 市 in a 州 (or a 盟) is a county-level city: its own figures are its part of the prefecture's totals (invented
+    prefecture and city)."""
+    plan = ("澜峪苗族自治州2025年政府工作报告\n——2025年1月18日在澜峪苗族自治州第十五届人民代表大会第五次会议上\n"
+            "一、2024年工作回顾\n全州经济运行总体平稳。\n"
+            "二、2025年重点工作\n全年新建改造提升高标准农田12万亩。\n")
+    review = _unit_review("全市新建高标准农田1.2万亩。\n" + _FILLER, unit="岚溪市", head="市长 林晓岚")
+    base, other = _pair(plan, review)
+    assert compare(base, [other]).directives[-1].results[0].status == "met"
+
+
+def test_a_coverage_not_spoken_of_leaves_the_task_to_its_words() -> None:
+    """…实现县级医院胸痛、卒中、创伤等急诊急救中心全覆盖: a review saying another item done in words, with no figure, says
+    nothing of the coverage; no shortfall (invented)."""
+    plan = _city_plan("推进紧密型县域医共体建设，实现县级医院胸痛、卒中、创伤等急诊急救中心全覆盖。\n")
+    base, other = _pair(plan, _unit_review("紧密型县域医共体建设圆满完成，县乡村三级医疗卫生服务体系更加健全。\n" + _FILLER))
+    assert compare(base, [other]).directives[0].results[0].status == "met"
+
+
 def test_things_counted_before_the_modal_are_the_tasks_terms() -> None:
     """全县9家危险化学品重点监管企业要全部接入…: the enterprises counted are what the task is about, their words its
     terms, not left out as who is to act (invented)."""
