@@ -40,8 +40,9 @@ OCCURRED = re.compile(r"(?<![未没无再])发生了?(?P<what>[^，,。；;]{1,2
 # the bad thing just named done away with in its clause (薄弱村已全部清零, 短板…已全部消除; not 尚未清零)
 CLEARED_AFTER = re.compile(r"(?:(?!未|没有|仍|尚|还)[^，,。；;]){0,10}?(?:清零|全部消除|已消除|销号|摘帽)")
 NOT_YET = re.compile(r"(?:未|没有?)(?:能|有)?(?:如期|按期)?(?:全部|全面)?(?:实现)?$")  # 尚未清零, 未能全部清零
-INCIDENTS = re.compile(r"[\d一二两三四五六七八九十]+起")  # a count of incidents (事故1起; not 宗, land parcels too)
-TIMES = re.compile(r"[\d一二两三四五六七八九十]+(?:起|次|宗)")
+COUNTED = r"[\d一二两三四五六七八九十]+"
+INCIDENTS = re.compile(COUNTED + "起")  # a count of incidents (事故1起; not 宗, land parcels too)
+TIMES = re.compile(COUNTED + "(?:起|次|宗)")
 FELL = re.compile(r"下降|减少|降低|回落|最低|减半|少[\d一二两三四五六七八九十]")
 WEAK_START = re.compile(r"^刚才")
 # a problem overcome is a result: 填补…空白, 缩小…差距, 克服…困难, 补齐…短板, 化解…矛盾, 顶住…压力

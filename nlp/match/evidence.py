@@ -726,24 +726,23 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     actors = [a for a in (*d.actors, *d.inherited_actors) if not _counted(text, d.start, d.end, a)]
     # (where it names them: their words elsewhere are the task's, 县直机关工委要…命名县级模范机关10个)
     # (nor the unit a report is sent to: 将落实情况汇总报县政府, 报县委组织部备案)
-    named = sorted([*((m.start(), m.end()) for a in actors for m in re.finditer(re.escape(a), text[d.start:d.end])),
-                    *(m.span("unit") for m in SENT_TO.finditer(text[d.start:d.end]))])
+    named = sorted([*(m.span() for a in actors for m in re.compile(re.escape(a)).finditer(text, d.start, d.end)),
+                    *(m.span("unit") for m in SENT_TO.finditer(text, d.start, d.end))])
     items: list[frozenset[str]] = []
     start = d.start
     for m in CLAUSE_BREAK.finditer(text, d.start, d.end):
         if m.start() > start and not FRAME.fullmatch(text, start, m.start()):
-            _add_item(items, _terms_besides(terms, start, m.start(), named, d.start), text, start, m.start())
+            _add_item(items, _terms_besides(terms, start, m.start(), named), text, start, m.start())
         start = m.end()
     if start < d.end:
-        _add_item(items, _terms_besides(terms, start, d.end, named, d.start), text, start, d.end)
+        _add_item(items, _terms_besides(terms, start, d.end, named), text, start, d.end)
     return items
 
 
-def _terms_besides(terms: Terms, start: int, end: int, named: Sequence[tuple[int, int]], at: int) -> frozenset[str]:
-    """The terms of text[start:end] outside the spans `named` (offsets from `at`, in order)."""
+def _terms_besides(terms: Terms, start: int, end: int, named: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """The terms of text[start:end] outside the spans `named` (in order)."""
     out: set[str] = set()
     for a, b in named:
-        a, b = a + at, b + at
         if b <= start or a >= end:
             continue
         if a > start:
@@ -2220,8 +2219,9 @@ NEGATED_BEFORE = re.compile(r"未|没有|尚未|未能")
 DONE_NOW = re.compile(r"超额|全部[^，,。；;]{0,6}到位")  # the task done (超额完成…, 全部化解到位): what follows is more
 LEFT = re.compile(r"剩余|其余|尚有|还有")  # some left (逐一登门走访…42人，剩余8人计划春节前走访)
 # every unit due has it (应装尽装, 应保尽保, 应检尽检; 逐一): a coverage stated in words
+# (对全镇15名…书记逐一开展分析研判; all of the whole's N, 与全镇13个村党组织结对, not so many among them, 全镇13个村中…)
 ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1|(?<!其中)(?<![对为]其中\d)(?:逐一|逐个|全员)|"
-                     r"全(?:[县市区镇乡]|部)\d+[个名家所](?![^，,。；;]{0,12}?中)")  # (全镇13个村党组织: all of them)  # (对全镇15名…书记逐一开展分析研判)
+                     r"全(?:[县市区镇乡]|部)\d+[个名家所](?![^，,。；;]{0,12}?中)")
 # 尚未全部实现应装尽装, 离应装尽装还有差距 (not 仍实现应装尽装, 未成年人应保尽保)
 NOT_ALL_DUE = re.compile(r"(?:未(?!成年)|没有|距离?|离|差距)[^，,。；;]{0,6}应([\u4e00-\u9fff])尽\1")
 # work done about a bad thing that happened (针对发生森林火灾的区域完成补植补造1200亩), not its damage (过火面积35公顷)
@@ -2275,7 +2275,7 @@ def _rate_named(metric: str, e: Evidence, reporting: Reporting, task: str = "", 
     with the scope it sets apart where the sentence names another (农村 of 农村生活污水治理率 against 城镇生活污水治理率),
     and at each place it is named the figure of its clause after it — the first, or the last of a change (由93.1%提高到
     96.3% → 96.3), none that is a target (95%的目标) — but where it is named as a comparison (比上年…92.1%, 高于全区
-    …平均水平); none where the sentence names no such metric."""
+    …平均水平); none where the sentence names no such metric. Each figure in the target's `unit` (0.3‰ is 0.03%)."""
     name = BOUND_WORDS.sub("", metric)
     scope = max((name.rfind(w) for w in SCOPES), default=-1)
     for n in range(len(name), min(MIN_RATE_NAME, len(name)) - 1, -1):

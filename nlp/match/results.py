@@ -188,11 +188,12 @@ class ResultIndex:
             # (a goal set in words is judged by what the review says: `…改善的基础还不牢固` in the problems is no result)
             reporting, in_back = self.in_review, self.in_back
             mentioned: dict[str, list[tuple[Sentence, int, int]]] = {k: [] for k in keys}
-            for sent in self.analysis.sentences if pattern is not None else ():
-                if pattern.search(sent.text) and reporting(sent.start) and not in_back(sent.start):
-                    for a, b, k in metric_mentions(sent.text):
-                        if k in mentioned:
-                            mentioned[k].append((sent, a, b))
+            if pattern is not None:
+                for sent in self.analysis.sentences:
+                    if pattern.search(sent.text) and reporting(sent.start) and not in_back(sent.start):
+                        for a, b, k in metric_mentions(sent.text):
+                            if k in mentioned:
+                                mentioned[k].append((sent, a, b))
             self._named.update(mentioned)
             found = mentioned[key]
         return found
