@@ -197,6 +197,8 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
                         document_year(analysis.document))  # not what was done in the year
     ahead = plan_year(analysis.document)
     plans = _plan_sentence(str(ahead) if ahead is not None else None)
+    # (a summary's sentence opening on a year before the one it sums up tells where things stood: 2024年，全镇还有2个村…)
+    summed_up = reported_year(analysis) if SUMMARY_TITLE.search(analysis.document.title or "") else None
     # the rows of a table of tasks and what became of them (序号 重点任务 牵头单位 完成情况), one piece of evidence each
     # (its sentences joined), where the row says something of it
     text = analysis.document.text
@@ -226,10 +228,15 @@ def reported_sentences(analysis: Analysis) -> list[Sentence]:
         out += [sent for sent in part if len(sent.text) >= MIN_CHARS
                 and (sent.text[-1] in SENTENCE_END or OWN_TARGET.match(sent.text))
                 and sent.paragraph not in back and not FRAMING.search(sent.text) and not _only_planned(plans, sent.text)
-                and not NOTE_LINE.match(sent.text) and not ROUTING_LINE.match(sent.text)]
+                and not NOTE_LINE.match(sent.text) and not ROUTING_LINE.match(sent.text)
+                and not (summed_up is not None and (y := YEAR_BEFORE.match(sent.text)) and int(y.group(1)) < summed_up)]
     if whole_rows:
         out.sort(key=attrgetter("start"))  # (a part's rows first: in order of the text, as its users bisect)
     return out
+
+
+SUMMARY_TITLE = re.compile(r"\d{4}年[^，,。]{0,30}?(?:工作)?总结")  # …2025年党建工作总结: the year it sums up, named
+YEAR_BEFORE = re.compile(r"(?:截至|截止)?(20\d{2})年(?:底|末|年底)?[，,]")  # a sentence opening on a year (2024年，…)
 
 
 @cache

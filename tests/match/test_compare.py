@@ -486,6 +486,15 @@ def test_a_coverage_not_spoken_of_leaves_the_task_to_its_words() -> None:
     assert compare(base, [other]).directives[0].results[0].status == "met"
 
 
+def test_a_summarys_sentence_on_the_year_before_is_no_evidence() -> None:
+    """2024年，全镇还有2个村…低于5万元 in a 2025年工作总结 tells where things stood, not what was done (invented)."""
+    plan = _city_plan("全面消除集体经济收入5万元以下的薄弱村。\n")
+    summary = ("楮坂镇2025年工作总结\n一、主要做法和成效\n2024年，全镇还有2个村集体经济收入低于5万元，是全县薄弱村较多的乡镇之一。\n"
+               + _FILLER + "\n二、存在的问题\n个别村发展后劲不足。\n三、2026年工作打算\n要抓好落实。\n")
+    base, other = _pair(plan, summary)
+    assert compare(base, [other]).directives[0].results[0].status == "unknown"
+
+
 def test_things_counted_before_the_modal_are_the_tasks_terms() -> None:
     """全县9家危险化学品重点监管企业要全部接入…: the enterprises counted are what the task is about, their words its
     terms, not left out as who is to act (invented)."""
