@@ -37,9 +37,13 @@ ACTED_ON = re.compile(r"对[^，,。；;对]{1,20}?的\d*[家个名户位]?(?:�
 # a bad thing that happened, counted (全年发生较大生产安全事故1起, 发生一起较大事故): a shortfall where the
 # sentence says it fell by no measure (not 发生事故3起、同比下降40%, 事故起数为近十年最低, 较上年少2起)
 OCCURRED = re.compile(r"(?<![未没无再])发生了?(?P<what>[^，,。；;]{1,24})")
-# the bad thing just named done away with in its clause (薄弱村已全部清零, 短板…已全部消除; not 尚未清零)
-CLEARED_AFTER = re.compile(r"(?:(?!未|没有|仍|尚|还)[^，,。；;]){0,10}?(?:清零|全部消除|已消除|销号|摘帽)")
-NOT_YET = re.compile(r"(?:未|没有?)(?:能|有)?(?:如期|按期)?(?:全部|全面)?(?:实现)?$")  # 尚未清零, 未能全部清零
+# the bad thing just named done away with in its clause (薄弱村已全部清零, 短板…已全部消除; not 尚未清零, 不能如期清零,
+# 力争年底前清零, nor a clearing of another thing after a 未 or 不 the cue is itself)
+CLEARED_AFTER = re.compile(r"(?:(?!未|没有|仍|尚|还|不|难以|力争|争取|计划|要)[^，,。；;]){0,10}?(?:清零|全部消除|已消除|销号|摘帽)")
+NEGATORS = frozenset("未没不无尚仍难")
+NOT_YET = re.compile(r"(?:未|没有?|不能|难以)(?:能|有)?(?:按时|如期|按期)?(?:做到|全部|全面)?(?:实现)?$")  # 尚未清零, 未能全部清零
+NOT_SO = re.compile(r"目标|任务|没有|未|难|艰巨")  # after the clearing in its clause: 清零目标没有实现, 清零任务十分艰巨
+CLAUSE_ENDS = re.compile(r"[，,。；;]")
 COUNTED = r"[\d一二两三四五六七八九十]+"
 INCIDENTS = re.compile(COUNTED + "起")  # a count of incidents (事故1起; not 宗, land parcels too)
 TIMES = re.compile(COUNTED + "(?:起|次|宗)")
@@ -110,8 +114,9 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
     for m in cue("shortfall").finditer(masked):
         if acted_on and any(a <= m.start() < b for a, b in acted_on):
             continue
-        if CLEARED_AFTER.match(masked, m.end()):
-            positives += 1  # 薄弱村全部清零: the weak ones are gone
+        if m.group(0)[0] not in NEGATORS and (c := CLEARED_AFTER.match(masked, m.end())) is not None \
+                and not NOT_SO.search(masked, c.end(), _clause_end(masked, c.end())):
+            positives += 1  # 薄弱村全部清零: the weak ones are gone (not 未按时清零, 清零目标没有实现)
             continue
         if m.group(0) in PROBLEMS and (
                 OVERCOME.search(masked, max(0, m.start() - OVERCOME_REACH), m.start())
@@ -144,7 +149,8 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
         overcome = q.text in ("空白", "白点") and rel >= 0 and OVERCOME.search(bare, max(0, rel - 10), rel)
         # (a zero reached of something bad: 薄弱村已全部清零)
         bad_gone = q.text.endswith(("清零", "归零")) and bool(cue("shortfall").search(before)) \
-            and not NOT_YET.search(before)
+            and not NOT_YET.search(before) and rel >= 0 and not NOT_SO.search(bare, rel + len(q.text),
+                                                                             _clause_end(bare, rel + len(q.text)))
         if BREAKTHROUGH.search(bare) or cue("bad_metric").search(before) or overcome or bad_gone:
             positives += 1  # 实现零的突破; 两抢案件保持为零
             negatives -= sum(1 for _ in cue("shortfall").finditer(q.text))
@@ -154,6 +160,11 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
             strong += 1
     strong += sum(1 for q in quantities if q.kind == "rank")
     return positives, max(negatives, 0), strong
+
+
+def _clause_end(text: str, at: int) -> int:
+    m = CLAUSE_ENDS.search(text, at)
+    return m.start() if m else len(text)
 
 
 def _negated(text: str, pos: int) -> bool:

@@ -149,7 +149,7 @@ def compare(base: Analysis, others: Sequence[Analysis]) -> Comparison:
     indexes = [index_results(o, keys) for o in others]
     unit = document_unit(base)
     scope = _scope(base, unit or _level_said(base))
-    shares = [_other_level(scope, _scope(o, d.unit)) for o, d in zip(others, documents, strict=True)]
+    shares = [_other_level(scope, _scope(o, d.unit), o.document.text) for o, d in zip(others, documents, strict=True)]
     targets = []
     stated: list[dict[str, list[int]]] = [{} for _ in others]  # per document: directive id -> where results are
     for t in base.targets:
@@ -233,20 +233,30 @@ def _whole(scope: tuple[str | None, str | None]) -> str | None:
     return "全" + place[-1] if place and place[-1] in "省市县区州旗盟" else None
 
 
-def _other_level(base: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:
+def _other_level(base: tuple[str | None, str | None], other: tuple[str | None, str | None], text: str = "") -> bool:
     """Whether a document of scope `other` speaks for a narrower level than one of scope `base` (`_scope`): a
     province against a national report (which names no region nor unit), a unit of a lower level than the
     base's (a county against its city, 浦东新区 against 上海市; not two provinces, nor a city against its
-    province). A unit or region not found is taken for the same level: its totals are compared as they are."""
+    province), a city in the autonomous prefecture or league that is the base, its `text` naming it (凯里市 in
+    黔东南州: a county-level city). A unit or region not found is taken for the same level: its totals are
+    compared as they are."""
     if base == (None, None):
         return other[0] is not None
     if base[0] is not None and other[0] is not None and base[0] != other[0]:
         return False  # two provinces, or places in two
     high, low = _level(base), _level(other)
-    if high is not None and low is not None and low == high and _level_word(base) in ("州", "盟") \
-            and _level_word(other) == "市":
+    if high is not None and low is not None and low == high and base[1] is not None \
+            and base[1].removesuffix("委").endswith(("自治州", "盟")) and _level_word(other) == "市" \
+            and (stem := _prefecture_stem(base[1].removesuffix("委"))) is not None and stem in text:
         return True  # a city in an autonomous prefecture or a league is a county-level one (凯里市 in 黔东南州)
     return high is not None and low is not None and low < high
+
+
+def _prefecture_stem(unit: str) -> str | None:
+    """The first two characters of a prefecture's name, which every short form of it keeps (黔东 of 黔东南苗族侗族自治州,
+    黔东南州; its peoples' names after them cannot be told from its own by their characters)."""
+    m = PLACE_NAME.fullmatch(unit)
+    return m.group("name")[:2] if m is not None else None
 
 
 def _level(scope: tuple[str | None, str | None]) -> float | None:

@@ -731,7 +731,8 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     # who is to act is no object of the task; but those counted are (全县9家危险化学品重点监管企业要全部接入…, 16个软弱
     # 涣散村党组织要…整顿转化到位: what the task is about, counted in its figure)
     actors = [a for a in (*d.actors, *d.inherited_actors) if not _counted(text, d.start, d.end, a)]
-    # (where it names them: their words elsewhere are the task's, 县直机关工委要…命名县级模范机关10个)
+    # (where it names them, every place it writes their name; their words in other words are the task's,
+    # 县直机关工委要…命名县级模范机关10个)
     # (nor the unit a report is sent to: 将落实情况汇总报县政府, 报县委组织部备案)
     named = sorted([*(m.span() for a in actors for m in re.compile(re.escape(a)).finditer(text, d.start, d.end)),
                     *(m.span("unit") for m in SENT_TO.finditer(text, d.start, d.end))])
@@ -760,7 +761,8 @@ def _terms_besides(terms: Terms, start: int, end: int, named: Sequence[tuple[int
     return frozenset(out)
 
 
-SENT_TO = re.compile(r"(?:报送?|上报|报告|提交)(?:至|给)?(?P<unit>[市县区乡镇省][\u4e00-\u9fff]{0,10}?(?:政府|委员会|委|局|办公室|办|室|部|厅|中心))"
+SENT_TO = re.compile(r"(?:(?<![申举预填通])报送?|上报|报告|提交)(?:至|给)?"
+                     r"(?P<unit>[市县区乡镇省](?![级域])[\u4e00-\u9fff]{0,10}?(?:政府|委员会|委|局|办公室|办|室|部|厅|中心))"
                      r"(?=备案|审批|审定|审核|[，,。；;]|$)")
 COUNT_BEFORE = re.compile(r"\d+[个名家所项户座条处件支批]$")  # a count right before a name (9家, 16个)
 
@@ -1689,7 +1691,8 @@ class Goals:
         quantities = [base.quantities[k] for k in sorted({index.place[i] for i in d.targets if i in index.place})]
         # (nor a sum that marks out a class, 集体经济收入5万元以下的薄弱村, 10万元以上的村占比: what is counted, no goal)
         targets = tuple(q for q in quantities if not any(a <= q.start < b for a, b in persons)
-                        and not (q.kind == "money" and CLASS_MARK.match(base.document.text, q.end)))
+                        and not (q.kind == "money" and q.text.endswith(("以上", "以下", "以内"))
+                                 and CLASS_MARK.match(base.document.text, q.end)))
         own = index.targets.get(d.id, ())
         text = base.document.text
         # the units named, or inherited from the task before when that one sets no figure of its own (各乡镇要加快…。
@@ -1904,8 +1907,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                 # 建成零工市场8个，实现县（区）全覆盖: a district that built its own has done its part, as its words say
                 return _by_words(goals, top, reporting)
             # (全覆盖 and 新增充电端口5000个 against 新增充电端口5200个: one item reached is the task done; a sentence
-            # with no figure says nothing of the coverage: its words judge it, 紧密型县域医共体建设圆满完成)
-            uncovered = uncovered or ("partial" if quantities else None)
+            # with no figure says nothing of the coverage, its words judge it, 紧密型县域医共体建设圆满完成; but one saying
+            # the work under way, 稳步推进, is partial)
+            uncovered = uncovered or ("partial" if quantities or UNDER_WAY.search(top.text) else None)
             continue
         if t.kind == "zero_state":
             zero = [q for q in quantities if q.kind == "zero_state"]
@@ -1915,8 +1919,9 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
                     and not any(NOT_CLEARED.search(top.text, clause_start(top.text, 0, q.start - top.start),
                                                    q.start - top.start)
                                 or cue_test("missed", *WORK_LEFT)(_clause_of(top.text, q.start - top.start))
+                                or CLEARING_NOT_DONE.match(top.text, q.end - top.start)
                                 for q in zero):
-                return "met"  # a zero to reach (全部清零), reached (实现全部清零; not 尚未清零)
+                return "met"  # a zero to reach (全部清零), reached (实现全部清零; not 尚未清零, 不能如期清零)
             if zero:
                 return "not_met"
             counts = [q for q in quantities if q.kind == "count" and isinstance(q.value, int | float) and q.value > 0]
@@ -2220,15 +2225,20 @@ def _rate_status(rates: Sequence[Target], evidence: Sequence[Evidence], reportin
 CLEARED = re.compile(r"清零|归零|为零|零发生")  # a zero to reach, not one to break (破零)
 # a zero not reached yet, said just before it (还没有全部实现清零, 未能如期全部清零, 距离全部清零…, 力争2026年实现清零;
 # not the 未 of the thing cleared: 两年以上未发展党员的村全部清零)
-NOT_CLEARED = re.compile(r"(?:(?:未|没有|尚未|仍未|还没有?)(?:能)?(?:如期|按期)?(?:全部|全面)?(?:实现)?|(?:距离?|离)[^，,。；;]{0,6}|"
+NOT_CLEARED = re.compile(r"(?:(?:未|没有|尚未|仍未|还没有?|不能|难以)(?:能)?(?:如期|按期|按时)?(?:做到)?(?:全部|全面)?(?:实现)?|"
+                         r"(?:距离?|离)[^，,。；;]{0,6}|"
                          r"(?:力争|计划|将|预计)[^，,。；;]{0,12})$")
+# the clearing named as a goal not reached or hard to reach (清零目标没有实现, 清零任务十分艰巨)
+CLEARING_NOT_DONE = re.compile(r"[^，,。；;]{0,4}?(?:目标|任务)[^，,。；;]{0,6}?(?:未|没有|难|艰巨|繁重)")
 NEGATED_BEFORE = re.compile(r"未|没有|尚未|未能")
 DONE_NOW = re.compile(r"超额|全部[^，,。；;]{0,6}到位")  # the task done (超额完成…, 全部化解到位): what follows is more
+UNDER_WAY = re.compile(r"(?:稳步|有序|加快|积极|持续)推进|正在|(?:不断|逐步)扩大|逐步推开")  # work said to go on
 LEFT = re.compile(r"剩余|其余|尚有|还有")  # some left (逐一登门走访…42人，剩余8人计划春节前走访)
 # every unit due has it (应装尽装, 应保尽保, 应检尽检; 逐一): a coverage stated in words
-# (对全镇15名…书记逐一开展分析研判; all of the whole's N, 与全镇13个村党组织结对, not so many among them, 全镇13个村中…)
+# (对全镇15名…书记逐一开展分析研判; all of the whole's N, 与全镇13个村党组织结对, not so many among them, 全镇13个村中…,
+# 全镇13个村党组织已有9个…)
 ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1|(?<!其中)(?<![对为]其中\d)(?:逐一|逐个|全员)|"
-                     r"全(?:[县市区镇乡]|部)\d+[个名家所](?![^，,。；;]{0,12}?中)")
+                     r"全(?:[县市区镇乡]|部)\d+[个名家所](?![^，,。；;]{0,12}?中)(?![^。；;]*?(?:其中|有|仅)\d)")
 # 尚未全部实现应装尽装, 离应装尽装还有差距 (not 仍实现应装尽装, 未成年人应保尽保)
 NOT_ALL_DUE = re.compile(r"(?:未(?!成年)|没有|距离?|离|差距)[^，,。；;]{0,6}应([\u4e00-\u9fff])尽\1")
 # work done about a bad thing that happened (针对发生森林火灾的区域完成补植补造1200亩), not its damage (过火面积35公顷)

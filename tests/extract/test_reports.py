@@ -104,6 +104,9 @@ def test_kunnan_of_people_is_no_shortfall(sentence: str, shortfall: bool) -> Non
     ("全镇集体经济收入5万元以下的薄弱村已全部清零。", "achievement"),  # the weak ones gone
     ("8个村集体经济收入全部超过5万元，薄弱村全部清零。", "achievement"),
     ("薄弱村尚未全部清零。", "shortfall"),
+    ("软弱涣散村党组织未按时清零。", "shortfall"),  # (未 is the cue itself)
+    ("薄弱村清零目标没有实现。", "shortfall"),
+    ("薄弱村力争年底前全部清零。", "shortfall"),
 ])
 def test_something_bad_cleared_is_an_achievement(sentence: str, expected: str) -> None:
     text = f"一、主要做法和成效\n{sentence}\n"

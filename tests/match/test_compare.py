@@ -473,7 +473,8 @@ def test_a_city_in_an_autonomous_prefecture_does_its_part() -> None:
     plan = ("澜峪苗族自治州2025年政府工作报告\n——2025年1月18日在澜峪苗族自治州第十五届人民代表大会第五次会议上\n"
             "一、2024年工作回顾\n全州经济运行总体平稳。\n"
             "二、2025年重点工作\n全年新建改造提升高标准农田12万亩。\n")
-    review = _unit_review("全市新建高标准农田1.2万亩。\n" + _FILLER, unit="岚溪市", head="市长 林晓岚")
+    review = _unit_review("在澜峪州委、州政府的坚强领导下，全市经济稳中向好。\n全市新建高标准农田1.2万亩。\n" + _FILLER,
+                          unit="岚溪市", head="市长 林晓岚")
     base, other = _pair(plan, review)
     assert compare(base, [other]).directives[-1].results[0].status == "met"
 
@@ -493,6 +494,43 @@ def test_a_summarys_sentence_on_the_year_before_is_no_evidence() -> None:
                + _FILLER + "\n二、存在的问题\n个别村发展后劲不足。\n三、2026年工作打算\n要抓好落实。\n")
     base, other = _pair(plan, summary)
     assert compare(base, [other]).directives[0].results[0].status == "unknown"
+
+
+@pytest.mark.parametrize(("task", "done", "status"), [
+    # a clearing not done, however said (not 未/不能 before it, nor a goal not reached after it)
+    ("年内实现集体经济薄弱村全部清零。", "集体经济薄弱村不能如期清零。", "not_met"),
+    ("年内实现集体经济薄弱村全部清零。", "集体经济薄弱村清零目标没有实现。", "not_met"),
+    ("全面消除集体经济薄弱村。", "集体经济薄弱村未按时清零。", "not_met"),
+    # so many of all the whole's (已有9个, 有18个) is no coverage
+    ("县直机关工委要组织县直机关党组织与村党组织开展结对共建，年内实现结对全覆盖。",
+     "全镇13个村党组织已有9个与县直机关党组织开展结对共建。", "partial"),
+    # a coverage said under way, no figure
+    ("年内实现村级综合服务站全覆盖。", "村级综合服务站建设稳步推进。", "partial"),
+])
+def test_what_a_review_fix_keeps_short(task: str, done: str, status: str) -> None:
+    base, other = _pair(_city_plan(task + "\n"), _unit_review(done + "\n" + _FILLER, unit="楮坂镇", head="镇长 林晓岚"))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+def test_a_goal_named_with_its_sum_is_a_goal_and_applying_is_no_sending() -> None:
+    """100亿元的目标 is the task's target (only a sum with 以上/以下 before 的 marks out a class); 申报省级重点实验室 applies
+    for the lab, which stays the task's term (报 of 申报 sends nothing to a unit)."""
+    from nlp.match.evidence import Goals, Terms, directive_items
+
+    base = analyze_document(read_bytes(_city_plan("全年完成固定资产投资100亿元的目标。\n积极申报省级重点实验室。\n").encode(),
+                                       "plan.txt", ".txt"))
+    goals = Goals.all(base)
+    assert [q.text for q in goals[0].targets] == ["100亿元"]
+    assert "实验室" in set().union(*directive_items(Terms(base), base.directives[1]))
+
+
+def test_a_city_of_another_prefecture_is_no_part_of_it() -> None:
+    from nlp.match.compare import _other_level
+
+    base = ("贵州", "黔东南苗族侗族自治州")
+    assert _other_level(base, ("贵州", "凯里市"), "凯里市2026年政府工作报告 … 在黔东南州委的领导下")
+    assert not _other_level(base, ("贵州", "遵义市"), "遵义市2026年政府工作报告 … 全市经济运行总体平稳")
+    assert not _other_level(("浙江", "杭州"), ("浙江", "建德市"), "建德市 … 杭州")
 
 
 def test_things_counted_before_the_modal_are_the_tasks_terms() -> None:
