@@ -163,6 +163,7 @@ def _score(bare: str, quantities: Sequence[Quantity]) -> tuple[int, int, int]:
 
 
 def _clause_end(text: str, at: int) -> int:
+    """Where the clause holding text[at] ends (its comma, semicolon or stop; else the text's end)."""
     m = CLAUSE_ENDS.search(text, at)
     return m.start() if m else len(text)
 
