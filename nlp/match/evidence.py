@@ -734,7 +734,7 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     # (where it names them, every place it writes their name; their words in other words are the task's,
     # 县直机关工委要…命名县级模范机关10个)
     # (nor the unit a report is sent to: 将落实情况汇总报县政府, 报县委组织部备案)
-    named = sorted([*(m.span() for a in actors for m in re.compile(re.escape(a)).finditer(text, d.start, d.end)),
+    named = sorted([*(span for a in actors for span in _places_of(a, text, d.start, d.end)),
                     *(m.span("unit") for m in SENT_TO.finditer(text, d.start, d.end))])
     items: list[frozenset[str]] = []
     start = d.start
@@ -745,6 +745,14 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     if start < d.end:
         _add_item(items, _terms_besides(terms, start, d.end, named), text, start, d.end)
     return items
+
+
+def _places_of(name: str, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans where text[start:end] writes `name`, left to right, not overlapping."""
+    at = text.find(name, start, end)
+    while at >= 0 and name:
+        yield at, at + len(name)
+        at = text.find(name, at + len(name), end)
 
 
 def _terms_besides(terms: Terms, start: int, end: int, named: Sequence[tuple[int, int]]) -> frozenset[str]:
