@@ -40,7 +40,7 @@ from nlp.extract.metrics import metric_key, metric_mentions, metric_parts, respe
 from nlp.extract.reports import FRAMING, OCCURRED, polarity
 from nlp.lexicons import load_table, words_pattern
 from nlp.match.results import APPROX_POINTS, metrics_pattern, restates, signed_growth, status_of
-from nlp.match.units import convert
+from nlp.match.units import convert, family
 from nlp.numerals import split_value
 from nlp.segment.sections import document_year, ends, has_review_and_plan, looking_back, plan_year
 from nlp.segment.tables import QUARTER_WORDS, WHITE, TaskRow, row_at, task_rows
@@ -1125,6 +1125,11 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                     pj = judged(i, sentence)
                     if not pj[1] and pj[0] >= scorer.threshold:  # one common concept: the task's own count of it
                         pj = (pj[0], _counts_it(goals[i], d_terms[i].everything & sentence, pool[j], reporting))
+                    elif pj[1] and one_common_concept(shared := d_terms[i].everything & sentence, idf) \
+                            and _counted_units(goals[i], shared)[1]:
+                        # (the concept its target counts, scoring above `ONE_CONCEPT`: 签约 of 新签约亿元以上项目150个
+                        # is not reported by 家庭医生签约服务, but by a count of it)
+                        pj = (pj[0], _counts_it(goals[i], shared, pool[j], reporting))
                     if pj[1] and not (owned_by and (said := owners(pool[j].text)) and said.isdisjoint(owned_by)):
                         scored.append((pj[0], j))  # (not another level's enterprises: 市属国企 for 省属国有企业)
                 if not labels.isdisjoint(j for _, j in scored):
@@ -1194,21 +1199,28 @@ def _first_stage_only(task: str, said: str) -> bool:
     return not (stage and stage in task) and not (papers and SENDING_UP.search(task))
 
 
+def _counted_units(goals: Goals, shared: frozenset[str]) -> tuple[str, frozenset[str]]:
+    """The one common concept a sentence shares with a task (`one_common_concept`: its longest word), and the units
+    of the task's targets whose words name it, by their `family` (培训 of 全年培训3000人: people); none for a rate (a rate's word, 利用率, is
+    any rate's)."""
+    concept = max(shared, key=lambda t: (len(t), t))
+    names = dict(goals.names)
+    return concept, frozenset(family(q.unit) for q in goals.targets if q.unit and q.unit not in RATE_UNITS
+                              and concept in names.get(q.id, ""))
+
+
 def _counts_it(goals: Goals, shared: frozenset[str], sentence: Sentence, reporting: Reporting) -> bool:
     """Whether a sentence sharing one common concept with a task (`one_common_concept`) gives a figure of what one
     of the task's targets counts: in the target's unit, the concept in the words naming both (全年发展党员18名 for
     全县年内发展党员不少于200名; not 3个…未发展党员的村); a count, not a rate (一般工业固体废物综合利用率 is not 受污染耕地安全
     利用率)."""
-    concept = max(shared, key=lambda t: (len(t), t))
-    names = dict(goals.names)
-    units = {q.unit for q in goals.targets if q.unit and q.unit not in RATE_UNITS  # (a rate's word, 利用率, is any rate's)
-             and concept in names.get(q.id, "")}
+    concept, units = _counted_units(goals, shared)
     if not units:
         return False
     text = sentence.text
     for q in reporting.quantities.starting_in(sentence.start, sentence.end):
         at = q.start - sentence.start
-        if q.unit in units and not q.masked and concept in text[clause_start(text, 0, at, SENTENCE_CLAUSE):at][-NAME_CHARS:]:
+        if q.unit and family(q.unit) in units and not q.masked and concept in text[clause_start(text, 0, at, SENTENCE_CLAUSE):at][-NAME_CHARS:]:
             return True
     return False
 

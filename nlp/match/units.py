@@ -31,6 +31,12 @@ def normalize(value: float, unit: str | None) -> tuple[str, float] | None:
     return family, value * scale * factor
 
 
+def family(unit: str) -> str:
+    """The family of what a unit measures (万亩 and 亩: mu), or the unit itself where it is not known."""
+    found = normalize(1.0, unit)
+    return found[0] if found is not None else unit
+
+
 def convert(value: float, unit: str | None, to_unit: str | None) -> float | None:
     """Return `value unit` expressed in `to_unit`, or None when they measure different things."""
     a, b = normalize(value, unit), normalize(1.0, to_unit)

@@ -818,6 +818,22 @@ def test_a_sentence_sharing_one_common_concept_with_a_task_is_no_evidence_of_it(
     assert row.results[0].evidence and "改革" in row.results[0].evidence[0].text
 
 
+@pytest.mark.parametrize(("review", "key", "evidence"), [
+    ("家庭医生签约服务覆盖重点人群86%。", "签约", False),  # another 签约, counting nothing the task counts
+    ("开展脱贫劳动力技能培训860人次。", "培训", False),  # other people trained, counted in 人次
+    ("全年新签约亿元以上项目126个，总投资860亿元。", "签约", True),  # its own count of it
+    ("全年培训高素质农民3260人。", "培训", True),
+])
+def test_a_concept_the_target_counts_is_evidence_only_with_its_count(review: str, key: str, evidence: bool) -> None:
+    """A sentence sharing with a task only the one common concept its target counts (签约 of 新签约亿元以上项目150个,
+    培训 of 全年培训3000人) is its evidence where it gives that count, not where the concept comes with another thing
+    (家庭医生签约服务 scores 0.87, above `ONE_CONCEPT`)."""
+    plan = _city_plan("力争全年新签约亿元以上项目150个以上。\n着力培育高素质农民，全年培训3000人以上。")
+    base, other = _pair(plan.replace("澜州市", "东湖区"), _unit_review(review + "\n" + _FILLER))
+    row = next(d for d in compare(base, [other]).directives if key in d.text)
+    assert bool(row.results[0].evidence) == evidence, row.results[0]
+
+
 
 @pytest.mark.parametrize(("review", "status"), [
     ("全县粮食总产量26.4万吨，未达到27万吨的年度目标。", "not_met"),  # the one target it speaks of, missed
