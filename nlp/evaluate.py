@@ -396,16 +396,31 @@ def _units_scorer() -> Any:
     return module
 
 
+BINARY_FORMATS = (".docx", ".pdf")
+
+
+def _reference_text(path: Path) -> Path:
+    """The text a units gold's offsets point into: the document itself, or for one in a binary format (.docx, .pdf)
+    the text beside it of the same name (.txt), which its gold takes as its text."""
+    if path.suffix.lower() not in BINARY_FORMATS:
+        return path
+    text = path.with_suffix(".txt")
+    if not text.is_file():
+        raise FileNotFoundError(f"{path}: a gold on a {path.suffix} document needs its text beside it ({text.name})")
+    return text
+
+
 def score_units(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
     """Score `nlp compare` on units gold (directives of a base traced into reporting documents: evidence and
     status per cell) with the definitions of ../shared/tools/check_units.py, which it runs as it is.
 
-    Gold kept as offsets only (the team's, about third-party documents) gets its texts from the documents.
+    Gold kept as offsets only (the team's, about third-party documents) gets its texts from the documents; a
+    document in a binary format is scored against its reference text beside it (`_reference_text`).
     """
     scorer = _units_scorer()
     paths = {name: find_document(path, name) for name in [gold["base"], *gold["documents"]]}
-    docs = {name: scorer.Doc(str(paths[name])) for name in gold["documents"]}
-    base_text = scorer.Doc(str(paths[gold["base"]])).text
+    docs = {name: scorer.Doc(str(_reference_text(paths[name]))) for name in gold["documents"]}
+    base_text = scorer.Doc(str(_reference_text(paths[gold["base"]]))).text
     gold = {**gold, "directives": [{**d, "text": base_text[d["start"]:d["end"]]} for d in gold["directives"]],
             "links": [{**link, "evidence": [{**e, "text": docs[link["document"]].text[e["start"]:e["end"]]}
                                            for e in link["evidence"]]} for link in gold["links"]]}

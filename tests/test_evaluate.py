@@ -45,3 +45,18 @@ def test_train_writes_a_model_and_card(tmp_path: Path, capsys: pytest.CaptureFix
     assert (tmp_path / "sentence_classifier.json").is_file()
     assert json.loads((tmp_path / "MODEL_CARD.json").read_text(encoding="utf-8")) == card
     assert card["training_data"]["sentences"] > 0 and len(card["training_data"]["sha256"]) == 64
+
+
+UNITS_58 = ROOT / "corpora" / "gold" / "units_heldout58.dev.json"
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "tools" / "check_units.py").is_file(),
+                    reason="../shared/tools/check_units.py is absent")
+def test_units_gold_on_docx_documents_is_scored_against_their_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """A units gold whose documents are .docx (an office's files) is scored against the text beside each (.txt),
+    its offsets' text: `nlp evaluate` runs the tool on the .docx files and gives scores, no decoding error."""
+    gold = json.loads(UNITS_58.read_text(encoding="utf-8"))
+    assert all(name.endswith(".docx") for name in [gold["base"], *gold["documents"]])
+    assert main(["evaluate", str(UNITS_58), "--format", "json"]) == 0
+    units = json.loads(capsys.readouterr().out)["files"][0]["units"]
+    assert units["cells"] == len(gold["links"]) and units["evidence"] > 0.5
