@@ -284,11 +284,41 @@ def _sentences_by_part(analysis: Analysis) -> list[tuple[str, Sequence[Sentence]
     return [(role, sentences[lo:hi]) for role, lo, hi in zip(roles, bounds[:-1], bounds[1:], strict=True)]
 
 
+class KnownCampaigns:
+    """The campaigns a base names, as its text writes them (“个转企”, 个转企培育行动), found in a document that reports
+    on it wherever it writes them, whether or not its own extraction finds them a campaign there (4.“个转企”培育行动
+    （第7项）：全年完成“个转企”163户, in a bulletin's list): a unit names the campaigns of the plan it reports on."""
+
+    def __init__(self, base: Analysis, among: Vocabulary) -> None:
+        self.terms: dict[str, frozenset[str]] = {}
+        for c in base.campaigns:
+            terms = _campaign_terms(c.name) & among.terms
+            if terms:
+                for m in c.mentions:
+                    if len(m.text) >= KNOWN_CHARS:
+                        self.terms[m.text] = self.terms.get(m.text, frozenset()) | terms
+        self.pattern = re.compile(words_pattern(self.terms)) if self.terms else None
+
+    def mentions(self, analysis: Analysis, found: set[int]) -> list[tuple[int, frozenset[str]]]:
+        """(start, terms) of each place a document writes one of the campaigns as words of its own (starting and
+        ending where its tokens do: not the 中国制造 of 中国制造业), that its own campaigns do not start at."""
+        if self.pattern is None:
+            return []
+        starts = set(analysis.tokens.starts)
+        ends = {at + len(word) for at, word in zip(analysis.tokens.starts, analysis.tokens.texts, strict=True)}
+        return [(m.start(), self.terms[m.group(0)]) for m in self.pattern.finditer(analysis.document.text)
+                if m.start() not in found and m.start() in starts and m.end() in ends]
+
+
+KNOWN_CHARS = 3  # the characters from which a campaign's name is its own, wherever written (not 两新, 三农 alone)
+
+
 class Terms:
     """The match terms of spans of one analysed document, from its own tokens (segmented once); with `among`,
     only the terms of that vocabulary (the directives' terms: no other term is weighed)."""
 
-    def __init__(self, analysis: Analysis, among: Vocabulary | None = None) -> None:
+    def __init__(self, analysis: Analysis, among: Vocabulary | None = None,
+                 known: KnownCampaigns | None = None) -> None:
         self.analysis = analysis
         self.among = among
         self.word_terms = _word_terms if among is None else among.__getitem__
@@ -299,8 +329,11 @@ class Terms:
         # (start, terms) of each mention of a campaign with terms (among those of `among`)
         named = ((c, _campaign_terms(c.name) if among is None else _campaign_terms(c.name) & among.terms)
                  for c in analysis.campaigns)
-        self.mentions = SpanIndex([(m.start, terms) for c, terms in named if terms for m in c.mentions],
-                                  itemgetter(0))
+        mentions = [(m.start, terms) for c, terms in named if terms for m in c.mentions]
+        if known is not None:  # (the campaigns of the base it names, where it does not find them a campaign itself)
+            mentions += known.mentions(analysis, {start for start, _ in mentions})
+            mentions.sort(key=itemgetter(0))
+        self.mentions = SpanIndex(mentions, itemgetter(0))
 
     def of(self, start: int, end: int, leave_out: frozenset[str] = frozenset()) -> frozenset[str]:
         """Return the terms of text[start:end]: content words with the dictionary words inside them (not the
@@ -891,8 +924,9 @@ def candidate_features(base: Analysis, others: Sequence[Analysis], where: frozen
     pool_terms: list[list[frozenset[str]]] = []
     own_terms: list[list[frozenset[str]]] = []  # without what their labels give: what their terms' rarity counts
     in_metrics: list[MetricNames] = []
+    known = KnownCampaigns(base, vocabulary)
     for other, pool in zip(others, pools, strict=True):
-        t = Terms(other, vocabulary)
+        t = Terms(other, vocabulary, known)
         in_metrics.append(MetricNames(t, pool))
         # a row whose task cell holds several numbered measures speaks of those its progress cell names
         several = {row.line[0]: row.judged for row in task_rows(other.document.text)
@@ -1148,8 +1182,9 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
             # 改造城镇老旧小区12个，已完成8个 is 8 of 12, no share of a total; a table row's task cell is the base's task)
             restated = rows[0] is None and answers[0] is not evidence[0] and FIGURE.search(
                 evidence[0].text, 0, max(0, answers[0].start - evidence[0].start)) is not None
-            # (a table row whose state cell says where the task stands, 已完成, 序时推进, 滞后: the office's own word)
-            row_state = rows[0] is not None and reporting.row_state(evidence[0])
+            # (a table row whose state cell says where the task stands, 已完成, 序时推进, 滞后, or a bulletin's heading
+            # grouping its points by it, 进度滞后的任务: the office's own word)
+            row_state = (rows[0] is not None and reporting.row_state(evidence[0])) or reporting.group_state(evidence[0])
             status = row_state or _status(
                 goals[i], answers, reporting, share and not restated,
                 of_task=rows[0] is not None or answers[0] is not evidence[0])
@@ -1453,6 +1488,8 @@ STATES: tuple[tuple[Status, re.Pattern[str]], ...] = (
                            r"(?:推进|实施|整改|办理|进行)中|部分完成")),
     ("not_met", re.compile(r"(?:进度)?滞后|未(?:按期|如期)?(?:完成|启动|开工|达标|办结|销号)|逾期(?:未完成)?|延期")),
 )
+# the words after a state that make it a group's (已完成的任务（16项）, 正在推进事项, 滞后项目)
+GROUP_OF = re.compile(r"(?:的)?(?:重点)?(?:任务|事项|工作|项目)?(?:[（(][0-9一二三四五六七八九十]+[项个件][）)])?$")
 
 
 # the rest of a task said to be under way by the sentence after its result, opening on it (剩余28个小区…目前正在加紧施工,
@@ -1617,6 +1654,38 @@ class Reporting:
         else:
             return None
         return next((status for status, words in STATES if words.fullmatch(said)), None)
+
+    @cached_property
+    def _group_states(self) -> list[Status | None]:
+        """For each heading of the outline, the status it gives the points under it where it names a state as a
+        group of tasks (a bulletin's （一）已完成的任务（16项）, （三）进度滞后的任务: `STATES`), else None."""
+        out: list[Status | None] = []
+        for o in self.analysis.outline:
+            said = GROUP_OF.sub("", WHITE.sub("", o.title))
+            out.append(next((status for status, words in STATES if words.fullmatch(said)), None))
+        return out
+
+    def group_state(self, e: Evidence) -> Status | None:
+        """The status the heading grouping an evidence sentence's point by its state gives it (`_group_states`): the
+        nearest heading above it, of a higher level than each one below it, that names a state; None where none."""
+        outline = self.analysis.outline
+        k = bisect.bisect_right(self._heading_starts, e.start) - 1
+        level = outline[k].level + 1 if k >= 0 and outline[k].start < e.start else None
+        for m in range(k, -1, -1):
+            if level is not None and outline[m].level >= level:
+                continue
+            level = outline[m].level
+            state = self._group_states[m]
+            if state is not None:
+                # (behind schedule in a report on part of the year: not done yet, no shortfall of the year's task)
+                return "partial" if state == "not_met" and self.part_year(e) else state
+            if level == 1:
+                break
+        return None
+
+    @cached_property
+    def _heading_starts(self) -> list[int]:
+        return [o.start for o in self.analysis.outline]
 
     def task_shares(self, e: Evidence) -> list[tuple[str, str, float]]:
         """The results an evidence sentence states as shares of a target (`TASK_SHARE`) that may be the unit's own:

@@ -1318,6 +1318,41 @@ def test_a_table_of_progress_is_read_in_its_progress_column(header: str, cells: 
     assert [d.results[0].status for d in compare(base, [other]).directives] == statuses
 
 
+def test_a_campaign_of_the_base_is_known_wherever_a_report_writes_it() -> None:
+    """A bulletin's point naming a campaign of the plan (4.“个转企”培育行动（第7项）：…“个转企”163户) reports on it,
+    though the bulletin's own extraction finds no campaign there."""
+    plan = _city_plan("开展“个转企”培育行动，建立“个转企”重点培育库，全年推动个体工商户转型升级为企业150户以上。\n新建城市公园5个。")
+    review = _unit_review("4.“个转企”培育行动（第7项）：全年完成“个转企”163户，完成年度任务的108.7%。\n" + _FILLER)
+    base, other = _pair(plan.replace("澜州市", "东湖区"), review)
+    result = compare(base, [other]).directives[0].results[0]
+    assert result.status == "met" and "163户" in result.evidence[0].text
+
+
+def test_a_campaign_of_the_base_is_not_known_inside_a_longer_word() -> None:
+    """中国制造业 does not write “中国制造”: a name is known where the report's words start and end with it."""
+    plan = _city_plan("加强标准引领和质量支撑，打造更多有影响力的“中国制造”品牌。\n新建城市公园5个。")
+    review = _unit_review("3家企业进入中国制造业民营企业500强。\n" + _FILLER)
+    base, other = _pair(plan.replace("澜州市", "东湖区"), review)
+    assert compare(base, [other]).directives[0].results[0].status == "unknown"
+
+
+@pytest.mark.parametrize(("period", "groups", "statuses"), [
+    # the bulletin's own grouping of the tasks by where they stand, whatever each point's words
+    ("2025年", ("（一）已完成的任务（1项）", "（二）进度滞后的任务（1项）"), ["met", "not_met"]),
+    ("2025年", ("（一）正在推进的任务", "（二）已完成的任务"), ["partial", "met"]),
+    # behind schedule at mid-year: not done yet, no shortfall of the year's task
+    ("2025年上半年", ("（一）进展较快的工作", "（二）进度滞后的工作"), ["met", "partial"]),
+])
+def test_a_bulletins_groups_of_tasks_by_their_state(period: str, groups: tuple[str, str], statuses: list[str]) -> None:
+    """A 督查通报 that lists the tasks under headings naming their state (已完成的任务, 正在推进的任务, 进度滞后的任务)
+    gives each point under them that state, as a ledger's state column does."""
+    report = (f"青禾县人民政府督查室\n关于{period}重点工作任务推进情况的督查通报\n一、总体情况\n各项任务总体推进有序。\n"
+              f"二、分项推进情况\n{groups[0]}\n1.城镇老旧小区改造：开工改造城镇老旧小区12个，完工10个。\n"
+              f"{groups[1]}\n1.新建公园：新建公园3个，其余2个正在选址。\n三、下一步要求\n各牵头单位要加快推进。\n")
+    base, other = _pair(PROGRESS_PLAN, report)
+    assert [d.results[0].status for d in compare(base, [other]).directives] == statuses
+
+
 def test_a_plan_table_with_a_schedule_column_is_no_report() -> None:
     """时序进度, 进度安排: when a task is to be done, not what became of it."""
     plan = PROGRESS_PLAN
