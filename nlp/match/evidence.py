@@ -768,7 +768,8 @@ def directive_items(terms: Terms, d: Directive) -> list[frozenset[str]]:
     # 县直机关工委要…命名县级模范机关10个)
     # (nor the unit a report is sent to: 将落实情况汇总报县政府, 报县委组织部备案)
     named = sorted([*(span for a in actors for span in _places_of(a, text, d.start, d.end)),
-                    *(m.span("unit") for m in SENT_TO.finditer(text, d.start, d.end))])
+                    *(m.span("unit") for m in SENT_TO.finditer(text, d.start, d.end)),
+                    *(m.span("whom") for m in SERVED.finditer(text, d.start, d.end))])
     items: list[frozenset[str]] = []
     start = d.start
     for m in CLAUSE_BREAK.finditer(text, d.start, d.end):
@@ -805,6 +806,10 @@ def _terms_besides(terms: Terms, start: int, end: int, named: Sequence[tuple[int
 SENT_TO = re.compile(r"(?:(?<![申举预填通])报送?|上报|报告|提交)(?:至|给)?"
                      r"(?P<unit>[市县区乡镇省](?![级域])[\u4e00-\u9fff]{0,10}?(?:政府|委员会|委|局|办公室|办|室|部|厅|中心))"
                      r"(?=备案|审批|审定|审核|[，,。；;]|$)")
+# those a service is for (全年为中小企业提供应急转贷服务5亿元以上): who gains, not what the task is about
+# (not a purpose, 为切实提高办理质量, nor what something gives room for, 为宏观政策实施提供了空间)
+SERVED = re.compile(r"(?<![成作])为(?!全面|切实|扎实|有力|进一步|深入|加快|更好|推动|确保)(?P<whom>[\u4e00-\u9fff]{2,10}?)"
+                    r"(?=(?:免费)?(?:提供|办理|减免|发放|兑现|兑付)(?!了))")
 COUNT_BEFORE = re.compile(r"\d+[个名家所项户座条处件支批]$")  # a count right before a name (9家, 16个)
 
 

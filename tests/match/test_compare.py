@@ -416,6 +416,17 @@ def test_short_form_and_full_name_share_the_name(written: str) -> None:
     assert "中国国际进口博览会" in Terms(analysis).of(0, len(analysis.document.text))
 
 
+@pytest.mark.parametrize(("text", "free"), [
+    ("对企业投资项目推行全程帮代办，代办服务免费提供。", False),  # how a service is given: no term
+    ("为新开办企业免费刻制公章1263枚。", True),  # what is given free: part of the thing
+])
+def test_free_of_charge_before_a_verb_of_doing_is_a_manner(text: str, free: bool) -> None:
+    from nlp.match.evidence import Terms
+
+    analysis = analyze_document(read_bytes(text.encode(), "x.txt", ".txt"))
+    assert ("免费" in Terms(analysis).of(0, len(analysis.document.text))) == free
+
+
 @pytest.mark.parametrize(("said", "status"), [("0.04‰", "met"), ("0.6‰", "not_met"), ("0.004%", "met")])
 def test_a_rate_per_mille(said: str, status: str) -> None:
     """A rate in ‰ (森林火灾受害率控制在0.5‰以下) is a quantity, compared with a rate in ‰ or in % (invented county)."""
@@ -1316,6 +1327,18 @@ def test_a_table_of_progress_is_read_in_its_progress_column(header: str, cells: 
               f"1\t改造城镇老旧小区12个\t县住建局\t{cells[0]}\n2\t新建公园5个\t县城管局\t{cells[1]}\n")
     base, other = _pair(PROGRESS_PLAN, report)
     assert [d.results[0].status for d in compare(base, [other]).directives] == statuses
+
+
+@pytest.mark.parametrize(("review", "evidence"), [
+    ("新增国家地理标志证明商标2件，新获绿色食品认证产品9个，瑧禾茶业有限公司获评省级专精特新中小企业。", False),
+    ("全年为中小企业提供应急转贷服务5.3亿元。", True),
+])
+def test_those_a_service_is_for_are_no_object_of_the_task(review: str, evidence: bool) -> None:
+    """全年为中小企业提供应急转贷服务: the task is the bridging loans, 中小企业 those they are for; a sentence naming
+    such enterprises for something else is no evidence of it."""
+    plan = _city_plan("将县级应急转贷资金池规模扩大至1亿元，全年为中小企业提供应急转贷服务5亿元以上。\n新建城市公园5个。")
+    base, other = _pair(plan.replace("澜州市", "东湖区"), _unit_review(review + "\n" + _FILLER))
+    assert bool(compare(base, [other]).directives[0].results[0].evidence) == evidence
 
 
 def test_a_campaign_of_the_base_is_known_wherever_a_report_writes_it() -> None:
