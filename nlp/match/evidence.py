@@ -62,6 +62,7 @@ SENTENCE_END = "。！？；;!?"
 PARITY = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12}?)(?:增长|提高)?(?:和|与|同)(?P<b>[\u4e00-\u9fff]{2,12}?)(?:增长|提高|发展)"
                     r"(?:基本)?同步")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+FULL_RATE = re.compile(r"覆盖(?:率|面)(?:达到|达|为)?$")  # the words before a coverage rate (覆盖率达到100%)
 DONE_OVER = re.compile(r"超额|全部完成|全面完成")  # (a remainder of something else: 超额完成…，后续…仍在)
 # a coverage of the units under the base (实现县（区）全覆盖, 乡镇（街道）全覆盖): a quota of one each; not of the
 # communities, villages or parks within a unit (社区, 行政村, 园区全覆盖)
@@ -1987,7 +1988,10 @@ def _status(goals: Goals, evidence: Sequence[Evidence], reporting: Reporting, sh
     targets, not_due = goals.due_by(reporting.year)
     for t in targets:
         if t.kind == "coverage":
-            covered = [q for q in quantities if q.kind == "coverage"]
+            # (全覆盖, or a coverage rate of 100%: 课后服务覆盖率100%)
+            covered = [q for q in quantities if q.kind == "coverage" or (
+                q.kind == "percent" and q.value == 100 and not q.masked
+                and FULL_RATE.search(top.text, max(0, q.start - top.start - 6), q.start - top.start))]
             if covered and all(NEGATED_BEFORE.search(top.text, max(0, q.start - top.start - 4), q.start - top.start)
                                for q in covered):
                 return "not_met"  # 参训党员占比62%，未实现全覆盖 (not 实现全覆盖，…另一项未实现全覆盖)
@@ -2330,9 +2334,10 @@ UNDER_WAY = re.compile(r"(?:稳步|有序|加快|积极|持续)推进|正在|(?:
 LEFT = re.compile(r"剩余|其余|尚有|还有")  # some left (逐一登门走访…42人，剩余8人计划春节前走访)
 # every unit due has it (应装尽装, 应保尽保, 应检尽检; 逐一): a coverage stated in words
 # (对全镇15名…书记逐一开展分析研判; all of the whole's N, 与全镇13个村党组织结对, not so many among them, 全镇13个村中…,
-# 全镇13个村党组织已有9个…)
+# 全镇13个村党组织已有9个…; 全县14所乡镇中心学校均…: the 中 of 中心 is no "among")
 ALL_DUE = re.compile(r"应([\u4e00-\u9fff])尽\1|(?<!其中)(?<![对为]其中\d)(?:逐一|逐个|全员)|"
-                     r"全(?:[县市区镇乡]|部)\d+[个名家所](?![^，,。；;]{0,12}?中)(?![^。；;]*?(?:其中|有|仅)\d)")
+                     r"全(?:[县市区镇乡]|部)\d+[个名家所](?![^，,。；;]{0,12}?中(?:[，,]|已|有|共|累计|\d))"
+                     r"(?![^。；;]*?(?:其中|有|仅)\d)")
 # 尚未全部实现应装尽装, 离应装尽装还有差距 (not 仍实现应装尽装, 未成年人应保尽保)
 NOT_ALL_DUE = re.compile(r"(?:未(?!成年)|没有|距离?|离|差距)[^，,。；;]{0,6}应([\u4e00-\u9fff])尽\1")
 # work done about a bad thing that happened (针对发生森林火灾的区域完成补植补造1200亩), not its damage (过火面积35公顷)

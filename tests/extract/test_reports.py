@@ -82,6 +82,15 @@ def test_only_a_fall_in_incidents_is_good(sentence: str, expected: str) -> None:
     assert polarity(sentence, ()) == expected
 
 
+@pytest.mark.parametrize(("sentence", "shortfall"), [
+    ("义务教育教师平均工资收入水平不低于当地公务员平均工资收入水平。", False),  # not lower: kept up
+    ("全县粮食产量不低于上年水平，全年收购粮食3.2万吨。", False),
+    ("全县城镇居民人均可支配收入增速低于全市平均水平。", True),
+])
+def test_not_lower_than_is_no_shortfall(sentence: str, shortfall: bool) -> None:
+    assert (polarity(sentence, ()) == "shortfall") == shortfall
+
+
 def test_a_cut_made_on_purpose_is_no_shortfall() -> None:
     assert polarity("局机关会议和发文数量分别压减18%、15%。", ()) != "shortfall"  # 压减会议: less is the aim
 

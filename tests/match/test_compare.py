@@ -847,6 +847,16 @@ def test_a_concept_the_target_counts_is_evidence_only_with_its_count(review: str
 
 
 @pytest.mark.parametrize(("review", "status"), [
+    ("全县义务教育学校课后服务覆盖率100%，学生参与率达到93.5%。", "met"),  # a coverage rate of 100% is 全覆盖
+    ("全县义务教育学校课后服务覆盖率达到86%，学生参与率达到93.5%。", "partial"),
+])
+def test_a_coverage_rate_of_a_hundred_percent_covers(review: str, status: str) -> None:
+    plan = _city_plan("提升课后服务水平，义务教育学校课后服务实现全覆盖，学生自愿参与率达到90%以上。\n新建城市公园5个。")
+    base, other = _pair(plan.replace("澜州市", "东湖区"), _unit_review(review + "\n" + _FILLER))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("review", "status"), [
     ("全县粮食总产量26.4万吨，未达到27万吨的年度目标。", "not_met"),  # the one target it speaks of, missed
     ("全县粮食播种面积68.3万亩，总产量26.4万吨，未达到27万吨的年度目标。", "partial"),  # one of two missed
     ("全县16个乡镇中已有14个建成应急救援队伍，其余2个正在补充队员。", "partial"),  # a quota met with a remainder
@@ -2334,6 +2344,13 @@ def _first_statuses(cases: list[tuple[str, str]]) -> list[str]:
         base, other = _pair(_city_plan(task + "\n"), _unit_review(said + "\n" + _FILLER))
         out.append(compare(base, [other]).directives[0].results[0].status)
     return out
+
+
+def test_all_of_the_whole_is_a_coverage_though_a_name_holds_zhong() -> None:
+    """全县14所乡镇中心学校均…: the 中 of 中心 is no "among them" (全县14所乡镇中心学校中，已有9所… is)."""
+    task = "年内实现乡镇中心学校与城区优质学校结对帮扶全覆盖。"
+    assert _first_statuses([(task, "全县14所乡镇中心学校均与城区学校结对。"),
+                            (task, "全县14所乡镇中心学校中，已有9所与城区学校结对。")]) == ["met", "partial"]
 
 
 def test_a_manner_or_a_scope_is_no_object() -> None:
