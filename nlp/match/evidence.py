@@ -1198,6 +1198,10 @@ def match_directives(base: Analysis, others: Sequence[Analysis],
                     and reporting.rest_under_way(evidence[0], goals[i].text,
                                                  frozenset(q.unit for q in goals[i].targets if q.unit)):
                 status = "partial"
+            # (its figure reached, and more of it said under way after it: 建成智慧教室45间；另有60间正在安装调试)
+            if status == "met" and not row_state and rows[0] is None and reporting.rest_under_way(
+                    evidence[0], goals[i].text, frozenset(q.unit for q in goals[i].targets if q.unit), counted=True):
+                status = "partial"
             # (a target due only in a later year, 到2027年…达到300亿元, against this year's 186亿元: progress)
             if status in ("met", "not_met") and not said_missed(answers[0].text) \
                     and _short_of_later(goals[i], answers[0], reporting):
@@ -1502,8 +1506,12 @@ GROUP_OF = re.compile(r"(?:的)?(?:重点)?(?:任务|事项|工作|项目)?(?:[�
 # 其余165户…预计2026年3月底前全部竣工; not a sentence on another task that leaves a remainder of its own)
 TASK_PART = 5  # the characters in a row of a task that name a part of it (西门立体停车楼)
 # (what is left: a count of the task's, 剩余28个小区, 其余165户; not funds, 剩余补助资金…, nor other work)
-REST_UNDER_WAY = re.compile(r"^(?:剩余|其余|尚余|余下)(?!资金|经费|补助|劳动力)(?P<what>[^，,。；;]{0,16}?\d+(?:\.\d+)?)(?P<unit>[^\d\s，,。；;]{1,4})"
+REST_UNDER_WAY = re.compile(r"^(?:剩余|其余|尚余|余下|另有)(?!资金|经费|补助|劳动力)(?P<what>[^，,。；;]{0,16}?\d+(?:\.\d+)?)(?P<unit>[^\d\s，,。；;]{1,4})"
                             r"[^。；;！]*?(?:正在|加紧|加快推进|持续推进|预计|力争|计划于|结转|顺延|推迟至|延至)")
+TASK_WORD = re.compile(r"(?:任务|工作|目标|指标)$")  # (剩余3000亩造林任务: 造林)
+# the thing a remainder names after its count (其余7个小区因…: 小区), up to what is said of it
+REST_NAMED = re.compile(r"(?!正在|加紧|加快|持续|预计|力争|计划|结转|顺延|推迟|延至)[\u4e00-\u9fff]{2,}?"
+                        r"(?=正在|加紧|加快推进|持续推进|预计|力争|计划于|结转|顺延|推迟至|延至|因|由于|受|[已仍尚还将均]|[，,])")
 NOT_UNDER_WAY = re.compile(r"无法|难以|不能|暂缓|取消")  # (剩余28个小区…预计年内无法开工: nothing under way)
 COMPLETED = re.compile(r"已?(?:全部|全面)?(?:完成|完工|竣工|建成|办结|投入使用|投用|拨付)")
 NOT_COMPLETED = re.compile(r"(?:未|没有|尚未|还没有?)[^，,。；;]{0,4}?(?:完成|完工|竣工|建成|办结|投入使用|投用|拨付)")  # a part done, not under way
@@ -1617,7 +1625,7 @@ class Reporting:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.analysis.sentences]
 
-    def rest_under_way(self, e: Evidence, task: str, units: frozenset[str]) -> bool:
+    def rest_under_way(self, e: Evidence, task: str, units: frozenset[str], counted: bool = False) -> bool:
         """Whether the sentence after an evidence sentence, in its paragraph, says the rest of the task is under way:
         it opens on the rest, counted in a unit of the task's targets (`units`: …完成年度目标的85%；剩余28个…目前正在加紧
         施工), or names a part of the task (`TASK_PART`
@@ -1633,7 +1641,13 @@ class Reporting:
             return False
         if (rest := REST_UNDER_WAY.match(after)) is not None:
             said = rest.group("unit").lstrip("万亿千百")
-            return any(said.startswith(u.lstrip("万亿千百")) for u in units)  # (剩余28个小区, 剩余3000亩 of 1.2万亩)
+            unit = next((u for u in units if said.startswith(u.lstrip("万亿千百"))), None)  # (剩余28个小区, 剩余3000亩 of 1.2万亩)
+            # (the thing it names after its unit, if any, is the task's by its last word: not 另有3个城市书房 of
+            # 新建城市公园50个)
+            named = REST_NAMED.match(after, rest.start("unit") + len(unit.lstrip("万亿千百"))) if unit else None
+            return unit is not None and (named is None or TASK_WORD.sub("", named.group(0))[-2:] in task)
+        if counted:
+            return False
         first = CLAUSE_BREAKS.split(after, maxsplit=1)[0]
         named = NOT_HAN.sub("", first)
         # (a part named in the first clause, not said done there: 西门立体停车楼主体结构已于11月封顶，…正在安装调试; not

@@ -1351,6 +1351,16 @@ def test_those_a_service_is_for_are_no_object_of_the_task(review: str, evidence:
     assert bool(compare(base, [other]).directives[0].results[0].evidence) == evidence
 
 
+@pytest.mark.parametrize(("review", "status"), [
+    ("新建城市公园6个；", "met"),  # a district's share of the city's 50
+    ("新建城市公园6个；另有3个正在施工，预计2026年春节前建成。", "partial"),  # more of it still being built
+    ("新建城市公园6个；另有3个城市书房正在施工。", "met"),  # (more of another thing)
+])
+def test_more_of_the_task_said_under_way_after_its_figure(review: str, status: str) -> None:
+    base, other = _pair(_city_plan("全年新建城市公园50个。\n新建城市书房20个。"), _unit_review(review + "\n" + _FILLER))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
 def test_a_campaign_of_the_base_is_known_wherever_a_report_writes_it() -> None:
     """A bulletin's point naming a campaign of the plan (4.“个转企”培育行动（第7项）：…“个转企”163户) reports on it,
     though the bulletin's own extraction finds no campaign there."""
