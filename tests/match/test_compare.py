@@ -857,6 +857,17 @@ def test_a_coverage_rate_of_a_hundred_percent_covers(review: str, status: str) -
 
 
 @pytest.mark.parametrize(("review", "status"), [
+    ("全年新认定区域公用品牌产品24个，与年初确定的30个目标相比还有差距。", "not_met"),  # a gap to the target, said
+    ("全年新认定区域公用品牌产品24个，与年度目标仍有较大差距。", "not_met"),
+    ("全年新认定区域公用品牌产品32个，与先进地区相比还有差距。", "met"),  # (a gap to others: no target missed)
+])
+def test_a_gap_to_the_target_said_is_a_shortfall(review: str, status: str) -> None:
+    plan = _city_plan("年内新认定区域公用品牌产品30个以上。\n新建城市公园5个。")
+    base, other = _pair(plan.replace("澜州市", "东湖区"), _unit_review(review + "\n" + _FILLER))
+    assert compare(base, [other]).directives[0].results[0].status == status
+
+
+@pytest.mark.parametrize(("review", "status"), [
     ("全县粮食总产量26.4万吨，未达到27万吨的年度目标。", "not_met"),  # the one target it speaks of, missed
     ("全县粮食播种面积68.3万亩，总产量26.4万吨，未达到27万吨的年度目标。", "partial"),  # one of two missed
     ("全县16个乡镇中已有14个建成应急救援队伍，其余2个正在补充队员。", "partial"),  # a quota met with a remainder
