@@ -1245,9 +1245,9 @@ def _first_stage_only(task: str, said: str) -> bool:
 
 
 def _counted_units(goals: Goals, shared: frozenset[str]) -> tuple[str, frozenset[str]]:
-    """The one common concept a sentence shares with a task (`one_common_concept`: its longest word), and the units
-    of the task's targets whose words name it, by their `family` (培训 of 全年培训3000人: people); none for a rate (a rate's word, 利用率, is
-    any rate's)."""
+    """The one common concept a sentence shares with a task (`one_common_concept`: its longest word), and the
+    families (`family`) of the units of the task's targets whose words name it (培训 of 全年培训3000人: people); none
+    for a rate (a rate's word, 利用率, is any rate's)."""
     concept = max(shared, key=lambda t: (len(t), t))
     names = dict(goals.names)
     return concept, frozenset(family(q.unit) for q in goals.targets if q.unit and q.unit not in RATE_UNITS
@@ -1265,7 +1265,8 @@ def _counts_it(goals: Goals, shared: frozenset[str], sentence: Sentence, reporti
     text = sentence.text
     for q in reporting.quantities.starting_in(sentence.start, sentence.end):
         at = q.start - sentence.start
-        if q.unit and family(q.unit) in units and not q.masked and concept in text[clause_start(text, 0, at, SENTENCE_CLAUSE):at][-NAME_CHARS:]:
+        if q.unit and family(q.unit) in units and not q.masked \
+                and concept in text[clause_start(text, 0, at, SENTENCE_CLAUSE):at][-NAME_CHARS:]:
             return True
     return False
 
